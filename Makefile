@@ -1,0 +1,125 @@
+# meetlat - a workshop facilitator for the Sociale media almanak, in the terminal.
+#
+#   make            build ./meetlat
+#   make run        build and start it on the built-in almanac
+#   make check      build with ASan+UBSan and run every test (unit, corpus, end-to-end)
+#   make install    install the program and its manual pages under $(DESTDIR)$(PREFIX)
+#
+# Packagers: CC, CFLAGS, CPPFLAGS, LDFLAGS, PKG_CONFIG, PREFIX and DESTDIR are honoured.
+
+VERSION    = 0.1.0
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+CFLAGS    ?= -O2 -g
+PYTHON    ?= /usr/bin/python3
+
+# Where objects go: build/rel for the program, build/san for the sanitized test build.
+BUILD     ?= build/rel
+SANITIZE  ?=
+
+# Libraries, found with pkg-config (build-aux/deps names the package of a missing one).
+LIBS_PC    = ncursesw yaml-0.1
+PC_CFLAGS := $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
+               $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null))
+YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
+CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+WARNINGS   = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+             -Wformat=2 -Wno-format-nonliteral
+FEATURES   = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DMEETLAT_VERSION='"$(VERSION)"'
+ifeq ($(SANITIZE),1)
+SANFLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+ALL_CFLAGS = $(WARNINGS) $(FEATURES) -Icontent -Isessions -Itui $(PC_CFLAGS) \
+             $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+# The three rooms; each is a static library so that tests link only what they need.
+CONTENT_SRC  = $(sort $(wildcard content/*.c) content/builtin_yaml.c)
+SESSIONS_SRC = $(wildcard sessions/*.c)
+TUI_SRC      = $(filter-out tui/main.c,$(wildcard tui/*.c))
+CONTENT_LIB  = $(BUILD)/libcontent.a
+SESSIONS_LIB = $(BUILD)/libsessions.a
+TUI_LIB      = $(BUILD)/libtui.a
+obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
+
+UNIT_TESTS   = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+TEST_TOOLS   = $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
+
+.PHONY: all run check deps deps-known install uninstall clean test-programs run-tests
+.DEFAULT_GOAL := all
+
+all: meetlat
+
+# The program is linked in $(BUILD) and copied to ./meetlat.
+meetlat: $(BUILD)/meetlat
+	cp -f $< $@
+
+$(BUILD)/meetlat: $(call obj,tui/main.c) $(TUI_LIB) $(SESSIONS_LIB) $(CONTENT_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(YAML_LIBS)
+
+$(CONTENT_LIB): $(call obj,$(CONTENT_SRC))
+$(SESSIONS_LIB): $(call obj,$(SESSIONS_SRC))
+$(TUI_LIB): $(call obj,$(TUI_SRC))
+$(CONTENT_LIB) $(SESSIONS_LIB) $(TUI_LIB):
+	@mkdir -p $(@D)
+	rm -f $@ && $(AR) rcs $@ $^
+
+$(BUILD)/%.o: %.c | deps-known
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+content/builtin_yaml.c: content/almanak.yaml content/embed.sh
+	sh content/embed.sh content/almanak.yaml > $@.tmp && mv $@.tmp $@
+
+# Unit tests: one program per tests/test_*.c; test tools: one per tests/tools/*.c.
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TUI_LIB) $(SESSIONS_LIB) $(CONTENT_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CURSES_LIBS) $(YAML_LIBS)
+$(BUILD)/tests/%.o: tests/%.c | deps-known
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests -c -o $@ $<
+
+# A missing library stops the build with the command that installs it.
+deps-known:
+	@sh build-aux/deps check
+
+# Installs what building and testing need (Debian: apt-get, through sudo when not root).
+deps:
+	@sh build-aux/deps install
+
+run:
+	@sh build-aux/deps install build
+	@$(MAKE) --no-print-directory all
+	./meetlat
+
+# The test build: the same sources with ASan+UBSan, in build/san.
+check:
+	@sh build-aux/deps install test
+	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test-programs
+	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 run-tests
+
+test-programs: $(BUILD)/meetlat $(UNIT_TESTS) $(TEST_TOOLS)
+
+run-tests:
+	@sh tests/run-all $(BUILD) $(PYTHON)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 meetlat $(DESTDIR)$(BINDIR)/meetlat
+	install -m 644 man/meetlat.1 $(DESTDIR)$(MANDIR)/man1/meetlat.1
+	install -m 644 man/meetlat.5 $(DESTDIR)$(MANDIR)/man5/meetlat.5
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/meetlat $(DESTDIR)$(MANDIR)/man1/meetlat.1 \
+	      $(DESTDIR)$(MANDIR)/man5/meetlat.5
+
+clean:
+	rm -rf build meetlat content/builtin_yaml.c
+
+.SECONDARY:
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,691 @@
+/* load.c - reads and validates a content file (meetlat(5)) into a struct content. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "builtin.h"
+#include "content.h"
+#include "ynode.h"
+
+const char content_builtin_name[] = "almanak.yaml";
+
+struct loader {
+	struct ydoc doc;
+	struct content *c;
+	struct diag *d;
+};
+
+/* Returns COUNT (at least one) zeroed objects of SIZE from the content's arena, or NULL with
+ * the exhaustion reported. */
+static void *loader_alloc(struct loader *l, size_t count, size_t size)
+{
+	void *p = arena_alloc(l->c->arena, (count ? count : 1) * size);
+
+	if (!p)
+		diag_set(l->d, l->doc.file, 0, 0, "out of memory");
+	return p;
+}
+
+/* Stores the text at NODE in *OUT (NULL when NODE is absent); refuses an empty text. */
+static bool load_text(struct loader *l, const struct ynode *node, const char *what,
+		      const char **out)
+{
+	*out = NULL;
+	if (!node)
+		return true;
+	if (!ynode_text(&l->doc, node, what, out, l->d))
+		return false;
+	if (node->length == 0) {
+		ydoc_error(&l->doc, node, l->d, "%s must not be empty", what);
+		return false;
+	}
+	return true;
+}
+
+/* Loads a titled text: a plain text, or a mapping with `title` and `text`. */
+static bool load_block(struct loader *l, const struct ynode *node, const char *what,
+		       struct content_block *b)
+{
+	static const struct yfield fields[] = { { "title", false }, { "text", true } };
+	const struct ynode *v[2];
+
+	b->title = b->text = NULL;
+	if (!node)
+		return true;
+	if (node->kind == YNODE_SCALAR)
+		return load_text(l, node, what, &b->text);
+	return ynode_fields(&l->doc, node, what, fields, 2, false, v, l->d) &&
+	       load_text(l, v[0], "a title", &b->title) && load_text(l, v[1], "a text", &b->text);
+}
+
+/* Loads the list of earlier publications of phase P. */
+static bool load_sources(struct loader *l, const struct ynode *node, struct content_phase *p)
+{
+	static const struct yfield fields[] = { { "name", true }, { "heading", false } };
+	struct content_source *sources;
+
+	if (!node)
+		return true;
+	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'sources'", l->d))
+		return false;
+	sources = loader_alloc(l, node->count, sizeof(*sources));
+	if (!sources)
+		return false;
+	for (size_t i = 0; i < node->count; i++) {
+		const struct ynode *v[2];
+
+		if (!ynode_fields(&l->doc, node->items[i], "a source", fields, 2, false, v, l->d) ||
+		    !load_text(l, v[0], "the name of a source", &sources[i].name) ||
+		    !load_text(l, v[1], "the heading of a source", &sources[i].heading))
+			return false;
+	}
+	p->sources = sources;
+	p->n_sources = node->count;
+	return true;
+}
+
+/* Returns true when phase P lists a source called NAME. */
+static bool phase_has_source(const struct content_phase *p, const char *name)
+{
+	for (size_t i = 0; i < p->n_sources; i++)
+		if (strcmp(p->sources[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* Loads the authors of a chapter: a list of texts, or a single text. */
+static bool load_authors(struct loader *l, const struct ynode *node, struct content_chapter *ch)
+{
+	const char **authors;
+
+	if (!node)
+		return true;
+	if (node->kind == YNODE_SCALAR) {
+		authors = loader_alloc(l, 1, sizeof(*authors));
+		ch->n_authors = 1;
+		ch->authors = authors;
+		return authors && load_text(l, node, "an author", &authors[0]);
+	}
+	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'authors'", l->d))
+		return false;
+	authors = loader_alloc(l, node->count, sizeof(*authors));
+	if (!authors)
+		return false;
+	for (size_t i = 0; i < node->count; i++)
+		if (!load_text(l, node->items[i], "an author", &authors[i]))
+			return false;
+	ch->authors = authors;
+	ch->n_authors = node->count;
+	return true;
+}
+
+/* Loads one chapter of phase P from NODE. */
+static bool load_chapter(struct loader *l, const struct ynode *node,
+			 const struct content_phase *p, struct content_chapter *ch)
+{
+	static const struct yfield fields[] = {
+		{ "title", true }, { "authors", false }, { "source", false }, { "text", false }
+	};
+	const struct ynode *v[4];
+
+	if (!ynode_fields(&l->doc, node, "a chapter", fields, 4, false, v, l->d) ||
+	    !load_text(l, v[0], "the title of a chapter", &ch->title) ||
+	    !load_authors(l, v[1], ch) || !load_text(l, v[2], "the source of a chapter", &ch->source) ||
+	    !load_text(l, v[3], "the text of a chapter", &ch->text))
+		return false;
+	if (ch->source && p->n_sources && !phase_has_source(p, ch->source)) {
+		ydoc_error(&l->doc, v[2], l->d,
+			   "unknown source '%s' (expected the name of an entry of 'sources')",
+			   ch->source);
+		return false;
+	}
+	return true;
+}
+
+/* Loads the chapters of phase P. */
+static bool load_chapters(struct loader *l, const struct ynode *node, struct content_phase *p)
+{
+	struct content_chapter *chapters;
+
+	if (!node)
+		return true;
+	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'chapters'", l->d))
+		return false;
+	chapters = loader_alloc(l, node->count, sizeof(*chapters));
+	if (!chapters)
+		return false;
+	for (size_t i = 0; i < node->count; i++)
+		if (!load_chapter(l, node->items[i], p, &chapters[i]))
+			return false;
+	p->chapters = chapters;
+	p->n_chapters = node->count;
+	return true;
+}
+
+enum {
+	PH_NUMBER, PH_NAME, PH_SUMMARY, PH_INTRO, PH_TITLE, PH_LEAD, PH_FIGURE, PH_HEADING,
+	PH_CITIZEN, PH_READING_GUIDE, PH_CHAPTERS_HEADING, PH_CHAPTERS, PH_SOURCES_HEADING,
+	PH_SOURCES, PH_DRAFT, PH_COUNT
+};
+
+static const struct yfield phase_fields[PH_COUNT] = {
+	[PH_NUMBER] = { "number", true },
+	[PH_NAME] = { "name", true },
+	[PH_SUMMARY] = { "summary", true },
+	[PH_INTRO] = { "intro", true },
+	[PH_TITLE] = { "title", false },
+	[PH_LEAD] = { "lead", false },
+	[PH_FIGURE] = { "figure", false },
+	[PH_HEADING] = { "heading", false },
+	[PH_CITIZEN] = { "citizen", false },
+	[PH_READING_GUIDE] = { "reading_guide", false },
+	[PH_CHAPTERS_HEADING] = { "chapters_heading", false },
+	[PH_CHAPTERS] = { "chapters", false },
+	[PH_SOURCES_HEADING] = { "sources_heading", false },
+	[PH_SOURCES] = { "sources", false },
+	[PH_DRAFT] = { "draft", false },
+};
+
+/* Loads the texts of phase P from the field values V. */
+static bool load_phase_texts(struct loader *l, const struct ynode *const *v,
+			     struct content_phase *p)
+{
+	return load_text(l, v[PH_NAME], "the name of a phase", &p->name) &&
+	       load_text(l, v[PH_SUMMARY], "the summary of a phase", &p->summary) &&
+	       load_text(l, v[PH_INTRO], "the intro of a phase", &p->intro) &&
+	       load_text(l, v[PH_TITLE], "the title of a phase", &p->title) &&
+	       load_text(l, v[PH_LEAD], "the lead of a phase", &p->lead) &&
+	       load_text(l, v[PH_FIGURE], "the figure caption of a phase", &p->figure) &&
+	       load_text(l, v[PH_HEADING], "the heading of a phase", &p->heading) &&
+	       load_block(l, v[PH_CITIZEN], "'citizen'", &p->citizen) &&
+	       load_block(l, v[PH_READING_GUIDE], "'reading_guide'", &p->reading_guide) &&
+	       load_text(l, v[PH_CHAPTERS_HEADING], "'chapters_heading'", &p->chapters_heading) &&
+	       load_text(l, v[PH_SOURCES_HEADING], "'sources_heading'", &p->sources_heading);
+}
+
+/* Loads the phase at position INDEX (0-based) of the list from NODE into P. */
+static bool load_phase(struct loader *l, const struct ynode *node, size_t index,
+		       struct content_phase *p)
+{
+	const struct ynode *v[PH_COUNT];
+	long number;
+
+	if (!ynode_fields(&l->doc, node, "a phase", phase_fields, PH_COUNT, false, v, l->d) ||
+	    !ynode_number(&l->doc, v[PH_NUMBER], "the number of a phase", 1, 99, &number, l->d))
+		return false;
+	if ((size_t)number != index + 1) {
+		ydoc_error(&l->doc, v[PH_NUMBER], l->d,
+			   "expected phase number %zu here, found %ld (phases are numbered 1..N in order)",
+			   index + 1, number);
+		return false;
+	}
+	p->number = (int)number;
+	if (v[PH_DRAFT] && !ynode_bool(&l->doc, v[PH_DRAFT], "'draft'", &p->draft, l->d))
+		return false;
+	return load_phase_texts(l, v, p) && load_sources(l, v[PH_SOURCES], p) &&
+	       load_chapters(l, v[PH_CHAPTERS], p);
+}
+
+/* Loads the list of phases from NODE. */
+static bool load_phases(struct loader *l, const struct ynode *node)
+{
+	struct content_phase *phases;
+
+	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'phases'", l->d))
+		return false;
+	if (node->count < 2) {
+		ydoc_error(&l->doc, node, l->d, "expected at least 2 phases, found %zu", node->count);
+		return false;
+	}
+	phases = loader_alloc(l, node->count, sizeof(*phases));
+	if (!phases)
+		return false;
+	for (size_t i = 0; i < node->count; i++)
+		if (!load_phase(l, node->items[i], i, &phases[i]))
+			return false;
+	l->c->phases = phases;
+	l->c->n_phases = node->count;
+	return true;
+}
+
+/* Loads one behaviour cell: a text, or a mapping with `text` and `draft`. */
+static bool load_cell(struct loader *l, const struct ynode *node, struct content_cell *cell)
+{
+	static const struct yfield fields[] = { { "text", true }, { "draft", false } };
+	const struct ynode *v[2];
+
+	if (node->kind == YNODE_SCALAR)
+		return load_text(l, node, "a behaviour", &cell->text);
+	if (!ynode_fields(&l->doc, node, "a behaviour", fields, 2, false, v, l->d) ||
+	    !load_text(l, v[0], "the text of a behaviour", &cell->text))
+		return false;
+	return !v[1] || ynode_bool(&l->doc, v[1], "'draft'", &cell->draft, l->d);
+}
+
+/* Loads the behaviour mapping (phase number -> cell) of dimension DIM from NODE. */
+static bool load_behaviour(struct loader *l, const struct ynode *node,
+			   struct content_dimension *dim)
+{
+	size_t n = l->c->n_phases;
+	struct content_cell *cells;
+
+	if (!ynode_expect(&l->doc, node, YNODE_MAPPING, "'behaviour'", l->d))
+		return false;
+	cells = loader_alloc(l, n, sizeof(*cells));
+	if (!cells)
+		return false;
+	for (size_t i = 0; i < node->count; i++) {
+		char what[64];
+		long phase;
+
+		snprintf(what, sizeof(what), "a phase of the behaviour (1 to %zu)", n);
+		if (!ynode_number(&l->doc, ynode_key(node, i), what, 1, (long)n, &phase, l->d) ||
+		    !load_cell(l, ynode_value(node, i), &cells[phase - 1]))
+			return false;
+	}
+	for (size_t p = 0; p < n; p++) {
+		if (!cells[p].text) {
+			ydoc_error(&l->doc, node, l->d,
+				   "missing the behaviour for phase %zu of '%s' (every row needs one per phase)",
+				   p + 1, dim->id);
+			return false;
+		}
+	}
+	dim->cells = cells;
+	return true;
+}
+
+/* Returns the dimension loaded before DIM (of the COUNT in ALL) that has its id, or NULL. */
+static const struct content_dimension *earlier_dimension(const struct content_dimension *all,
+							 size_t count, const char *id)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(all[i].id, id) == 0)
+			return &all[i];
+	return NULL;
+}
+
+/* Loads one row of the table from NODE into DIMS[INDEX]; IDS holds the id nodes so far. */
+static bool load_dimension(struct loader *l, const struct ynode *node,
+			   struct content_dimension *dims, size_t index, const struct ynode **ids)
+{
+	static const struct yfield fields[] = {
+		{ "id", true }, { "name", true }, { "behaviour", true }
+	};
+	const struct ynode *v[3];
+	const struct content_dimension *twin;
+	struct content_dimension *dim = &dims[index];
+
+	if (!ynode_fields(&l->doc, node, "a row of the table", fields, 3, false, v, l->d) ||
+	    !ynode_ident(&l->doc, v[0], "the id of a row", &dim->id, l->d))
+		return false;
+	twin = earlier_dimension(dims, index, dim->id);
+	if (twin) {
+		const struct ynode *first = ids[twin - dims];
+
+		ydoc_error(&l->doc, v[0], l->d, "duplicate id '%s' (first used at %u:%u)", dim->id,
+			   first->line, first->column);
+		return false;
+	}
+	ids[index] = v[0];
+	return load_text(l, v[1], "the name of a row", &dim->name) &&
+	       load_behaviour(l, v[2], dim);
+}
+
+/* Loads GROUPS[GROUP] of the table from NODE, appending its rows to DIMS. */
+static bool load_group(struct loader *l, const struct ynode *node, struct content_group *groups,
+		       size_t group, struct content_dimension *dims, const struct ynode **ids)
+{
+	static const struct yfield fields[] = {
+		{ "group", true }, { "title", false }, { "dimensions", true }
+	};
+	struct content_group *g = &groups[group];
+	const struct ynode *v[3];
+
+	if (!ynode_fields(&l->doc, node, "a group of the table", fields, 3, false, v, l->d) ||
+	    !ynode_ident(&l->doc, v[0], "the id of a group", &g->id, l->d) ||
+	    !load_text(l, v[1], "the title of a group", &g->title) ||
+	    !ynode_expect(&l->doc, v[2], YNODE_SEQUENCE, "'dimensions'", l->d))
+		return false;
+	if (v[2]->count == 0) {
+		ydoc_error(&l->doc, v[2], l->d, "expected at least one row in 'dimensions'");
+		return false;
+	}
+	for (size_t i = 0; i < group; i++) {
+		if (strcmp(groups[i].id, g->id) == 0) {
+			ydoc_error(&l->doc, v[0], l->d, "duplicate group id '%s'", g->id);
+			return false;
+		}
+	}
+	if (!g->title)
+		g->title = g->id;
+	g->first = l->c->n_dimensions;
+	g->count = v[2]->count;
+	for (size_t i = 0; i < v[2]->count; i++) {
+		dims[g->first + i].group = group;
+		if (!load_dimension(l, v[2]->items[i], dims, g->first + i, ids))
+			return false;
+		l->c->n_dimensions++;
+	}
+	return true;
+}
+
+/* Returns the number of rows in all groups of the table NODE (a list of mappings). */
+static size_t count_rows(const struct ynode *node)
+{
+	size_t rows = 0;
+
+	for (size_t i = 0; i < node->count; i++) {
+		const struct ynode *g = node->items[i];
+		const struct ynode *dims = g->kind == YNODE_MAPPING ? ynode_get(g, "dimensions") : NULL;
+
+		if (dims && dims->kind == YNODE_SEQUENCE)
+			rows += dims->count;
+	}
+	return rows;
+}
+
+/* Loads the behaviour table (the `model` list of groups) from NODE. */
+static bool load_model(struct loader *l, const struct ynode *node)
+{
+	struct content_group *groups;
+	struct content_dimension *dims;
+	const struct ynode **ids;
+	size_t rows;
+	bool ok = true;
+
+	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'model'", l->d))
+		return false;
+	if (node->count == 0) {
+		ydoc_error(&l->doc, node, l->d, "expected at least one group in 'model'");
+		return false;
+	}
+	rows = count_rows(node);
+	groups = loader_alloc(l, node->count, sizeof(*groups));
+	dims = loader_alloc(l, rows, sizeof(*dims));
+	ids = calloc(rows ? rows : 1, sizeof(*ids));
+	if (!groups || !dims || !ids) {
+		free(ids);
+		diag_set(l->d, l->doc.file, 0, 0, "out of memory");
+		return false;
+	}
+	l->c->groups = groups;
+	l->c->dimensions = dims;
+	l->c->n_groups = node->count;
+	for (size_t i = 0; i < node->count && ok; i++)
+		ok = load_group(l, node->items[i], groups, i, dims, ids);
+	free(ids);
+	return ok;
+}
+
+enum { ST_KIND, ST_PHASE, ST_DIMENSION, ST_TITLE, ST_TEXT, ST_MINUTES, ST_COUNT };
+
+static const struct yfield step_fields[ST_COUNT] = {
+	[ST_KIND] = { "kind", true },   [ST_PHASE] = { "phase", false },
+	[ST_DIMENSION] = { "dimension", false }, [ST_TITLE] = { "title", false },
+	[ST_TEXT] = { "text", false }, [ST_MINUTES] = { "minutes", false },
+};
+
+/* Refuses a step whose PHASE lacks the text the step would show. */
+static bool check_step_phase(struct loader *l, const struct ynode *at, struct content_step *s)
+{
+	const struct content_phase *p = &l->c->phases[s->phase - 1];
+	const char *missing = NULL;
+
+	if (s->kind == STEP_CITIZEN && !p->citizen.text)
+		missing = "'citizen'";
+	else if (s->kind == STEP_READING_GUIDE && !p->reading_guide.text)
+		missing = "'reading_guide'";
+	else if (s->kind == STEP_CHAPTERS && !p->n_chapters)
+		missing = "'chapters'";
+	if (missing)
+		ydoc_error(&l->doc, at, l->d, "phase %d has no %s for this step to show", s->phase,
+			   missing);
+	return !missing;
+}
+
+/* Checks that the keys given with a step suit its kind, then resolves phase and dimension. */
+static bool load_step_target(struct loader *l, const struct ynode *node,
+			     const struct ynode *const *v, struct content_step *s)
+{
+	const struct step_kind_info *k = step_kind_info(s->kind);
+	const struct ynode *given[] = { v[ST_PHASE], v[ST_DIMENSION], v[ST_TEXT] };
+	const bool takes[] = { k->takes_phase, k->takes_dimension, k->takes_text };
+	const char *keys[] = { "phase", "dimension", "text" };
+	long phase;
+
+	for (int i = 0; i < 3; i++) {
+		if (takes[i] && !given[i]) {
+			ydoc_error(&l->doc, node, l->d, "a '%s' step needs '%s'", k->name, keys[i]);
+			return false;
+		}
+		if (!takes[i] && given[i]) {
+			ydoc_error(&l->doc, given[i], l->d, "'%s' does not apply to a '%s' step",
+				   keys[i], k->name);
+			return false;
+		}
+	}
+	if (k->takes_text && !v[ST_TITLE]) {
+		ydoc_error(&l->doc, node, l->d, "a '%s' step needs 'title'", k->name);
+		return false;
+	}
+	if (k->takes_dimension) {
+		long index = v[ST_DIMENSION]->kind == YNODE_SCALAR
+				     ? content_dimension_index(l->c, v[ST_DIMENSION]->text)
+				     : -1;
+
+		if (index < 0) {
+			char excerpt[64];
+
+			ydoc_error(&l->doc, v[ST_DIMENSION], l->d,
+				   "unknown dimension '%s' (expected the id of a row of the table)",
+				   ynode_excerpt(v[ST_DIMENSION], excerpt, sizeof(excerpt)));
+			return false;
+		}
+		s->dimension = (size_t)index;
+	}
+	if (!k->takes_phase)
+		return true;
+	if (!ynode_number(&l->doc, v[ST_PHASE], "the phase of a step", 1, (long)l->c->n_phases,
+			  &phase, l->d))
+		return false;
+	s->phase = (int)phase;
+	return check_step_phase(l, v[ST_PHASE], s);
+}
+
+/* Loads one agenda step from NODE into S. */
+static bool load_step(struct loader *l, const struct ynode *node, struct content_step *s)
+{
+	const struct ynode *v[ST_COUNT];
+	long minutes = 0;
+	char excerpt[64];
+
+	if (!ynode_fields(&l->doc, node, "an agenda step", step_fields, ST_COUNT, false, v, l->d))
+		return false;
+	s->kind = v[ST_KIND]->kind == YNODE_SCALAR ? step_kind_from_name(v[ST_KIND]->text)
+						    : STEP_KIND_COUNT;
+	if (s->kind == STEP_KIND_COUNT) {
+		ydoc_error(&l->doc, v[ST_KIND], l->d,
+			   "unknown step kind '%s' (expected welcome, model, phase, citizen, "
+			   "reading_guide, chapters, table, score, actions, summary or text)",
+			   ynode_excerpt(v[ST_KIND], excerpt, sizeof(excerpt)));
+		return false;
+	}
+	if (v[ST_MINUTES] &&
+	    !ynode_number(&l->doc, v[ST_MINUTES], "'minutes'", 0, 600, &minutes, l->d))
+		return false;
+	s->minutes = (unsigned)minutes;
+	return load_text(l, v[ST_TITLE], "the title of a step", &s->title) &&
+	       load_text(l, v[ST_TEXT], "the text of a step", &s->text) &&
+	       load_step_target(l, node, v, s);
+}
+
+/* Loads the agenda list from NODE. */
+static bool load_agenda(struct loader *l, const struct ynode *node)
+{
+	struct content_step *steps;
+
+	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'agenda'", l->d))
+		return false;
+	if (node->count == 0) {
+		ydoc_error(&l->doc, node, l->d, "expected at least one step in 'agenda'");
+		return false;
+	}
+	steps = loader_alloc(l, node->count, sizeof(*steps));
+	if (!steps)
+		return false;
+	for (size_t i = 0; i < node->count; i++)
+		if (!load_step(l, node->items[i], &steps[i]))
+			return false;
+	l->c->steps = steps;
+	l->c->n_steps = node->count;
+	return true;
+}
+
+/* Appends a step of KIND (for PHASE or DIMENSION) to STEPS when STEPS is not NULL; returns
+ * the new count. */
+static size_t add_step(struct content_step *steps, size_t n, enum step_kind kind, int phase,
+		       size_t dimension)
+{
+	if (steps)
+		steps[n] = (struct content_step){ .kind = kind, .phase = phase, .dimension = dimension,
+						  .minutes = step_kind_info(kind)->default_minutes };
+	return n + 1;
+}
+
+/* Writes the agenda used when a content has none into STEPS (or only counts it when NULL):
+ * welcome, the model, each phase with its texts, the table, a score per row, actions,
+ * summary. Returns the number of steps. */
+static size_t derive_agenda(const struct content *c, struct content_step *steps)
+{
+	size_t n = 0;
+
+	n = add_step(steps, n, STEP_WELCOME, 0, 0);
+	n = add_step(steps, n, STEP_MODEL, 0, 0);
+	for (size_t i = 0; i < c->n_phases; i++) {
+		const struct content_phase *p = &c->phases[i];
+
+		n = add_step(steps, n, STEP_PHASE, p->number, 0);
+		if (p->citizen.text)
+			n = add_step(steps, n, STEP_CITIZEN, p->number, 0);
+		if (p->reading_guide.text)
+			n = add_step(steps, n, STEP_READING_GUIDE, p->number, 0);
+		if (p->n_chapters)
+			n = add_step(steps, n, STEP_CHAPTERS, p->number, 0);
+	}
+	n = add_step(steps, n, STEP_TABLE, 0, 0);
+	for (size_t i = 0; i < c->n_dimensions; i++)
+		n = add_step(steps, n, STEP_SCORE, 0, i);
+	n = add_step(steps, n, STEP_ACTIONS, 0, 0);
+	return add_step(steps, n, STEP_SUMMARY, 0, 0);
+}
+
+/* Gives the content the derived agenda. */
+static bool load_default_agenda(struct loader *l)
+{
+	size_t n = derive_agenda(l->c, NULL);
+	struct content_step *steps = loader_alloc(l, n, sizeof(*steps));
+
+	if (!steps)
+		return false;
+	derive_agenda(l->c, steps);
+	l->c->steps = steps;
+	l->c->n_steps = n;
+	return true;
+}
+
+enum { TOP_VERSION, TOP_ID, TOP_TITLE, TOP_LANGUAGE, TOP_PHASES, TOP_MODEL, TOP_AGENDA, TOP_COUNT };
+
+static const struct yfield top_fields[TOP_COUNT] = {
+	[TOP_VERSION] = { "meetlat_content", true }, [TOP_ID] = { "id", true },
+	[TOP_TITLE] = { "title", true },             [TOP_LANGUAGE] = { "language", false },
+	[TOP_PHASES] = { "phases", true },           [TOP_MODEL] = { "model", true },
+	[TOP_AGENDA] = { "agenda", false },
+};
+
+/* Checks the format version first, so that a newer file is refused as such. */
+static bool load_version(struct loader *l, const struct ynode *root)
+{
+	const struct ynode *v = ynode_get(root, "meetlat_content");
+	long version;
+	char excerpt[64];
+
+	if (!v) {
+		ydoc_error(&l->doc, root, l->d,
+			   "missing key 'meetlat_content' (expected 'meetlat_content: %d' in a content file)",
+			   CONTENT_VERSION);
+		return false;
+	}
+	if (!ynode_number(&l->doc, v, "'meetlat_content'", 1, 999999, &version, l->d))
+		return false;
+	if (version != CONTENT_VERSION) {
+		ydoc_error(&l->doc, v, l->d,
+			   "unsupported meetlat_content version %s (this meetlat reads version %d)",
+			   ynode_excerpt(v, excerpt, sizeof(excerpt)), CONTENT_VERSION);
+		return false;
+	}
+	return true;
+}
+
+/* Loads the whole document rooted at ROOT into the loader's content. */
+static bool load_root(struct loader *l, const struct ynode *root)
+{
+	const struct ynode *v[TOP_COUNT];
+
+	if (!ynode_expect(&l->doc, root, YNODE_MAPPING, "a content file", l->d) ||
+	    !load_version(l, root) ||
+	    !ynode_fields(&l->doc, root, "a content file", top_fields, TOP_COUNT, false, v, l->d) ||
+	    !ynode_ident(&l->doc, v[TOP_ID], "'id'", &l->c->id, l->d) ||
+	    !load_text(l, v[TOP_TITLE], "'title'", &l->c->title) ||
+	    !load_text(l, v[TOP_LANGUAGE], "'language'", &l->c->language) ||
+	    !load_phases(l, v[TOP_PHASES]) || !load_model(l, v[TOP_MODEL]))
+		return false;
+	if (!l->c->language)
+		l->c->language = "";
+	return v[TOP_AGENDA] ? load_agenda(l, v[TOP_AGENDA]) : load_default_agenda(l);
+}
+
+struct content *content_load_buffer(const char *name, const char *buf, size_t len,
+				    struct diag *d)
+{
+	struct loader l = { .d = d };
+	bool ok = ydoc_parse(&l.doc, name, buf, len, &ylimits_default, d);
+
+	if (ok) {
+		l.c = arena_alloc(l.doc.arena, sizeof(*l.c));
+		ok = l.c != NULL;
+		if (!ok)
+			diag_set(d, name, 0, 0, "out of memory");
+	}
+	if (ok) {
+		/* The content keeps the document's arena: its texts are the document's scalars. */
+		l.c->arena = l.doc.arena;
+		ok = load_root(&l, l.doc.root);
+	}
+	if (!ok) {
+		ydoc_free(&l.doc);
+		return NULL;
+	}
+	sha256_hex(buf, len, l.c->sha256);
+	return l.c;
+}
+
+struct content *content_load_file(const char *path, struct diag *d)
+{
+	struct content *c;
+	char *buf;
+	size_t len;
+
+	if (!ydoc_read_file(path, ylimits_default.max_bytes, &buf, &len, d))
+		return NULL;
+	c = content_load_buffer(path, buf, len, d);
+	free(buf);
+	return c;
+}
+
+struct content *content_load_builtin(struct diag *d)
+{
+	return content_load_buffer(content_builtin_name, (const char *)content_builtin_yaml,
+				   content_builtin_yaml_len, d);
+}

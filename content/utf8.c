@@ -1,0 +1,131 @@
+/* utf8.c - UTF-8 decoding, validation and the characters that must never reach a terminal. */
+#include "utf8.h"
+
+#include <stdlib.h>
+
+/* Returns the length of a sequence led by byte B, or 0 when B cannot lead one. */
+static size_t utf8_sequence_length(unsigned char b)
+{
+	if (b < 0x80)
+		return 1;
+	if (b >= 0xC2 && b <= 0xDF)
+		return 2;
+	if (b >= 0xE0 && b <= 0xEF)
+		return 3;
+	if (b >= 0xF0 && b <= 0xF4)
+		return 4;
+	return 0;
+}
+
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = utf8_sequence_length(u[0]);
+	uint32_t c;
+
+	*cp = UTF8_INVALID;
+	if (n == 0 || n > len)
+		return 1;
+	if (n == 1) {
+		*cp = u[0];
+		return 1;
+	}
+	c = u[0] & (0x7F >> n);
+	for (size_t i = 1; i < n; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			return 1;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates and values past U+10FFFF are invalid. */
+	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 1;
+	*cp = c;
+	return n;
+}
+
+size_t utf8_encode(uint32_t cp, char out[4])
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t utf8_invalid_offset(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		if (cp == UTF8_INVALID)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+bool utf8_is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+size_t utf8_count(const char *s, size_t len)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < len; count++) {
+		uint32_t cp;
+
+		i += utf8_decode(s + i, len - i, &cp);
+	}
+	return count;
+}
+
+char *utf8_sanitize(const char *s, size_t len, bool keep_newline, char replacement)
+{
+	char *out = malloc(len + 1);
+	size_t o = 0;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		if (cp == UTF8_INVALID)
+			out[o++] = replacement;
+		else if (cp == '\n' && keep_newline)
+			out[o++] = '\n';
+		else if (cp == '\t')
+			out[o++] = ' ';
+		else if (utf8_is_control(cp))
+			out[o++] = replacement;
+		else
+			for (size_t k = 0; k < n; k++)
+				out[o++] = s[i + k];
+		i += n;
+	}
+	out[o] = '\0';
+	return out;
+}

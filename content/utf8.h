@@ -1,0 +1,34 @@
+/* utf8.h - UTF-8 decoding, validation and the characters that must never reach a terminal. */
+#ifndef MEETLAT_UTF8_H
+#define MEETLAT_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* What utf8_decode stores for bytes that are not valid UTF-8 (no character has this value). */
+#define UTF8_INVALID 0x110000u
+
+/* Decodes the character at S (LEN > 0 bytes) into *CP (UTF8_INVALID for bytes that are not
+ * valid UTF-8) and returns how many bytes it took (1 for an invalid byte). */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Writes CP as UTF-8 to OUT and returns the number of bytes (1-4). */
+size_t utf8_encode(uint32_t cp, char out[4]);
+
+/* Returns the offset of the first byte of S that is not valid UTF-8, or LEN when all is valid. */
+size_t utf8_invalid_offset(const char *s, size_t len);
+
+/* Returns true for characters that control a terminal: C0 (tab and newline included), DEL,
+ * C1, the bidirectional overrides and isolates, and the line and paragraph separators. */
+bool utf8_is_control(uint32_t cp);
+
+/* Returns the number of characters in the LEN bytes at S (an invalid byte counts as one). */
+size_t utf8_count(const char *s, size_t len);
+
+/* Returns a malloc'd copy of S with every control character (newline too unless KEEP_NEWLINE,
+ * tabs become spaces) and every invalid byte replaced by REPLACEMENT (an ASCII character);
+ * NULL when memory is exhausted. */
+char *utf8_sanitize(const char *s, size_t len, bool keep_newline, char replacement);
+
+#endif

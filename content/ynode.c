@@ -1,0 +1,721 @@
+/* ynode.c - a YAML document read into a small tree, within limits, with located errors. */
+#include "ynode.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "arena.h"
+#include "utf8.h"
+
+const struct ylimits ylimits_default = {
+	.max_bytes = 16u << 20,
+	.max_depth = 64,
+	.max_nodes = 2000000,
+	.max_scalar = 1u << 20,
+};
+
+static const char STR_TAG[] = "tag:yaml.org,2002:str";
+
+/* ---- reading a file ---------------------------------------------------------------- */
+
+/* Reads FD until end of file into a malloc'd buffer of at most MAX bytes. */
+static bool read_whole(int fd, const char *path, size_t max, char **buf, size_t *len,
+		       struct diag *d)
+{
+	size_t cap = 64 * 1024, used = 0;
+	char *data = malloc(cap + 1);
+
+	while (data) {
+		ssize_t n;
+
+		if (used == cap) {
+			char *bigger = cap > max ? NULL : realloc(data, cap * 2 + 1);
+
+			if (!bigger)
+				break;
+			data = bigger;
+			cap *= 2;
+		}
+		n = read(fd, data + used, cap - used);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			diag_set(d, path, 0, 0, "cannot read: %s", strerror(errno));
+			free(data);
+			return false;
+		}
+		if (n == 0) {
+			data[used] = '\0';
+			*buf = data;
+			*len = used;
+			return true;
+		}
+		used += (size_t)n;
+		if (used > max) {
+			diag_set(d, path, 0, 0, "file is larger than the limit of %zu bytes", max);
+			free(data);
+			return false;
+		}
+	}
+	free(data);
+	diag_set(d, path, 0, 0, "out of memory while reading");
+	return false;
+}
+
+/* Returns a message for a file that is not a regular file, or NULL for one that is. */
+static const char *file_type_problem(const struct stat *st)
+{
+	if (S_ISREG(st->st_mode))
+		return NULL;
+	if (S_ISDIR(st->st_mode))
+		return "is a directory, not a file";
+	if (S_ISFIFO(st->st_mode))
+		return "is a pipe (FIFO), not a regular file";
+	return "is not a regular file";
+}
+
+bool ydoc_read_file(const char *path, size_t max_bytes, char **buf, size_t *len, struct diag *d)
+{
+	struct stat st;
+	const char *problem;
+	bool ok;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+
+	if (fd < 0) {
+		diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		return false;
+	}
+	if (fstat(fd, &st) != 0) {
+		diag_set(d, path, 0, 0, "cannot examine: %s", strerror(errno));
+		close(fd);
+		return false;
+	}
+	problem = file_type_problem(&st);
+	if (!problem && (uintmax_t)st.st_size > max_bytes) {
+		diag_set(d, path, 0, 0, "file is larger than the limit of %zu bytes", max_bytes);
+		close(fd);
+		return false;
+	}
+	if (problem) {
+		diag_set(d, path, 0, 0, "%s", problem);
+		close(fd);
+		return false;
+	}
+	ok = read_whole(fd, path, max_bytes, buf, len, d);
+	close(fd);
+	return ok;
+}
+
+/* ---- locating libyaml's errors ------------------------------------------------------ */
+
+/* Computes the 1-based line and column (in characters) of byte OFFSET of BUF. */
+static void locate_offset(const char *buf, size_t len, size_t offset, unsigned *line,
+			  unsigned *column)
+{
+	size_t line_start = 0;
+
+	*line = 1;
+	if (offset > len)
+		offset = len;
+	for (size_t i = 0; i < offset; i++) {
+		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))) {
+			(*line)++;
+			line_start = i + 1;
+		}
+	}
+	*column = (unsigned)utf8_count(buf + line_start, offset - line_start) + 1;
+}
+
+/* Records libyaml's error in PARSER as a located message in D. */
+static void parser_error(const yaml_parser_t *parser, const char *file, const char *buf,
+			 size_t len, struct diag *d)
+{
+	const char *problem = parser->problem ? parser->problem : "unknown YAML error";
+	unsigned line, column;
+
+	if (parser->error == YAML_MEMORY_ERROR) {
+		diag_set(d, file, 0, 0, "out of memory while parsing");
+		return;
+	}
+	if (parser->error == YAML_READER_ERROR) {
+		locate_offset(buf, len, parser->problem_offset, &line, &column);
+		if (parser->problem_value != -1)
+			diag_set(d, file, line, column, "%s (byte 0x%02X): the file must be UTF-8 text",
+				 problem, (unsigned)parser->problem_value & 0xFFu);
+		else
+			diag_set(d, file, line, column, "%s", problem);
+		return;
+	}
+	line = (unsigned)parser->problem_mark.line + 1;
+	column = (unsigned)parser->problem_mark.column + 1;
+	if (parser->context)
+		diag_set(d, file, line, column, "%s (%s at %u:%u)", problem, parser->context,
+			 (unsigned)parser->context_mark.line + 1,
+			 (unsigned)parser->context_mark.column + 1);
+	else
+		diag_set(d, file, line, column, "%s", problem);
+}
+
+/* ---- building the tree -------------------------------------------------------------- */
+
+struct frame {
+	struct ynode *node;
+	struct ynode **items;
+	size_t used, capacity; /* entries in ITEMS (keys and values for a mapping) */
+};
+
+struct builder {
+	struct ydoc *doc;
+	const struct ylimits *limits;
+	struct diag *d;
+	struct frame *stack;
+	size_t depth;
+	size_t nodes;
+	size_t documents;
+};
+
+/* Records an error at MARK. */
+static bool builder_fail(struct builder *b, yaml_mark_t mark, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool builder_fail(struct builder *b, yaml_mark_t mark, const char *fmt, ...)
+{
+	char message[DIAG_MESSAGE_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	diag_set(b->d, b->doc->file, (unsigned)mark.line + 1, (unsigned)mark.column + 1, "%s",
+		 message);
+	return false;
+}
+
+/* Returns a new node of KIND starting at MARK, counted against the limit. */
+static struct ynode *builder_node(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
+{
+	struct ynode *node;
+
+	if (++b->nodes > b->limits->max_nodes) {
+		builder_fail(b, mark, "too many nodes (the limit is %zu)", b->limits->max_nodes);
+		return NULL;
+	}
+	node = arena_alloc(b->doc->arena, sizeof(*node));
+	if (!node) {
+		builder_fail(b, mark, "out of memory");
+		return NULL;
+	}
+	node->kind = kind;
+	node->line = (unsigned)mark.line + 1;
+	node->column = (unsigned)mark.column + 1;
+	return node;
+}
+
+/* Refuses anchors and tags on a node that starts at MARK. */
+static bool builder_check_props(struct builder *b, const yaml_char_t *anchor,
+				const yaml_char_t *tag, bool scalar, yaml_mark_t mark)
+{
+	if (anchor)
+		return builder_fail(b, mark, "anchors (&%s) are not supported", (const char *)anchor);
+	if (tag && !(scalar && strcmp((const char *)tag, STR_TAG) == 0))
+		return builder_fail(b, mark, "tags (%s) are not supported", (const char *)tag);
+	return true;
+}
+
+/* Returns true when key nodes A and B hold the same text. */
+static bool keys_equal(const struct ynode *a, const struct ynode *b)
+{
+	return a->length == b->length && memcmp(a->text, b->text, a->length) == 0;
+}
+
+/* Returns true when node A starts before node B. */
+static bool node_before(const struct ynode *a, const struct ynode *b)
+{
+	return a->line < b->line || (a->line == b->line && a->column < b->column);
+}
+
+/* Orders key nodes by their text, then by position. */
+static int key_order(const void *pa, const void *pb)
+{
+	const struct ynode *a = *(const struct ynode *const *)pa;
+	const struct ynode *b = *(const struct ynode *const *)pb;
+	size_t n = a->length < b->length ? a->length : b->length;
+	int c = memcmp(a->text, b->text, n);
+
+	if (c)
+		return c;
+	if (a->length != b->length)
+		return a->length < b->length ? -1 : 1;
+	return node_before(a, b) ? -1 : node_before(b, a);
+}
+
+/* Refuses a mapping that holds a key twice, pointing at the first repetition in the file. */
+static bool builder_check_duplicates(struct builder *b, const struct ynode *map)
+{
+	const struct ynode *dup = NULL, *first = NULL;
+	struct ynode **keys;
+	size_t run_start = 0;
+	char excerpt[64];
+
+	if (map->count < 2)
+		return true;
+	keys = malloc(map->count * sizeof(*keys));
+	if (!keys) {
+		ydoc_error(b->doc, map, b->d, "out of memory");
+		return false;
+	}
+	for (size_t i = 0; i < map->count; i++)
+		keys[i] = map->items[2 * i];
+	qsort(keys, map->count, sizeof(*keys), key_order);
+	for (size_t i = 1; i < map->count; i++) {
+		if (!keys_equal(keys[i - 1], keys[i]))
+			run_start = i;
+		else if (!dup || node_before(keys[i], dup)) {
+			dup = keys[i];
+			first = keys[run_start];
+		}
+	}
+	free(keys);
+	if (!dup)
+		return true;
+	ydoc_error(b->doc, dup, b->d, "duplicate key '%s' (first at %u:%u)",
+		   ynode_excerpt(dup, excerpt, sizeof(excerpt)), first->line, first->column);
+	return false;
+}
+
+/* Adds NODE as the next child of the innermost open container, or as the root. */
+static bool builder_attach(struct builder *b, struct ynode *node, yaml_mark_t mark)
+{
+	struct frame *f;
+
+	if (b->depth == 0) {
+		b->doc->root = node;
+		return true;
+	}
+	f = &b->stack[b->depth - 1];
+	if (f->node->kind == YNODE_MAPPING && f->used % 2 == 0 && node->kind != YNODE_SCALAR)
+		return builder_fail(b, mark, "a mapping key must be a plain text, found %s",
+				    ynode_kind_name(node));
+	if (f->used == f->capacity) {
+		size_t capacity = f->capacity ? f->capacity * 2 : 8;
+		struct ynode **items = realloc(f->items, capacity * sizeof(*items));
+
+		if (!items)
+			return builder_fail(b, mark, "out of memory");
+		f->items = items;
+		f->capacity = capacity;
+	}
+	f->items[f->used++] = node;
+	return true;
+}
+
+/* Checks the scalar of EVENT against the limits and stores it as a node. */
+static bool builder_scalar(struct builder *b, const yaml_event_t *ev)
+{
+	const char *value = (const char *)ev->data.scalar.value;
+	size_t length = ev->data.scalar.length;
+	struct ynode *node;
+
+	if (!builder_check_props(b, ev->data.scalar.anchor, ev->data.scalar.tag, true,
+				 ev->start_mark))
+		return false;
+	if (length > b->limits->max_scalar)
+		return builder_fail(b, ev->start_mark, "text longer than the limit of %zu bytes",
+				    b->limits->max_scalar);
+	if (memchr(value, '\0', length))
+		return builder_fail(b, ev->start_mark, "text holds a NUL character, which is not allowed");
+	if (utf8_invalid_offset(value, length) != length)
+		return builder_fail(b, ev->start_mark, "text is not valid UTF-8");
+	node = builder_node(b, YNODE_SCALAR, ev->start_mark);
+	if (!node)
+		return false;
+	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
+	node->text = arena_strndup(b->doc->arena, value, length);
+	node->length = length;
+	if (!node->text)
+		return builder_fail(b, ev->start_mark, "out of memory");
+	return builder_attach(b, node, ev->start_mark);
+}
+
+/* Opens a sequence or mapping for the start event EV. */
+static bool builder_open(struct builder *b, const yaml_event_t *ev, enum ynode_kind kind)
+{
+	const yaml_char_t *anchor = kind == YNODE_MAPPING ? ev->data.mapping_start.anchor
+							   : ev->data.sequence_start.anchor;
+	const yaml_char_t *tag = kind == YNODE_MAPPING ? ev->data.mapping_start.tag
+							: ev->data.sequence_start.tag;
+	struct ynode *node;
+
+	if (!builder_check_props(b, anchor, tag, false, ev->start_mark))
+		return false;
+	if (b->depth >= b->limits->max_depth)
+		return builder_fail(b, ev->start_mark, "nesting deeper than the limit of %zu levels",
+				    b->limits->max_depth);
+	node = builder_node(b, kind, ev->start_mark);
+	if (!node)
+		return false;
+	b->stack[b->depth++] = (struct frame){ .node = node };
+	return true;
+}
+
+/* Closes the innermost container: moves its children into the arena and attaches it. */
+static bool builder_close(struct builder *b, yaml_mark_t mark)
+{
+	struct frame *f = &b->stack[b->depth - 1];
+	struct ynode *node = f->node;
+
+	if (f->used) {
+		node->items = arena_alloc(b->doc->arena, f->used * sizeof(*node->items));
+		if (!node->items)
+			return builder_fail(b, mark, "out of memory");
+		memcpy(node->items, f->items, f->used * sizeof(*node->items));
+	}
+	node->count = node->kind == YNODE_MAPPING ? f->used / 2 : f->used;
+	free(f->items);
+	f->items = NULL;
+	b->depth--;
+	if (node->kind == YNODE_MAPPING && !builder_check_duplicates(b, node))
+		return false;
+	return builder_attach(b, node, mark);
+}
+
+/* Applies one parser event to the tree; returns false on an error recorded in D. */
+static bool builder_event(struct builder *b, const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++b->documents > 1)
+			return builder_fail(b, ev->start_mark,
+					    "a second document; the file must hold exactly one");
+		return true;
+	case YAML_ALIAS_EVENT:
+		return builder_fail(b, ev->start_mark, "aliases (*%s) are not supported",
+				    (const char *)ev->data.alias.anchor);
+	case YAML_SCALAR_EVENT:
+		return builder_scalar(b, ev);
+	case YAML_SEQUENCE_START_EVENT:
+		return builder_open(b, ev, YNODE_SEQUENCE);
+	case YAML_MAPPING_START_EVENT:
+		return builder_open(b, ev, YNODE_MAPPING);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		return builder_close(b, ev->start_mark);
+	default:
+		return true;
+	}
+}
+
+bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
+		const struct ylimits *limits, struct diag *d)
+{
+	struct builder b = { .doc = doc, .limits = limits, .d = d };
+	yaml_parser_t parser;
+	bool ok = true, done = false;
+
+	memset(doc, 0, sizeof(*doc));
+	doc->file = file;
+	if (len > limits->max_bytes) {
+		diag_set(d, file, 0, 0, "file is larger than the limit of %zu bytes", limits->max_bytes);
+		return false;
+	}
+	doc->arena = arena_new();
+	b.stack = calloc(limits->max_depth + 1, sizeof(*b.stack));
+	if (!doc->arena || !b.stack || !yaml_parser_initialize(&parser)) {
+		free(b.stack);
+		diag_set(d, file, 0, 0, "out of memory");
+		return false;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (ok && !done) {
+		yaml_event_t ev;
+
+		if (!yaml_parser_parse(&parser, &ev)) {
+			parser_error(&parser, file, buf, len, d);
+			ok = false;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		ok = builder_event(&b, &ev);
+		yaml_event_delete(&ev);
+	}
+	if (ok && !doc->root) {
+		diag_set(d, file, 1, 1, "the file is empty; expected a YAML mapping");
+		ok = false;
+	}
+	for (size_t i = 0; i < b.depth; i++)
+		free(b.stack[i].items);
+	free(b.stack);
+	yaml_parser_delete(&parser);
+	return ok;
+}
+
+void ydoc_free(struct ydoc *doc)
+{
+	arena_free(doc->arena);
+	doc->arena = NULL;
+	doc->root = NULL;
+}
+
+/* ---- reading the tree --------------------------------------------------------------- */
+
+void ydoc_error(const struct ydoc *doc, const struct ynode *node, struct diag *d,
+		const char *fmt, ...)
+{
+	char message[DIAG_MESSAGE_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	diag_set(d, doc->file, node ? node->line : 0, node ? node->column : 0, "%s", message);
+}
+
+const char *ynode_kind_name(const struct ynode *node)
+{
+	switch (node->kind) {
+	case YNODE_MAPPING:
+		return "a mapping";
+	case YNODE_SEQUENCE:
+		return "a list";
+	default:
+		return node->length ? "a text" : "nothing";
+	}
+}
+
+const char *ynode_excerpt(const struct ynode *node, char *buf, size_t size)
+{
+	enum { LONGEST = 40 };
+	size_t cut = 0, chars = 0;
+	char *clean;
+
+	if (node->kind != YNODE_SCALAR) {
+		snprintf(buf, size, "%s", ynode_kind_name(node));
+		return buf;
+	}
+	while (cut < node->length && chars < LONGEST) {
+		uint32_t cp;
+
+		cut += utf8_decode(node->text + cut, node->length - cut, &cp);
+		chars++;
+	}
+	clean = utf8_sanitize(node->text, cut, false, '?');
+	snprintf(buf, size, "%s%s", clean ? clean : "", cut < node->length ? "..." : "");
+	free(clean);
+	return buf;
+}
+
+bool ynode_expect(const struct ydoc *doc, const struct ynode *node, enum ynode_kind kind,
+		  const char *what, struct diag *d)
+{
+	static const char *const names[] = {
+		[YNODE_SCALAR] = "a text", [YNODE_SEQUENCE] = "a list", [YNODE_MAPPING] = "a mapping"
+	};
+
+	if (node->kind == kind)
+		return true;
+	ydoc_error(doc, node, d, "expected %s for %s, found %s", names[kind], what,
+		   ynode_kind_name(node));
+	return false;
+}
+
+const struct ynode *ynode_key(const struct ynode *mapping, size_t i)
+{
+	return mapping->items[2 * i];
+}
+
+const struct ynode *ynode_value(const struct ynode *mapping, size_t i)
+{
+	return mapping->items[2 * i + 1];
+}
+
+const struct ynode *ynode_get(const struct ynode *mapping, const char *key)
+{
+	size_t len = strlen(key);
+
+	for (size_t i = 0; i < mapping->count; i++) {
+		const struct ynode *k = ynode_key(mapping, i);
+
+		if (k->length == len && memcmp(k->text, key, len) == 0)
+			return ynode_value(mapping, i);
+	}
+	return NULL;
+}
+
+bool yfield_known(const struct yfield *fields, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(fields[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+/* Writes "a, b, c" (the keys of FIELDS) into BUF. */
+static const char *field_list(const struct yfield *fields, size_t n, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && used < size; i++) {
+		int w = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", fields[i].key);
+
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+bool ynode_fields(const struct ydoc *doc, const struct ynode *node, const char *what,
+		  const struct yfield *fields, size_t n, bool keep_unknown,
+		  const struct ynode **out, struct diag *d)
+{
+	char excerpt[64], list[DIAG_MESSAGE_MAX / 2];
+
+	if (!ynode_expect(doc, node, YNODE_MAPPING, what, d))
+		return false;
+	for (size_t i = 0; i < node->count && !keep_unknown; i++) {
+		const struct ynode *key = ynode_key(node, i);
+
+		if (!yfield_known(fields, n, key->text) && strncmp(key->text, "x-", 2) != 0) {
+			ydoc_error(doc, key, d, "unknown key '%s' in %s (expected one of: %s)",
+				   ynode_excerpt(key, excerpt, sizeof(excerpt)), what,
+				   field_list(fields, n, list, sizeof(list)));
+			return false;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		out[i] = ynode_get(node, fields[i].key);
+		if (!out[i] && fields[i].required) {
+			ydoc_error(doc, node, d, "missing key '%s' in %s", fields[i].key, what);
+			return false;
+		}
+	}
+	return true;
+}
+
+bool ynode_text(const struct ydoc *doc, const struct ynode *node, const char *what,
+		const char **out, struct diag *d)
+{
+	if (!ynode_expect(doc, node, YNODE_SCALAR, what, d))
+		return false;
+	*out = node->text;
+	return true;
+}
+
+bool ynode_number(const struct ydoc *doc, const struct ynode *node, const char *what,
+		  long min, long max, long *out, struct diag *d)
+{
+	char excerpt[64];
+	long value = 0;
+	bool digits = node->kind == YNODE_SCALAR && node->length > 0 &&
+		      node->length <= 9 && (node->text[0] != '0' || node->length == 1);
+
+	for (size_t i = 0; digits && i < node->length; i++) {
+		if (node->text[i] < '0' || node->text[i] > '9')
+			digits = false;
+		else
+			value = value * 10 + (node->text[i] - '0');
+	}
+	if (!digits || value < min || value > max) {
+		ydoc_error(doc, node, d, "expected a whole number from %ld to %ld for %s, found '%s'",
+			   min, max, what, ynode_excerpt(node, excerpt, sizeof(excerpt)));
+		return false;
+	}
+	*out = value;
+	return true;
+}
+
+bool ynode_bool(const struct ydoc *doc, const struct ynode *node, const char *what, bool *out,
+		struct diag *d)
+{
+	char excerpt[64];
+
+	if (node->kind == YNODE_SCALAR) {
+		if (strcmp(node->text, "true") == 0) {
+			*out = true;
+			return true;
+		}
+		if (strcmp(node->text, "false") == 0) {
+			*out = false;
+			return true;
+		}
+	}
+	ydoc_error(doc, node, d, "expected true or false for %s, found '%s'", what,
+		   ynode_excerpt(node, excerpt, sizeof(excerpt)));
+	return false;
+}
+
+bool ident_valid(const char *text)
+{
+	size_t len = strlen(text);
+
+	if (len == 0 || len > 64)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= '0' && text[i] <= '9') ||
+		      text[i] == '-'))
+			return false;
+	return true;
+}
+
+bool ynode_ident(const struct ydoc *doc, const struct ynode *node, const char *what,
+		 const char **out, struct diag *d)
+{
+	char excerpt[64];
+
+	if (node->kind == YNODE_SCALAR && ident_valid(node->text)) {
+		*out = node->text;
+		return true;
+	}
+	ydoc_error(doc, node, d,
+		   "expected an identifier (lower-case letters, digits and '-') for %s, found '%s'",
+		   what, ynode_excerpt(node, excerpt, sizeof(excerpt)));
+	return false;
+}
+
+/* Returns the number of days in MONTH (1-12) of YEAR. */
+static int days_in_month(int year, int month)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	return month == 2 && leap ? 29 : days[month - 1];
+}
+
+bool date_valid(const char *text)
+{
+	int year, month, day;
+
+	if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
+			return false;
+	year = atoi(text);
+	month = atoi(text + 5);
+	day = atoi(text + 8);
+	return year >= 1900 && month >= 1 && month <= 12 && day >= 1 &&
+	       day <= days_in_month(year, month);
+}
+
+bool ynode_date(const struct ydoc *doc, const struct ynode *node, const char *what,
+		const char **out, struct diag *d)
+{
+	char excerpt[64];
+
+	if (node->kind == YNODE_SCALAR && date_valid(node->text)) {
+		*out = node->text;
+		return true;
+	}
+	ydoc_error(doc, node, d, "expected a date written YYYY-MM-DD for %s, found '%s'", what,
+		   ynode_excerpt(node, excerpt, sizeof(excerpt)));
+	return false;
+}

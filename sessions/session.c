@@ -1,0 +1,410 @@
+/* session.c - one workshop in memory and the operations a screen calls on it. */
+#include "session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "utf8.h"
+
+static const char *const meta_keys[META_COUNT] = {
+	[META_TITLE] = "title",             [META_ORGANISATION] = "organisation",
+	[META_GROUP] = "group",             [META_FACILITATOR] = "facilitator",
+	[META_DATE] = "date",               [META_PARTICIPANTS] = "participants",
+};
+
+const char *session_meta_key(enum session_meta f)
+{
+	return meta_keys[f];
+}
+
+/* Returns a malloc'd copy of S, or NULL. */
+static char *copy_text(const char *s)
+{
+	size_t len = strlen(s);
+	char *copy = malloc(len + 1);
+
+	if (copy)
+		memcpy(copy, s, len + 1);
+	return copy;
+}
+
+void session_timestamp(char *buf, size_t size)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	char zone[8];
+
+	localtime_r(&now, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
+	strftime(zone, sizeof(zone), "%z", &tm);
+	/* %z gives +0100; ISO 8601 as YAML readers expect it wants +01:00. */
+	if (strlen(zone) == 5 && strlen(buf) + 7 <= size)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%.3s:%.2s", zone, zone + 3);
+}
+
+struct session *session_new(const struct content *c, const char *title)
+{
+	struct session *s = calloc(1, sizeof(*s));
+	char today[11];
+	bool ok;
+
+	if (!s)
+		return NULL;
+	session_timestamp(s->created, sizeof(s->created));
+	memcpy(s->updated, s->created, sizeof(s->updated));
+	snprintf(today, sizeof(today), "%.10s", s->created);
+	s->content_id = copy_text(c->id);
+	memcpy(s->content_sha256, c->sha256, sizeof(s->content_sha256));
+	s->scores = calloc(c->n_dimensions ? c->n_dimensions : 1, sizeof(*s->scores));
+	s->seconds = calloc(c->n_steps ? c->n_steps : 1, sizeof(*s->seconds));
+	s->n_seconds = c->n_steps;
+	ok = s->content_id && s->scores && s->seconds;
+	for (int f = 0; f < META_COUNT && ok; f++)
+		ok = (s->meta[f] = copy_text(f == META_TITLE ? title : f == META_DATE ? today : ""));
+	for (size_t i = 0; i < c->n_dimensions && ok; i++) {
+		s->n_scores = i + 1;
+		s->scores[i].known = true;
+		s->scores[i].dimension = copy_text(c->dimensions[i].id);
+		s->scores[i].note = copy_text("");
+		ok = s->scores[i].dimension && s->scores[i].note;
+	}
+	if (!ok) {
+		session_free(s);
+		return NULL;
+	}
+	s->dirty = true;
+	return s;
+}
+
+/* Releases the texts of action A. */
+static void action_clear(struct session_action *a)
+{
+	free(a->text);
+	free(a->dimension);
+	free(a->owner);
+}
+
+void session_free(struct session *s)
+{
+	if (!s)
+		return;
+	for (int f = 0; f < META_COUNT; f++)
+		free(s->meta[f]);
+	free(s->content_id);
+	for (size_t i = 0; i < s->n_scores; i++) {
+		free(s->scores[i].dimension);
+		free(s->scores[i].votes);
+		free(s->scores[i].note);
+	}
+	free(s->scores);
+	for (size_t i = 0; i < s->n_actions; i++)
+		action_clear(&s->actions[i]);
+	free(s->actions);
+	free(s->seconds);
+	for (size_t i = 0; i < s->n_warnings; i++)
+		free(s->warnings[i]);
+	free(s->warnings);
+	ydoc_free(&s->source);
+	free(s);
+}
+
+/* Refuses text that is too long, is not valid UTF-8 or (unless MULTILINE) holds a line break. */
+static bool text_acceptable(const char *text, bool multiline, const char **why)
+{
+	size_t len = strlen(text);
+
+	if (len > SESSION_TEXT_MAX)
+		*why = "the text is too long";
+	else if (utf8_invalid_offset(text, len) != len)
+		*why = "the text is not valid UTF-8";
+	else if (!multiline && strchr(text, '\n'))
+		*why = "the text must be a single line";
+	else
+		return true;
+	return false;
+}
+
+/* Replaces the malloc'd string at *SLOT by a copy of TEXT. */
+static bool replace_text(char **slot, const char *text, const char **why)
+{
+	char *copy = copy_text(text);
+
+	if (!copy) {
+		*why = "out of memory";
+		return false;
+	}
+	free(*slot);
+	*slot = copy;
+	return true;
+}
+
+/* Returns true when TEXT is empty or a whole number from 0 to 9999. */
+static bool participants_valid(const char *text)
+{
+	size_t len = strlen(text);
+
+	if (len > 4)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return false;
+	return true;
+}
+
+bool session_set_meta(struct session *s, enum session_meta f, const char *value,
+		      const char **why)
+{
+	if (!text_acceptable(value, false, why))
+		return false;
+	if (f == META_TITLE && value[0] == '\0') {
+		*why = "the title must not be empty";
+		return false;
+	}
+	if (f == META_DATE && value[0] && !date_valid(value)) {
+		*why = "not a date: write YYYY-MM-DD";
+		return false;
+	}
+	if (f == META_PARTICIPANTS && !participants_valid(value)) {
+		*why = "write the number of participants (0-9999)";
+		return false;
+	}
+	if (!replace_text(&s->meta[f], value, why))
+		return false;
+	s->dirty = true;
+	return true;
+}
+
+/* Refuses a row index that is not a row of the content. */
+static bool row_valid(const struct session *s, size_t dim, const char **why)
+{
+	if (dim < s->n_scores && s->scores[dim].known)
+		return true;
+	*why = "no such row";
+	return false;
+}
+
+/* Refuses a phase that the content does not have (0 too, unless ALLOW_NONE). */
+static bool phase_valid(const struct content *c, int phase, bool allow_none, const char **why)
+{
+	if ((phase == 0 && allow_none) || (phase >= 1 && (size_t)phase <= c->n_phases))
+		return true;
+	*why = "no such phase";
+	return false;
+}
+
+bool session_vote_add(struct session *s, const struct content *c, size_t dim, int phase,
+		      const char **why)
+{
+	struct session_score *sc;
+
+	if (!row_valid(s, dim, why) || !phase_valid(c, phase, false, why))
+		return false;
+	sc = &s->scores[dim];
+	if (sc->n_votes >= SESSION_VOTES_MAX) {
+		*why = "too many votes for one row";
+		return false;
+	}
+	if (sc->n_votes == sc->cap_votes) {
+		size_t cap = sc->cap_votes ? sc->cap_votes * 2 : 16;
+		int *votes = realloc(sc->votes, cap * sizeof(*votes));
+
+		if (!votes) {
+			*why = "out of memory";
+			return false;
+		}
+		sc->votes = votes;
+		sc->cap_votes = cap;
+	}
+	sc->votes[sc->n_votes++] = phase;
+	s->dirty = true;
+	return true;
+}
+
+bool session_vote_undo(struct session *s, size_t dim, const char **why)
+{
+	if (!row_valid(s, dim, why))
+		return false;
+	if (s->scores[dim].n_votes == 0) {
+		*why = "there is no vote to undo";
+		return false;
+	}
+	s->scores[dim].n_votes--;
+	s->dirty = true;
+	return true;
+}
+
+bool session_set_current(struct session *s, const struct content *c, size_t dim, int phase,
+			 const char **why)
+{
+	if (!row_valid(s, dim, why) || !phase_valid(c, phase, true, why))
+		return false;
+	s->scores[dim].current = phase;
+	s->dirty = true;
+	return true;
+}
+
+bool session_set_target(struct session *s, const struct content *c, size_t dim, int phase,
+			const char **why)
+{
+	if (!row_valid(s, dim, why) || !phase_valid(c, phase, true, why))
+		return false;
+	s->scores[dim].target = phase;
+	s->dirty = true;
+	return true;
+}
+
+bool session_set_note(struct session *s, size_t dim, const char *text, const char **why)
+{
+	if (!row_valid(s, dim, why) || !text_acceptable(text, true, why) ||
+	    !replace_text(&s->scores[dim].note, text, why))
+		return false;
+	s->dirty = true;
+	return true;
+}
+
+/* Checks the fields of an action form against the content. */
+static bool action_fields_valid(const struct content *c, const struct action_fields *f,
+				const char **why)
+{
+	if (!f->text || !f->text[0]) {
+		*why = "an action needs a text";
+		return false;
+	}
+	if (!text_acceptable(f->text, true, why) ||
+	    !text_acceptable(f->owner ? f->owner : "", false, why))
+		return false;
+	if (f->due && f->due[0] && !date_valid(f->due)) {
+		*why = "not a date: write YYYY-MM-DD";
+		return false;
+	}
+	if (f->dimension && f->dimension[0] && content_dimension_index(c, f->dimension) < 0) {
+		*why = "no such row";
+		return false;
+	}
+	return true;
+}
+
+/* Fills action A (whose texts are NULL) from F; false on exhaustion. */
+static bool action_fill(struct session_action *a, const struct action_fields *f)
+{
+	bool has_dim = f->dimension && f->dimension[0];
+
+	a->text = copy_text(f->text);
+	a->owner = copy_text(f->owner ? f->owner : "");
+	a->dimension = has_dim ? copy_text(f->dimension) : NULL;
+	snprintf(a->due, sizeof(a->due), "%s", f->due ? f->due : "");
+	if (a->text && a->owner && (a->dimension || !has_dim))
+		return true;
+	action_clear(a);
+	return false;
+}
+
+long session_action_add(struct session *s, const struct content *c,
+			const struct action_fields *f, const char **why)
+{
+	struct session_action *a;
+
+	if (!action_fields_valid(c, f, why))
+		return -1;
+	if (s->n_actions >= SESSION_ACTIONS_MAX) {
+		*why = "too many actions";
+		return -1;
+	}
+	if (s->n_actions == s->cap_actions) {
+		size_t cap = s->cap_actions ? s->cap_actions * 2 : 16;
+		struct session_action *bigger = realloc(s->actions, cap * sizeof(*bigger));
+
+		if (!bigger) {
+			*why = "out of memory";
+			return -1;
+		}
+		s->actions = bigger;
+		s->cap_actions = cap;
+	}
+	a = &s->actions[s->n_actions];
+	memset(a, 0, sizeof(*a));
+	if (!action_fill(a, f)) {
+		*why = "out of memory";
+		return -1;
+	}
+	s->dirty = true;
+	return (long)s->n_actions++;
+}
+
+/* Refuses an action index that does not exist. */
+static bool action_valid(const struct session *s, size_t i, const char **why)
+{
+	if (i < s->n_actions)
+		return true;
+	*why = "no such action";
+	return false;
+}
+
+bool session_action_edit(struct session *s, const struct content *c, size_t i,
+			 const struct action_fields *f, const char **why)
+{
+	struct session_action fresh = { 0 };
+
+	if (!action_valid(s, i, why) || !action_fields_valid(c, f, why))
+		return false;
+	if (!action_fill(&fresh, f)) {
+		*why = "out of memory";
+		return false;
+	}
+	fresh.done = s->actions[i].done;
+	fresh.origin = s->actions[i].origin;
+	action_clear(&s->actions[i]);
+	s->actions[i] = fresh;
+	s->dirty = true;
+	return true;
+}
+
+bool session_action_toggle(struct session *s, size_t i, const char **why)
+{
+	if (!action_valid(s, i, why))
+		return false;
+	s->actions[i].done = !s->actions[i].done;
+	s->dirty = true;
+	return true;
+}
+
+bool session_action_delete(struct session *s, size_t i, const char **why)
+{
+	if (!action_valid(s, i, why))
+		return false;
+	action_clear(&s->actions[i]);
+	memmove(&s->actions[i], &s->actions[i + 1],
+		(s->n_actions - i - 1) * sizeof(*s->actions));
+	s->n_actions--;
+	s->dirty = true;
+	return true;
+}
+
+bool session_move(struct session *s, const struct content *c, size_t step, const char **why)
+{
+	if (step >= c->n_steps) {
+		*why = "no such step";
+		return false;
+	}
+	if (s->position != step)
+		s->dirty = true;
+	s->position = step;
+	return true;
+}
+
+bool session_tick(struct session *s, size_t step, unsigned long seconds, const char **why)
+{
+	if (step >= s->n_seconds) {
+		*why = "no such step";
+		return false;
+	}
+	s->seconds[step] += seconds;
+	return true;
+}
+
+bool session_row_scored(const struct session *s, size_t dim)
+{
+	return dim < s->n_scores && (s->scores[dim].current || s->scores[dim].target);
+}

@@ -1,0 +1,130 @@
+/* session.h - one workshop: its metadata, the group's votes and agreements per row, the
+ * actions, the time spent per step and where to resume. No terminal here.
+ *
+ * Every operation validates its input against the content and refuses what does not fit,
+ * with a short reason in *WHY (a static string). A refused operation changes nothing. */
+#ifndef MEETLAT_SESSION_H
+#define MEETLAT_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content.h"
+#include "ynode.h"
+
+enum {
+	SESSION_VERSION = 1,
+	SESSION_TEXT_MAX = 16384, /* bytes in one text field (note, action text, ...) */
+	SESSION_VOTES_MAX = 999,  /* votes per row */
+	SESSION_ACTIONS_MAX = 10000,
+};
+
+/* What the group recorded for one row of the behaviour table. */
+struct session_score {
+	char *dimension;   /* the row's id */
+	bool known;        /* the content has this row; false: kept from the file, not shown */
+	int *votes;        /* phase numbers, in the order given */
+	size_t n_votes, cap_votes;
+	int current, target; /* agreed phases; 0 when not agreed */
+	char *note;        /* "" when none */
+	const struct ynode *origin; /* the mapping it was read from, for unknown keys; or NULL */
+};
+
+struct session_action {
+	char *text;      /* never empty */
+	char *dimension; /* the row's id, or NULL for the workshop as a whole */
+	char *owner;     /* "" when nobody is named */
+	char due[11];    /* YYYY-MM-DD, or "" */
+	bool done;
+	const struct ynode *origin;
+};
+
+/* The fields of an action as a form gives them (borrowed strings). */
+struct action_fields {
+	const char *text, *dimension, *owner, *due; /* dimension and due may be NULL or "" */
+};
+
+enum session_meta { META_TITLE, META_ORGANISATION, META_GROUP, META_FACILITATOR, META_DATE,
+		    META_PARTICIPANTS, META_COUNT };
+
+struct session {
+	char *meta[META_COUNT]; /* texts; date is YYYY-MM-DD or "", participants digits or "" */
+	char *content_id;
+	char content_sha256[SHA256_HEX];
+	char created[32], updated[32]; /* ISO 8601 with offset, e.g. 2026-11-26T14:03:00+01:00 */
+	size_t position;               /* agenda step to resume at, 0-based (1-based in the file) */
+	/* scores[i] for i < n_dimensions of the content is row i; after them the rows the
+	 * content no longer has, kept as read. */
+	struct session_score *scores;
+	size_t n_scores;
+	struct session_action *actions;
+	size_t n_actions, cap_actions;
+	unsigned long *seconds; /* time spent per step, n_steps of the content */
+	size_t n_seconds;
+	bool dirty;             /* changed since it was last saved */
+	/* What it was read from: the document stays alive so that unknown keys are written back. */
+	struct ydoc source;
+	const struct ynode *origin, *content_origin, *timings_origin;
+	char **warnings; /* things worth telling the facilitator after a read */
+	size_t n_warnings;
+};
+
+/* Returns a new empty session for content C, titled TITLE, dated today; NULL on exhaustion. */
+struct session *session_new(const struct content *c, const char *title);
+
+/* Releases S and everything it holds; NULL is allowed. */
+void session_free(struct session *s);
+
+/* Returns the name of metadata field F as written in the file ("title", "organisation", ...). */
+const char *session_meta_key(enum session_meta f);
+
+/* Sets metadata field F to VALUE (a date must exist, participants 0-9999). */
+bool session_set_meta(struct session *s, enum session_meta f, const char *value,
+		      const char **why);
+
+/* Adds one vote for PHASE to row DIM. */
+bool session_vote_add(struct session *s, const struct content *c, size_t dim, int phase,
+		      const char **why);
+
+/* Removes the last vote of row DIM. */
+bool session_vote_undo(struct session *s, size_t dim, const char **why);
+
+/* Sets the agreed current phase of row DIM (0 clears it). */
+bool session_set_current(struct session *s, const struct content *c, size_t dim, int phase,
+			 const char **why);
+
+/* Sets the target phase of row DIM (0 clears it). A target below the current phase is
+ * accepted here: asking for confirmation is the screen's task. */
+bool session_set_target(struct session *s, const struct content *c, size_t dim, int phase,
+			const char **why);
+
+/* Sets the note of row DIM ("" clears it). */
+bool session_set_note(struct session *s, size_t dim, const char *text, const char **why);
+
+/* Appends an action; returns its index, or -1 with *WHY. */
+long session_action_add(struct session *s, const struct content *c,
+			const struct action_fields *f, const char **why);
+
+/* Replaces the fields of action I. */
+bool session_action_edit(struct session *s, const struct content *c, size_t i,
+			 const struct action_fields *f, const char **why);
+
+/* Flips action I between done and not done. */
+bool session_action_toggle(struct session *s, size_t i, const char **why);
+
+/* Deletes action I. */
+bool session_action_delete(struct session *s, size_t i, const char **why);
+
+/* Sets the step to resume at (0-based, below the content's number of steps). */
+bool session_move(struct session *s, const struct content *c, size_t step, const char **why);
+
+/* Adds SECONDS to the time spent on STEP. Not a change that needs an immediate save. */
+bool session_tick(struct session *s, size_t step, unsigned long seconds, const char **why);
+
+/* Returns true when row DIM has an agreed current or target phase. */
+bool session_row_scored(const struct session *s, size_t dim);
+
+/* Writes the current local time in ISO 8601 with offset into BUF (at least 32 bytes). */
+void session_timestamp(char *buf, size_t size);
+
+#endif

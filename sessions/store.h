@@ -1,0 +1,77 @@
+/* store.h - session files on disk: reading, durable saving, locking, where they live. */
+#ifndef MEETLAT_STORE_H
+#define MEETLAT_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content.h"
+#include "diag.h"
+#include "session.h"
+
+/* An open session file. */
+struct session_file {
+	char *path;                    /* as given, or as made from the title */
+	bool read_only;                /* --review: nothing is ever written or created */
+	int lock_fd;                   /* the held lock, or -1 */
+	char *lock_path;
+	bool on_disk;                  /* the file exists (was read or has been saved) */
+	char disk_sha256[SHA256_HEX];  /* of the bytes last read or written */
+};
+
+enum save_result {
+	SAVE_OK,         /* written durably */
+	SAVE_FAILED,     /* not written: the old file is intact, the session still dirty; retry */
+	SAVE_REDIRECTED, /* the file was changed by someone else: written to a new file next to
+			    it instead (now f->path), nothing clobbered */
+};
+
+/* Reads the session file at BUF (LEN bytes, called NAME in messages) against content C;
+ * returns NULL with a located message in D. Unknown keys are kept for writing back. */
+struct session *session_parse(const char *name, const char *buf, size_t len,
+			      const struct content *c, struct diag *d);
+
+/* Writes S as a session file into a malloc'd buffer (*BUF, *LEN); false on exhaustion or an
+ * emitter error, with a message in D. */
+bool session_emit(const struct session *s, const struct content *c, char **buf, size_t *len,
+		  struct diag *d);
+
+/* Opens the session at PATH for content C: locks it (unless READ_ONLY), reads it when it
+ * exists, otherwise creates a new session titled after the file name (nothing is written
+ * yet). Returns false with a message in D when the file cannot be read, is locked by another
+ * meetlat, or belongs to another content. A file that cannot be read is never written. */
+bool session_open(const char *path, const struct content *c, bool read_only,
+		  struct session_file **f, struct session **s, struct diag *d);
+
+/* Saves S durably (temporary file, fsync, rename, fsync of the folder; mode 0600). */
+enum save_result session_save(struct session_file *f, struct session *s,
+			      const struct content *c, struct diag *d);
+
+/* Releases the lock and F; NULL is allowed. Does not save. */
+void session_close(struct session_file *f);
+
+/* Writes the default folder for sessions ($XDG_DATA_HOME/meetlat/sessions, else
+ * ~/.local/share/meetlat/sessions) into BUF, creating it with mode 0700; false with D. */
+bool session_default_dir(char *buf, size_t size, struct diag *d);
+
+/* Writes to BUF a path in DIR for a new session titled TITLE: the title reduced to safe
+ * characters (a-z, 0-9, '-'), never leaving DIR, not naming an existing file. */
+bool session_path_for_title(const char *dir, const char *title, char *buf, size_t size);
+
+/* One session file found in a folder. */
+struct session_entry {
+	char *path;
+	char *title, *group, *date, *updated; /* "" when unknown */
+	size_t position, n_steps;             /* how far it got */
+	size_t rows_scored, n_rows;
+	char *error; /* why it cannot be read, or NULL */
+};
+
+/* Lists the session files (*.yaml) in DIR, newest first; false with D when DIR cannot be read. */
+bool session_list(const char *dir, const struct content *c, struct session_entry **entries,
+		  size_t *n, struct diag *d);
+
+/* Releases a list made by session_list. */
+void session_list_free(struct session_entry *entries, size_t n);
+
+#endif

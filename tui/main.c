@@ -1,0 +1,153 @@
+/* main.c - the command line: parses the mode and hands over to content, sessions or the TUI. */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "utf8.h"
+
+enum mode { MODE_RUN, MODE_REVIEW, MODE_CHECK, MODE_EXPORT, MODE_HELP, MODE_VERSION };
+
+enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
+
+struct options {
+	enum mode mode;
+	const char *content_path; /* -c, or NULL for the built-in almanac */
+	const char *format;       /* --export */
+	const char *file;         /* the SESSION or CONTENT operand */
+};
+
+static const char usage_text[] =
+	"usage: meetlat [-c CONTENT] [SESSION]      run the workshop; SESSION is created if new\n"
+	"       meetlat --review SESSION            open a session read-only\n"
+	"       meetlat --check [CONTENT]           validate content (default: the built-in)\n"
+	"       meetlat --export md|csv|html SESSION  write a report to standard output\n"
+	"       meetlat --help | --version\n";
+
+static const char help_text[] =
+	"\n"
+	"Walks a group through the Sociale media almanak on a projector and records their\n"
+	"votes, agreed phases and actions in a session file that is saved on every change.\n"
+	"\n"
+	"options:\n"
+	"  -c, --content FILE   use this content file instead of the built-in almanac\n"
+	"  -r, --review         open SESSION read-only; the file is not touched\n"
+	"      --check          validate CONTENT and exit: 0 valid, 1 invalid\n"
+	"  -e, --export FORMAT  write SESSION as md, csv or html to standard output\n"
+	"  -h, --help           show this help\n"
+	"  -V, --version        show the version\n"
+	"\n"
+	"Press ? in the program for its keys. See meetlat(1) and, for the content format,\n"
+	"meetlat(5).\n";
+
+/* Prints a usage error and returns the usage exit status. */
+static int usage_error(const char *message)
+{
+	fprintf(stderr, "meetlat: %s\n%s", message, usage_text);
+	return EXIT_USAGE;
+}
+
+/* Fills OPT from the command line; returns -1 when it is valid, else the exit status. */
+static int parse_options(int argc, char **argv, struct options *opt)
+{
+	static const struct option longopts[] = {
+		{ "content", required_argument, NULL, 'c' }, { "review", no_argument, NULL, 'r' },
+		{ "check", no_argument, NULL, 'C' },        { "export", required_argument, NULL, 'e' },
+		{ "help", no_argument, NULL, 'h' },         { "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch, modes = 0;
+
+	memset(opt, 0, sizeof(*opt));
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":c:re:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': opt->content_path = optarg; break;
+		case 'r': opt->mode = MODE_REVIEW; modes++; break;
+		case 'C': opt->mode = MODE_CHECK; modes++; break;
+		case 'e': opt->mode = MODE_EXPORT; opt->format = optarg; modes++; break;
+		case 'h': opt->mode = MODE_HELP; modes++; break;
+		case 'V': opt->mode = MODE_VERSION; modes++; break;
+		case ':': return usage_error("an option is missing its argument");
+		default: return usage_error("unknown option");
+		}
+	}
+	if (modes > 1)
+		return usage_error("choose one of --review, --check, --export, --help, --version");
+	if (argc - optind > 1)
+		return usage_error("too many arguments");
+	opt->file = optind < argc ? argv[optind] : NULL;
+	if ((opt->mode == MODE_REVIEW || opt->mode == MODE_EXPORT) && !opt->file)
+		return usage_error("a SESSION file is needed");
+	if (opt->mode == MODE_CHECK && opt->content_path && opt->file)
+		return usage_error("give the content to check either with -c or as the argument");
+	return -1;
+}
+
+/* Loads the content named by PATH, or the built-in almanac when PATH is NULL. */
+static struct content *load_content(const char *path, struct diag *d)
+{
+	return path ? content_load_file(path, d) : content_load_builtin(d);
+}
+
+/* Counts the draft texts of C: phases and behaviour cells. */
+static size_t count_drafts(const struct content *c)
+{
+	size_t drafts = 0;
+
+	for (size_t i = 0; i < c->n_phases; i++)
+		drafts += c->phases[i].draft;
+	for (size_t i = 0; i < c->n_dimensions; i++)
+		for (size_t p = 0; p < c->n_phases; p++)
+			drafts += c->dimensions[i].cells[p].draft;
+	return drafts;
+}
+
+/* --check: validates the content at PATH (NULL: built in) and reports what it holds. */
+static int run_check(const char *path)
+{
+	struct diag d;
+	struct content *c = load_content(path, &d);
+	const char *name = path ? path : content_builtin_name;
+	char *clean;
+
+	if (!c) {
+		diag_print(&d, stderr);
+		return EXIT_INVALID;
+	}
+	clean = utf8_sanitize(name, strlen(name), false, '?');
+	printf("%s: valid: %zu phases, %zu rows in %zu groups, %zu agenda steps (%u minutes)",
+	       clean ? clean : "content", c->n_phases, c->n_dimensions, c->n_groups, c->n_steps,
+	       content_planned_minutes(c));
+	if (count_drafts(c))
+		printf("; %zu texts marked draft", count_drafts(c));
+	printf("\n");
+	free(clean);
+	content_free(c);
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct options opt;
+	int status = parse_options(argc, argv, &opt);
+
+	if (status >= 0)
+		return status;
+	setlocale(LC_ALL, "");
+	switch (opt.mode) {
+	case MODE_HELP:
+		printf("%s%s", usage_text, help_text);
+		return EXIT_OK;
+	case MODE_VERSION:
+		printf("meetlat %s\n", MEETLAT_VERSION);
+		return EXIT_OK;
+	case MODE_CHECK:
+		return run_check(opt.content_path ? opt.content_path : opt.file);
+	default:
+		fprintf(stderr, "meetlat: this mode is not built yet\n");
+		return EXIT_USAGE;
+	}
+}
