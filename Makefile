@@ -50,7 +50,7 @@ obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 UNIT_TESTS   = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 TEST_TOOLS   = $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
 
-.PHONY: all run check deps deps-known install uninstall clean test-programs run-tests
+.PHONY: all run check deps deps-known install uninstall clean test-programs run-tests bench fuzz
 .DEFAULT_GOAL := all
 
 all: meetlat
@@ -107,15 +107,30 @@ test-programs: $(BUILD)/meetlat $(UNIT_TESTS) $(TEST_TOOLS)
 run-tests:
 	@sh tests/run-all $(BUILD) $(PYTHON)
 
+MAN1 = $(wildcard man/*.1)
+MAN5 = $(wildcard man/*.5)
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 meetlat $(DESTDIR)$(BINDIR)/meetlat
-	install -m 644 man/meetlat.1 $(DESTDIR)$(MANDIR)/man1/meetlat.1
-	install -m 644 man/meetlat.5 $(DESTDIR)$(MANDIR)/man5/meetlat.5
+	$(if $(MAN1),install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/)
+	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/)
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/meetlat $(DESTDIR)$(MANDIR)/man1/meetlat.1 \
-	      $(DESTDIR)$(MANDIR)/man5/meetlat.5
+	rm -f $(DESTDIR)$(BINDIR)/meetlat $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1))) \
+	      $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
+
+# Benchmarks print figures (time, memory, bytes); they are not tests.
+bench: all
+	@for b in bench/*; do [ -x "$$b" ] && echo "== $$b" && "$$b"; done; true
+
+# Fuzz targets (fuzz/*.c, libFuzzer): built with clang; run e.g. build/fuzz/fuzz_content fuzz/corpus.
+FUZZ_TARGETS = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/*.c))
+fuzz: $(FUZZ_TARGETS)
+build/fuzz/%: fuzz/%.c $(CONTENT_SRC) $(SESSIONS_SRC)
+	@mkdir -p $(@D)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(WARNINGS) $(FEATURES) -Icontent \
+	      -Isessions $(PC_CFLAGS) -o $@ $< $(CONTENT_SRC) $(SESSIONS_SRC) $(YAML_LIBS)
 
 clean:
 	rm -rf build meetlat content/builtin_yaml.c
