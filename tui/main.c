@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "content.h"
+#include "export.h"
+#include "store.h"
+#include "tui.h"
 #include "utf8.h"
 
 enum mode { MODE_RUN, MODE_REVIEW, MODE_CHECK, MODE_EXPORT, MODE_HELP, MODE_VERSION };
@@ -16,6 +19,7 @@ struct options {
 	enum mode mode;
 	const char *content_path; /* -c, or NULL for the built-in almanac */
 	const char *format;       /* --export */
+	char separator;           /* --separator, for CSV */
 	const char *file;         /* the SESSION or CONTENT operand */
 };
 
@@ -36,6 +40,7 @@ static const char help_text[] =
 	"  -r, --review         open SESSION read-only; the file is not touched\n"
 	"      --check          validate CONTENT and exit: 0 valid, 1 invalid\n"
 	"  -e, --export FORMAT  write SESSION as md, csv or html to standard output\n"
+	"      --separator ';'  the CSV separator: ',' (default) or ';' (Dutch spreadsheets)\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n"
 	"\n"
@@ -56,6 +61,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "content", required_argument, NULL, 'c' }, { "review", no_argument, NULL, 'r' },
 		{ "check", no_argument, NULL, 'C' },        { "export", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },         { "version", no_argument, NULL, 'V' },
+		{ "separator", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch, modes = 0;
@@ -70,6 +76,11 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		case 'e': opt->mode = MODE_EXPORT; opt->format = optarg; modes++; break;
 		case 'h': opt->mode = MODE_HELP; modes++; break;
 		case 'V': opt->mode = MODE_VERSION; modes++; break;
+		case 'S':
+			if (strcmp(optarg, ",") != 0 && strcmp(optarg, ";") != 0)
+				return usage_error("the separator is ',' or ';'");
+			opt->separator = optarg[0];
+			break;
 		case ':': return usage_error("an option is missing its argument");
 		default: return usage_error("unknown option");
 		}
@@ -83,6 +94,10 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		return usage_error("a SESSION file is needed");
 	if (opt->mode == MODE_CHECK && opt->content_path && opt->file)
 		return usage_error("give the content to check either with -c or as the argument");
+	if (opt->mode == MODE_EXPORT && export_format_from_name(opt->format) == EXPORT_FORMAT_COUNT)
+		return usage_error("the export formats are md, csv and html");
+	if (opt->separator && !(opt->mode == MODE_EXPORT && strcmp(opt->format, "csv") == 0))
+		return usage_error("--separator goes with --export csv");
 	return -1;
 }
 
@@ -129,6 +144,47 @@ static int run_check(const char *path)
 	return EXIT_OK;
 }
 
+/* --export: writes the report of the session in OPT to standard output. */
+static int run_export(const struct options *opt)
+{
+	struct export_options eo = { export_format_from_name(opt->format),
+				     opt->separator ? opt->separator : ',' };
+	struct session_file *f = NULL;
+	struct session *s = NULL;
+	struct diag d;
+	struct content *c = load_content(opt->content_path, &d);
+	int status = EXIT_INVALID;
+
+	if (!c || !session_open(opt->file, c, true, &f, &s, &d)) {
+		diag_print(&d, stderr);
+	} else if (!session_export(stdout, s, c, &eo) || fflush(stdout) != 0) {
+		fprintf(stderr, "meetlat: cannot write the report to standard output\n");
+	} else {
+		status = EXIT_OK;
+	}
+	session_close(f);
+	session_free(s);
+	content_free(c);
+	return status;
+}
+
+/* Runs the terminal interface (walk or --review) on the content and session of OPT. */
+static int run_interface(const struct options *opt)
+{
+	struct diag d;
+	struct content *c = load_content(opt->content_path, &d);
+	struct tui_options o = { .c = c, .path = opt->file, .read_only = opt->mode == MODE_REVIEW };
+	int status;
+
+	if (!c) {
+		diag_print(&d, stderr);
+		return EXIT_INVALID;
+	}
+	status = tui_run(&o);
+	content_free(c);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt;
@@ -146,8 +202,9 @@ int main(int argc, char **argv)
 		return EXIT_OK;
 	case MODE_CHECK:
 		return run_check(opt.content_path ? opt.content_path : opt.file);
+	case MODE_EXPORT:
+		return run_export(&opt);
 	default:
-		fprintf(stderr, "meetlat: this mode is not built yet\n");
-		return EXIT_USAGE;
+		return run_interface(&opt);
 	}
 }

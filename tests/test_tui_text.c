@@ -1,0 +1,257 @@
+/* test_tui_text.c - the curses-free parts of the interface: wrapping by display width, the
+ * layout decisions by size, the line editor and the table of key bindings. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <curses.h>
+
+#include "actions.h"
+#include "editor.h"
+#include "layout.h"
+#include "page.h"
+#include "utf8.h"
+#include "wrap.h"
+
+/* Wraps TEXT at WIDTH and joins the lines with '|' into OUT. */
+static void wrap_join(const char *text, size_t width, char *out, size_t size)
+{
+	size_t len = strlen(text), pos = 0;
+
+	out[0] = '\0';
+	while (pos < len) {
+		size_t line_len, next = wrap_next(text + pos, len - pos, width, &line_len);
+
+		snprintf(out + strlen(out), size - strlen(out), "%s%.*s", out[0] ? "|" : "",
+			 (int)line_len, text + pos);
+		pos += next;
+	}
+}
+
+static void test_width_counts_columns_not_bytes(void **state)
+{
+	(void)state;
+	assert_int_equal(text_width("één", strlen("één")), 3);
+	assert_int_equal(text_width("a–b", strlen("a–b")), 3);
+	assert_int_equal(text_width("日本", strlen("日本")), 4);    /* wide characters */
+	assert_int_equal(text_width("e\xcc\x81", 3), 1);        /* e + combining acute */
+}
+
+static void test_fit_never_cuts_a_character(void **state)
+{
+	(void)state;
+	assert_int_equal(text_fit("één", strlen("één"), 2), strlen("éé"));
+	assert_int_equal(text_fit("日本", strlen("日本"), 3), strlen("日")); /* half a wide char: no */
+	assert_int_equal(text_fit("e\xcc\x81x", 4, 1), 3);     /* keeps the combining mark */
+}
+
+static void test_wrap_breaks_at_spaces_by_display_width(void **state)
+{
+	char out[256];
+
+	(void)state;
+	wrap_join("één twee drie", 7, out, sizeof(out));
+	assert_string_equal(out, "één|twee|drie");
+	wrap_join("één twee drie", 8, out, sizeof(out)); /* 8 columns, 10 bytes */
+	assert_string_equal(out, "één twee|drie");
+	wrap_join("a  b", 10, out, sizeof(out));
+	assert_string_equal(out, "a  b");
+}
+
+static void test_wrap_breaks_after_slash_and_dash(void **state)
+{
+	char out[256];
+
+	(void)state;
+	wrap_join("middelen/ICT/archivering", 13, out, sizeof(out));
+	assert_string_equal(out, "middelen/ICT/|archivering");
+	wrap_join("niet-gemeentelijke kanalen", 10, out, sizeof(out));
+	assert_string_equal(out, "niet-|gemeenteli|jke|kanalen");
+}
+
+static void test_wrap_cuts_long_words_at_characters(void **state)
+{
+	char out[256];
+
+	(void)state;
+	wrap_join("ééééé", 2, out, sizeof(out));
+	assert_string_equal(out, "éé|éé|é");
+	wrap_join("日本語", 1, out, sizeof(out)); /* wider than the line: one per line */
+	assert_string_equal(out, "日|本|語");
+	assert_int_equal(wrap_count("één twee drie", strlen("één twee drie"), 7), 3);
+}
+
+static void test_page_sanitises_control_characters(void **state)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	const char evil[] = "a\x1b]0;owned\x07" "b\xc2\x9b" "c\xe2\x80\xae" "d";
+
+	(void)state;
+	page_puts(&p, 0, STYLE_NORMAL, evil);
+	assert_int_equal(p.n, 1);
+	assert_string_equal(p.lines[0].spans[0].text, "a?]0;owned?b?c?d");
+	page_clear(&p);
+}
+
+static void test_page_wrap_paragraphs(void **state)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+
+	(void)state;
+	page_wrap(&p, 2, 10, STYLE_NORMAL, "een twee drie\n\nvier");
+	/* "een twee" / "drie" / blank / "vier" */
+	assert_int_equal(p.n, 4);
+	assert_string_equal(p.lines[0].spans[0].text, "een twee");
+	assert_int_equal(p.lines[0].spans[0].x, 2);
+	assert_int_equal(p.lines[2].n, 0);
+	assert_string_equal(p.lines[3].spans[0].text, "vier");
+	page_clear(&p);
+}
+
+static void test_layout_by_size(void **state)
+{
+	struct layout l;
+
+	(void)state;
+	layout_compute(&l, 80, 24, 4);
+	assert_false(l.too_small);
+	assert_true(l.phases_side_by_side);
+	assert_false(l.table_grid);                     /* 13-column cells: a row at a time */
+	assert_true(l.text_width <= 72);
+	assert_int_equal(l.body_rows, 21);
+	layout_compute(&l, 100, 30, 4);
+	assert_true(l.table_grid);
+	layout_compute(&l, 200, 50, 4);
+	assert_int_equal(l.text_width, 72);             /* a comfortable measure, not edge to edge */
+	assert_int_equal(l.text_x, (200 - 72) / 2);
+	layout_compute(&l, 60, 20, 4);
+	assert_false(l.phases_side_by_side);
+	assert_false(l.table_grid);                     /* one row at a time */
+	layout_compute(&l, 40, 12, 4);
+	assert_false(l.too_small);
+	layout_compute(&l, 39, 12, 4);
+	assert_true(l.too_small);
+	layout_compute(&l, 40, 11, 4);
+	assert_true(l.too_small);
+}
+
+static void test_editor_utf8_editing(void **state)
+{
+	struct editor e;
+
+	(void)state;
+	assert_true(editor_init(&e, "één", 100));
+	assert_int_equal(e.cursor, strlen("één"));
+	editor_left(&e);
+	editor_backspace(&e);                           /* removes the second é */
+	assert_string_equal(e.text, "én");
+	editor_insert(&e, 0xEB);                        /* ë */
+	assert_string_equal(e.text, "éën");
+	editor_home(&e);
+	editor_delete(&e);
+	assert_string_equal(e.text, "ën");
+	editor_end(&e);
+	editor_insert(&e, ' ');
+	editor_insert(&e, 0x2013);                      /* – */
+	editor_insert(&e, ' ');
+	editor_insert(&e, 'x');
+	assert_string_equal(e.text, "ën – x");
+	editor_delete_word(&e);
+	assert_string_equal(e.text, "ën – ");
+	editor_delete_word(&e);
+	assert_string_equal(e.text, "ën ");
+	assert_false(editor_insert(&e, 0x1B));          /* control characters are refused */
+	assert_false(editor_insert(&e, '\n'));
+	editor_delete_to_start(&e);
+	assert_string_equal(e.text, "");
+	editor_free(&e);
+}
+
+static void test_editor_limit_and_view(void **state)
+{
+	struct editor e;
+	size_t start, len, cursor;
+
+	(void)state;
+	assert_true(editor_init(&e, "", 4));
+	assert_true(editor_insert(&e, 0xE9));           /* 2 bytes */
+	assert_true(editor_insert(&e, 0xE9));           /* 4 bytes */
+	assert_false(editor_insert(&e, 'a'));           /* over the limit */
+	editor_free(&e);
+	assert_true(editor_init(&e, "abcdefghijklmnopqrstuvwxyz", 100));
+	editor_view(&e, 10, &start, &len, &cursor);     /* cursor at the end stays visible */
+	assert_int_equal(cursor, 9);
+	assert_int_equal(start, 17);
+	editor_home(&e);
+	editor_view(&e, 10, &start, &len, &cursor);
+	assert_int_equal(start, 0);
+	assert_int_equal(cursor, 0);
+	assert_int_equal(len, 10);
+	editor_free(&e);
+	assert_true(editor_init(&e, "éééé", 5));        /* cut at a character, never inside */
+	assert_string_equal(e.text, "éé");
+	editor_free(&e);
+}
+
+static void test_bindings_have_unique_keys_per_context(void **state)
+{
+	size_t n;
+	const struct binding *b = bindings(&n);
+
+	(void)state;
+	assert_true(n > 20);
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < BINDING_KEYS_MAX && b[i].codes[k]; k++)
+			assert_ptr_equal(binding_for_key(b[i].context, b[i].codes[k]), &b[i]);
+	assert_int_equal(binding_for_key(CTX_WALK, ' ')->action, ACT_ADVANCE);
+	assert_int_equal(binding_for_key(CTX_WALK, KEY_RIGHT)->action, ACT_NEXT);
+	assert_int_equal(binding_for_key(CTX_WALK, KEY_BACKSPACE)->action, ACT_PREV);
+	assert_int_equal(binding_for_key(CTX_WALK, '3')->action, ACT_VOTE);
+	assert_true(binding_for_key(CTX_WALK, '3')->edits);
+	assert_int_equal(binding_for_key(CTX_WALK, 'o')->action, ACT_OVERVIEW);
+	assert_int_equal(binding_for_key(CTX_LIST, ' ')->action, ACT_TOGGLE);
+	assert_int_equal(binding_for_key(CTX_FORM, '\t')->action, ACT_NEXT_FIELD);
+	assert_null(binding_for_key(CTX_WALK, 'Z'));
+}
+
+static void test_bindings_man_section(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	(void)state;
+	bindings_write_man(out);
+	fclose(out);
+	assert_non_null(strstr(buf, ".SS Moving\n.TP\n.B Space\n"));
+	assert_non_null(strstr(buf, ".B \\(->  PgDn  l\nnext step\n"));
+	assert_non_null(strstr(buf, "add one vote for that phase (hidden until revealed) (not in --review)"));
+	assert_null(strstr(buf, "→"));                  /* only roff glyph names */
+	free(buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_width_counts_columns_not_bytes),
+		cmocka_unit_test(test_fit_never_cuts_a_character),
+		cmocka_unit_test(test_wrap_breaks_at_spaces_by_display_width),
+		cmocka_unit_test(test_wrap_breaks_after_slash_and_dash),
+		cmocka_unit_test(test_wrap_cuts_long_words_at_characters),
+		cmocka_unit_test(test_page_sanitises_control_characters),
+		cmocka_unit_test(test_page_wrap_paragraphs),
+		cmocka_unit_test(test_layout_by_size),
+		cmocka_unit_test(test_editor_utf8_editing),
+		cmocka_unit_test(test_editor_limit_and_view),
+		cmocka_unit_test(test_bindings_have_unique_keys_per_context),
+		cmocka_unit_test(test_bindings_man_section),
+	};
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

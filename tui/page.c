@@ -1,0 +1,132 @@
+/* page.c - what a screen shows, as lines of styled text at given columns. No curses. */
+#include "page.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+#include "wrap.h"
+
+void page_clear(struct page *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		for (size_t k = 0; k < p->lines[i].n; k++)
+			free((char *)p->lines[i].spans[k].text);
+		free(p->lines[i].spans);
+	}
+	free(p->lines);
+	memset(p, 0, sizeof(*p));
+	p->focus_top = p->focus_bottom = -1;
+}
+
+/* Grows the array at *ITEMS (of *CAP elements of SIZE) to hold one more than N. */
+static bool grow(void **items, size_t *cap, size_t n, size_t size)
+{
+	size_t bigger;
+	void *moved;
+
+	if (n < *cap)
+		return true;
+	bigger = *cap ? *cap * 2 : 16;
+	moved = realloc(*items, bigger * size);
+	if (!moved)
+		return false;
+	*items = moved;
+	*cap = bigger;
+	return true;
+}
+
+void page_newline(struct page *p)
+{
+	if (!grow((void **)&p->lines, &p->cap, p->n, sizeof(*p->lines))) {
+		p->failed = true;
+		return;
+	}
+	memset(&p->lines[p->n++], 0, sizeof(*p->lines));
+}
+
+void page_put(struct page *p, int x, enum style style, const char *text, size_t len)
+{
+	struct page_line *line;
+	char *clean;
+
+	if (p->n == 0)
+		page_newline(p);
+	if (p->n == 0 || len == 0)
+		return;
+	line = &p->lines[p->n - 1];
+	clean = utf8_sanitize(text, len, false, '?');
+	if (!clean || !grow((void **)&line->spans, &line->cap, line->n, sizeof(*line->spans))) {
+		free(clean);
+		p->failed = true;
+		return;
+	}
+	line->spans[line->n++] = (struct span){ x, style, clean, strlen(clean) };
+}
+
+void page_puts(struct page *p, int x, enum style style, const char *text)
+{
+	page_put(p, x, style, text, strlen(text));
+}
+
+void page_printf(struct page *p, int x, enum style style, const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	page_puts(p, x, style, buf);
+}
+
+/* Adds TEXT wrapped to WIDTH at column X; the first line goes on a new line unless INLINE. */
+static void wrap_into(struct page *p, int x, int width, enum style style, const char *text,
+		      bool inline_first)
+{
+	bool first = true;
+
+	while (*text) {
+		size_t para = strcspn(text, "\n"), pos = 0;
+
+		if (para > 0) {
+			if (!first)
+				page_newline(p);
+			while (pos < para) {
+				size_t line_len;
+				size_t next = wrap_next(text + pos, para - pos, (size_t)width, &line_len);
+
+				if (!(first && inline_first && pos == 0))
+					page_newline(p);
+				page_put(p, x, style, text + pos, line_len);
+				pos += next;
+			}
+			first = false;
+		}
+		text += para;
+		text += *text == '\n';
+	}
+}
+
+void page_wrap(struct page *p, int x, int width, enum style style, const char *text)
+{
+	wrap_into(p, x, width, style, text, false);
+}
+
+void page_wrap_inline(struct page *p, int x, int width, enum style style, const char *text)
+{
+	wrap_into(p, x, width, style, text, true);
+}
+
+void page_focus(struct page *p, int from, int to)
+{
+	p->focus_top = from;
+	p->focus_bottom = to;
+}
+
+int page_last(const struct page *p)
+{
+	return (int)p->n - 1;
+}

@@ -1,0 +1,76 @@
+/* page.h - what a screen shows, as lines of styled text at given columns. No curses.
+ *
+ * Screens build a page for a width; the view paints the part that fits and scrolls the rest.
+ * Every text is sanitised when it is added: nothing that controls a terminal is kept. */
+#ifndef MEETLAT_PAGE_H
+#define MEETLAT_PAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum style {
+	STYLE_NORMAL,
+	STYLE_TITLE,    /* the big heading of a screen */
+	STYLE_HEADING,  /* a section heading */
+	STYLE_EMPHASIS, /* a summary, a key term */
+	STYLE_DIM,      /* captions, hints, secondary facts */
+	STYLE_DRAFT,    /* the "draft" marker */
+	STYLE_CURRENT,  /* the agreed current phase */
+	STYLE_TARGET,   /* the target phase */
+	STYLE_WARNING,  /* something the facilitator must notice */
+	STYLE_SELECTED, /* the selected item of a list */
+	STYLE_GOOD,     /* done, saved */
+	STYLE_INPUT,    /* a field being typed in */
+	STYLE_COUNT
+};
+
+struct span {
+	int x;            /* column where the span starts */
+	enum style style;
+	const char *text; /* sanitised, single line */
+	size_t len;
+};
+
+struct page_line {
+	struct span *spans;
+	size_t n, cap;
+};
+
+struct page {
+	struct page_line *lines;
+	size_t n, cap;
+	int focus_top, focus_bottom; /* lines to keep visible (a selection), or -1 */
+	bool failed;                 /* memory ran out: the page is incomplete */
+};
+
+/* Empties P (keeping nothing); P must have been zeroed or cleared before. */
+void page_clear(struct page *p);
+
+/* Starts a new empty line. */
+void page_newline(struct page *p);
+
+/* Adds LEN bytes of TEXT (one line; line breaks are replaced) at column X of the last line
+ * (starting one when the page is empty). */
+void page_put(struct page *p, int x, enum style style, const char *text, size_t len);
+
+/* page_put for a NUL-terminated TEXT. */
+void page_puts(struct page *p, int x, enum style style, const char *text);
+
+/* Adds formatted text at column X of the last line. */
+void page_printf(struct page *p, int x, enum style style, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Adds TEXT wrapped to WIDTH columns at column X, on new lines; its line breaks start new
+ * paragraphs, shown with a blank line between them. */
+void page_wrap(struct page *p, int x, int width, enum style style, const char *text);
+
+/* Like page_wrap, but the first line goes on the last line of the page (after what is there). */
+void page_wrap_inline(struct page *p, int x, int width, enum style style, const char *text);
+
+/* Marks lines FROM..TO (inclusive) as the part to keep visible. */
+void page_focus(struct page *p, int from, int to);
+
+/* Returns the index of the last line (-1 when empty). */
+int page_last(const struct page *p);
+
+#endif

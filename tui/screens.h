@@ -1,0 +1,50 @@
+/* screens.h - the page of each agenda step and of the lists and help, built from the content
+ * and the session for a layout. No curses: what a screen shows can be tested without one. */
+#ifndef MEETLAT_SCREENS_H
+#define MEETLAT_SCREENS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content.h"
+#include "layout.h"
+#include "page.h"
+#include "session.h"
+
+/* What the screens need to know besides content and session. */
+struct view {
+	const struct content *c;
+	const struct session *s;
+	const struct layout *l;
+	size_t step;          /* the agenda step shown */
+	size_t table_row;     /* the selected row on the table step */
+	const bool *revealed; /* per row: the votes are shown */
+	bool unicode;         /* the terminal shows UTF-8: bars and marks may use it */
+	bool read_only;
+};
+
+/* Builds the page of the current agenda step. */
+void screen_step(struct page *p, const struct view *v);
+
+/* Builds the summary: the chart, the actions by row, what was skipped, the time. */
+void screen_summary(struct page *p, const struct view *v);
+
+/* Builds the help page from the table of key bindings, for a box WIDTH columns wide. */
+void screen_help(struct page *p, int width, bool read_only);
+
+/* Builds the overview of all steps, SELECTED highlighted, for a box WIDTH columns wide. */
+void screen_overview(struct page *p, const struct view *v, size_t selected, int width);
+
+/* Builds the list of actions, SELECTED highlighted, for a box WIDTH columns wide. */
+void screen_actions(struct page *p, const struct view *v, size_t selected, int width);
+
+/* Builds the start screen: the sessions found in DIR (N of them, SELECTED highlighted, the
+ * last line being "new session"), for a screen WIDTH columns wide. */
+struct session_entry;
+void screen_start(struct page *p, const char *dir, const struct session_entry *entries, size_t n,
+		  size_t selected, int width, bool unicode);
+
+/* Writes the step's time as "mm:ss / mm:00" (or "mm:ss" without a plan) into BUF. */
+const char *screen_clock(unsigned long seconds, unsigned minutes, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,160 @@
+/* start.c - the start screen: resume a session from the default folder, or begin a new one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "app.h"
+#include "draw.h"
+#include "screens.h"
+#include "term.h"
+
+struct start {
+	char dir[4096];
+	struct session_entry *entries;
+	size_t n, selected;
+	struct form form;
+	bool naming;      /* the title form for a new session is open */
+	char error[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
+};
+
+/* Paints the list (and the title form when it is open). */
+static void start_paint(struct app *a, struct start *st)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	int rows, cols;
+
+	getmaxyx(stdscr, rows, cols);
+	erase();
+	screen_start(&p, st->dir, st->entries, st->n, st->selected, cols, a->unicode);
+	draw_page(stdscr, &p, draw_clamp_scroll(&p, 0, rows - 2));
+	if (st->error[0])
+		draw_text(stdscr, rows - 1, 1, STYLE_WARNING, st->error, strlen(st->error));
+	page_clear(&p);
+	wnoutrefresh(stdscr);
+	curs_set(0);
+	if (st->naming && rows > 8 && cols > 20) {
+		WINDOW *w = newwin(8, cols > 84 ? 80 : cols - 4, (rows - 8) / 2, cols > 84 ? (cols - 80) / 2 : 2);
+
+		if (w) {
+			form_draw(w, &st->form, a->c);
+			wnoutrefresh(w);
+			delwin(w);
+		}
+	}
+	doupdate();
+}
+
+/* Opens the session at PATH into A (new ones titled TITLE); false with ST->error set. */
+static bool start_open(struct app *a, struct start *st, const char *path, const char *title)
+{
+	struct diag d;
+	const char *why;
+
+	if (!session_open(path, a->c, a->read_only, &a->f, &a->s, &d)) {
+		diag_format(&d, st->error, sizeof(st->error));
+		return false;
+	}
+	if (title && !session_set_meta(a->s, META_TITLE, title, &why)) {
+		snprintf(st->error, sizeof(st->error), "%s", why);
+		session_close(a->f);
+		session_free(a->s);
+		a->f = NULL;
+		a->s = NULL;
+		return false;
+	}
+	return true;
+}
+
+/* Handles a key in the title form; true when a new session was opened. */
+static bool start_naming_key(struct app *a, struct start *st, int code, bool function)
+{
+	char path[4096];
+	enum form_result r = form_key(&st->form, a->c, code, function);
+
+	if (r == FORM_CANCEL) {
+		form_end(&st->form);
+		st->naming = false;
+	}
+	if (r != FORM_SAVE)
+		return false;
+	if (!form_text(&st->form, 0)[0]) {
+		snprintf(st->form.error, sizeof(st->form.error), "A session needs a title.");
+		return false;
+	}
+	if (!session_path_for_title(st->dir, form_text(&st->form, 0), path, sizeof(path))) {
+		snprintf(st->form.error, sizeof(st->form.error), "No file name is free for it.");
+		return false;
+	}
+	st->naming = false;
+	if (start_open(a, st, path, form_text(&st->form, 0))) {
+		form_end(&st->form);
+		return true;
+	}
+	form_end(&st->form);
+	return false;
+}
+
+/* Handles a key in the list; stores 1 in *DONE when a session was opened, -1 to quit. */
+static void start_list_key(struct app *a, struct start *st, int code, bool function, int *done)
+{
+	const struct binding *b = binding_for_key(CTX_LIST, function || code < 128 ? code : -1);
+	enum action act = b ? b->action : ACT_NONE;
+
+	if (act == ACT_UP && st->selected > 0)
+		st->selected--;
+	else if (act == ACT_DOWN && st->selected < st->n)
+		st->selected++;
+	else if (act == ACT_CLOSE)
+		*done = -1;
+	else if ((act == ACT_SELECT && st->selected == st->n) || (!function && code == 'n')) {
+		if (a->read_only) {
+			snprintf(st->error, sizeof(st->error), "Read-only: no new session.");
+			return;
+		}
+		form_begin(&st->form, "New session");
+		st->naming = form_add(&st->form, "Title", FIELD_TEXT, "", 0);
+	} else if (act == ACT_SELECT && !st->entries[st->selected].error) {
+		*done = start_open(a, st, st->entries[st->selected].path, NULL) ? 1 : 0;
+	}
+}
+
+/* Reads the sessions of the default folder into ST; false with ST->error set. */
+static bool start_list(struct app *a, struct start *st)
+{
+	struct diag d;
+
+	if (!session_default_dir(st->dir, sizeof(st->dir), &d) ||
+	    !session_list(st->dir, a->c, &st->entries, &st->n, &d)) {
+		diag_format(&d, st->error, sizeof(st->error));
+		st->entries = NULL;
+		st->n = 0;
+		return false;
+	}
+	return true;
+}
+
+bool start_choose(struct app *a)
+{
+	struct start st = { 0 };
+	int done = 0;
+
+	start_list(a, &st);
+	while (!done && !term_signal()) {
+		wint_t wch;
+		int r;
+
+		start_paint(a, &st);
+		r = get_wch(&wch);
+		if (r == ERR || (r == KEY_CODE_YES && (wch == KEY_RESIZE || wch == KEY_MOUSE)))
+			continue;
+		st.error[0] = st.naming ? st.error[0] : '\0';
+		if (st.naming)
+			done = start_naming_key(a, &st, (int)wch, r == KEY_CODE_YES);
+		else
+			start_list_key(a, &st, (int)wch, r == KEY_CODE_YES, &done);
+	}
+	form_end(&st.form);
+	session_list_free(st.entries, st.n);
+	return done == 1;
+}

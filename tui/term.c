@@ -1,0 +1,114 @@
+/* term.c - the terminal: starting and stopping curses, signals, colours and styles. */
+#include "term.h"
+
+#include <langinfo.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t caught_signal;
+static bool started;
+static attr_t styles[STYLE_COUNT];
+
+/* Notes SIG for the main loop; nothing more happens in a signal handler. */
+static void note_signal(int sig)
+{
+	caught_signal = sig;
+}
+
+void term_catch_signals(void)
+{
+	static const int caught[] = { SIGHUP, SIGTERM, SIGINT, SIGQUIT };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = note_signal; /* no SA_RESTART: a blocked read returns at once */
+	for (size_t i = 0; i < sizeof(caught) / sizeof(caught[0]); i++)
+		sigaction(caught[i], &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+	sigaction(SIGXFSZ, &sa, NULL);
+}
+
+int term_signal(void)
+{
+	return caught_signal;
+}
+
+/* Chooses the attributes of every style: colour pairs when allowed, else attributes only. */
+static void init_styles(void)
+{
+	static const struct { enum style style; short fg; attr_t attr, mono; } table[] = {
+		{ STYLE_NORMAL, -1, A_NORMAL, A_NORMAL },
+		{ STYLE_TITLE, COLOR_CYAN, A_BOLD, A_BOLD },
+		{ STYLE_HEADING, -1, A_BOLD, A_BOLD },
+		{ STYLE_EMPHASIS, -1, A_BOLD, A_BOLD },
+		{ STYLE_DIM, -1, A_DIM, A_DIM },
+		{ STYLE_DRAFT, COLOR_MAGENTA, A_NORMAL, A_UNDERLINE },
+		{ STYLE_CURRENT, COLOR_GREEN, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
+		{ STYLE_TARGET, COLOR_YELLOW, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
+		{ STYLE_WARNING, COLOR_RED, A_BOLD, A_BOLD | A_STANDOUT },
+		{ STYLE_SELECTED, -1, A_REVERSE, A_REVERSE },
+		{ STYLE_GOOD, COLOR_GREEN, A_NORMAL, A_NORMAL },
+		{ STYLE_INPUT, -1, A_UNDERLINE, A_UNDERLINE },
+	};
+	const char *no_color = getenv("NO_COLOR");
+	bool colour = has_colors() && !(no_color && no_color[0]) && start_color() == OK;
+
+	if (colour && use_default_colors() != OK)
+		colour = false;
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		short pair = (short)(i + 1);
+
+		styles[table[i].style] = table[i].mono;
+		if (colour && table[i].fg >= 0 && init_pair(pair, table[i].fg, -1) == OK)
+			styles[table[i].style] = table[i].attr | COLOR_PAIR(pair);
+	}
+}
+
+bool term_start(const char **why)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*why = "standard input and output must be a terminal";
+		return false;
+	}
+	if (!newterm(NULL, stdout, stdin)) {
+		*why = "cannot use this terminal (is TERM set?)";
+		return false;
+	}
+	started = true;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	timeout(250);
+	mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	init_styles();
+	return true;
+}
+
+void term_stop(void)
+{
+	if (!started)
+		return;
+	started = false;
+	curs_set(1);
+	endwin();
+}
+
+bool term_unicode(void)
+{
+	const char *set = nl_langinfo(CODESET);
+
+	return set && (strcmp(set, "UTF-8") == 0 || strcmp(set, "utf8") == 0);
+}
+
+attr_t term_attr(enum style style)
+{
+	return styles[style];
+}

@@ -1,0 +1,30 @@
+/* term.h - the terminal: starting and stopping curses, signals, colours and styles. */
+#ifndef MEETLAT_TERM_H
+#define MEETLAT_TERM_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+#include "page.h"
+
+/* Catches HUP, TERM, INT and QUIT (only noting them) and ignores PIPE and XFSZ. Must run
+ * before curses starts, so that curses does not install handlers that exit without saving. */
+void term_catch_signals(void);
+
+/* Returns the termination signal that arrived, or 0. */
+int term_signal(void);
+
+/* Starts curses on the terminal: no echo, keys one by one, a 250 ms input timeout. Returns
+ * false with *WHY when there is no usable terminal. */
+bool term_start(const char **why);
+
+/* Restores the terminal as it was; safe to call twice. */
+void term_stop(void);
+
+/* Returns true when text may use UTF-8 glyphs (the locale's character set is UTF-8). */
+bool term_unicode(void);
+
+/* Returns the attributes (colour included where the terminal has it) of STYLE. */
+attr_t term_attr(enum style style);
+
+#endif
