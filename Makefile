@@ -50,7 +50,7 @@ obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 UNIT_TESTS   = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 TEST_TOOLS   = $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
 
-.PHONY: all run check deps deps-known install uninstall clean test-programs run-tests bench fuzz
+.PHONY: all run check deps deps-known install uninstall clean test-programs run-tests bench fuzz man-keys
 .DEFAULT_GOAL := all
 
 all: meetlat
@@ -120,16 +120,20 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/meetlat $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1))) \
 	      $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
 
+# The key section of meetlat(1) is generated from the table of bindings (tui/actions.c).
+man-keys: $(BUILD)/tests/tools/keys_man
+	sh build-aux/man-keys $(BUILD)/tests/tools/keys_man man/meetlat.1
+
 # Benchmarks print figures (time, memory, bytes); they are not tests.
 bench: all
-	@for b in bench/*; do [ -x "$$b" ] && echo "== $$b" && "$$b"; done; true
+	@for b in bench/*; do [ -f "$$b" ] && [ -x "$$b" ] && echo "== $$b" && "$$b"; done; true
 
 # Fuzz targets (fuzz/*.c, libFuzzer): built with clang; run e.g. build/fuzz/fuzz_content fuzz/corpus.
 FUZZ_TARGETS = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/*.c))
 fuzz: $(FUZZ_TARGETS)
 build/fuzz/%: fuzz/%.c $(CONTENT_SRC) $(SESSIONS_SRC)
 	@mkdir -p $(@D)
-	clang -g -O1 -fsanitize=fuzzer,address,undefined $(WARNINGS) $(FEATURES) -Icontent \
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(WARNINGS) $(FEATURES) -Icontent \
 	      -Isessions $(PC_CFLAGS) -o $@ $< $(CONTENT_SRC) $(SESSIONS_SRC) $(YAML_LIBS)
 
 clean:

@@ -49,14 +49,17 @@ static bool load_block(struct loader *l, const struct ynode *node, const char *w
 {
 	static const struct yfield fields[] = { { "title", false }, { "text", true } };
 	const struct ynode *v[2];
+	char title[64], text[64];
 
 	b->title = b->text = NULL;
 	if (!node)
 		return true;
 	if (node->kind == YNODE_SCALAR)
 		return load_text(l, node, what, &b->text);
+	snprintf(title, sizeof(title), "the title of %s", what);
+	snprintf(text, sizeof(text), "the text of %s", what);
 	return ynode_fields(&l->doc, node, what, fields, 2, false, v, l->d) &&
-	       load_text(l, v[0], "a title", &b->title) && load_text(l, v[1], "a text", &b->text);
+	       load_text(l, v[0], title, &b->title) && load_text(l, v[1], text, &b->text);
 }
 
 /* Loads the list of earlier publications of phase P. */
@@ -134,7 +137,7 @@ static bool load_chapter(struct loader *l, const struct ynode *node,
 	    !load_authors(l, v[1], ch) || !load_text(l, v[2], "the source of a chapter", &ch->source) ||
 	    !load_text(l, v[3], "the text of a chapter", &ch->text))
 		return false;
-	if (ch->source && p->n_sources && !phase_has_source(p, ch->source)) {
+	if (ch->source && !phase_has_source(p, ch->source)) {
 		ydoc_error(&l->doc, v[2], l->d,
 			   "unknown source '%s' (expected the name of an entry of 'sources')",
 			   ch->source);
@@ -276,11 +279,12 @@ static bool load_behaviour(struct loader *l, const struct ynode *node,
 	if (!cells)
 		return false;
 	for (size_t i = 0; i < node->count; i++) {
-		char what[64];
 		long phase;
 
-		snprintf(what, sizeof(what), "a phase of the behaviour (1 to %zu)", n);
-		if (!ynode_number(&l->doc, ynode_key(node, i), what, 1, (long)n, &phase, l->d) ||
+		if (strncmp(ynode_key(node, i)->text, "x-", 2) == 0)
+			continue; /* an extension, as in every mapping */
+		if (!ynode_number(&l->doc, ynode_key(node, i), "a phase number in 'behaviour'", 1,
+				  (long)n, &phase, l->d) ||
 		    !load_cell(l, ynode_value(node, i), &cells[phase - 1]))
 			return false;
 	}
@@ -333,13 +337,14 @@ static bool load_dimension(struct loader *l, const struct ynode *node,
 	       load_behaviour(l, v[2], dim);
 }
 
-/* Loads GROUPS[GROUP] of the table from NODE, appending its rows to DIMS. */
-static bool load_group(struct loader *l, const struct ynode *node, struct content_group *groups,
+/* Loads GROUPS[GROUP] of the table from item GROUP of MODEL, appending its rows to DIMS. */
+static bool load_group(struct loader *l, const struct ynode *model, struct content_group *groups,
 		       size_t group, struct content_dimension *dims, const struct ynode **ids)
 {
 	static const struct yfield fields[] = {
 		{ "group", true }, { "title", false }, { "dimensions", true }
 	};
+	const struct ynode *node = model->items[group];
 	struct content_group *g = &groups[group];
 	const struct ynode *v[3];
 
@@ -354,7 +359,10 @@ static bool load_group(struct loader *l, const struct ynode *node, struct conten
 	}
 	for (size_t i = 0; i < group; i++) {
 		if (strcmp(groups[i].id, g->id) == 0) {
-			ydoc_error(&l->doc, v[0], l->d, "duplicate group id '%s'", g->id);
+			const struct ynode *first = ynode_get(model->items[i], "group");
+
+			ydoc_error(&l->doc, v[0], l->d, "duplicate group id '%s' (first used at %u:%u)",
+				   g->id, first->line, first->column);
 			return false;
 		}
 	}
@@ -414,7 +422,7 @@ static bool load_model(struct loader *l, const struct ynode *node)
 	l->c->dimensions = dims;
 	l->c->n_groups = node->count;
 	for (size_t i = 0; i < node->count && ok; i++)
-		ok = load_group(l, node->items[i], groups, i, dims, ids);
+		ok = load_group(l, node, groups, i, dims, ids);
 	free(ids);
 	return ok;
 }
@@ -471,10 +479,12 @@ static bool load_step_target(struct loader *l, const struct ynode *node,
 		return false;
 	}
 	if (k->takes_dimension) {
-		long index = v[ST_DIMENSION]->kind == YNODE_SCALAR
-				     ? content_dimension_index(l->c, v[ST_DIMENSION]->text)
-				     : -1;
+		const char *dimension;
+		long index;
 
+		if (!ynode_text(&l->doc, v[ST_DIMENSION], "the dimension of a step", &dimension, l->d))
+			return false;
+		index = content_dimension_index(l->c, dimension);
 		if (index < 0) {
 			char excerpt[64];
 
@@ -498,13 +508,14 @@ static bool load_step_target(struct loader *l, const struct ynode *node,
 static bool load_step(struct loader *l, const struct ynode *node, struct content_step *s)
 {
 	const struct ynode *v[ST_COUNT];
+	const char *kind;
 	long minutes = 0;
 	char excerpt[64];
 
-	if (!ynode_fields(&l->doc, node, "an agenda step", step_fields, ST_COUNT, false, v, l->d))
+	if (!ynode_fields(&l->doc, node, "an agenda step", step_fields, ST_COUNT, false, v, l->d) ||
+	    !ynode_text(&l->doc, v[ST_KIND], "the kind of a step", &kind, l->d))
 		return false;
-	s->kind = v[ST_KIND]->kind == YNODE_SCALAR ? step_kind_from_name(v[ST_KIND]->text)
-						    : STEP_KIND_COUNT;
+	s->kind = step_kind_from_name(kind);
 	if (s->kind == STEP_KIND_COUNT) {
 		ydoc_error(&l->doc, v[ST_KIND], l->d,
 			   "unknown step kind '%s' (expected welcome, model, phase, citizen, "

@@ -133,6 +133,26 @@ static void locate_offset(const char *buf, size_t len, size_t offset, unsigned *
 	*column = (unsigned)utf8_count(buf + line_start, offset - line_start) + 1;
 }
 
+/* Records the reader error PROBLEM of PARSER (bad bytes or a forbidden character), located
+ * from its byte offset in the LEN bytes at BUF. */
+static void reader_error(const yaml_parser_t *parser, const char *problem, const char *file,
+			 const char *buf, size_t len, struct diag *d)
+{
+	const char *hint = strstr(problem, "UTF-8") ? ": the file must be UTF-8 text" : "";
+	unsigned line, column;
+
+	locate_offset(buf, len, parser->problem_offset, &line, &column);
+	/* problem_value is the offending byte for the "octet" problems, else a character. */
+	if (parser->problem_value == -1)
+		diag_set(d, file, line, column, "%s%s", problem, hint);
+	else if (strstr(problem, "octet"))
+		diag_set(d, file, line, column, "%s (byte 0x%02X)%s", problem,
+			 (unsigned)parser->problem_value & 0xFFu, hint);
+	else
+		diag_set(d, file, line, column, "%s (U+%04X)%s", problem,
+			 (unsigned)parser->problem_value, hint);
+}
+
 /* Records libyaml's error in PARSER as a located message in D. */
 static void parser_error(const yaml_parser_t *parser, const char *file, const char *buf,
 			 size_t len, struct diag *d)
@@ -145,12 +165,7 @@ static void parser_error(const yaml_parser_t *parser, const char *file, const ch
 		return;
 	}
 	if (parser->error == YAML_READER_ERROR) {
-		locate_offset(buf, len, parser->problem_offset, &line, &column);
-		if (parser->problem_value != -1)
-			diag_set(d, file, line, column, "%s (byte 0x%02X): the file must be UTF-8 text",
-				 problem, (unsigned)parser->problem_value & 0xFFu);
-		else
-			diag_set(d, file, line, column, "%s", problem);
+		reader_error(parser, problem, file, buf, len, d);
 		return;
 	}
 	line = (unsigned)parser->problem_mark.line + 1;
@@ -300,9 +315,11 @@ static bool builder_attach(struct builder *b, struct ynode *node, yaml_mark_t ma
 		return true;
 	}
 	f = &b->stack[b->depth - 1];
-	if (f->node->kind == YNODE_MAPPING && f->used % 2 == 0 && node->kind != YNODE_SCALAR)
-		return builder_fail(b, mark, "a mapping key must be a plain text, found %s",
-				    ynode_kind_name(node));
+	if (f->node->kind == YNODE_MAPPING && f->used % 2 == 0 && node->kind != YNODE_SCALAR) {
+		ydoc_error(b->doc, node, b->d, "a mapping key must be a text, found %s",
+			   ynode_kind_name(node));
+		return false;
+	}
 	if (f->used == f->capacity) {
 		size_t capacity = f->capacity ? f->capacity * 2 : 8;
 		struct ynode **items = realloc(f->items, capacity * sizeof(*items));
@@ -500,15 +517,31 @@ const char *ynode_excerpt(const struct ynode *node, char *buf, size_t size)
 		snprintf(buf, size, "%s", ynode_kind_name(node));
 		return buf;
 	}
+	/* Whole characters only, leaving room in BUF for "..." and the NUL. */
 	while (cut < node->length && chars < LONGEST) {
 		uint32_t cp;
+		size_t n = utf8_decode(node->text + cut, node->length - cut, &cp);
 
-		cut += utf8_decode(node->text + cut, node->length - cut, &cp);
+		if (cut + n + sizeof("...") > size)
+			break;
+		cut += n;
 		chars++;
 	}
 	clean = utf8_sanitize(node->text, cut, false, '?');
 	snprintf(buf, size, "%s%s", clean ? clean : "", cut < node->length ? "..." : "");
 	free(clean);
+	return buf;
+}
+
+/* Writes how NODE is named after "found" in a message: 'an excerpt' of a text, else its kind. */
+static const char *ynode_found(const struct ynode *node, char *buf, size_t size)
+{
+	char excerpt[64];
+
+	if (node->kind == YNODE_SCALAR && node->length)
+		snprintf(buf, size, "'%s'", ynode_excerpt(node, excerpt, sizeof(excerpt)));
+	else
+		snprintf(buf, size, "%s", ynode_kind_name(node));
 	return buf;
 }
 
@@ -613,7 +646,7 @@ bool ynode_text(const struct ydoc *doc, const struct ynode *node, const char *wh
 bool ynode_number(const struct ydoc *doc, const struct ynode *node, const char *what,
 		  long min, long max, long *out, struct diag *d)
 {
-	char excerpt[64];
+	char found[72];
 	long value = 0;
 	bool digits = node->kind == YNODE_SCALAR && node->length > 0 &&
 		      node->length <= 9 && (node->text[0] != '0' || node->length == 1);
@@ -625,8 +658,8 @@ bool ynode_number(const struct ydoc *doc, const struct ynode *node, const char *
 			value = value * 10 + (node->text[i] - '0');
 	}
 	if (!digits || value < min || value > max) {
-		ydoc_error(doc, node, d, "expected a whole number from %ld to %ld for %s, found '%s'",
-			   min, max, what, ynode_excerpt(node, excerpt, sizeof(excerpt)));
+		ydoc_error(doc, node, d, "expected a whole number from %ld to %ld for %s, found %s",
+			   min, max, what, ynode_found(node, found, sizeof(found)));
 		return false;
 	}
 	*out = value;
@@ -636,7 +669,7 @@ bool ynode_number(const struct ydoc *doc, const struct ynode *node, const char *
 bool ynode_bool(const struct ydoc *doc, const struct ynode *node, const char *what, bool *out,
 		struct diag *d)
 {
-	char excerpt[64];
+	char found[72];
 
 	if (node->kind == YNODE_SCALAR) {
 		if (strcmp(node->text, "true") == 0) {
@@ -648,8 +681,8 @@ bool ynode_bool(const struct ydoc *doc, const struct ynode *node, const char *wh
 			return true;
 		}
 	}
-	ydoc_error(doc, node, d, "expected true or false for %s, found '%s'", what,
-		   ynode_excerpt(node, excerpt, sizeof(excerpt)));
+	ydoc_error(doc, node, d, "expected true or false for %s, found %s", what,
+		   ynode_found(node, found, sizeof(found)));
 	return false;
 }
 
@@ -669,15 +702,15 @@ bool ident_valid(const char *text)
 bool ynode_ident(const struct ydoc *doc, const struct ynode *node, const char *what,
 		 const char **out, struct diag *d)
 {
-	char excerpt[64];
+	char found[72];
 
 	if (node->kind == YNODE_SCALAR && ident_valid(node->text)) {
 		*out = node->text;
 		return true;
 	}
 	ydoc_error(doc, node, d,
-		   "expected an identifier (lower-case letters, digits and '-') for %s, found '%s'",
-		   what, ynode_excerpt(node, excerpt, sizeof(excerpt)));
+		   "expected an identifier (lower-case letters, digits and '-') for %s, found %s",
+		   what, ynode_found(node, found, sizeof(found)));
 	return false;
 }
 
@@ -709,13 +742,13 @@ bool date_valid(const char *text)
 bool ynode_date(const struct ydoc *doc, const struct ynode *node, const char *what,
 		const char **out, struct diag *d)
 {
-	char excerpt[64];
+	char found[72];
 
 	if (node->kind == YNODE_SCALAR && date_valid(node->text)) {
 		*out = node->text;
 		return true;
 	}
-	ydoc_error(doc, node, d, "expected a date written YYYY-MM-DD for %s, found '%s'", what,
-		   ynode_excerpt(node, excerpt, sizeof(excerpt)));
+	ydoc_error(doc, node, d, "expected a date written YYYY-MM-DD for %s, found %s", what,
+		   ynode_found(node, found, sizeof(found)));
 	return false;
 }

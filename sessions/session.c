@@ -170,6 +170,9 @@ bool session_set_meta(struct session *s, enum session_meta f, const char *value,
 		*why = "write the number of participants (0-9999)";
 		return false;
 	}
+	/* "08" is kept as "8": written plain, a leading zero makes YAML 1.1 readers see octal. */
+	while (f == META_PARTICIPANTS && value[0] == '0' && value[1])
+		value++;
 	if (!replace_text(&s->meta[f], value, why))
 		return false;
 	s->dirty = true;

@@ -228,8 +228,8 @@ static void test_bindings_man_section(void **state)
 	(void)state;
 	bindings_write_man(out);
 	fclose(out);
-	assert_non_null(strstr(buf, ".SS Moving\n.TP\n.B Space\n"));
-	assert_non_null(strstr(buf, ".B \\(->  PgDn  l\nnext step\n"));
+	assert_non_null(strstr(buf, ".SS Moving\n.TP\n.B \"Space\"\n"));
+	assert_non_null(strstr(buf, ".B \"\\(->  PgDn  l\"\nnext step\n"));
 	assert_non_null(strstr(buf, "add one vote for that phase (hidden until revealed) (not in --review)"));
 	assert_null(strstr(buf, "→"));                  /* only roff glyph names */
 	free(buf);

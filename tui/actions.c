@@ -127,9 +127,9 @@ void bindings_write_man(FILE *out)
 			section = table[i].section;
 			fprintf(out, ".SS %s\n", section);
 		}
-		fputs(".TP\n.B ", out);
+		fputs(".TP\n.B \"", out);
 		write_roff(out, table[i].keys, true);
-		fputc('\n', out);
+		fputs("\"\n", out);
 		write_roff(out, table[i].help, false);
 		fputs(table[i].edits ? " (not in --review)\n" : "\n", out);
 	}

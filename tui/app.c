@@ -177,14 +177,10 @@ static void paint_header(struct app *a)
 {
 	const char *right = a->read_only ? "read-only review" : a->s->meta[META_TITLE];
 	int w = a->l.cols, rw = (int)text_width(right, strlen(right));
-	char *clean = utf8_sanitize(right, strlen(right), false, '?');
 
 	werase(a->header);
 	draw_text(a->header, 0, 1, STYLE_DIM, a->c->title, strlen(a->c->title));
-	if (clean)
-		draw_text(a->header, 0, rw + 2 < w / 2 ? w - rw - 1 : w / 2, STYLE_DIM, clean,
-			  strlen(clean));
-	free(clean);
+	draw_text(a->header, 0, rw + 2 < w / 2 ? w - rw - 1 : w / 2, STYLE_DIM, right, strlen(right));
 	wnoutrefresh(a->header);
 }
 
@@ -319,6 +315,10 @@ static void paint_overlay(struct app *a)
 	a->overlay_scroll = draw_clamp_scroll(&a->overlay_page, a->overlay_scroll,
 					      getmaxy(a->inner));
 	draw_page(a->inner, &a->overlay_page, a->overlay_scroll);
+	if (a->overlay_scroll + getmaxy(a->inner) < (int)a->overlay_page.n)
+		draw_text(a->box, getmaxy(a->box) - 1, getmaxx(a->box) - 10, STYLE_EMPHASIS,
+			  a->unicode ? " more ↓ " : " more v ", a->unicode ? 10 : 8);
+	wnoutrefresh(a->box);
 	wnoutrefresh(a->inner);
 }
 

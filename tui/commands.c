@@ -349,12 +349,17 @@ static void move_or_scroll(struct app *a, int delta)
 	a->repaint = true;
 }
 
-/* Space: shows the rest of a long step first, then goes to the next step. */
+/* Space: shows the rest of a long step first, then goes to the next step. In a list of
+ * items (the table), the selection moves along to the first item shown. */
 static void advance(struct app *a)
 {
 	if (a->scroll + a->l.body_rows < (int)a->page.n) {
 		a->scroll += a->l.body_rows > 2 ? a->l.body_rows - 1 : 1;
 		a->repaint = true;
+		if (a->page.n_marks && current_step(a)->kind == STEP_TABLE) {
+			a->table_row = (size_t)page_item_at(&a->page, a->scroll);
+			a->stale = true;
+		}
 	} else if (a->s->position + 1 < a->c->n_steps) {
 		app_move(a, a->s->position + 1);
 	} else {

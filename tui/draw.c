@@ -1,7 +1,10 @@
 /* draw.c - painting pages and boxes into curses windows. */
 #include "draw.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "utf8.h"
 
 #include "term.h"
 #include "wrap.h"
@@ -9,15 +12,23 @@
 int draw_text(WINDOW *w, int y, int x, enum style style, const char *text, size_t len)
 {
 	int cols = getmaxx(w);
+	char *clean;
 	size_t fit;
 
 	if (x < 0 || x >= cols || y < 0 || y >= getmaxy(w))
 		return x;
-	fit = text_fit(text, len, (size_t)(cols - x));
+	/* Whatever its origin, no text reaches the terminal with a control character in it. */
+	clean = utf8_sanitize(text, len, false, '?');
+	if (!clean)
+		return x;
+	len = strlen(clean);
+	fit = text_fit(clean, len, (size_t)(cols - x));
 	wattrset(w, term_attr(style));
-	mvwaddnstr(w, y, x, text, (int)fit);
+	mvwaddnstr(w, y, x, clean, (int)fit);
 	wattrset(w, A_NORMAL);
-	return x + (int)text_width(text, fit);
+	x += (int)text_width(clean, fit);
+	free(clean);
+	return x;
 }
 
 void draw_page(WINDOW *w, const struct page *p, int first)

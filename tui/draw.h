@@ -9,8 +9,8 @@
 /* Paints lines FIRST.. of page P into W (cleared first), every span cut at the window's edge. */
 void draw_page(WINDOW *w, const struct page *p, int first);
 
-/* Writes LEN bytes of TEXT at Y, X of W in STYLE, cut at the right edge; returns the column
- * after it. */
+/* Writes LEN bytes of TEXT at Y, X of W in STYLE, control characters replaced, cut at the
+ * right edge; returns the column after it. */
 int draw_text(WINDOW *w, int y, int x, enum style style, const char *text, size_t len);
 
 /* Returns the scroll position that keeps the page's focus (if any) visible in ROWS lines,

@@ -8,6 +8,7 @@
 #include "content.h"
 #include "export.h"
 #include "store.h"
+#include "term.h"
 #include "tui.h"
 #include "utf8.h"
 
@@ -193,6 +194,9 @@ int main(int argc, char **argv)
 	if (status >= 0)
 		return status;
 	setlocale(LC_ALL, "");
+	/* Text is UTF-8 throughout: without a UTF-8 locale, widths and glyphs would be wrong. */
+	if (!term_unicode())
+		setlocale(LC_CTYPE, "C.UTF-8");
 	switch (opt.mode) {
 	case MODE_HELP:
 		printf("%s%s", usage_text, help_text);

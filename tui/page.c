@@ -17,6 +17,7 @@ void page_clear(struct page *p)
 		free(p->lines[i].spans);
 	}
 	free(p->lines);
+	free(p->marks);
 	memset(p, 0, sizeof(*p));
 	p->focus_top = p->focus_bottom = -1;
 }
@@ -124,6 +125,23 @@ void page_focus(struct page *p, int from, int to)
 {
 	p->focus_top = from;
 	p->focus_bottom = to;
+}
+
+void page_mark(struct page *p)
+{
+	if (!grow((void **)&p->marks, &p->cap_marks, p->n_marks, sizeof(*p->marks))) {
+		p->failed = true;
+		return;
+	}
+	p->marks[p->n_marks++] = (int)p->n;
+}
+
+long page_item_at(const struct page *p, int line)
+{
+	for (size_t i = 0; i < p->n_marks; i++)
+		if (p->marks[i] >= line)
+			return (long)i;
+	return (long)p->n_marks - 1;
 }
 
 int page_last(const struct page *p)

@@ -40,6 +40,8 @@ struct page {
 	struct page_line *lines;
 	size_t n, cap;
 	int focus_top, focus_bottom; /* lines to keep visible (a selection), or -1 */
+	int *marks;                  /* the first line of each item of a list, in order */
+	size_t n_marks, cap_marks;
 	bool failed;                 /* memory ran out: the page is incomplete */
 };
 
@@ -69,6 +71,12 @@ void page_wrap_inline(struct page *p, int x, int width, enum style style, const 
 
 /* Marks lines FROM..TO (inclusive) as the part to keep visible. */
 void page_focus(struct page *p, int from, int to);
+
+/* Records that the next line starts the next item of a list (see page_item_at). */
+void page_mark(struct page *p);
+
+/* Returns the first item that starts at or below LINE, or the last item; -1 without items. */
+long page_item_at(const struct page *p, int line);
 
 /* Returns the index of the last line (-1 when empty). */
 int page_last(const struct page *p);

@@ -346,6 +346,7 @@ static void build_table_grid(struct page *p, const struct view *v)
 			int top;
 
 			page_newline(p);
+			page_mark(p);
 			top = page_last(p) + 1;
 			blocks[0] = (struct block){ d == v->table_row ? STYLE_SELECTED : STYLE_EMPHASIS,
 						    dim->name };

@@ -2,6 +2,7 @@
 #include "term.h"
 
 #include <langinfo.h>
+#include <term.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,10 @@
 static volatile sig_atomic_t caught_signal;
 static bool started;
 static attr_t styles[STYLE_COUNT];
+
+/* What a crash handler needs to give the terminal back, prepared before anything can crash. */
+static struct termios saved_termios;
+static bool have_termios;
 
 /* Notes SIG for the main loop; nothing more happens in a signal handler. */
 static void note_signal(int sig)
@@ -69,17 +74,81 @@ static void init_styles(void)
 	}
 }
 
+/* A sanitized build leaves crash signals to the sanitizers, which report them better. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+
+#ifndef SANITIZED
+static char reset[256];
+static size_t reset_len;
+
+/* Appends the terminfo capability NAME (if the terminal has it) to the reset string. */
+static void add_reset(const char *name)
+{
+	const char *cap = tigetstr(name);
+	size_t len;
+
+	if (!cap || cap == (char *)-1)
+		return;
+	len = strlen(cap);
+	if (reset_len + len < sizeof(reset)) {
+		memcpy(reset + reset_len, cap, len);
+		reset_len += len;
+	}
+}
+
+/* On a crash: gives the terminal back as it was (only async-signal-safe calls), then dies of
+ * the same signal. */
+static void crash(int sig)
+{
+	if (have_termios)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+	if (reset_len && write(STDOUT_FILENO, reset, reset_len) < 0)
+		reset_len = 0;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Prepares the terminal's reset string and catches the crash signals. */
+static void catch_crashes(void)
+{
+	static const int crashes[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+	struct sigaction sa;
+
+	add_reset("sgr0");
+	add_reset("cnorm");
+	add_reset("rmcup");
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = crash;
+	for (size_t i = 0; i < sizeof(crashes) / sizeof(crashes[0]); i++)
+		sigaction(crashes[i], &sa, NULL);
+}
+#else
+/* In a sanitized build the sanitizers handle crashes. */
+static void catch_crashes(void)
+{
+}
+#endif
+
 bool term_start(const char **why)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		*why = "standard input and output must be a terminal";
 		return false;
 	}
+	have_termios = tcgetattr(STDIN_FILENO, &saved_termios) == 0;
 	if (!newterm(NULL, stdout, stdin)) {
 		*why = "cannot use this terminal (is TERM set?)";
 		return false;
 	}
 	started = true;
+	catch_crashes();
 	cbreak();
 	noecho();
 	nonl();

@@ -1,0 +1,551 @@
+/* store.c - session files on disk: opening under a lock, durable saving, and never
+ * overwriting what someone else changed. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fileio.h"
+#include "sha256.h"
+#include "store.h"
+#include "store_impl.h"
+#include "utf8.h"
+
+/* ---- names next to a session file ---------------------------------------------------- */
+
+/* Splits PATH into its folder (*DIR, malloc'd; "." when PATH names none) and its last
+ * component (*NAME, pointing into PATH); false when memory is exhausted. */
+static bool path_split(const char *path, char **dir, const char **name)
+{
+	const char *slash = strrchr(path, '/');
+
+	*name = slash ? slash + 1 : path;
+	if (!slash)
+		*dir = store_printf(".");
+	else
+		*dir = store_printf("%.*s", slash == path ? 1 : (int)(slash - path), path);
+	return *dir != NULL;
+}
+
+/* Returns the malloc'd path "<folder of PATH>/.<name of PATH><SUFFIX>", or NULL. */
+static char *hidden_sibling(const char *path, const char *suffix)
+{
+	const char *name;
+	char *dir, *sibling = NULL;
+
+	if (path_split(path, &dir, &name))
+		sibling = store_printf("%s/.%s%s", dir, name, suffix);
+	free(dir);
+	return sibling;
+}
+
+/* Removes the temporary files "<folder>/.<name>.tmp-XXXXXX" that an interrupted save of PATH
+ * left behind. Only the holder of the lock calls this; a file that cannot be removed does
+ * no harm, so this is done as far as it goes. */
+static void remove_stale_temps(const char *path)
+{
+	const char *name;
+	char *dir, *prefix = NULL;
+	DIR *dp = NULL;
+	struct dirent *de;
+
+	if (!path_split(path, &dir, &name) || !(prefix = store_printf(".%s.tmp-", name)) ||
+	    !(dp = opendir(dir)))
+		goto cleanup;
+	while ((de = readdir(dp)) != NULL)
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0 &&
+		    strlen(de->d_name) == strlen(prefix) + 6)
+			unlinkat(dirfd(dp), de->d_name, 0);
+cleanup:
+	if (dp)
+		closedir(dp);
+	free(prefix);
+	free(dir);
+}
+
+/* ---- the lock ------------------------------------------------------------------------ */
+
+/* Returns the pid written in lock file FD, or 0 when it holds none. */
+static long lock_pid(int fd)
+{
+	char text[32];
+	ssize_t n = pread(fd, text, sizeof(text) - 1, 0);
+	long pid;
+
+	if (n <= 0)
+		return 0;
+	text[n] = '\0';
+	pid = strtol(text, NULL, 10);
+	return pid > 0 ? pid : 0;
+}
+
+/* Writes this process's pid into lock file FD. A failure (a full disk) only costs the pid in
+ * the message another meetlat shows: the flock is the lock. */
+static bool lock_note_pid(int fd)
+{
+	char text[32];
+	int n = snprintf(text, sizeof(text), "%ld\n", (long)getpid());
+
+	return ftruncate(fd, 0) == 0 && pwrite(fd, text, (size_t)n, 0) == n;
+}
+
+/* Returns true when lock file FD is still the file at LOCK_PATH: its last holder removes it
+ * on closing, possibly between our open and our flock. */
+static bool lock_current(int fd, const char *lock_path)
+{
+	struct stat held, named;
+
+	return fstat(fd, &held) == 0 && stat(lock_path, &named) == 0 &&
+	       held.st_dev == named.st_dev && held.st_ino == named.st_ino;
+}
+
+/* Reports why the flock of the lock file of PATH failed (ERR), naming the holder PID. */
+static void lock_refused(const char *path, int err, long pid, struct diag *d)
+{
+	if (err != EWOULDBLOCK)
+		diag_set(d, path, 0, 0, "cannot lock: %s", strerror(err));
+	else if (pid)
+		diag_set(d, path, 0, 0, "is open in another meetlat (pid %ld)", pid);
+	else
+		diag_set(d, path, 0, 0, "is open in another meetlat");
+}
+
+/* Takes the lock of session file PATH (lock file LOCK_PATH, created when missing) and
+ * returns its descriptor; -1 with D when another process holds it. *STALE gets the pid that
+ * a process which died holding it left there (0: none). */
+static int lock_take(const char *path, const char *lock_path, long *stale, struct diag *d)
+{
+	for (int attempt = 0; attempt < 10; attempt++) {
+		int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+		if (fd < 0) {
+			diag_set(d, path, 0, 0, "cannot create the lock file %s: %s", lock_path,
+				 strerror(errno));
+			return -1;
+		}
+		if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+			int err = errno;
+
+			lock_refused(path, err, lock_pid(fd), d);
+			close(fd);
+			return -1;
+		}
+		if (lock_current(fd, lock_path)) {
+			*stale = lock_pid(fd);
+			lock_note_pid(fd);
+			return fd;
+		}
+		close(fd);
+	}
+	diag_set(d, path, 0, 0, "cannot lock: the lock file %s keeps changing", lock_path);
+	return -1;
+}
+
+/* Releases the lock of F and removes its lock file. It is removed while still held; a
+ * process that opened it just before sees that it is gone (lock_current). */
+static void lock_release(struct session_file *f)
+{
+	if (f->lock_fd < 0)
+		return;
+	unlink(f->lock_path); /* when this fails, the next open finds a stale lock: harmless */
+	close(f->lock_fd);
+	f->lock_fd = -1;
+}
+
+/* ---- saving -------------------------------------------------------------------------- */
+
+/* Writes the LEN bytes at BUF to FD, through short writes and interruptions. */
+static bool write_all(int fd, const char *buf, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = fileio.write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (n == 0)
+				errno = EIO;
+			return false;
+		}
+		buf += n;
+		len -= (size_t)n;
+	}
+	return true;
+}
+
+/* Writes the LEN bytes at BUF into a new temporary file next to PATH (mode 0600), flushed to
+ * disk and closed; returns its malloc'd name, or NULL with errno (nothing left behind). */
+static char *temp_write(const char *path, const char *buf, size_t len)
+{
+	char *tmp = hidden_sibling(path, ".tmp-XXXXXX");
+	bool written;
+	int fd, err;
+
+	if (!tmp) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	fd = fileio.mkstemp(tmp);
+	if (fd < 0) {
+		err = errno;
+		free(tmp);
+		errno = err;
+		return NULL;
+	}
+	written = fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && fileio.fchmod(fd, 0600) == 0 &&
+		  write_all(fd, buf, len) && fileio.fsync(fd) == 0;
+	err = errno;
+	if (fileio.close(fd) != 0 && written) {
+		written = false;
+		err = errno;
+	}
+	if (written)
+		return tmp;
+	unlink(tmp);
+	free(tmp);
+	errno = err;
+	return NULL;
+}
+
+/* Flushes the folder of PATH to disk so that a rename in it survives a crash; returns 0 or
+ * an errno. EINVAL from fsync means a file system that cannot sync folders: nothing to do. */
+static int folder_sync(const char *path)
+{
+	const char *name;
+	char *dir;
+	int fd, err = 0;
+
+	if (!path_split(path, &dir, &name))
+		return ENOMEM;
+	fd = fileio.open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		err = errno;
+	else if (fileio.fsync(fd) != 0 && errno != EINVAL)
+		err = errno;
+	if (fd >= 0 && fileio.close(fd) != 0 && !err)
+		err = errno;
+	free(dir);
+	return err;
+}
+
+/* Replaces PATH by the LEN bytes at BUF durably: temporary file, fsync, rename, fsync of the
+ * folder. Returns 0 or the errno of the step that failed; *RENAMED tells whether PATH holds
+ * the new bytes (then only the sync of the folder can have failed). */
+static int file_replace(const char *path, const char *buf, size_t len, bool *renamed)
+{
+	char *tmp = temp_write(path, buf, len);
+	int err = 0;
+
+	*renamed = false;
+	if (!tmp)
+		return errno ? errno : EIO;
+	if (fileio.rename(tmp, path) != 0) {
+		err = errno ? errno : EIO;
+		unlink(tmp);
+	} else {
+		*renamed = true;
+		err = folder_sync(path);
+	}
+	free(tmp);
+	return err;
+}
+
+/* Writes the LEN bytes at BUF durably to TARGET; when TARGET was replaced, F remembers what
+ * is on disk (even if the folder could not be synced). False with D. */
+static bool save_to(struct session_file *f, const char *target, const char *buf, size_t len,
+		    bool *renamed, struct diag *d)
+{
+	int err = file_replace(target, buf, len, renamed);
+
+	if (*renamed) {
+		f->on_disk = true;
+		sha256_hex(buf, len, f->disk_sha256);
+	}
+	if (err)
+		diag_set(d, target, 0, 0, "cannot save: %s", strerror(err));
+	return err == 0;
+}
+
+/* Returns true when the file at F's path is no longer what was last read or written there:
+ * changed, replaced, unreadable, or created by someone else. A vanished file has nothing to
+ * clobber. */
+static bool disk_changed(const struct session_file *f)
+{
+	char hex[SHA256_HEX], *buf;
+	struct diag ignored;
+	struct stat st;
+	size_t len;
+
+	if (lstat(f->path, &st) != 0 && errno == ENOENT)
+		return false;
+	if (!f->on_disk ||
+	    !ydoc_read_file(f->path, ylimits_default.max_bytes, &buf, &len, &ignored))
+		return true;
+	sha256_hex(buf, len, hex);
+	free(buf);
+	return strcmp(hex, f->disk_sha256) != 0;
+}
+
+/* Returns a malloc'd name next to PATH that names no file yet, for a copy that must not
+ * overwrite PATH: "<name without .yaml>.conflict-YYYYmmdd-HHMMSS.yaml", then with "-2", "-3",
+ * ... The caller holds the lock of PATH, so no other meetlat picks the same name. */
+static char *conflict_path(const char *path)
+{
+	size_t len = strlen(path);
+	int stem = (int)(len > 5 && strcmp(path + len - 5, ".yaml") == 0 ? len - 5 : len);
+	time_t now = time(NULL);
+	char stamp[32];
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
+	for (int n = 1; n < 1000; n++) {
+		struct stat st;
+		char *candidate =
+			n == 1 ? store_printf("%.*s.conflict-%s.yaml", stem, path, stamp)
+			       : store_printf("%.*s.conflict-%s-%d.yaml", stem, path, stamp, n);
+
+		if (!candidate || (lstat(candidate, &st) != 0 && errno == ENOENT))
+			return candidate;
+		free(candidate);
+	}
+	return NULL;
+}
+
+/* Makes F stand for the file at TARGET from now on, and moves the lock there (the old lock
+ * is kept when the new one cannot be taken). */
+static bool file_moved(struct session_file *f, const char *target)
+{
+	char *path = store_printf("%s", target), *lock_path = hidden_sibling(target, ".lock");
+	struct diag ignored;
+	long stale;
+	int fd = path && lock_path ? lock_take(path, lock_path, &stale, &ignored) : -1;
+
+	if (!path) {
+		free(lock_path);
+		return false;
+	}
+	free(f->path);
+	f->path = path;
+	if (fd < 0) {
+		free(lock_path);
+		return true;
+	}
+	lock_release(f);
+	free(f->lock_path);
+	f->lock_path = lock_path;
+	f->lock_fd = fd;
+	return true;
+}
+
+/* Saves the LEN bytes at BUF next to F's file, which someone else changed, and continues
+ * there; the changed file is left exactly as it is. */
+static enum save_result save_conflict(struct session_file *f, const char *buf, size_t len,
+				      struct diag *d)
+{
+	char *changed = store_printf("%s", f->path);
+	char *target = changed ? conflict_path(changed) : NULL;
+	enum save_result result = SAVE_FAILED;
+	bool renamed = false;
+
+	if (!target)
+		diag_set(d, f->path, 0, 0, "cannot save: no name for a copy next to it");
+	else if (save_to(f, target, buf, len, &renamed, d))
+		result = SAVE_REDIRECTED;
+	if (renamed && !file_moved(f, target)) {
+		diag_set(d, target, 0, 0, "cannot save: out of memory");
+		result = SAVE_FAILED;
+	}
+	if (result == SAVE_REDIRECTED)
+		diag_set(d, changed, 0, 0,
+			 "was changed by another program since it was opened, so it was left as "
+			 "it is; your work is saved in %s",
+			 target);
+	free(target);
+	free(changed);
+	return result;
+}
+
+enum save_result session_save(struct session_file *f, struct session *s, const struct content *c,
+			      struct diag *d)
+{
+	enum save_result result = SAVE_FAILED;
+	char why[DIAG_MESSAGE_MAX], *buf;
+	bool renamed;
+	size_t len;
+
+	if (f->read_only) {
+		diag_set(d, f->path, 0, 0, "cannot save: the session is open read-only");
+		return SAVE_FAILED;
+	}
+	session_timestamp(s->updated, sizeof(s->updated));
+	if (!session_emit(s, c, &buf, &len, d)) {
+		snprintf(why, sizeof(why), "%s", d->message);
+		diag_set(d, f->path, 0, 0, "cannot save: %s", why);
+		return SAVE_FAILED;
+	}
+	if (disk_changed(f))
+		result = save_conflict(f, buf, len, d);
+	else if (save_to(f, f->path, buf, len, &renamed, d))
+		result = SAVE_OK;
+	if (result != SAVE_FAILED)
+		s->dirty = false;
+	free(buf);
+	return result;
+}
+
+/* ---- opening and closing ------------------------------------------------------------- */
+
+/* Returns a new record for the session file at PATH, or NULL when memory is exhausted. */
+static struct session_file *file_new(const char *path, bool read_only)
+{
+	struct session_file *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return NULL;
+	f->lock_fd = -1;
+	f->read_only = read_only;
+	f->path = store_printf("%s", path);
+	f->lock_path = hidden_sibling(path, ".lock");
+	if (f->path && f->lock_path)
+		return f;
+	session_close(f);
+	return NULL;
+}
+
+/* Checks that PATH names a file in a folder that exists; false with D. */
+static bool folder_usable(const char *path, struct diag *d)
+{
+	const char *name;
+	struct stat st;
+	char *dir;
+	bool ok = false;
+
+	if (!path_split(path, &dir, &name))
+		diag_set(d, path, 0, 0, "out of memory");
+	else if (!name[0] || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
+		diag_set(d, path, 0, 0, "is not the name of a file");
+	else if (stat(dir, &st) != 0)
+		diag_set(d, path, 0, 0, "cannot use the folder %s: %s", dir, strerror(errno));
+	else if (!S_ISDIR(st.st_mode))
+		diag_set(d, path, 0, 0, "%s is not a folder", dir);
+	else
+		ok = true;
+	free(dir);
+	return ok;
+}
+
+/* Returns true when something (a file, a link, anything) is at PATH, or it cannot be told. */
+static bool file_present(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 || errno != ENOENT;
+}
+
+/* Reads the session file of F against C into *S and remembers its hash; false with D. */
+static bool file_read(struct session_file *f, const struct content *c, struct session **s,
+		      struct diag *d)
+{
+	char *buf;
+	size_t len;
+
+	if (!ydoc_read_file(f->path, ylimits_default.max_bytes, &buf, &len, d))
+		return false;
+	*s = session_parse(f->path, buf, len, c, d);
+	if (*s) {
+		sha256_hex(buf, len, f->disk_sha256);
+		f->on_disk = true;
+	}
+	free(buf);
+	return *s != NULL;
+}
+
+/* Returns the malloc'd title a new session gets from the name of PATH: without ".yaml", '-'
+ * and '_' as spaces, control characters and invalid bytes replaced; "session" when nothing
+ * remains. NULL when memory is exhausted. */
+static char *title_from_path(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+	size_t len = strlen(name);
+	char *title;
+
+	if (len > 5 && strcmp(name + len - 5, ".yaml") == 0)
+		len -= 5;
+	title = utf8_sanitize(name, len, false, '?');
+	for (char *p = title; p && *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	if (title && !title[0]) {
+		free(title);
+		title = store_printf("session");
+	}
+	return title;
+}
+
+/* Makes *S a new session titled after the file name of F; nothing is written yet. */
+static bool file_fresh(const struct session_file *f, const struct content *c, struct session **s,
+		       struct diag *d)
+{
+	char *title = title_from_path(f->path);
+
+	*s = title ? session_new(c, title) : NULL;
+	free(title);
+	if (!*s)
+		diag_set(d, f->path, 0, 0, "out of memory");
+	return *s != NULL;
+}
+
+bool session_open(const char *path, const struct content *c, bool read_only,
+		  struct session_file **fp, struct session **sp, struct diag *d)
+{
+	struct session_file *f = file_new(path, read_only);
+	struct session *s = NULL;
+	long stale = 0;
+	bool ok;
+
+	*fp = NULL;
+	*sp = NULL;
+	if (!f) {
+		diag_set(d, path, 0, 0, "out of memory");
+		return false;
+	}
+	ok = folder_usable(path, d);
+	if (ok && !read_only) {
+		f->lock_fd = lock_take(path, f->lock_path, &stale, d);
+		ok = f->lock_fd >= 0;
+		if (ok)
+			remove_stale_temps(path);
+	}
+	if (ok)
+		ok = (read_only || file_present(path)) ? file_read(f, c, &s, d)
+						       : file_fresh(f, c, &s, d);
+	if (ok && stale && !session_warn(s, "recovered from a stale lock left by pid %ld", stale)) {
+		diag_set(d, path, 0, 0, "out of memory");
+		ok = false;
+	}
+	if (!ok) {
+		session_free(s);
+		session_close(f);
+		return false;
+	}
+	*fp = f;
+	*sp = s;
+	return true;
+}
+
+void session_close(struct session_file *f)
+{
+	if (!f)
+		return;
+	lock_release(f);
+	free(f->path);
+	free(f->lock_path);
+	free(f);
+}

@@ -1,0 +1,285 @@
+/* store_paths.c - where session files live: the default folder, file names made from titles,
+ * and the sessions found in a folder. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "store.h"
+#include "store_impl.h"
+#include "utf8.h"
+
+enum { SLUG_MAX = 60 }; /* characters of a title kept in a file name */
+
+/* Creates every missing folder along PATH with mode 0700 (existing ones are left as they
+ * are); false with D. */
+static bool make_folders(char *path, struct diag *d)
+{
+	struct stat st;
+
+	for (char *p = path + 1;; p++) {
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+			diag_set(d, path, 0, 0, "cannot create the folder: %s", strerror(errno));
+			*p = c;
+			return false;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		diag_set(d, path, 0, 0, "is not a folder");
+		return false;
+	}
+	return true;
+}
+
+bool session_default_dir(char *buf, size_t size, struct diag *d)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	int n;
+
+	if (xdg && xdg[0] == '/')
+		n = snprintf(buf, size, "%s/meetlat/sessions", xdg);
+	else if (home && home[0] == '/')
+		n = snprintf(buf, size, "%s/.local/share/meetlat/sessions", home);
+	else {
+		diag_set(d, "meetlat", 0, 0,
+			 "no folder for sessions: set HOME or XDG_DATA_HOME, or name a session "
+			 "file");
+		return false;
+	}
+	if (n < 0 || (size_t)n >= size) {
+		diag_set(d, "meetlat", 0, 0, "the name of the folder for sessions is too long");
+		return false;
+	}
+	return make_folders(buf, d);
+}
+
+/* What the letters U+00C0..U+00FF become in a file name: the letter without its accent;
+ * 'A', 'T' and 'S' stand for "ae", "th" and "ss", '-' for the signs × and ÷. */
+static const char latin1_letters[] = "aaaaaaAceeeeiiiidnooooo-ouuuuyTS"
+				     "aaaaaaAceeeeiiiidnooooo-ouuuuyTy";
+
+/* Returns what the character CP becomes in a file name: a-z and 0-9 as they are, A-Z in
+ * lower case, accented Latin letters without their accent, anything else "-". ONE is room
+ * for a single letter. */
+static const char *slug_letters(uint32_t cp, char one[2])
+{
+	char c = '-';
+
+	if (cp >= 'A' && cp <= 'Z')
+		cp += 'a' - 'A';
+	if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+		c = (char)cp;
+	else if (cp >= 0xC0 && cp <= 0xFF)
+		c = latin1_letters[cp - 0xC0];
+	if (c == 'A')
+		return "ae";
+	if (c == 'T')
+		return "th";
+	if (c == 'S')
+		return "ss";
+	one[0] = c;
+	one[1] = '\0';
+	return one;
+}
+
+/* Writes into SLUG (SLUG_MAX + 1 bytes) TITLE reduced to a-z, 0-9 and single '-', neither
+ * starting nor ending with '-'; "session" when nothing remains. */
+static void title_slug(const char *title, char *slug)
+{
+	size_t len = 0, n = strlen(title);
+
+	for (size_t i = 0; i < n && len < SLUG_MAX;) {
+		char one[2];
+		uint32_t cp;
+
+		i += utf8_decode(title + i, n - i, &cp);
+		for (const char *add = slug_letters(cp, one); *add && len < SLUG_MAX; add++)
+			if (*add != '-' || (len && slug[len - 1] != '-'))
+				slug[len++] = *add;
+	}
+	while (len && slug[len - 1] == '-')
+		len--;
+	slug[len] = '\0';
+	if (!len)
+		snprintf(slug, SLUG_MAX + 1, "session");
+}
+
+bool session_path_for_title(const char *dir, const char *title, char *buf, size_t size)
+{
+	const char *sep = dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/";
+	char slug[SLUG_MAX + 1];
+
+	if (!dir[0])
+		return false;
+	title_slug(title, slug);
+	for (unsigned n = 1; n < 10000; n++) {
+		struct stat st;
+		int w = n == 1 ? snprintf(buf, size, "%s%s%s.yaml", dir, sep, slug)
+			       : snprintf(buf, size, "%s%s%s-%u.yaml", dir, sep, slug, n);
+
+		if (w < 0 || (size_t)w >= size)
+			return false;
+		if (lstat(buf, &st) != 0 && errno == ENOENT)
+			return true;
+	}
+	return false;
+}
+
+/* ---- the sessions in a folder --------------------------------------------------------- */
+
+/* Returns the moment STAMP (as session_timestamp writes it) stands for, in seconds since
+ * 1970 UTC; 0 when it says no time. */
+static long long stamp_seconds(const char *stamp)
+{
+	struct tm tm = { 0 };
+	int offset_hours = 0, offset_minutes = 0;
+	char sign = 'Z';
+	int n = sscanf(stamp, "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d", &tm.tm_year, &tm.tm_mon,
+		       &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &sign, &offset_hours,
+		       &offset_minutes);
+	long long offset = offset_hours * 3600LL + offset_minutes * 60LL;
+
+	if (n < 6)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	return (long long)timegm(&tm) - (sign == '-' ? -offset : sign == '+' ? offset : 0);
+}
+
+/* Orders entries by the time they were last saved, newest first, then by path. */
+static int entry_order(const void *pa, const void *pb)
+{
+	const struct session_entry *a = pa, *b = pb;
+	long long ta = stamp_seconds(a->updated), tb = stamp_seconds(b->updated);
+
+	if (ta != tb)
+		return ta > tb ? -1 : 1;
+	return strcmp(a->path, b->path);
+}
+
+/* Returns a malloc'd copy of TEXT, or of "" when TEXT is NULL. */
+static char *copy_or_empty(const char *text)
+{
+	return store_printf("%s", text ? text : "");
+}
+
+/* Fills entry E from the session file at PATH, read against C; a file that cannot be read
+ * gets its error. False when memory is exhausted. */
+static bool entry_fill(struct session_entry *e, const char *path, const struct content *c)
+{
+	char message[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64], *buf;
+	struct session *s = NULL;
+	struct diag d;
+	bool copied;
+	size_t len;
+
+	if (ydoc_read_file(path, ylimits_default.max_bytes, &buf, &len, &d)) {
+		s = session_parse(path, buf, len, c, &d);
+		free(buf);
+	}
+	e->path = copy_or_empty(path);
+	e->title = copy_or_empty(s ? s->meta[META_TITLE] : NULL);
+	e->group = copy_or_empty(s ? s->meta[META_GROUP] : NULL);
+	e->date = copy_or_empty(s ? s->meta[META_DATE] : NULL);
+	e->updated = copy_or_empty(s ? s->updated : NULL);
+	e->n_steps = c->n_steps;
+	e->n_rows = c->n_dimensions;
+	e->position = s ? s->position : 0;
+	for (size_t i = 0; s && i < c->n_dimensions; i++)
+		e->rows_scored += session_row_scored(s, i);
+	if (!s)
+		e->error = copy_or_empty(diag_format(&d, message, sizeof(message)));
+	copied = e->path && e->title && e->group && e->date && e->updated && (s || e->error);
+	session_free(s);
+	return copied;
+}
+
+/* Returns true when NAME (in a folder) looks like a session file: *.yaml, not hidden. */
+static bool session_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	return name[0] != '.' && len > 5 && strcmp(name + len - 5, ".yaml") == 0;
+}
+
+/* Appends to *LIST (*N entries, room for *CAP) the entry for the regular file at PATH, when it
+ * is one; false when memory is exhausted. */
+static bool entry_add(struct session_entry **list, size_t *n, size_t *cap, const char *path,
+		      const struct content *c)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return true;
+	if (*n == *cap) {
+		size_t more = *cap ? *cap * 2 : 16;
+		struct session_entry *bigger = realloc(*list, more * sizeof(*bigger));
+
+		if (!bigger)
+			return false;
+		*list = bigger;
+		*cap = more;
+	}
+	memset(&(*list)[*n], 0, sizeof(**list));
+	return entry_fill(&(*list)[(*n)++], path, c);
+}
+
+bool session_list(const char *dir, const struct content *c, struct session_entry **entries,
+		  size_t *n, struct diag *d)
+{
+	struct session_entry *list = NULL;
+	size_t count = 0, cap = 0;
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	bool ok = true;
+
+	*entries = NULL;
+	*n = 0;
+	if (!dp) {
+		diag_set(d, dir, 0, 0, "cannot read the folder: %s", strerror(errno));
+		return false;
+	}
+	while (ok && (de = readdir(dp)) != NULL) {
+		char *path =
+			session_name(de->d_name) ? store_printf("%s/%s", dir, de->d_name) : NULL;
+
+		ok = !session_name(de->d_name) || (path && entry_add(&list, &count, &cap, path, c));
+		free(path);
+	}
+	closedir(dp);
+	if (!ok) {
+		session_list_free(list, count);
+		diag_set(d, dir, 0, 0, "out of memory");
+		return false;
+	}
+	if (count)
+		qsort(list, count, sizeof(*list), entry_order);
+	*entries = list;
+	*n = count;
+	return true;
+}
+
+void session_list_free(struct session_entry *entries, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(entries[i].path);
+		free(entries[i].title);
+		free(entries[i].group);
+		free(entries[i].date);
+		free(entries[i].updated);
+		free(entries[i].error);
+	}
+	free(entries);
+}

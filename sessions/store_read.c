@@ -1,0 +1,562 @@
+/* store_read.c - reads a session file (meetlat-session(5)) into a struct session.
+ *
+ * Values go in through the operations of session.c, so that a file is held to the same rules
+ * as the keys a facilitator presses; a refusal becomes an error at the offending node. The
+ * session keeps the parsed document so that keys this version does not know are written back. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "store_impl.h"
+
+const struct yfield session_fields[SF_COUNT] = {
+	[SF_VERSION] = { "meetlat_session", true },
+	[SF_META + META_TITLE] = { "title", true },
+	[SF_META + META_ORGANISATION] = { "organisation", false },
+	[SF_META + META_GROUP] = { "group", false },
+	[SF_META + META_FACILITATOR] = { "facilitator", false },
+	[SF_META + META_DATE] = { "date", false },
+	[SF_META + META_PARTICIPANTS] = { "participants", false },
+	[SF_CONTENT] = { "content", true },
+	[SF_CREATED] = { "created", false },
+	[SF_UPDATED] = { "updated", false },
+	[SF_POSITION] = { "position", false },
+	[SF_SCORES] = { "scores", false },
+	[SF_ACTIONS] = { "actions", false },
+	[SF_TIMINGS] = { "timings", false },
+};
+
+const struct yfield session_content_fields[CF_COUNT] = {
+	[CF_ID] = { "id", true },
+	[CF_SHA256] = { "sha256", false },
+};
+
+const struct yfield session_score_fields[SC_COUNT] = {
+	[SC_VOTES] = { "votes", false },
+	[SC_CURRENT] = { "current", false },
+	[SC_TARGET] = { "target", false },
+	[SC_NOTE] = { "note", false },
+};
+
+const struct yfield session_action_fields[AF_COUNT] = {
+	[AF_TEXT] = { "text", true },	 [AF_DIMENSION] = { "dimension", false },
+	[AF_OWNER] = { "owner", false }, [AF_DUE] = { "due", false },
+	[AF_DONE] = { "done", false },
+};
+
+const struct yfield session_timing_fields[TF_COUNT] = {
+	[TF_STEP] = { "step", true },
+	[TF_SECONDS] = { "seconds", true },
+};
+
+/* Returns a malloc'd string made from FMT and AP, or NULL. */
+static char *format_text(const char *fmt, va_list ap)
+{
+	va_list again;
+	char *text;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n < 0)
+		return NULL;
+	text = malloc((size_t)n + 1);
+	if (text)
+		vsnprintf(text, (size_t)n + 1, fmt, ap);
+	return text;
+}
+
+char *store_printf(const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	text = format_text(fmt, ap);
+	va_end(ap);
+	return text;
+}
+
+/* Adds the warning made from FMT and AP to S->warnings; false when memory is exhausted. */
+static bool warn_list(struct session *s, const char *fmt, va_list ap)
+{
+	char **more = realloc(s->warnings, (s->n_warnings + 1) * sizeof(*more));
+
+	if (!more)
+		return false;
+	s->warnings = more;
+	more[s->n_warnings] = format_text(fmt, ap);
+	if (!more[s->n_warnings])
+		return false;
+	s->n_warnings++;
+	return true;
+}
+
+bool session_warn(struct session *s, const char *fmt, ...)
+{
+	va_list ap;
+	bool ok;
+
+	va_start(ap, fmt);
+	ok = warn_list(s, fmt, ap);
+	va_end(ap);
+	return ok;
+}
+
+struct reader {
+	const struct ydoc *doc;
+	const struct content *c;
+	struct session *s;
+	struct diag *d;
+};
+
+/* Records that memory ran out; returns false. */
+static bool exhausted(const struct reader *r)
+{
+	diag_set(r->d, r->doc->file, 0, 0, "out of memory");
+	return false;
+}
+
+/* Reports at NODE that an operation refused the value given for WHAT, for the reason WHY. */
+static bool refused(const struct reader *r, const struct ynode *node, const char *what,
+		    const char *why)
+{
+	ydoc_error(r->doc, node, r->d, "invalid %s: %s", what, why);
+	return false;
+}
+
+/* Adds a warning made from FMT to the session; false (reported) when memory is exhausted. */
+static bool reader_warn(const struct reader *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static bool reader_warn(const struct reader *r, const char *fmt, ...)
+{
+	va_list ap;
+	bool ok;
+
+	va_start(ap, fmt);
+	ok = warn_list(r->s, fmt, ap);
+	va_end(ap);
+	return ok || exhausted(r);
+}
+
+/* Checks the format version first, so that a newer file is refused as such. */
+static bool read_version(const struct reader *r, const struct ynode *root)
+{
+	const struct ynode *v = ynode_get(root, session_fields[SF_VERSION].key);
+	char excerpt[64];
+	long version;
+
+	if (!v) {
+		ydoc_error(r->doc, root, r->d,
+			   "missing key 'meetlat_session' (expected 'meetlat_session: %d' in a "
+			   "session file)",
+			   SESSION_VERSION);
+		return false;
+	}
+	if (!ynode_number(r->doc, v, "'meetlat_session'", 1, 999999, &version, r->d))
+		return false;
+	if (version == SESSION_VERSION)
+		return true;
+	ydoc_error(r->doc, v, r->d,
+		   "unsupported meetlat_session version %s (this meetlat reads version %d)",
+		   ynode_excerpt(v, excerpt, sizeof(excerpt)), SESSION_VERSION);
+	return false;
+}
+
+/* What a text field must hold when it is not empty. */
+enum field_kind { FIELD_TEXT, FIELD_DATE, FIELD_IDENT, FIELD_PARTICIPANTS };
+
+/* Stores in *OUT the text at NODE (absent: ""); when not empty it must be of KIND: any text,
+ * a date, an identifier, or a number of participants (0-9999). */
+static bool read_field(const struct reader *r, const struct ynode *node, const char *what,
+		       enum field_kind kind, const char **out)
+{
+	long number;
+
+	*out = "";
+	if (!node)
+		return true;
+	if (!ynode_text(r->doc, node, what, out, r->d))
+		return false;
+	if (!node->length || kind == FIELD_TEXT)
+		return true;
+	if (kind == FIELD_DATE)
+		return ynode_date(r->doc, node, what, out, r->d);
+	if (kind == FIELD_IDENT)
+		return ynode_ident(r->doc, node, what, out, r->d);
+	return ynode_number(r->doc, node, what, 0, 9999, &number, r->d);
+}
+
+/* Reads metadata field F from NODE (absent: empty) through session_set_meta. */
+static bool read_meta(const struct reader *r, const struct ynode *node, enum session_meta f)
+{
+	enum field_kind kind = FIELD_TEXT;
+	const char *text, *why;
+	char what[32];
+
+	if (f == META_DATE)
+		kind = FIELD_DATE;
+	else if (f == META_PARTICIPANTS)
+		kind = FIELD_PARTICIPANTS;
+	snprintf(what, sizeof(what), "'%s'", session_meta_key(f));
+	if (!read_field(r, node, what, kind, &text))
+		return false;
+	if (!session_set_meta(r->s, f, text, &why))
+		return refused(r, node, what, why);
+	return true;
+}
+
+/* Returns true when TEXT is 64 hexadecimal digits in lower case. */
+static bool sha256_valid(const char *text)
+{
+	return strlen(text) == SHA256_HEX - 1 && strspn(text, "0123456789abcdef") == SHA256_HEX - 1;
+}
+
+/* Reads `content: { id, sha256 }`: a session scored against another content is refused; one
+ * whose content changed since is accepted with a warning. */
+static bool read_content(const struct reader *r, const struct ynode *node)
+{
+	const struct ynode *v[CF_COUNT];
+	const char *id, *sha = "";
+	char excerpt[64];
+
+	if (!ynode_fields(r->doc, node, "'content'", session_content_fields, CF_COUNT, true, v,
+			  r->d) ||
+	    !ynode_ident(r->doc, v[CF_ID], "the id of the content", &id, r->d) ||
+	    (v[CF_SHA256] && !ynode_text(r->doc, v[CF_SHA256], "'sha256'", &sha, r->d)))
+		return false;
+	if (strcmp(id, r->c->id) != 0) {
+		ydoc_error(r->doc, v[CF_ID], r->d,
+			   "this session was scored against the content '%s', not '%s' "
+			   "(open it with -c and that content file)",
+			   id, r->c->id);
+		return false;
+	}
+	if (v[CF_SHA256] && !sha256_valid(sha)) {
+		ydoc_error(r->doc, v[CF_SHA256], r->d,
+			   "expected 64 hexadecimal digits for 'sha256', found '%s'",
+			   ynode_excerpt(v[CF_SHA256], excerpt, sizeof(excerpt)));
+		return false;
+	}
+	r->s->content_origin = node;
+	memcpy(r->s->content_sha256, sha, strlen(sha) + 1);
+	if (sha[0] && strcmp(sha, r->c->sha256) != 0)
+		return reader_warn(r,
+				   "the content has changed since this session was scored "
+				   "(its sha256 differs): check the scores against the new text");
+	return true;
+}
+
+/* Returns true for a date, 'T' and a time of day with an optional offset, as written by
+ * session_timestamp (e.g. 2026-11-26T14:03:00+01:00), in at most 31 bytes. */
+static bool stamp_valid(const char *text)
+{
+	size_t len = strlen(text);
+	char date[11];
+
+	if (len < 19 || len > 31 || text[10] != 'T')
+		return false;
+	snprintf(date, sizeof(date), "%.10s", text);
+	return date_valid(date) && strspn(text + 11, "0123456789:.+-Z") == len - 11;
+}
+
+/* Reads the time stamp at NODE (absent: empty) into STAMP, 32 bytes. */
+static bool read_stamp(const struct reader *r, const struct ynode *node, const char *what,
+		       char *stamp)
+{
+	char excerpt[64];
+
+	stamp[0] = '\0';
+	if (!node)
+		return true;
+	if (node->kind == YNODE_SCALAR && stamp_valid(node->text)) {
+		memcpy(stamp, node->text, node->length + 1);
+		return true;
+	}
+	ydoc_error(r->doc, node, r->d,
+		   "expected a time written YYYY-MM-DDTHH:MM:SS+HH:MM for %s, found '%s'", what,
+		   ynode_excerpt(node, excerpt, sizeof(excerpt)));
+	return false;
+}
+
+/* Reads the step to resume at (1-based in the file); beyond the agenda: the last step. */
+static bool read_position(const struct reader *r, const struct ynode *node)
+{
+	size_t n_steps = r->c->n_steps;
+	long step;
+
+	if (!node)
+		return true;
+	if (!ynode_number(r->doc, node, "'position' (a step of the agenda, from 1)", 1, 999999,
+			  &step, r->d))
+		return false;
+	if ((size_t)step <= n_steps) {
+		r->s->position = (size_t)step - 1;
+		return true;
+	}
+	r->s->position = n_steps ? n_steps - 1 : 0;
+	return reader_warn(r,
+			   "position %ld is beyond the agenda of %zu steps: resuming at the "
+			   "last step",
+			   step, n_steps);
+}
+
+/* Adds a row for ID, which the content does not have, after the others, with a warning;
+ * returns its index, or -1 when memory is exhausted (reported). */
+static long keep_row(const struct reader *r, const char *id)
+{
+	struct session *s = r->s;
+	struct session_score *more = realloc(s->scores, (s->n_scores + 1) * sizeof(*more));
+	struct session_score *sc;
+
+	if (!more) {
+		exhausted(r);
+		return -1;
+	}
+	s->scores = more;
+	sc = memset(&more[s->n_scores++], 0, sizeof(*sc));
+	sc->dimension = store_printf("%s", id);
+	sc->note = store_printf("%s", "");
+	if (!sc->dimension || !sc->note) {
+		exhausted(r);
+		return -1;
+	}
+	if (!reader_warn(r, "scores for '%s' kept: the content has no such row", id))
+		return -1;
+	return (long)s->n_scores - 1;
+}
+
+/* Reads the list of votes at NODE into row ROW. */
+static bool read_votes(const struct reader *r, const struct ynode *node, size_t row)
+{
+	const char *why;
+	long phase;
+
+	if (!node)
+		return true;
+	if (!ynode_expect(r->doc, node, YNODE_SEQUENCE, "'votes'", r->d))
+		return false;
+	for (size_t i = 0; i < node->count; i++) {
+		if (!ynode_number(r->doc, node->items[i], "a vote (a phase number)", 1,
+				  (long)r->c->n_phases, &phase, r->d))
+			return false;
+		if (!session_vote_add(r->s, r->c, row, (int)phase, &why))
+			return refused(r, node->items[i], "vote", why);
+	}
+	return true;
+}
+
+/* session_set_current or session_set_target. */
+typedef bool phase_setter(struct session *s, const struct content *c, size_t dim, int phase,
+			  const char **why);
+
+/* Reads an agreed phase (0: none) at NODE for row ROW with SET. */
+static bool read_agreed(const struct reader *r, const struct ynode *node, size_t row,
+			const char *what, phase_setter *set)
+{
+	const char *why;
+	long phase;
+
+	if (!node)
+		return true;
+	if (!ynode_number(r->doc, node, what, 0, (long)r->c->n_phases, &phase, r->d))
+		return false;
+	if (!set(r->s, r->c, row, (int)phase, &why))
+		return refused(r, node, what, why);
+	return true;
+}
+
+/* Reads the note at NODE for row ROW. */
+static bool read_note(const struct reader *r, const struct ynode *node, size_t row)
+{
+	const char *text, *why;
+
+	if (!node)
+		return true;
+	if (!ynode_text(r->doc, node, "'note'", &text, r->d))
+		return false;
+	if (!session_set_note(r->s, row, text, &why))
+		return refused(r, node, "'note'", why);
+	return true;
+}
+
+/* Reads the mapping NODE into row ROW. A row the content does not have is filled as if it
+ * had it, so that the same operations check it, and is marked unknown again afterwards. */
+static bool read_score(const struct reader *r, const struct ynode *node, size_t row)
+{
+	const struct ynode *v[SC_COUNT];
+	bool known = r->s->scores[row].known, ok;
+
+	if (!ynode_fields(r->doc, node, "a row of 'scores'", session_score_fields, SC_COUNT, true,
+			  v, r->d))
+		return false;
+	r->s->scores[row].origin = node;
+	r->s->scores[row].known = true;
+	ok = read_votes(r, v[SC_VOTES], row) &&
+	     read_agreed(r, v[SC_CURRENT], row, "'current'", session_set_current) &&
+	     read_agreed(r, v[SC_TARGET], row, "'target'", session_set_target) &&
+	     read_note(r, v[SC_NOTE], row);
+	r->s->scores[row].known = known;
+	return ok;
+}
+
+/* Reads the `scores` mapping: row id -> votes, current, target, note. */
+static bool read_scores(const struct reader *r, const struct ynode *node)
+{
+	if (!node)
+		return true;
+	if (!ynode_expect(r->doc, node, YNODE_MAPPING, "'scores'", r->d))
+		return false;
+	for (size_t i = 0; i < node->count; i++) {
+		const char *id;
+		long row;
+
+		if (!ynode_ident(r->doc, ynode_key(node, i), "the id of a row in 'scores'", &id,
+				 r->d))
+			return false;
+		row = content_dimension_index(r->c, id);
+		if (row < 0)
+			row = keep_row(r, id);
+		if (row < 0 || !read_score(r, ynode_value(node, i), (size_t)row))
+			return false;
+	}
+	return true;
+}
+
+/* Reads the fields of the action mapping whose values are V into F. */
+static bool read_action_fields(const struct reader *r, const struct ynode *const *v,
+			       struct action_fields *f)
+{
+	return read_field(r, v[AF_TEXT], "the text of an action", FIELD_TEXT, &f->text) &&
+	       read_field(r, v[AF_DIMENSION], "the row of an action", FIELD_IDENT, &f->dimension) &&
+	       read_field(r, v[AF_OWNER], "the owner of an action", FIELD_TEXT, &f->owner) &&
+	       read_field(r, v[AF_DUE], "the due date of an action", FIELD_DATE, &f->due);
+}
+
+/* Reads one action from NODE. The text goes in first, through session_action_add, so that a
+ * refusal points at it; the other fields follow through session_action_edit, where only the
+ * owner can still be refused (the date and the row were checked above). A row the content
+ * does not have is kept with a warning. */
+static bool read_action(const struct reader *r, const struct ynode *node)
+{
+	const struct ynode *v[AF_COUNT];
+	struct action_fields f;
+	const char *why, *row;
+	bool row_known;
+	long i;
+
+	if (!ynode_fields(r->doc, node, "an action", session_action_fields, AF_COUNT, true, v,
+			  r->d) ||
+	    !read_action_fields(r, v, &f))
+		return false;
+	i = session_action_add(r->s, r->c, &(struct action_fields){ .text = f.text }, &why);
+	if (i < 0)
+		return refused(r, v[AF_TEXT], "action", why);
+	row = f.dimension;
+	row_known = !row[0] || content_dimension_index(r->c, row) >= 0;
+	if (!row_known)
+		f.dimension = NULL;
+	if (!session_action_edit(r->s, r->c, (size_t)i, &f, &why))
+		return refused(r, v[AF_OWNER], "owner of an action", why);
+	r->s->actions[i].origin = node;
+	if (v[AF_DONE] && !ynode_bool(r->doc, v[AF_DONE], "'done'", &r->s->actions[i].done, r->d))
+		return false;
+	if (row_known)
+		return true;
+	r->s->actions[i].dimension = store_printf("%s", row);
+	if (!r->s->actions[i].dimension)
+		return exhausted(r);
+	return reader_warn(r, "action %ld kept with the row '%s': the content has no such row",
+			   i + 1, row);
+}
+
+/* Reads one timing { step, seconds } from NODE; a step beyond the agenda is dropped with a
+ * warning, and a step listed twice gets the sum. */
+static bool read_timing(const struct reader *r, const struct ynode *node)
+{
+	const struct ynode *v[TF_COUNT];
+	long step, seconds;
+	const char *why;
+
+	if (!ynode_fields(r->doc, node, "a timing", session_timing_fields, TF_COUNT, true, v,
+			  r->d) ||
+	    !ynode_number(r->doc, v[TF_STEP], "the step of a timing (from 1)", 1, 999999, &step,
+			  r->d) ||
+	    !ynode_number(r->doc, v[TF_SECONDS], "the seconds of a timing", 0, 999999999, &seconds,
+			  r->d))
+		return false;
+	if ((size_t)step > r->s->n_seconds)
+		return reader_warn(r,
+				   "the time spent on step %ld was dropped: the agenda has %zu "
+				   "steps",
+				   step, r->s->n_seconds);
+	if (!session_tick(r->s, (size_t)step - 1, (unsigned long)seconds, &why))
+		return refused(r, node, "timing", why);
+	return true;
+}
+
+/* Reads the list NODE (absent: empty), each item with READ. */
+static bool read_list(const struct reader *r, const struct ynode *node, const char *what,
+		      bool (*read)(const struct reader *, const struct ynode *))
+{
+	if (!node)
+		return true;
+	if (!ynode_expect(r->doc, node, YNODE_SEQUENCE, what, r->d))
+		return false;
+	for (size_t i = 0; i < node->count; i++)
+		if (!read(r, node->items[i]))
+			return false;
+	return true;
+}
+
+/* Reads the whole document rooted at ROOT into the session. */
+static bool read_root(const struct reader *r, const struct ynode *root)
+{
+	const struct ynode *v[SF_COUNT];
+
+	if (!ynode_expect(r->doc, root, YNODE_MAPPING, "a session file", r->d) ||
+	    !read_version(r, root) ||
+	    !ynode_fields(r->doc, root, "a session file", session_fields, SF_COUNT, true, v,
+			  r->d) ||
+	    !read_content(r, v[SF_CONTENT]))
+		return false;
+	r->s->origin = root;
+	for (int f = 0; f < META_COUNT; f++)
+		if (!read_meta(r, v[SF_META + f], (enum session_meta)f))
+			return false;
+	if (v[SF_TIMINGS])
+		r->s->timings_origin = v[SF_TIMINGS];
+	return read_stamp(r, v[SF_CREATED], "'created'", r->s->created) &&
+	       read_stamp(r, v[SF_UPDATED], "'updated'", r->s->updated) &&
+	       read_position(r, v[SF_POSITION]) && read_scores(r, v[SF_SCORES]) &&
+	       read_list(r, v[SF_ACTIONS], "'actions'", read_action) &&
+	       read_list(r, v[SF_TIMINGS], "'timings'", read_timing);
+}
+
+struct session *session_parse(const char *name, const char *buf, size_t len,
+			      const struct content *c, struct diag *d)
+{
+	struct session *s = session_new(c, "");
+	struct reader r = { .c = c, .s = s, .d = d };
+	bool ok;
+
+	if (!s) {
+		diag_set(d, name, 0, 0, "out of memory");
+		return NULL;
+	}
+	r.doc = &s->source;
+	ok = ydoc_parse(&s->source, name, buf, len, &ylimits_default, d) &&
+	     read_root(&r, s->source.root);
+	/* NAME belongs to the caller: the document is kept only for its nodes. */
+	s->source.file = NULL;
+	if (!ok) {
+		session_free(s);
+		return NULL;
+	}
+	s->dirty = false;
+	return s;
+}

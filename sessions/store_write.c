@@ -1,0 +1,369 @@
+/* store_write.c - writes a session as a session file (meetlat-session(5)) into memory.
+ *
+ * Every text a person typed is double-quoted, so that any YAML reader gets back exactly that
+ * string (`yes`, `null`, `0123` stay texts); numbers, booleans, dates and ids are plain. Keys
+ * the session was read with but this version does not know are written back after the known
+ * ones, in their order. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "store.h"
+#include "store_impl.h"
+#include "utf8.h"
+
+/* The emitter and the memory it writes into. OK turns false at the first failure, after
+ * which nothing more is emitted; PROBLEM then says what went wrong when libyaml does not. */
+struct out {
+	yaml_emitter_t e;
+	bool ok;
+	const char *problem;
+	char *buf;
+	size_t len, cap;
+};
+
+/* libyaml's output handler: appends SIZE bytes to the buffer (kept NUL-terminated). */
+static int out_write(void *data, unsigned char *bytes, size_t size)
+{
+	struct out *o = data;
+
+	if (size >= o->cap - o->len) {
+		size_t cap = o->cap ? o->cap : 4096;
+		char *bigger;
+
+		while (size >= cap - o->len)
+			cap *= 2;
+		bigger = realloc(o->buf, cap);
+		if (!bigger) {
+			o->problem = "out of memory";
+			return 0;
+		}
+		o->buf = bigger;
+		o->cap = cap;
+	}
+	memcpy(o->buf + o->len, bytes, size);
+	o->len += size;
+	o->buf[o->len] = '\0';
+	return 1;
+}
+
+/* Hands the event EV, which libyaml INITIALISED or failed to, to the emitter. */
+static bool out_event(struct out *o, yaml_event_t *ev, int initialised)
+{
+	if (!initialised || !yaml_emitter_emit(&o->e, ev))
+		o->ok = false;
+	return o->ok;
+}
+
+/* Emits the LEN bytes at TEXT as a scalar, plain or double-quoted. */
+static bool emit_scalar(struct out *o, const char *text, size_t len, bool plain)
+{
+	yaml_scalar_style_t style =
+		plain ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	yaml_event_t ev;
+	int made;
+
+	if (o->ok && utf8_invalid_offset(text, len) != len) {
+		o->problem = "a text is not valid UTF-8";
+		o->ok = false;
+	}
+	if (!o->ok)
+		return false;
+	made = yaml_scalar_event_initialize(&ev, NULL, NULL, (const yaml_char_t *)text, (int)len,
+					    plain, 1, style);
+	return out_event(o, &ev, made);
+}
+
+/* Emits a text a person typed: double-quoted. */
+static bool emit_text(struct out *o, const char *text)
+{
+	return emit_scalar(o, text, strlen(text), false);
+}
+
+/* Emits a number, a boolean, a date or a key: plain. */
+static bool emit_plain(struct out *o, const char *text)
+{
+	return emit_scalar(o, text, strlen(text), true);
+}
+
+/* Emits a date or a number that may be empty: plain, or "" when empty. */
+static bool emit_typed(struct out *o, const char *text)
+{
+	return emit_scalar(o, text, strlen(text), text[0] != '\0');
+}
+
+/* Emits the whole number N. */
+static bool emit_number(struct out *o, unsigned long n)
+{
+	char digits[24];
+
+	snprintf(digits, sizeof(digits), "%lu", n);
+	return emit_plain(o, digits);
+}
+
+/* Emits an identifier plain, unless a YAML reader would take it for a number, a date, a
+ * boolean or null (ids such as "2024", "no" or "on" are possible): then double-quoted. */
+static bool emit_id(struct out *o, const char *id)
+{
+	static const char *const typed[] = {
+		"y", "n", "yes", "no", "on", "off", "true", "false", "null",
+	};
+	bool plain = id[0] != '-' && (id[0] < '0' || id[0] > '9');
+
+	for (size_t i = 0; plain && i < sizeof(typed) / sizeof(typed[0]); i++)
+		plain = strcmp(id, typed[i]) != 0;
+	return emit_scalar(o, id, strlen(id), plain);
+}
+
+/* Opens a mapping or a sequence (KIND), in flow style when FLOW. */
+static bool emit_start(struct out *o, enum ynode_kind kind, bool flow)
+{
+	yaml_event_t ev;
+	int made;
+
+	if (!o->ok)
+		return false;
+	if (kind == YNODE_MAPPING)
+		made = yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+							   flow ? YAML_FLOW_MAPPING_STYLE
+								: YAML_BLOCK_MAPPING_STYLE);
+	else
+		made = yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+							    flow ? YAML_FLOW_SEQUENCE_STYLE
+								 : YAML_BLOCK_SEQUENCE_STYLE);
+	return out_event(o, &ev, made);
+}
+
+/* Closes the innermost mapping or sequence (KIND). */
+static bool emit_end(struct out *o, enum ynode_kind kind)
+{
+	yaml_event_t ev;
+
+	if (!o->ok)
+		return false;
+	if (kind == YNODE_MAPPING)
+		return out_event(o, &ev, yaml_mapping_end_event_initialize(&ev));
+	return out_event(o, &ev, yaml_sequence_end_event_initialize(&ev));
+}
+
+/* Writes back NODE as it was read: plain scalars plain, quoted ones double-quoted. */
+static bool emit_node(struct out *o, const struct ynode *node)
+{
+	size_t n = node->kind == YNODE_MAPPING ? 2 * node->count : node->count;
+
+	if (node->kind == YNODE_SCALAR)
+		return emit_scalar(o, node->text, node->length, node->plain);
+	emit_start(o, node->kind, false);
+	for (size_t i = 0; i < n && o->ok; i++)
+		emit_node(o, node->items[i]);
+	return emit_end(o, node->kind);
+}
+
+/* Writes back the pairs of ORIGIN (NULL: none) whose keys are not among the N FIELDS. */
+static bool emit_unknown(struct out *o, const struct ynode *origin, const struct yfield *fields,
+			 size_t n)
+{
+	for (size_t i = 0; origin && i < origin->count && o->ok; i++) {
+		if (yfield_known(fields, n, ynode_key(origin, i)->text))
+			continue;
+		emit_node(o, ynode_key(origin, i));
+		emit_node(o, ynode_value(origin, i));
+	}
+	return o->ok;
+}
+
+/* Emits the key of FIELDS[I]: the writer uses the names the reader knows. */
+static bool emit_key(struct out *o, const struct yfield *fields, int i)
+{
+	return emit_plain(o, fields[i].key);
+}
+
+/* Writes `content: { id, sha256 }`. */
+static bool emit_content(struct out *o, const struct session *s)
+{
+	return emit_key(o, session_fields, SF_CONTENT) && emit_start(o, YNODE_MAPPING, true) &&
+	       emit_key(o, session_content_fields, CF_ID) && emit_id(o, s->content_id) &&
+	       (!s->content_sha256[0] || (emit_key(o, session_content_fields, CF_SHA256) &&
+					  emit_text(o, s->content_sha256))) &&
+	       emit_unknown(o, s->content_origin, session_content_fields, CF_COUNT) &&
+	       emit_end(o, YNODE_MAPPING);
+}
+
+/* Writes top-level key FIELD with the time STAMP, unless STAMP is empty. */
+static bool emit_stamp(struct out *o, int field, const char *stamp)
+{
+	return !stamp[0] || (emit_key(o, session_fields, field) && emit_plain(o, stamp));
+}
+
+/* Writes score key FIELD with PHASE, unless PHASE is 0 (not agreed). */
+static bool emit_phase(struct out *o, int field, int phase)
+{
+	return !phase ||
+	       (emit_key(o, session_score_fields, field) && emit_number(o, (unsigned long)phase));
+}
+
+/* Writes the votes of row SC as a flow list, when it has any. */
+static bool emit_votes(struct out *o, const struct session_score *sc)
+{
+	if (!sc->n_votes)
+		return o->ok;
+	emit_key(o, session_score_fields, SC_VOTES);
+	emit_start(o, YNODE_SEQUENCE, true);
+	for (size_t i = 0; i < sc->n_votes && o->ok; i++)
+		emit_number(o, (unsigned long)sc->votes[i]);
+	return emit_end(o, YNODE_SEQUENCE);
+}
+
+/* Writes row SC as `id: { votes, current, target, note }` in block style. */
+static bool emit_score(struct out *o, const struct session_score *sc)
+{
+	return emit_id(o, sc->dimension) && emit_start(o, YNODE_MAPPING, false) &&
+	       emit_votes(o, sc) && emit_phase(o, SC_CURRENT, sc->current) &&
+	       emit_phase(o, SC_TARGET, sc->target) &&
+	       (!sc->note[0] ||
+		(emit_key(o, session_score_fields, SC_NOTE) && emit_text(o, sc->note))) &&
+	       emit_unknown(o, sc->origin, session_score_fields, SC_COUNT) &&
+	       emit_end(o, YNODE_MAPPING);
+}
+
+/* Writes `scores:` with every row that holds something (rows kept from the file always). */
+static bool emit_scores(struct out *o, const struct session *s)
+{
+	emit_key(o, session_fields, SF_SCORES);
+	emit_start(o, YNODE_MAPPING, false);
+	for (size_t i = 0; i < s->n_scores && o->ok; i++) {
+		const struct session_score *sc = &s->scores[i];
+
+		if (sc->n_votes || sc->current || sc->target || sc->note[0] || sc->origin ||
+		    !sc->known)
+			emit_score(o, sc);
+	}
+	return emit_end(o, YNODE_MAPPING);
+}
+
+/* Writes action A as a flow mapping. */
+static bool emit_action(struct out *o, const struct session_action *a)
+{
+	const struct yfield *keys = session_action_fields;
+
+	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, keys, AF_TEXT) &&
+	       emit_text(o, a->text) &&
+	       (!a->dimension || (emit_key(o, keys, AF_DIMENSION) && emit_id(o, a->dimension))) &&
+	       emit_key(o, keys, AF_OWNER) && emit_text(o, a->owner) && emit_key(o, keys, AF_DUE) &&
+	       emit_typed(o, a->due) && emit_key(o, keys, AF_DONE) &&
+	       emit_plain(o, a->done ? "true" : "false") &&
+	       emit_unknown(o, a->origin, session_action_fields, AF_COUNT) &&
+	       emit_end(o, YNODE_MAPPING);
+}
+
+/* Returns the timing mapping for STEP (0-based) that the session was read with, or NULL. */
+static const struct ynode *timing_origin(const struct session *s, size_t step)
+{
+	char number[24];
+
+	if (!s->timings_origin)
+		return NULL;
+	snprintf(number, sizeof(number), "%zu", step + 1);
+	for (size_t i = 0; i < s->timings_origin->count; i++) {
+		const struct ynode *item = s->timings_origin->items[i];
+		const struct ynode *v =
+			item->kind == YNODE_MAPPING
+				? ynode_get(item, session_timing_fields[TF_STEP].key)
+				: NULL;
+
+		if (v && v->kind == YNODE_SCALAR && strcmp(v->text, number) == 0)
+			return item;
+	}
+	return NULL;
+}
+
+/* Writes the time spent on STEP (0-based; 1-based in the file) as a flow mapping. */
+static bool emit_timing(struct out *o, const struct session *s, size_t step)
+{
+	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, session_timing_fields, TF_STEP) &&
+	       emit_number(o, step + 1) && emit_key(o, session_timing_fields, TF_SECONDS) &&
+	       emit_number(o, s->seconds[step]) &&
+	       emit_unknown(o, timing_origin(s, step), session_timing_fields, TF_COUNT) &&
+	       emit_end(o, YNODE_MAPPING);
+}
+
+/* Writes `actions:` and `timings:` (the steps that took time), as block lists. */
+static bool emit_lists(struct out *o, const struct session *s)
+{
+	emit_key(o, session_fields, SF_ACTIONS);
+	emit_start(o, YNODE_SEQUENCE, false);
+	for (size_t i = 0; i < s->n_actions && o->ok; i++)
+		emit_action(o, &s->actions[i]);
+	emit_end(o, YNODE_SEQUENCE);
+	emit_key(o, session_fields, SF_TIMINGS);
+	emit_start(o, YNODE_SEQUENCE, false);
+	for (size_t i = 0; i < s->n_seconds && o->ok; i++)
+		if (s->seconds[i])
+			emit_timing(o, s, i);
+	return emit_end(o, YNODE_SEQUENCE);
+}
+
+/* Writes the top-level mapping of S. */
+static bool emit_session(struct out *o, const struct session *s)
+{
+	emit_start(o, YNODE_MAPPING, false);
+	emit_key(o, session_fields, SF_VERSION);
+	emit_number(o, SESSION_VERSION);
+	for (int f = 0; f < META_COUNT && o->ok; f++) {
+		emit_key(o, session_fields, SF_META + f);
+		if (f == META_DATE || f == META_PARTICIPANTS)
+			emit_typed(o, s->meta[f]);
+		else
+			emit_text(o, s->meta[f]);
+	}
+	emit_content(o, s);
+	emit_stamp(o, SF_CREATED, s->created);
+	emit_stamp(o, SF_UPDATED, s->updated);
+	emit_key(o, session_fields, SF_POSITION);
+	emit_number(o, s->position + 1);
+	emit_scores(o, s);
+	emit_lists(o, s);
+	emit_unknown(o, s->origin, session_fields, SF_COUNT);
+	return emit_end(o, YNODE_MAPPING);
+}
+
+/* Emits the stream and the one document holding S. */
+static bool emit_document(struct out *o, const struct session *s)
+{
+	yaml_event_t ev;
+
+	return out_event(o, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING)) &&
+	       out_event(o, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1)) &&
+	       emit_session(o, s) &&
+	       out_event(o, &ev, yaml_document_end_event_initialize(&ev, 1)) &&
+	       out_event(o, &ev, yaml_stream_end_event_initialize(&ev));
+}
+
+bool session_emit(const struct session *s, const struct content *c, char **buf, size_t *len,
+		  struct diag *d)
+{
+	struct out o = { .ok = true };
+
+	(void)c; /* the session holds everything it writes */
+	if (!yaml_emitter_initialize(&o.e)) {
+		diag_set(d, "", 0, 0, "out of memory");
+		return false;
+	}
+	yaml_emitter_set_output(&o.e, out_write, &o);
+	yaml_emitter_set_unicode(&o.e, 1);
+	yaml_emitter_set_width(&o.e, -1);
+	yaml_emitter_set_break(&o.e, YAML_LN_BREAK);
+	if (!emit_document(&o, s)) {
+		if (!o.problem)
+			o.problem = o.e.problem ? o.e.problem : "out of memory";
+		diag_set(d, "", 0, 0, "cannot write the session: %s", o.problem);
+		yaml_emitter_delete(&o.e);
+		free(o.buf);
+		return false;
+	}
+	yaml_emitter_delete(&o.e);
+	*buf = o.buf;
+	*len = o.len;
+	return true;
+}

@@ -1,0 +1,150 @@
+#!/bin/sh
+# check.sh - `meetlat --check`: exit 0 on valid content, 1 with "file:line:column: message" on
+# invalid content, 2 on wrong usage; no raw control characters ever reach stdout or stderr.
+#
+#   MEETLAT=build/san/meetlat sh tests/cli/check.sh
+set -u
+: "${MEETLAT:?set MEETLAT to the meetlat binary}"
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+HOME=$tmp XDG_DATA_HOME=$tmp/data
+export HOME XDG_DATA_HOME
+failed=0
+
+# A valid content: lines 1-3 head, 4-6 phases, 7-10 the table.
+valid='meetlat_content: 1
+id: t
+title: T
+phases:
+  - {number: 1, name: a, summary: s, intro: i}
+  - {number: 2, name: b, summary: s, intro: i}
+model:
+  - group: g
+    dimensions:
+      - {id: r, name: R, behaviour: {1: x, 2: y}}'
+
+# Reports a failed check and remembers it.
+fail() {
+	echo "FAIL: $*" >&2
+	failed=$((failed + 1))
+}
+
+# Succeeds when file $1 holds a control character other than newline, or a C1 control (UTF-8).
+has_controls() {
+	od -An -tx1 -v "$1" | awk '
+		{ for (i = 1; i <= NF; i++) {
+			b = $i
+			if (b != "0a" && (b < "20" || b == "7f")) bad = 1
+			if (prev == "c2" && b >= "80" && b <= "9f") bad = 1
+			prev = b } }
+		END { exit !bad }'
+}
+
+# run NAME ARGS...: runs meetlat with ARGS (10 s at most), keeping status, stdout and stderr.
+run() {
+	name=$1
+	shift
+	timeout 10 "$MEETLAT" "$@" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	has_controls "$tmp/out" && fail "$name: raw control characters on stdout: $(od -c "$tmp/out")"
+	has_controls "$tmp/err" && fail "$name: raw control characters on stderr: $(od -c "$tmp/err")"
+}
+
+# expect NAME STATUS STDOUT STDERR: compares the last run with what is expected; an expected
+# output of "*" is not compared, "-" must be empty.
+expect() {
+	[ "$status" -eq "$2" ] || fail "$1: exit status $status, expected $2 (stderr: $(cat "$tmp/err"))"
+	for stream in out err; do
+		if [ "$stream" = out ]; then want=$3; else want=$4; fi
+		got=$(cat "$tmp/$stream")
+		case $want in
+		'*') ;;
+		-) [ -z "$got" ] || fail "$1: std$stream should be empty, is: $got" ;;
+		*) [ "$got" = "$want" ] || fail "$1: std$stream is: $got
+                 expected: $want" ;;
+		esac
+	done
+}
+
+# The built-in almanac.
+run built-in --check
+expect built-in 0 "*" -
+grep -q '^almanak.yaml: valid: 4 phases, 10 rows in 2 groups, ' "$tmp/out" ||
+	fail "built-in: unexpected summary: $(cat "$tmp/out")"
+
+# A valid file, given as the argument and with -c.
+printf '%s\n' "$valid" >"$tmp/good.yaml"
+run good --check "$tmp/good.yaml"
+expect good 0 "$tmp/good.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+run good-c --check -c "$tmp/good.yaml"
+expect good-c 0 "$tmp/good.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+
+# Invalid files: status 1 and one located message on stderr.
+printf '%s\ntitle: U\n' "$valid" >"$tmp/dup.yaml"
+run duplicate --check "$tmp/dup.yaml"
+expect duplicate 1 - "$tmp/dup.yaml:11:1: duplicate key 'title' (first at 3:1)"
+printf '%s\nagenda:\n  - {kind: score, dimension: q}\n' "$valid" >"$tmp/dim.yaml"
+run dimension --check "$tmp/dim.yaml"
+expect dimension 1 - "$tmp/dim.yaml:12:30: unknown dimension 'q' (expected the id of a row of the table)"
+printf 'meetlat_content: 1\nid: t\ntitle: caf\303\251 \377\n' >"$tmp/utf8.yaml"
+run utf8 --check "$tmp/utf8.yaml"
+expect utf8 1 - "$tmp/utf8.yaml:3:13: invalid leading UTF-8 octet (byte 0xFF): the file must be UTF-8 text"
+run missing --check "$tmp/missing.yaml"
+expect missing 1 - "$tmp/missing.yaml: cannot open: No such file or directory"
+run directory --check "$tmp"
+expect directory 1 - "$tmp: is a directory, not a file"
+mkfifo "$tmp/fifo"
+run fifo --check "$tmp/fifo"
+expect fifo 1 - "$tmp/fifo: is a pipe (FIFO), not a regular file"
+: >"$tmp/empty.yaml"
+run empty --check "$tmp/empty.yaml"
+expect empty 1 - "$tmp/empty.yaml:1:1: the file is empty; expected a YAML mapping"
+
+# Wrong usage: status 2, a usage message, nothing on stdout.
+run two-files --check "$tmp/good.yaml" "$tmp/dup.yaml"
+expect two-files 2 - "*"
+grep -q '^meetlat: too many arguments' "$tmp/err" || fail "two-files: $(cat "$tmp/err")"
+run unknown-option --check --frobnicate
+expect unknown-option 2 - "*"
+grep -q '^meetlat: unknown option' "$tmp/err" || fail "unknown-option: $(cat "$tmp/err")"
+run both-forms --check -c "$tmp/good.yaml" "$tmp/good.yaml"
+expect both-forms 2 - "*"
+
+# A file name holding an escape sequence (OSC: set the terminal title) is shown defused.
+evil=$(printf 'bad\033]0;pwned\007name.yaml')
+printf '%s\n' "$valid" >"$tmp/$evil"
+run evil-name-valid --check "$tmp/$evil"
+expect evil-name-valid 0 "$tmp/bad?]0;pwned?name.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+printf '%s\ntitle: U\n' "$valid" >"$tmp/$evil"
+run evil-name-invalid --check "$tmp/$evil"
+expect evil-name-invalid 1 - "$tmp/bad?]0;pwned?name.yaml:11:1: duplicate key 'title' (first at 3:1)"
+
+# Control characters written as escapes in the file reach the message defused: ESC, BEL,
+# a C1 CSI (U+009B) and a right-to-left override (U+202E).
+printf '%s\n"x\\e]0;t\\a\\u009b2J\\u202e": 1\n' "$valid" >"$tmp/key.yaml"
+run evil-key --check "$tmp/key.yaml"
+expect evil-key 1 - "$tmp/key.yaml:11:1: unknown key 'x?]0;t??2J?' in a content file (expected one of: meetlat_content, id, title, language, phases, model, agenda)"
+printf '%s\nagenda:\n  - {kind: "\\e[2Jscore"}\n' "$valid" >"$tmp/kind.yaml"
+run evil-kind --check "$tmp/kind.yaml"
+expect evil-kind 1 - "$tmp/kind.yaml:12:12: unknown step kind '?[2Jscore' (expected welcome, model, phase, citizen, reading_guide, chapters, table, score, actions, summary or text)"
+
+# The example in meetlat(5) is valid, and --check says of it what the page says it does.
+# Run from the top of the source tree.
+# example N: prints the Nth .EX block of the EXAMPLE section of meetlat(5), roff escapes undone.
+example() {
+	sed -n '/^\.SH EXAMPLE/,/^\.SH FILES/p' man/meetlat.5 |
+		awk -v want="$1" '/^\.EX/ { n++; on = 1; next } /^\.EE/ { on = 0 } on && n == want' |
+		sed -e 's/\\-/-/g' -e 's/\\&//g' -e 's/\\e/\\/g'
+}
+example 1 >"$tmp/voorbeeld.yaml"
+said=$(example 2)
+run man-example --check "$tmp/voorbeeld.yaml"
+expect man-example 0 "$tmp/$said" -
+
+if [ "$failed" -ne 0 ]; then
+	echo "check.sh: $failed check(s) failed" >&2
+	exit 1
+fi
+echo "check.sh: all checks passed"

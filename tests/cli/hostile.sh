@@ -1,0 +1,110 @@
+#!/bin/sh
+# hostile.sh - hostile content files are refused with exit status 1 and a located message, in
+# bounded time and memory: an alias bomb, a self-referencing alias, 200,000 nested '[', a 64 MiB
+# and a 2 MiB text, 1 MiB of binary garbage and a 10 MB file of small nodes. The files are made
+# here, in a temporary directory; the garbage comes from a fixed generator so that a failure
+# reproduces.
+#
+#   MEETLAT=build/san/meetlat PYTHON=/usr/bin/python3 sh tests/cli/hostile.sh
+set -u
+: "${MEETLAT:?set MEETLAT to the meetlat binary}"
+PYTHON=${PYTHON:-/usr/bin/python3}
+
+# Peak memory allowed for one run, in KiB. The sanitized build needs about 580 MiB for the
+# 10 MB file (2,000,000 nodes), the release build about 150 MiB.
+MAX_KB=1048576
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+HOME=$tmp XDG_DATA_HOME=$tmp/data
+export HOME XDG_DATA_HOME
+failed=0
+
+# Reports a failed check and remembers it.
+fail() {
+	echo "FAIL: $*" >&2
+	failed=$((failed + 1))
+}
+
+# Writes the hostile files into directory $1.
+make_files() {
+	"$PYTHON" - "$1" <<'EOF'
+import os, sys
+d = sys.argv[1]
+
+def write(name, data):
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data)
+
+# Billion laughs: nine levels of ten aliases each.
+lines = ['lol0: &lol0 "lol"']
+for i in range(1, 10):
+    lines.append("lol%d: &lol%d [%s]" % (i, i, ", ".join(["*lol%d" % (i - 1)] * 10)))
+write("bomb.yaml", ("\n".join(lines) + "\n").encode())
+# The same without anchors: only the aliases.
+write("aliases.yaml", ("a: [" + ", ".join(["*x"] * 1000) + "]\n").encode())
+write("self.yaml", b"a: &a [*a]\n")
+write("deep.yaml", b"[" * 200000)
+write("deep-map.yaml", b"{a: " * 200000)
+with open(os.path.join(d, "huge.yaml"), "wb") as f:
+    f.write(b"a: ")
+    for _ in range(64):
+        f.write(b"x" * (1 << 20))
+    f.write(b"\n")
+write("long.yaml", b"a: " + b"x" * (2 << 20) + b"\n")
+# 1 MiB from a linear congruential generator with a fixed seed.
+x, out = 12345, bytearray(1 << 20)
+for i in range(len(out)):
+    x = (x * 1103515245 + 12345) & 0x7FFFFFFF
+    out[i] = (x >> 16) & 0xFF
+write("garbage.bin", bytes(out))
+# 10,000,000 bytes: 2,500,000 list items of one character each.
+write("nodes.yaml", b"- a\n" * 2500000)
+EOF
+}
+
+# refused FILE SECONDS MESSAGE: --check FILE must stop within SECONDS with status 1, nothing on
+# stdout and exactly "FILE:MESSAGE" on stderr, within MAX_KB of memory.
+refused() {
+	file=$tmp/$1
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f %M -o "$tmp/kb" timeout "$2" "$MEETLAT" --check "$file" \
+			>"$tmp/out" 2>"$tmp/err"
+	else
+		echo 0 >"$tmp/kb"
+		timeout "$2" "$MEETLAT" --check "$file" >"$tmp/out" 2>"$tmp/err"
+	fi
+	status=$?
+	[ "$status" -ne 124 ] || fail "$1: still running after $2 s"
+	[ "$status" -eq 1 ] || fail "$1: exit status $status, expected 1"
+	[ -s "$tmp/out" ] && fail "$1: unexpected output: $(head -c 200 "$tmp/out")"
+	got=$(cat "$tmp/err")
+	[ "$got" = "$file$3" ] || fail "$1: stderr is: $(printf '%s' "$got" | head -c 300)
+          expected: $file$3"
+	kb=$(tail -n 1 "$tmp/kb")
+	case $kb in
+	*[!0-9]* | '') fail "$1: no memory figure: $kb" ;;
+	*) [ "$kb" -le "$MAX_KB" ] || fail "$1: used $kb KiB, more than $MAX_KB" ;;
+	esac
+	echo "$1: refused, peak $kb KiB"
+}
+
+make_files "$tmp" || { echo "hostile.sh: cannot make the files" >&2; exit 1; }
+
+refused bomb.yaml 10 ":1:7: anchors (&lol0) are not supported"
+refused aliases.yaml 10 ":1:5: aliases (*x) are not supported"
+refused self.yaml 10 ":1:4: anchors (&a) are not supported"
+refused deep.yaml 10 ":1:65: nesting deeper than the limit of 64 levels"
+refused deep-map.yaml 10 ":1:257: nesting deeper than the limit of 64 levels"
+refused huge.yaml 10 ": file is larger than the limit of 16777216 bytes"
+refused long.yaml 10 ":1:4: text longer than the limit of 1048576 bytes"
+refused garbage.bin 10 ":1:2: invalid trailing UTF-8 octet (byte 0x04): the file must be UTF-8 text"
+# The sanitized build takes about 5 s for 2,000,000 nodes (the release build under 1 s).
+refused nodes.yaml 30 ":2000000:3: too many nodes (the limit is 2000000)"
+
+if [ "$failed" -ne 0 ]; then
+	echo "hostile.sh: $failed check(s) failed" >&2
+	exit 1
+fi
+echo "hostile.sh: all hostile inputs refused"

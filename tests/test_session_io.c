@@ -1,0 +1,520 @@
+/* test_session_io.c - writing a session and reading it back: hostile texts come back exactly,
+ * unknown keys survive, rows and actions the content lost are kept with a warning, and every
+ * malformed file is refused with its exact "file:line:column: message". */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "content.h"
+#include "hostile_strings.h"
+#include "session.h"
+#include "session_check.h"
+#include "store.h"
+#include "store_impl.h"
+
+static struct content *content;
+
+/* Loads the built-in almanac (4 phases, 10 rows, 23 steps) for every test. */
+static int load_content(void **state)
+{
+	struct diag d;
+
+	(void)state;
+	content = content_load_builtin(&d);
+	return content ? 0 : -1;
+}
+
+/* Releases the almanac. */
+static int free_content(void **state)
+{
+	(void)state;
+	content_free(content);
+	return 0;
+}
+
+/* Returns the session read from the NUL-terminated YAML, failing the test with the error. */
+static struct session *parse_ok(const char *yaml)
+{
+	char message[2048];
+	struct diag d;
+	struct session *s = session_parse("s.yaml", yaml, strlen(yaml), content, &d);
+
+	if (!s)
+		fail_msg("%s", diag_format(&d, message, sizeof(message)));
+	return s;
+}
+
+/* Emits S and reads the bytes back; *TEXT gets the bytes (malloc'd) when TEXT is not NULL. */
+static struct session *round_trip(const struct session *s, char **text)
+{
+	struct session *back;
+	struct diag d;
+	size_t len;
+	char *buf;
+
+	assert_true(session_emit(s, content, &buf, &len, &d));
+	assert_int_equal(strlen(buf), len);
+	back = parse_ok(buf);
+	if (text)
+		*text = buf;
+	else
+		free(buf);
+	return back;
+}
+
+/* Puts TEXT in every field of S that accepts it, with votes, phases, an action and time. */
+static void fill(struct session *s, const char *text)
+{
+	bool one_line = hostile_one_line(text);
+	const char *why;
+
+	if (one_line && text[0])
+		assert_true(session_set_meta(s, META_TITLE, text, &why));
+	for (int f = META_ORGANISATION; f <= META_FACILITATOR && one_line; f++)
+		assert_true(session_set_meta(s, (enum session_meta)f, text, &why));
+	assert_true(session_set_note(s, 3, text, &why));
+	assert_true(session_vote_add(s, content, 3, 2, &why));
+	assert_true(session_vote_add(s, content, 3, 4, &why));
+	assert_true(session_set_current(s, content, 3, 2, &why));
+	assert_true(session_set_target(s, content, 3, 4, &why));
+	assert_true(session_action_add(s, content,
+				       &(struct action_fields){ .text = text[0] ? text : "x",
+								.owner = one_line ? text : "",
+								.dimension = "conversatie",
+								.due = "2027-01-15" },
+				       &why) >= 0);
+	assert_true(session_tick(s, 2, 412, &why));
+	assert_true(session_move(s, content, 11, &why));
+}
+
+/* Each hostile text, alone in a session, comes back exactly; writing what was read gives the
+ * same bytes. */
+static void test_hostile_texts_round_trip(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < HOSTILE_COUNT; i++) {
+		struct session *s = session_new(content, "start"), *back;
+		char *first, *second;
+		struct diag d;
+		size_t len;
+
+		assert_non_null(s);
+		fill(s, hostile_strings[i]);
+		back = round_trip(s, &first);
+		check_equal_sessions(s, back);
+		assert_true(session_emit(back, content, &second, &len, &d));
+		assert_string_equal(first, second);
+		free(first);
+		free(second);
+		session_free(back);
+		session_free(s);
+	}
+}
+
+/* All hostile texts at once, each in a note and an action, and 10 KB texts in a note, an
+ * action and the organisation. */
+static void test_hostile_session_round_trip(void **state)
+{
+	struct session *s = session_new(content, "Alles tegelijk"), *back;
+	char *long_lines = hostile_long(true), *long_line = hostile_long(false);
+	const char *why;
+
+	(void)state;
+	assert_non_null(s);
+	assert_non_null(long_lines);
+	assert_non_null(long_line);
+	for (size_t i = 0; i < HOSTILE_COUNT; i++) {
+		const char *text = hostile_strings[i];
+		struct action_fields f = { .text = text[0] ? text : "-",
+					   .owner = hostile_one_line(text) ? text : "" };
+
+		assert_true(session_set_note(s, i % content->n_dimensions, text, &why));
+		assert_true(session_action_add(s, content, &f, &why) >= 0);
+	}
+	assert_true(session_set_note(s, 9, long_lines, &why));
+	assert_true(session_set_meta(s, META_ORGANISATION, long_line, &why));
+	assert_true(session_action_add(s, content, &(struct action_fields){ .text = long_lines },
+				       &why) >= 0);
+	back = round_trip(s, NULL);
+	check_equal_sessions(s, back);
+	assert_int_equal(strlen(back->scores[9].note), strlen(long_lines));
+	session_free(back);
+	session_free(s);
+	free(long_lines);
+	free(long_line);
+}
+
+/* A new session, with nothing recorded, reads back as it was. */
+static void test_empty_session_round_trip(void **state)
+{
+	struct session *s = session_new(content, "Leeg"), *back;
+
+	(void)state;
+	assert_non_null(s);
+	back = round_trip(s, NULL);
+	check_equal_sessions(s, back);
+	assert_int_equal(back->n_warnings, 0);
+	assert_false(back->dirty);
+	session_free(back);
+	session_free(s);
+}
+
+/* User texts are double-quoted and typed values plain, as meetlat-session(5) shows. */
+static void test_emitted_layout(void **state)
+{
+	struct session *s = session_new(content, "yes");
+	struct diag d;
+	const char *why;
+	size_t len;
+	char *buf;
+
+	(void)state;
+	assert_true(session_set_meta(s, META_ORGANISATION, "0123", &why));
+	assert_true(session_set_meta(s, META_DATE, "2026-11-26", &why));
+	assert_true(session_set_meta(s, META_PARTICIPANTS, "8", &why));
+	assert_true(session_vote_add(s, content, 0, 3, &why));
+	assert_true(session_vote_add(s, content, 0, 2, &why));
+	assert_true(session_set_note(s, 0, "null", &why));
+	assert_true(session_emit(s, content, &buf, &len, &d));
+	assert_non_null(strstr(buf, "\ntitle: \"yes\"\norganisation: \"0123\"\n"));
+	assert_non_null(strstr(buf, "\ndate: 2026-11-26\nparticipants: 8\n"));
+	assert_non_null(
+		strstr(buf, "\nscores:\n  content:\n    votes: [3, 2]\n    note: \"null\"\n"));
+	assert_non_null(strstr(buf, "\nposition: 1\n"));
+	assert_null(strstr(buf, "current:"));
+	free(buf);
+	session_free(s);
+}
+
+/* The keys this version does not know survive a read and a write, in their places; rows and
+ * actions for rows the content lost are kept with a warning; a late timing is dropped. */
+static void test_unknown_keys_kept(void **state)
+{
+	static const char input_format[] =
+		"meetlat_session: 1\n"
+		"title: \"Unknown keys\"\n"
+		"x-top: plain words\n"
+		"future: { a: [1, \"two\", yes], b: null, c: {d: 'e'} }\n"
+		"content: { id: sociale-media-almanak, sha256: \"%s\", revision: 7 }\n"
+		"created: 2026-11-26T14:03:00+01:00\n"
+		"updated: 2026-11-26T15:40:12+01:00\n"
+		"participants: 8\n"
+		"position: 3\n"
+		"scores:\n"
+		"  gone-row:\n"
+		"    votes: [1]\n"
+		"    note: \"kept\"\n"
+		"  content:\n"
+		"    votes: [3, 3, 2, 4]\n"
+		"    current: 3\n"
+		"    weight: \"high\"\n"
+		"actions:\n"
+		"  - { text: \"Do it\", dimension: conversatie, owner: \"Ann\", due: 2027-01-15, "
+		"done: false, priority: 1 }\n"
+		"  - { text: \"Old\", dimension: vanished, done: true }\n"
+		"timings:\n"
+		"  - { step: 3, seconds: 412, paused: true }\n"
+		"  - { step: 99, seconds: 5 }\n"
+		"tail: 'single'\n";
+	static const char expected_format[] =
+		"meetlat_session: 1\n"
+		"title: \"Unknown keys\"\n"
+		"organisation: \"\"\n"
+		"group: \"\"\n"
+		"facilitator: \"\"\n"
+		"date: \"\"\n"
+		"participants: 8\n"
+		"content: {id: sociale-media-almanak, sha256: \"%s\", revision: 7}\n"
+		"created: 2026-11-26T14:03:00+01:00\n"
+		"updated: 2026-11-26T15:40:12+01:00\n"
+		"position: 3\n"
+		"scores:\n"
+		"  content:\n"
+		"    votes: [3, 3, 2, 4]\n"
+		"    current: 3\n"
+		"    weight: \"high\"\n"
+		"  gone-row:\n"
+		"    votes: [1]\n"
+		"    note: \"kept\"\n"
+		"actions:\n"
+		"- {text: \"Do it\", dimension: conversatie, owner: \"Ann\", due: 2027-01-15, "
+		"done: false, priority: 1}\n"
+		"- {text: \"Old\", dimension: vanished, owner: \"\", due: \"\", done: true}\n"
+		"timings:\n"
+		"- {step: 3, seconds: 412, paused: true}\n"
+		"x-top: plain words\n"
+		"future:\n"
+		"  a:\n"
+		"  - 1\n"
+		"  - \"two\"\n"
+		"  - yes\n"
+		"  b: null\n"
+		"  c:\n"
+		"    d: \"e\"\n"
+		"tail: \"single\"\n";
+	char input[sizeof(input_format) + SHA256_HEX],
+		expected[sizeof(expected_format) + SHA256_HEX];
+	struct session *s, *again;
+	char *buf, *buf2;
+	struct diag d;
+	size_t len;
+
+	(void)state;
+	snprintf(input, sizeof(input), input_format, content->sha256);
+	snprintf(expected, sizeof(expected), expected_format, content->sha256);
+	s = parse_ok(input);
+	assert_int_equal(s->n_warnings, 3);
+	assert_string_equal(s->warnings[0],
+			    "scores for 'gone-row' kept: the content has no such row");
+	assert_string_equal(s->warnings[1],
+			    "action 2 kept with the row 'vanished': the content has no such row");
+	assert_string_equal(s->warnings[2],
+			    "the time spent on step 99 was dropped: the agenda has 23 steps");
+	assert_int_equal(s->n_scores, content->n_dimensions + 1);
+	assert_false(s->scores[content->n_dimensions].known);
+	assert_int_equal(s->position, 2);
+	assert_true(session_emit(s, content, &buf, &len, &d));
+	assert_string_equal(buf, expected);
+	again = parse_ok(buf);
+	assert_true(session_emit(again, content, &buf2, &len, &d));
+	assert_string_equal(buf2, expected);
+	free(buf);
+	free(buf2);
+	session_free(again);
+	session_free(s);
+}
+
+/* Unknown keys stay with their action when another action is deleted before it. */
+static void test_unknown_keys_follow_their_action(void **state)
+{
+	struct session *s =
+		parse_ok("meetlat_session: 1\ntitle: \"t\"\n"
+			 "content: {id: sociale-media-almanak}\n"
+			 "actions:\n  - {text: \"a\", first: 1}\n  - {text: \"b\", second: 2}\n");
+	const char *why;
+	struct diag d;
+	size_t len;
+	char *buf;
+
+	(void)state;
+	assert_true(session_action_delete(s, 0, &why));
+	assert_true(session_emit(s, content, &buf, &len, &d));
+	assert_non_null(
+		strstr(buf, "- {text: \"b\", owner: \"\", due: \"\", done: false, second: 2}\n"));
+	assert_null(strstr(buf, "first"));
+	free(buf);
+	session_free(s);
+}
+
+/* What a session written against another version of the content reads as. */
+static void test_content_checks(void **state)
+{
+	char yaml[512];
+	struct session *s;
+
+	(void)state;
+	snprintf(yaml, sizeof(yaml),
+		 "meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak, sha256: "
+		 "\"%064d\"}\nposition: 500\n",
+		 0);
+	s = parse_ok(yaml);
+	assert_int_equal(s->n_warnings, 2);
+	assert_string_equal(s->warnings[0],
+			    "the content has changed since this session was scored (its sha256 "
+			    "differs): check the scores against the new text");
+	assert_string_equal(
+		s->warnings[1],
+		"position 500 is beyond the agenda of 23 steps: resuming at the last step");
+	assert_int_equal(s->position, content->n_steps - 1);
+	session_free(s);
+}
+
+/* A malformed session file and the exact error it must give. */
+struct bad_case {
+	const char *yaml;
+	const char *error;
+};
+
+#define HEAD "meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+
+static const struct bad_case bad_cases[] = {
+	{ "meetlat_session: 1\ntitle: [a]\ncontent: {id: sociale-media-almanak}\n",
+	  "s.yaml:2:8: expected a text for 'title', found a list" },
+	{ HEAD "scores:\n  content: {votes: [1, 5]}\n",
+	  "s.yaml:5:24: expected a whole number from 1 to 4 for a vote (a phase number), found "
+	  "'5'" },
+	{ HEAD "scores:\n  content: {votes: [0]}\n",
+	  "s.yaml:5:21: expected a whole number from 1 to 4 for a vote (a phase number), found "
+	  "'0'" },
+	{ HEAD "scores:\n  gone: {votes: [5]}\n", "s.yaml:5:18: expected a whole number from 1 to "
+						  "4 for a vote (a phase number), found '5'" },
+	{ HEAD "title: \"again\"\n", "s.yaml:4:1: duplicate key 'title' (first at 2:1)" },
+	{ HEAD "scores:\n  content: {}\n  content: {}\n",
+	  "s.yaml:6:3: duplicate key 'content' (first at 5:3)" },
+	{ "meetlat_session: 2\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n",
+	  "s.yaml:1:18: unsupported meetlat_session version 2 (this meetlat reads version 1)" },
+	{ "meetlat_session: 2\nfuture: [stuff]\n",
+	  "s.yaml:1:18: unsupported meetlat_session version 2 (this meetlat reads version 1)" },
+	{ "title: \"t\"\ncontent: {id: sociale-media-almanak}\n",
+	  "s.yaml:1:1: missing key 'meetlat_session' (expected 'meetlat_session: 1' in a session "
+	  "file)" },
+	{ "meetlat_session: one\n", "s.yaml:1:18: expected a whole number from 1 to 999999 for "
+				    "'meetlat_session', found 'one'" },
+	{ HEAD "date: 2026-02-30\n",
+	  "s.yaml:4:7: expected a date written YYYY-MM-DD for 'date', found '2026-02-30'" },
+	{ HEAD "date: 26-11-2026\n",
+	  "s.yaml:4:7: expected a date written YYYY-MM-DD for 'date', found '26-11-2026'" },
+	{ "meetlat_session: 1\ntitle: &a \"t\"\ncontent: {id: sociale-media-almanak}\n",
+	  "s.yaml:2:8: anchors (&a) are not supported" },
+	{ HEAD "organisation: *a\n", "s.yaml:4:15: aliases (*a) are not supported" },
+	{ "meetlat_session: 1\ntitle: \"caf\xe9\"\n",
+	  "s.yaml:2:13: invalid trailing UTF-8 octet (byte 0x22): the file must be UTF-8 text" },
+	{ "meetlat_session: 1\ntitle: \"t\"\ncontent: {id: other-content}\n",
+	  "s.yaml:3:15: this session was scored against the content 'other-content', not "
+	  "'sociale-media-almanak' (open it with -c and that content file)" },
+	{ "meetlat_session: 1\ntitle: \"t\"\n",
+	  "s.yaml:1:1: missing key 'content' in a session file" },
+	{ "meetlat_session: 1\ncontent: {id: sociale-media-almanak}\n",
+	  "s.yaml:1:1: missing key 'title' in a session file" },
+	{ "- a\n", "s.yaml:1:1: expected a mapping for a session file, found a list" },
+	{ "", "s.yaml:1:1: the file is empty; expected a YAML mapping" },
+	{ HEAD "position: 0\n",
+	  "s.yaml:4:11: expected a whole number from 1 to 999999 for 'position' (a step of the "
+	  "agenda, from 1), found '0'" },
+	{ "meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak, sha256: "
+	  "\"abc\"}\n",
+	  "s.yaml:3:46: expected 64 hexadecimal digits for 'sha256', found 'abc'" },
+	{ HEAD "actions:\n  - {owner: \"x\"}\n", "s.yaml:5:5: missing key 'text' in an action" },
+	{ HEAD "actions:\n  - {text: \"\", owner: \"x\"}\n",
+	  "s.yaml:5:12: invalid action: an action needs a text" },
+	{ HEAD "actions:\n  - {text: \"a\", owner: \"x\\ny\"}\n",
+	  "s.yaml:5:24: invalid owner of an action: the text must be a single line" },
+	{ HEAD "actions:\n  - {text: \"a\", due: 2027-13-01}\n",
+	  "s.yaml:5:22: expected a date written YYYY-MM-DD for the due date of an action, found "
+	  "'2027-13-01'" },
+	{ HEAD "actions:\n  - {text: \"a\", done: yes}\n",
+	  "s.yaml:5:23: expected true or false for 'done', found 'yes'" },
+	{ HEAD "actions:\n  - {text: \"a\", dimension: Row}\n",
+	  "s.yaml:5:28: expected an identifier (lower-case letters, digits and '-') for the row of "
+	  "an action, found 'Row'" },
+	{ HEAD "actions: {text: \"a\"}\n",
+	  "s.yaml:4:10: expected a list for 'actions', found a mapping" },
+	{ HEAD "timings:\n  - {step: 3}\n", "s.yaml:5:5: missing key 'seconds' in a timing" },
+	{ HEAD "timings:\n  - {step: 0, seconds: 1}\n",
+	  "s.yaml:5:12: expected a whole number from 1 to 999999 for the step of a timing (from "
+	  "1), found '0'" },
+	{ "meetlat_session: 1\ntitle: \"t\\nu\"\ncontent: {id: sociale-media-almanak}\n",
+	  "s.yaml:2:8: invalid 'title': the text must be a single line" },
+	{ "meetlat_session: 1\ntitle: \"\"\ncontent: {id: sociale-media-almanak}\n",
+	  "s.yaml:2:8: invalid 'title': the title must not be empty" },
+	{ HEAD "scores:\n  Content: {}\n",
+	  "s.yaml:5:3: expected an identifier (lower-case letters, digits and '-') for the id of a "
+	  "row in 'scores', found 'Content'" },
+	{ HEAD "scores:\n  content: {current: 5}\n",
+	  "s.yaml:5:22: expected a whole number from 0 to 4 for 'current', found '5'" },
+	{ HEAD "scores:\n  content: {target: -1}\n",
+	  "s.yaml:5:21: expected a whole number from 0 to 4 for 'target', found '-1'" },
+	{ HEAD "scores:\n  content: {note: [x]}\n",
+	  "s.yaml:5:19: expected a text for 'note', found a list" },
+	{ HEAD "scores: [1]\n", "s.yaml:4:9: expected a mapping for 'scores', found a list" },
+	{ HEAD "created: yesterday\n",
+	  "s.yaml:4:10: expected a time written YYYY-MM-DDTHH:MM:SS+HH:MM for 'created', found "
+	  "'yesterday'" },
+	{ HEAD "participants: 10000\n",
+	  "s.yaml:4:15: expected a whole number from 0 to 9999 for 'participants', found '10000'" },
+	{ HEAD "participants: 08\n",
+	  "s.yaml:4:15: expected a whole number from 0 to 9999 for 'participants', found '08'" },
+	{ HEAD "foo: [\n",
+	  "s.yaml:5:1: did not find expected node content (while parsing a flow node at 5:1)" },
+	{ HEAD "---\nsecond: document\n",
+	  "s.yaml:4:1: a second document; the file must hold exactly one" },
+	{ HEAD "tagged: !!binary aGk=\n",
+	  "s.yaml:4:9: tags (tag:yaml.org,2002:binary) are not supported" },
+};
+
+/* Every malformed case is refused with its exact location and message. */
+static void test_malformed_files(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
+		char message[2048];
+		struct diag d;
+		struct session *s = session_parse("s.yaml", bad_cases[i].yaml,
+						  strlen(bad_cases[i].yaml), content, &d);
+
+		if (s)
+			fail_msg("case %zu was accepted:\n%s", i, bad_cases[i].yaml);
+		assert_string_equal(diag_format(&d, message, sizeof(message)), bad_cases[i].error);
+	}
+}
+
+/* A text too long for a note is refused where it stands. */
+static void test_note_too_long(void **state)
+{
+	size_t size = SESSION_TEXT_MAX + 200;
+	char *yaml = malloc(size), message[2048];
+	struct diag d;
+	int head;
+
+	(void)state;
+	assert_non_null(yaml);
+	head = snprintf(yaml, size, HEAD "scores:\n  content: {note: \"");
+	memset(yaml + head, 'x', SESSION_TEXT_MAX + 1);
+	snprintf(yaml + head + SESSION_TEXT_MAX + 1, size - (size_t)head - SESSION_TEXT_MAX - 1,
+		 "\"}\n");
+	assert_null(session_parse("s.yaml", yaml, strlen(yaml), content, &d));
+	assert_string_equal(diag_format(&d, message, sizeof(message)),
+			    "s.yaml:5:19: invalid 'note': the text is too long");
+	free(yaml);
+}
+
+/* The names of the metadata keys are the ones session.c uses. */
+static void test_meta_keys_agree(void **state)
+{
+	(void)state;
+	for (int f = 0; f < META_COUNT; f++)
+		assert_string_equal(session_fields[SF_META + f].key,
+				    session_meta_key((enum session_meta)f));
+}
+
+/* A text that is not UTF-8 (put there without the operations) makes the emitter fail cleanly. */
+static void test_emit_failure_reported(void **state)
+{
+	struct session *s = session_new(content, "t");
+	struct diag d;
+	size_t len;
+	char *buf = NULL;
+
+	(void)state;
+	free(s->meta[META_GROUP]);
+	s->meta[META_GROUP] = strdup("caf\xe9");
+	assert_false(session_emit(s, content, &buf, &len, &d));
+	assert_null(buf);
+	assert_string_equal(d.message, "cannot write the session: a text is not valid UTF-8");
+	session_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hostile_texts_round_trip),
+		cmocka_unit_test(test_hostile_session_round_trip),
+		cmocka_unit_test(test_empty_session_round_trip),
+		cmocka_unit_test(test_emitted_layout),
+		cmocka_unit_test(test_unknown_keys_kept),
+		cmocka_unit_test(test_unknown_keys_follow_their_action),
+		cmocka_unit_test(test_content_checks),
+		cmocka_unit_test(test_malformed_files),
+		cmocka_unit_test(test_note_too_long),
+		cmocka_unit_test(test_meta_keys_agree),
+		cmocka_unit_test(test_emit_failure_reported),
+	};
+
+	return cmocka_run_group_tests(tests, load_content, free_content);
+}

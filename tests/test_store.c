@@ -1,0 +1,852 @@
+/* test_store.c - session files on disk: open, save and reopen; mode 0600; the lock; stale
+ * temporary files; a file changed by someone else; files that cannot be read; read-only
+ * opening; every failing system call of a save; names made from titles; the default folder;
+ * the list of sessions in a folder. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "fileio.h"
+#include "session.h"
+#include "session_check.h"
+#include "store.h"
+
+static struct content *content;
+static char folder[64]; /* a fresh folder for each test */
+static char path[128];	/* FOLDER/work.yaml */
+
+/* Loads the built-in almanac. */
+static int load_content(void **state)
+{
+	struct diag d;
+
+	(void)state;
+	content = content_load_builtin(&d);
+	return content ? 0 : -1;
+}
+
+/* Releases the almanac. */
+static int free_content(void **state)
+{
+	(void)state;
+	content_free(content);
+	return 0;
+}
+
+/* Makes a new empty folder for one test. */
+static int make_folder(void **state)
+{
+	(void)state;
+	snprintf(folder, sizeof(folder), "/tmp/meetlat-store-XXXXXX");
+	if (!mkdtemp(folder))
+		return -1;
+	snprintf(path, sizeof(path), "%s/work.yaml", folder);
+	return 0;
+}
+
+/* Removes one file or folder found by nftw. */
+static int remove_entry(const char *name, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	return remove(name);
+}
+
+/* Removes the test's folder and everything in it, and puts the real system calls back. */
+static int remove_folder(void **state)
+{
+	(void)state;
+	fileio_reset();
+	return nftw(folder, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Returns the malloc'd bytes of the file at NAME (*LEN of them); fails the test if unreadable. */
+static char *slurp(const char *name, size_t *len)
+{
+	struct diag d;
+	char *buf;
+
+	if (!ydoc_read_file(name, 1u << 24, &buf, len, &d))
+		fail_msg("cannot read %s: %s", name, d.message);
+	return buf;
+}
+
+/* Writes TEXT to the file NAME. */
+static void put_file(const char *name, const char *text)
+{
+	FILE *fp = fopen(name, "w");
+
+	assert_non_null(fp);
+	assert_int_equal(fputs(text, fp) >= 0, 1);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* Returns true when a file NAME exists in the folder of the test. */
+static bool present(const char *name)
+{
+	char full[256];
+
+	snprintf(full, sizeof(full), "%s/%s", folder, name);
+	return access(full, F_OK) == 0;
+}
+
+/* Returns the number of temporary files of a save in the folder. */
+static int temp_files(void)
+{
+	DIR *dp = opendir(folder);
+	struct dirent *de;
+	int n = 0;
+
+	assert_non_null(dp);
+	while ((de = readdir(dp)) != NULL)
+		n += strstr(de->d_name, ".tmp-") != NULL;
+	closedir(dp);
+	return n;
+}
+
+/* Orders two lines of folder_state. */
+static int line_order(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Writes into BUF a line per file of the folder, sorted: its name, size, mode and
+ * modification time. */
+static void folder_state(char *buf, size_t size)
+{
+	char lines[32][320], *sorted[32];
+	DIR *dp = opendir(folder);
+	struct dirent *de;
+	size_t n = 0;
+
+	assert_non_null(dp);
+	while ((de = readdir(dp)) != NULL) {
+		char full[512];
+		struct stat st;
+
+		snprintf(full, sizeof(full), "%s/%s", folder, de->d_name);
+		assert_int_equal(lstat(full, &st), 0);
+		assert_true(n < 32);
+		snprintf(lines[n], sizeof(lines[n]), "%s %lld %o %lld.%09ld\n", de->d_name,
+			 (long long)st.st_size, (unsigned)st.st_mode, (long long)st.st_mtim.tv_sec,
+			 st.st_mtim.tv_nsec);
+		sorted[n] = lines[n];
+		n++;
+	}
+	closedir(dp);
+	qsort(sorted, n, sizeof(sorted[0]), line_order);
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		snprintf(buf + strlen(buf), size - strlen(buf), "%s", sorted[i]);
+}
+
+/* Opens PATH for writing and fails the test when that is refused. */
+static void open_ok(const char *name, struct session_file **f, struct session **s)
+{
+	struct diag d;
+	char message[2048];
+
+	if (!session_open(name, content, false, f, s, &d))
+		fail_msg("%s", diag_format(&d, message, sizeof(message)));
+}
+
+/* Saves and fails the test unless the result is EXPECTED. */
+static void save_expect(struct session_file *f, struct session *s, enum save_result expected)
+{
+	char message[2048];
+	struct diag d;
+	enum save_result r = session_save(f, s, content, &d);
+
+	if (r != expected)
+		fail_msg("save gave %d, not %d: %s", r, expected,
+			 diag_format(&d, message, sizeof(message)));
+}
+
+/* A new file is created only by the first save, with mode 0600, and reads back equal. */
+static void test_open_save_reopen(void **state)
+{
+	struct session_file *f, *g;
+	struct session *s, *t;
+	const char *why;
+	struct stat st;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	assert_string_equal(s->meta[META_TITLE], "work");
+	assert_true(s->dirty);
+	assert_false(f->on_disk);
+	assert_false(present("work.yaml"));
+	assert_true(present(".work.yaml.lock"));
+	assert_true(session_vote_add(s, content, 2, 3, &why));
+	assert_true(session_set_note(s, 2, "één\nnote", &why));
+	save_expect(f, s, SAVE_OK);
+	assert_false(s->dirty);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(temp_files(), 0);
+	session_close(f);
+	assert_false(present(".work.yaml.lock"));
+	open_ok(path, &g, &t);
+	assert_true(g->on_disk);
+	assert_false(t->dirty);
+	check_equal_sessions(s, t);
+	session_close(g);
+	session_free(t);
+	session_free(s);
+}
+
+/* The title of a new session comes from its file name. */
+static void test_title_from_file_name(void **state)
+{
+	struct session_file *f;
+	struct session *s;
+	char name[256];
+
+	(void)state;
+	snprintf(name, sizeof(name), "%s/team_comm-2026.yaml", folder);
+	open_ok(name, &f, &s);
+	assert_string_equal(s->meta[META_TITLE], "team comm 2026");
+	session_close(f);
+	session_free(s);
+	snprintf(name, sizeof(name), "%s/esc\x1b]0;x\x07.yaml", folder);
+	open_ok(name, &f, &s);
+	assert_string_equal(s->meta[META_TITLE], "esc?]0;x?");
+	session_close(f);
+	session_free(s);
+}
+
+/* A second open of the same file is refused, in this process too (flock works per open file
+ * description), and names the holder. */
+static void test_lock_refuses_second_open(void **state)
+{
+	struct session_file *f, *g = NULL;
+	struct session *s, *t = NULL;
+	char message[2048], expected[256];
+	struct diag d;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	assert_false(session_open(path, content, false, &g, &t, &d));
+	assert_null(g);
+	assert_null(t);
+	snprintf(expected, sizeof(expected), "%s: is open in another meetlat (pid %ld)", path,
+		 (long)getpid());
+	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	assert_true(present(".work.yaml.lock"));
+	session_close(f);
+	session_free(s);
+	open_ok(path, &g, &t);
+	session_close(g);
+	session_free(t);
+}
+
+/* A lock file that nobody holds (left by a crash) is taken over, with a warning. */
+static void test_stale_lock_recovered(void **state)
+{
+	char lock[256], pid[32];
+	struct session_file *f;
+	struct session *s;
+	size_t len;
+	char *text;
+
+	(void)state;
+	snprintf(lock, sizeof(lock), "%s/.work.yaml.lock", folder);
+	put_file(lock, "12345\n");
+	open_ok(path, &f, &s);
+	assert_int_equal(s->n_warnings, 1);
+	assert_string_equal(s->warnings[0], "recovered from a stale lock left by pid 12345");
+	text = slurp(lock, &len);
+	snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+	assert_string_equal(text, pid);
+	free(text);
+	session_close(f);
+	session_free(s);
+}
+
+/* Opening removes the temporary files of this session file only. */
+static void test_stale_temps_removed(void **state)
+{
+	static const char *const names[] = { ".work.yaml.tmp-abc123", ".work.yaml.tmp-XYZ789",
+					     ".other.yaml.tmp-abc123", "work.yaml.tmp-abc123",
+					     ".work.yaml.tmp-toolongname" };
+	struct session_file *f;
+	struct session *s;
+
+	(void)state;
+	for (size_t i = 0; i < 5; i++) {
+		char name[256];
+
+		snprintf(name, sizeof(name), "%s/%s", folder, names[i]);
+		put_file(name, "partial");
+	}
+	open_ok(path, &f, &s);
+	assert_false(present(names[0]));
+	assert_false(present(names[1]));
+	assert_true(present(names[2]));
+	assert_true(present(names[3]));
+	assert_true(present(names[4]));
+	session_close(f);
+	session_free(s);
+}
+
+/* A file someone else changed is left alone: the work goes to a conflict file next to it,
+ * which later saves continue, under its own lock. */
+static void test_changed_file_not_clobbered(void **state)
+{
+	static const char outsider[] = "# edited by hand\nmeetlat_session: 1\n";
+	struct session_file *f, *g;
+	struct session *s, *t;
+	char message[2048], expected[1024];
+	const char *why, *base;
+	struct diag d;
+	size_t len;
+	char *text;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	save_expect(f, s, SAVE_OK);
+	put_file(path, outsider);
+	assert_true(session_vote_add(s, content, 0, 2, &why));
+	assert_int_equal(session_save(f, s, content, &d), SAVE_REDIRECTED);
+	assert_false(s->dirty);
+	text = slurp(path, &len);
+	assert_string_equal(text, outsider);
+	free(text);
+	base = strrchr(f->path, '/') + 1;
+	assert_int_equal(strncmp(base, "work.conflict-", 14), 0);
+	assert_int_equal(strlen(base), strlen("work.conflict-20261126-154012.yaml"));
+	assert_string_equal(base + strlen(base) - 5, ".yaml");
+	snprintf(expected, sizeof(expected),
+		 "%s: was changed by another program since it was opened, so it was left as it "
+		 "is; your work is saved in %s",
+		 path, f->path);
+	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	assert_false(present(".work.yaml.lock"));
+	assert_false(session_open(f->path, content, false, &g, &t, &d));
+	assert_true(session_vote_add(s, content, 0, 3, &why));
+	save_expect(f, s, SAVE_OK);
+	text = slurp(path, &len);
+	assert_string_equal(text, outsider);
+	free(text);
+	assert_true(session_open(f->path, content, true, &g, &t, &d));
+	check_equal_sessions(s, t);
+	session_close(g);
+	session_free(t);
+	session_close(f);
+	session_free(s);
+}
+
+/* A file that appears where a new session was to be saved is not overwritten either; one that
+ * vanished is simply written again. */
+static void test_created_or_vanished_file(void **state)
+{
+	struct session_file *f;
+	struct session *s;
+	struct diag d;
+	size_t len;
+	char *text;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	put_file(path, "someone: else\n");
+	assert_int_equal(session_save(f, s, content, &d), SAVE_REDIRECTED);
+	text = slurp(path, &len);
+	assert_string_equal(text, "someone: else\n");
+	free(text);
+	assert_int_equal(unlink(f->path), 0);
+	s->dirty = true;
+	save_expect(f, s, SAVE_OK);
+	assert_int_equal(access(f->path, F_OK), 0);
+	session_close(f);
+	session_free(s);
+}
+
+/* A file that cannot be read is refused, stays byte for byte as it was, and the lock and
+ * temporary files are gone. */
+static void test_unreadable_file_refused(void **state)
+{
+	static const char *const bad[] = {
+		"meetlat_session: 2\ntitle: \"future\"\n",
+		"\177ELF\x01\x02\x03 binary \xff\xfe",
+		"meetlat_session: 1\ntitle: \"t\"\ncontent: {id: another-content}\n",
+		"[[[[",
+	};
+	struct session_file *f;
+	struct session *s;
+	struct diag d;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		size_t len;
+		char *text;
+
+		put_file(path, bad[i]);
+		assert_false(session_open(path, content, false, &f, &s, &d));
+		assert_true(d.line >= 1);
+		text = slurp(path, &len);
+		assert_int_equal(len, strlen(bad[i]));
+		assert_memory_equal(text, bad[i], len);
+		free(text);
+		assert_false(present(".work.yaml.lock"));
+		assert_int_equal(temp_files(), 0);
+	}
+}
+
+/* A folder, a pipe and a missing folder at the path are refused without blocking. */
+static void test_not_a_file(void **state)
+{
+	struct session_file *f;
+	struct session *s;
+	char name[256], message[2048], expected[512];
+	struct diag d;
+
+	(void)state;
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_false(session_open(path, content, false, &f, &s, &d));
+	snprintf(expected, sizeof(expected), "%s: is a pipe (FIFO), not a regular file", path);
+	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	snprintf(name, sizeof(name), "%s/missing/work.yaml", folder);
+	assert_false(session_open(name, content, false, &f, &s, &d));
+	snprintf(expected, sizeof(expected),
+		 "%s: cannot use the folder %s/missing: No such file or directory", name, folder);
+	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	snprintf(name, sizeof(name), "%s/", folder);
+	assert_false(session_open(name, content, false, &f, &s, &d));
+	assert_string_equal(d.message, "is not the name of a file");
+}
+
+/* Read-only opening touches nothing: no lock, no cleanup, no save; a missing file is an error. */
+static void test_read_only_writes_nothing(void **state)
+{
+	char before[4096], after[4096], stale[256];
+	struct session_file *f, *g;
+	struct session *s, *t;
+	const char *why;
+	struct diag d;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	save_expect(f, s, SAVE_OK);
+	session_close(f);
+	session_free(s);
+	snprintf(stale, sizeof(stale), "%s/.work.yaml.tmp-abc123", folder);
+	put_file(stale, "partial");
+	folder_state(before, sizeof(before));
+	assert_true(session_open(path, content, true, &g, &t, &d));
+	assert_int_equal(g->lock_fd, -1);
+	assert_true(session_vote_add(t, content, 1, 1, &why));
+	assert_int_equal(session_save(g, t, content, &d), SAVE_FAILED);
+	assert_string_equal(d.message, "cannot save: the session is open read-only");
+	session_close(g);
+	session_free(t);
+	folder_state(after, sizeof(after));
+	assert_string_equal(before, after);
+	snprintf(stale, sizeof(stale), "%s/never.yaml", folder);
+	assert_false(session_open(stale, content, true, &g, &t, &d));
+	assert_string_equal(d.message, "cannot open: No such file or directory");
+	folder_state(after, sizeof(after));
+	assert_string_equal(before, after);
+}
+
+/* ---- failing system calls ------------------------------------------------------------ */
+
+static int calls, fail_at, fail_errno;
+
+/* Returns true (setting errno) when this call is the one that must fail. */
+static bool this_call_fails(void)
+{
+	if (++calls != fail_at)
+		return false;
+	errno = fail_errno;
+	return true;
+}
+
+/* write(2) that fails as told, or writes one byte at a time when FAIL_AT is -1. */
+static ssize_t bad_write(int fd, const void *buf, size_t n)
+{
+	if (fail_at == -1)
+		return write(fd, buf, n ? 1 : 0);
+	return this_call_fails() ? -1 : write(fd, buf, n);
+}
+
+/* fsync(2) that fails as told. */
+static int bad_fsync(int fd)
+{
+	return this_call_fails() ? -1 : fsync(fd);
+}
+
+/* close(2) that fails as told (after closing: Linux releases the descriptor anyway). */
+static int bad_close(int fd)
+{
+	int r = close(fd);
+
+	return this_call_fails() ? -1 : r;
+}
+
+/* rename(2) that fails as told. */
+static int bad_rename(const char *from, const char *to)
+{
+	return this_call_fails() ? -1 : rename(from, to);
+}
+
+/* mkstemp(3) that fails as told. */
+static int bad_mkstemp(char *template)
+{
+	return this_call_fails() ? -1 : mkstemp(template);
+}
+
+/* fchmod(2) that fails as told. */
+static int bad_fchmod(int fd, mode_t mode)
+{
+	return this_call_fails() ? -1 : fchmod(fd, mode);
+}
+
+/* open(2) of the folder that fails as told. */
+static int bad_open(const char *name, int flags, ...)
+{
+	return this_call_fails() ? -1 : open(name, flags);
+}
+
+/* Saves a session, then makes call number AT of the system call that SET installs fail with
+ * ERR on the next save: the save must fail with the error, the old file stay byte for byte,
+ * no temporary file remain and the session stay dirty. A later save then succeeds. */
+static void check_failure(void (*set)(void), int at, int err, bool renamed)
+{
+	struct session_file *f;
+	struct session *s;
+	char message[2048], expected[512], *before, *now;
+	size_t before_len, now_len;
+	const char *why;
+	struct diag d;
+
+	open_ok(path, &f, &s);
+	save_expect(f, s, SAVE_OK);
+	before = slurp(path, &before_len);
+	assert_true(session_vote_add(s, content, 4, 2, &why));
+	calls = 0;
+	fail_at = at;
+	fail_errno = err;
+	set();
+	assert_int_equal(session_save(f, s, content, &d), SAVE_FAILED);
+	fileio_reset();
+	snprintf(expected, sizeof(expected), "%s: cannot save: %s", path, strerror(err));
+	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	assert_true(s->dirty);
+	assert_int_equal(temp_files(), 0);
+	now = slurp(path, &now_len);
+	if (!renamed) {
+		assert_int_equal(now_len, before_len);
+		assert_memory_equal(now, before, before_len);
+	} else {
+		assert_non_null(strstr(now, "votes: [2]"));
+	}
+	free(now);
+	free(before);
+	save_expect(f, s, SAVE_OK);
+	assert_false(s->dirty);
+	session_close(f);
+	session_free(s);
+}
+
+static void use_bad_write(void)
+{
+	fileio.write = bad_write;
+}
+static void use_bad_fsync(void)
+{
+	fileio.fsync = bad_fsync;
+}
+static void use_bad_close(void)
+{
+	fileio.close = bad_close;
+}
+static void use_bad_rename(void)
+{
+	fileio.rename = bad_rename;
+}
+static void use_bad_mkstemp(void)
+{
+	fileio.mkstemp = bad_mkstemp;
+}
+static void use_bad_fchmod(void)
+{
+	fileio.fchmod = bad_fchmod;
+}
+static void use_bad_open(void)
+{
+	fileio.open = bad_open;
+}
+
+/* A full disk during the write. */
+static void test_write_fails(void **state)
+{
+	(void)state;
+	check_failure(use_bad_write, 1, ENOSPC, false);
+}
+
+/* An I/O error when the temporary file is flushed. */
+static void test_fsync_fails(void **state)
+{
+	(void)state;
+	check_failure(use_bad_fsync, 1, EIO, false);
+}
+
+/* An error reported only by close (NFS, quotas). */
+static void test_close_fails(void **state)
+{
+	(void)state;
+	check_failure(use_bad_close, 1, EIO, false);
+}
+
+/* A rename that fails (a read-only folder, a full directory). */
+static void test_rename_fails(void **state)
+{
+	(void)state;
+	check_failure(use_bad_rename, 1, EROFS, false);
+}
+
+/* No temporary file can be made (a read-only or full folder). */
+static void test_mkstemp_fails(void **state)
+{
+	(void)state;
+	check_failure(use_bad_mkstemp, 1, EACCES, false);
+}
+
+/* The mode cannot be set. */
+static void test_fchmod_fails(void **state)
+{
+	(void)state;
+	check_failure(use_bad_fchmod, 1, EPERM, false);
+}
+
+/* The folder cannot be flushed after the rename: the new file is in place but not known to be
+ * durable, so the save reports failure, the session stays dirty, and the retry is a normal save
+ * (not a conflict with our own bytes). */
+static void test_folder_fsync_fails(void **state)
+{
+	(void)state;
+	check_failure(use_bad_fsync, 2, EIO, true);
+}
+
+/* The folder's descriptor cannot be closed after its flush. */
+static void test_folder_close_fails(void **state)
+{
+	(void)state;
+	check_failure(use_bad_close, 2, EIO, true);
+}
+
+/* The folder cannot be opened for its flush. */
+static void test_folder_open_fails(void **state)
+{
+	(void)state;
+	check_failure(use_bad_open, 1, EMFILE, true);
+}
+
+/* Short writes and interrupted writes still give the whole file. */
+static void test_short_and_interrupted_writes(void **state)
+{
+	struct session_file *f;
+	struct session *s;
+	char *expected, *now;
+	size_t len, now_len;
+	struct diag d;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	fail_at = -1;
+	fileio.write = bad_write;
+	save_expect(f, s, SAVE_OK);
+	calls = 0;
+	fail_at = 1;
+	fail_errno = EINTR;
+	save_expect(f, s, SAVE_OK);
+	fileio_reset();
+	assert_true(session_emit(s, content, &expected, &len, &d));
+	now = slurp(path, &now_len);
+	assert_string_equal(now, expected);
+	free(now);
+	free(expected);
+	session_close(f);
+	session_free(s);
+}
+
+/* ---- names, the default folder, the list --------------------------------------------- */
+
+/* A name made from a hostile title stays in the folder, as a plain visible file. */
+static void test_path_for_title(void **state)
+{
+	static const struct {
+		const char *title, *name;
+	} cases[] = {
+		{ "../../etc/passwd", "etc-passwd.yaml" },
+		{ "/", "session.yaml" },
+		{ ".", "session.yaml" },
+		{ "..", "session.yaml" },
+		{ "", "session.yaml" },
+		{ "a/b", "a-b.yaml" },
+		{ "Één – twee", "een-twee.yaml" },
+		{ "Ça Ñandú Ærø Straße", "ca-nandu-aero-strasse.yaml" },
+		{ "  --Workshop  Sociale  Media--  ", "workshop-sociale-media.yaml" },
+		{ ".hidden", "hidden.yaml" },
+		{ "x\xff\xfey", "x-y.yaml" },
+		{ "日本語", "session.yaml" },
+	};
+	char buf[512], title[301], expected[128];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(expected, sizeof(expected), "%s/%s", folder, cases[i].name);
+		assert_true(session_path_for_title(folder, cases[i].title, buf, sizeof(buf)));
+		assert_string_equal(buf, expected);
+	}
+	memset(title, 'a', 300);
+	title[300] = '\0';
+	assert_true(session_path_for_title(folder, title, buf, sizeof(buf)));
+	assert_int_equal(strlen(buf), strlen(folder) + 1 + 60 + 5);
+	put_file(expected, "taken");
+	assert_true(session_path_for_title(folder, "日本語", buf, sizeof(buf)));
+	snprintf(expected, sizeof(expected), "%s/session-2.yaml", folder);
+	assert_string_equal(buf, expected);
+	assert_false(session_path_for_title(folder, "x", buf, strlen(folder) + 4));
+}
+
+/* The default folder is made under XDG_DATA_HOME (when absolute) or HOME, mode 0700. */
+static void test_default_dir(void **state)
+{
+	char buf[512], expected[512], *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char *saved_xdg = xdg ? strdup(xdg) : NULL, *saved_home = home ? strdup(home) : NULL;
+	struct stat st;
+	struct diag d;
+
+	(void)state;
+	snprintf(expected, sizeof(expected), "%s/data", folder);
+	setenv("XDG_DATA_HOME", expected, 1);
+	assert_true(session_default_dir(buf, sizeof(buf), &d));
+	snprintf(expected, sizeof(expected), "%s/data/meetlat/sessions", folder);
+	assert_string_equal(buf, expected);
+	assert_int_equal(stat(buf, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0700);
+	setenv("XDG_DATA_HOME", "relative/path", 1);
+	setenv("HOME", folder, 1);
+	assert_true(session_default_dir(buf, sizeof(buf), &d));
+	snprintf(expected, sizeof(expected), "%s/.local/share/meetlat/sessions", folder);
+	assert_string_equal(buf, expected);
+	unsetenv("XDG_DATA_HOME");
+	assert_false(session_default_dir(buf, 8, &d));
+	assert_string_equal(d.message, "the name of the folder for sessions is too long");
+	unsetenv("HOME");
+	assert_false(session_default_dir(buf, sizeof(buf), &d));
+	assert_string_equal(
+		d.message,
+		"no folder for sessions: set HOME or XDG_DATA_HOME, or name a session file");
+	if (saved_xdg)
+		setenv("XDG_DATA_HOME", saved_xdg, 1);
+	if (saved_home)
+		setenv("HOME", saved_home, 1);
+	free(saved_xdg);
+	free(saved_home);
+}
+
+/* Writes a session titled TITLE, updated at UPDATED, with ROWS rows scored, to NAME. */
+static void put_session(const char *name, const char *title, const char *updated, size_t rows)
+{
+	struct session *s = session_new(content, title);
+	const char *why;
+	struct diag d;
+	size_t len;
+	char *buf, full[256];
+
+	snprintf(full, sizeof(full), "%s/%s", folder, name);
+	snprintf(s->updated, sizeof(s->updated), "%s", updated);
+	for (size_t i = 0; i < rows; i++)
+		assert_true(session_set_current(s, content, i, 2, &why));
+	assert_true(session_move(s, content, 7, &why));
+	assert_true(session_emit(s, content, &buf, &len, &d));
+	put_file(full, buf);
+	free(buf);
+	session_free(s);
+}
+
+/* The list holds every visible *.yaml regular file, newest first, errors included. */
+static void test_list(void **state)
+{
+	struct session_entry *e;
+	char sub[256];
+	struct diag d;
+	size_t n;
+
+	(void)state;
+	put_session("old.yaml", "Old", "2026-01-01T10:00:00+01:00", 1);
+	put_session("new.yaml", "New", "2026-01-01T09:30:00Z", 3); /* 10:30 in +01:00 */
+	put_session("mid.conflict-20260101-100000.yaml", "Mid", "2026-01-01T10:15:00+01:00", 0);
+	put_session(".hidden.yaml", "Hidden", "2027-01-01T10:00:00+01:00", 0);
+	put_session("notes.txt", "Text", "2027-01-01T10:00:00+01:00", 0);
+	snprintf(sub, sizeof(sub), "%s/garbage.yaml", folder);
+	put_file(sub, "[[[");
+	snprintf(sub, sizeof(sub), "%s/folder.yaml", folder);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_true(session_list(folder, content, &e, &n, &d));
+	assert_int_equal(n, 4);
+	assert_string_equal(e[0].title, "New");
+	assert_int_equal(e[0].rows_scored, 3);
+	assert_int_equal(e[0].n_rows, 10);
+	assert_int_equal(e[0].position, 7);
+	assert_int_equal(e[0].n_steps, 23);
+	assert_null(e[0].error);
+	assert_string_equal(e[1].title, "Mid");
+	assert_string_equal(e[2].title, "Old");
+	assert_string_equal(e[3].title, "");
+	assert_non_null(strstr(e[3].path, "garbage.yaml"));
+	assert_non_null(strstr(e[3].error, "garbage.yaml:2:1: "));
+	session_list_free(e, n);
+	snprintf(sub, sizeof(sub), "%s/none", folder);
+	assert_false(session_list(sub, content, &e, &n, &d));
+	assert_string_equal(d.message, "cannot read the folder: No such file or directory");
+}
+
+#define FOLDER_TEST(t) cmocka_unit_test_setup_teardown(t, make_folder, remove_folder)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		FOLDER_TEST(test_open_save_reopen),
+		FOLDER_TEST(test_title_from_file_name),
+		FOLDER_TEST(test_lock_refuses_second_open),
+		FOLDER_TEST(test_stale_lock_recovered),
+		FOLDER_TEST(test_stale_temps_removed),
+		FOLDER_TEST(test_changed_file_not_clobbered),
+		FOLDER_TEST(test_created_or_vanished_file),
+		FOLDER_TEST(test_unreadable_file_refused),
+		FOLDER_TEST(test_not_a_file),
+		FOLDER_TEST(test_read_only_writes_nothing),
+		FOLDER_TEST(test_write_fails),
+		FOLDER_TEST(test_fsync_fails),
+		FOLDER_TEST(test_close_fails),
+		FOLDER_TEST(test_rename_fails),
+		FOLDER_TEST(test_mkstemp_fails),
+		FOLDER_TEST(test_fchmod_fails),
+		FOLDER_TEST(test_folder_fsync_fails),
+		FOLDER_TEST(test_folder_close_fails),
+		FOLDER_TEST(test_folder_open_fails),
+		FOLDER_TEST(test_short_and_interrupted_writes),
+		FOLDER_TEST(test_path_for_title),
+		FOLDER_TEST(test_default_dir),
+		FOLDER_TEST(test_list),
+	};
+
+	return cmocka_run_group_tests(tests, load_content, free_content);
+}

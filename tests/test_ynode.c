@@ -1,0 +1,426 @@
+/* test_ynode.c - the bounded YAML tree: limits, refused constructs, located errors, getters. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "ynode.h"
+
+/* Small limits, so that each can be reached with a few bytes. */
+static const struct ylimits small = {
+	.max_bytes = 100, .max_depth = 3, .max_nodes = 10, .max_scalar = 5
+};
+
+/* Parses TEXT (named t.yaml) with LIMITS and asserts that it is refused with exactly MESSAGE. */
+static void expect_refused(const char *text, const struct ylimits *limits, const char *message)
+{
+	char buf[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
+	struct ydoc doc;
+	struct diag d;
+	bool ok = ydoc_parse(&doc, "t.yaml", text, strlen(text), limits, &d);
+
+	ydoc_free(&doc);
+	assert_false(ok);
+	assert_string_equal(diag_format(&d, buf, sizeof(buf)), message);
+}
+
+/* Parses TEXT with LIMITS into DOC and asserts that it is accepted; free DOC with ydoc_free. */
+static void expect_parsed(struct ydoc *doc, const char *text, const struct ylimits *limits)
+{
+	char buf[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
+	struct diag d;
+
+	if (!ydoc_parse(doc, "t.yaml", text, strlen(text), limits, &d)) {
+		ydoc_free(doc);
+		fail_msg("refused: %s", diag_format(&d, buf, sizeof(buf)));
+	}
+	assert_non_null(doc->root);
+}
+
+/* Asserts that TEXT parses within LIMITS (and frees the tree). */
+static void expect_accepted(const char *text, const struct ylimits *limits)
+{
+	struct ydoc doc;
+
+	expect_parsed(&doc, text, limits);
+	ydoc_free(&doc);
+}
+
+/* Nesting up to the limit is read; one level more is refused where it opens. */
+static void test_depth_limit(void **state)
+{
+	(void)state;
+	expect_accepted("[[[a]]]", &small);
+	expect_accepted("a: {b: [c]}", &small);
+	expect_refused("[[[[a]]]]", &small, "t.yaml:1:4: nesting deeper than the limit of 3 levels");
+	expect_refused("a:\n  b:\n    c:\n      d: e\n", &small,
+		       "t.yaml:4:7: nesting deeper than the limit of 3 levels");
+}
+
+/* Up to the limit of nodes is read; the next node is refused at its position. */
+static void test_node_limit(void **state)
+{
+	(void)state;
+	/* The list itself is a node: nine items make ten nodes. */
+	expect_accepted("[1, 2, 3, 4, 5, 6, 7, 8, 9]", &small);
+	expect_refused("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]", &small,
+		       "t.yaml:1:29: too many nodes (the limit is 10)");
+	/* A mapping's keys count as nodes too. */
+	expect_refused("{a: 1, b: 2, c: 3, d: 4, e: 5}", &small,
+		       "t.yaml:1:29: too many nodes (the limit is 10)");
+}
+
+/* The limit counts a text's bytes after escapes are decoded, in every style. */
+static void test_scalar_limit(void **state)
+{
+	(void)state;
+	expect_accepted("abcde", &small);
+	expect_accepted("a: \"\\u00e9\\u00e9\"", &small); /* 4 bytes once decoded */
+	expect_refused("abcdef", &small, "t.yaml:1:1: text longer than the limit of 5 bytes");
+	expect_refused("a: \"\\u00e9\\u00e9\\u00e9\"", &small,
+		       "t.yaml:1:4: text longer than the limit of 5 bytes");
+	expect_refused("a:\n  - |\n    abc\n    def\n", &small,
+		       "t.yaml:2:5: text longer than the limit of 5 bytes");
+}
+
+/* A buffer of the limit is read; one byte more is refused as a whole. */
+static void test_file_limit(void **state)
+{
+	char text[102];
+
+	(void)state;
+	memset(text, ' ', 100);
+	text[0] = 'a';
+	text[100] = '\0';
+	expect_accepted(text, &small);
+	text[100] = 'b';
+	text[101] = '\0';
+	expect_refused(text, &small, "t.yaml: file is larger than the limit of 100 bytes");
+}
+
+/* Exactly one document: a second is refused, none is an empty file. */
+static void test_one_document(void **state)
+{
+	(void)state;
+	expect_accepted("---\na: 1\n...\n", &ylimits_default);
+	expect_refused("a: 1\n---\nb: 2\n", &ylimits_default,
+		       "t.yaml:2:1: a second document; the file must hold exactly one");
+	expect_refused("--- a\n--- b\n", &ylimits_default,
+		       "t.yaml:2:1: a second document; the file must hold exactly one");
+	expect_refused("", &ylimits_default, "t.yaml:1:1: the file is empty; expected a YAML mapping");
+	expect_refused("# only a comment\n", &ylimits_default,
+		       "t.yaml:1:1: the file is empty; expected a YAML mapping");
+}
+
+/* Only !!str is accepted, and only on a text; it makes the text non-plain. */
+static void test_tags(void **state)
+{
+	struct ydoc doc;
+
+	(void)state;
+	expect_parsed(&doc, "a: !!str 1\nb: 1\n", &ylimits_default);
+	assert_string_equal(ynode_get(doc.root, "a")->text, "1");
+	assert_false(ynode_get(doc.root, "a")->plain);
+	assert_true(ynode_get(doc.root, "b")->plain);
+	ydoc_free(&doc);
+	expect_refused("a: !!int 1\n", &ylimits_default,
+		       "t.yaml:1:4: tags (tag:yaml.org,2002:int) are not supported");
+	expect_refused("a: !local x\n", &ylimits_default,
+		       "t.yaml:1:4: tags (!local) are not supported");
+	expect_refused("a: !!str [x]\n", &ylimits_default,
+		       "t.yaml:1:4: tags (tag:yaml.org,2002:str) are not supported");
+	expect_refused("!!map {a: 1}\n", &ylimits_default,
+		       "t.yaml:1:1: tags (tag:yaml.org,2002:map) are not supported");
+	expect_refused("a:\n  - !!binary aGk=\n", &ylimits_default,
+		       "t.yaml:2:5: tags (tag:yaml.org,2002:binary) are not supported");
+}
+
+/* Anchors and aliases are refused, also when they would form a cycle. */
+static void test_anchors_aliases(void **state)
+{
+	(void)state;
+	expect_refused("a: &x 1\nb: *x\n", &ylimits_default,
+		       "t.yaml:1:4: anchors (&x) are not supported");
+	expect_refused("a: [1, *x]\n", &ylimits_default, "t.yaml:1:8: aliases (*x) are not supported");
+	expect_refused("a: &a [*a]\n", &ylimits_default, "t.yaml:1:4: anchors (&a) are not supported");
+	expect_refused("&m {a: 1}\n", &ylimits_default, "t.yaml:1:1: anchors (&m) are not supported");
+}
+
+/* A list or mapping as a key is refused at the key. */
+static void test_complex_keys(void **state)
+{
+	(void)state;
+	expect_refused("? [a, b]\n: 1\n", &ylimits_default,
+		       "t.yaml:1:3: a mapping key must be a text, found a list");
+	expect_refused("{[a]: 1}\n", &ylimits_default,
+		       "t.yaml:1:2: a mapping key must be a text, found a list");
+	expect_refused("x:\n  ? {a: 1}\n  : 2\n", &ylimits_default,
+		       "t.yaml:2:5: a mapping key must be a text, found a mapping");
+}
+
+/* A repeated key is reported at the repetition that comes first in the file. */
+static void test_duplicate_keys(void **state)
+{
+	(void)state;
+	expect_refused("a: 1\na: 2\na: 3\n", &ylimits_default,
+		       "t.yaml:2:1: duplicate key 'a' (first at 1:1)");
+	/* Two keys repeated: the message names the repetition that comes first in the file. */
+	expect_refused("a: 1\nb: 2\nb: 3\na: 4\n", &ylimits_default,
+		       "t.yaml:3:1: duplicate key 'b' (first at 2:1)");
+	expect_refused("{z: 1, y: 2, z: 3, y: 4}\n", &ylimits_default,
+		       "t.yaml:1:14: duplicate key 'z' (first at 1:2)");
+	/* Quoting does not make a key different. */
+	expect_refused("outer:\n  'k': 1\n  \"k\": 2\n", &ylimits_default,
+		       "t.yaml:3:3: duplicate key 'k' (first at 2:3)");
+	expect_accepted("a: 1\nA: 2\na1: 3\n", &ylimits_default);
+}
+
+/* NUL, invalid UTF-8 and forbidden characters are refused and located. */
+static void test_nul_and_utf8(void **state)
+{
+	static const char nul[] = "a: b\0c\n";
+	char buf[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
+	struct ydoc doc;
+	struct diag d;
+	bool ok;
+
+	(void)state;
+	expect_refused("a: \"x\\0y\"\n", &ylimits_default,
+		       "t.yaml:1:4: text holds a NUL character, which is not allowed");
+	ok = ydoc_parse(&doc, "t.yaml", nul, sizeof(nul) - 1, &ylimits_default, &d);
+	ydoc_free(&doc);
+	assert_false(ok);
+	assert_string_equal(diag_format(&d, buf, sizeof(buf)),
+			    "t.yaml:1:5: control characters are not allowed (U+0000)");
+	/* libyaml gives only a byte offset here: the column counts characters, é being one. */
+	expect_refused("a: 1\nb: é\xff\n", &ylimits_default,
+		       "t.yaml:2:5: invalid leading UTF-8 octet (byte 0xFF): the file must be UTF-8 text");
+	expect_refused("a: 1\r\nb: 2\r\nc: \xed\xa0\x80\r\n", &ylimits_default,
+		       "t.yaml:3:4: invalid Unicode character (U+D800)");
+	expect_refused("a: \xc0\xaf\n", &ylimits_default,
+		       "t.yaml:1:4: invalid length of a UTF-8 sequence: the file must be UTF-8 text");
+	expect_refused("a: x\xe2\x82", &ylimits_default,
+		       "t.yaml:1:5: incomplete UTF-8 octet sequence: the file must be UTF-8 text");
+	expect_refused("a: \xef\xbf\xbe\n", &ylimits_default,
+		       "t.yaml:1:4: control characters are not allowed (U+FFFE)");
+	/* A control character written as an escape is kept: it is sanitised where it is shown. */
+	expect_parsed(&doc, "a: \"\\e[1m\"\n", &ylimits_default);
+	assert_memory_equal(ynode_get(doc.root, "a")->text, "\x1b[1m", 5);
+	ydoc_free(&doc);
+}
+
+/* libyaml's syntax errors keep their position and context. */
+static void test_syntax_errors(void **state)
+{
+	(void)state;
+	expect_refused("a: [1, 2\n", &ylimits_default,
+		       "t.yaml:2:1: did not find expected ',' or ']' (while parsing a flow sequence at "
+			   "1:4)");
+	expect_refused("a: \"abc\n", &ylimits_default,
+		       "t.yaml:2:1: found unexpected end of stream (while scanning a quoted scalar at "
+			   "1:4)");
+	expect_refused("a: b: c\n", &ylimits_default,
+		       "t.yaml:1:5: mapping values are not allowed in this context");
+}
+
+/* Nodes carry their 1-based line and column, counted in characters. */
+static void test_node_positions(void **state)
+{
+	struct ydoc doc;
+	const struct ynode *list, *item;
+
+	(void)state;
+	expect_parsed(&doc, "# comment\nkey:\n  - first\n  - {x: \"é\", y: [1]}\n", &ylimits_default);
+	assert_int_equal(doc.root->kind, YNODE_MAPPING);
+	assert_int_equal(doc.root->line, 2);
+	assert_int_equal(doc.root->column, 1);
+	list = ynode_get(doc.root, "key");
+	assert_int_equal(list->kind, YNODE_SEQUENCE);
+	assert_int_equal(list->count, 2);
+	assert_int_equal(list->line, 3);
+	assert_int_equal(list->column, 3);
+	item = list->items[1];
+	assert_int_equal(item->kind, YNODE_MAPPING);
+	assert_int_equal(item->count, 2);
+	assert_int_equal(item->column, 5);
+	assert_string_equal(ynode_key(item, 1)->text, "y");
+	assert_int_equal(ynode_value(item, 1)->column, 17); /* in characters: é is one */
+	assert_string_equal(ynode_get(item, "x")->text, "é");
+	assert_null(ynode_get(item, "z"));
+	ydoc_free(&doc);
+}
+
+/* Parses TEXT, whose root maps "v" to the node under test, into DOC; returns that node. */
+static const struct ynode *value_of(struct ydoc *doc, const char *text)
+{
+	expect_parsed(doc, text, &ylimits_default);
+	return ynode_get(doc->root, "v");
+}
+
+/* Asserts that GOT (a formatted diag) equals WANT, then frees DOC. */
+static void expect_diag(struct ydoc *doc, const struct diag *d, const char *want)
+{
+	char buf[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
+
+	ydoc_free(doc);
+	assert_string_equal(diag_format(d, buf, sizeof(buf)), want);
+}
+
+/* Whole numbers: digits only, no leading zero, within the range. */
+static void test_number(void **state)
+{
+	static const char *const bad[] = { "v: 0123", "v: -1", "v: 1.0", "v: 10", "v: ''", "v: [1]" };
+	struct ydoc doc;
+	struct diag d;
+	long n = -1;
+
+	(void)state;
+	assert_true(ynode_number(&doc, value_of(&doc, "v: 7"), "n", 0, 9, &n, &d));
+	assert_int_equal(n, 7);
+	ydoc_free(&doc);
+	assert_true(ynode_number(&doc, value_of(&doc, "v: 0"), "n", 0, 9, &n, &d));
+	assert_int_equal(n, 0);
+	ydoc_free(&doc);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_false(ynode_number(&doc, value_of(&doc, bad[i]), "n", 0, 9, &n, &d));
+		assert_int_equal(d.line, 1);
+		assert_int_equal(d.column, 4);
+		ydoc_free(&doc);
+	}
+	assert_false(ynode_number(&doc, value_of(&doc, "v: 0123"), "the count", 0, 9, &n, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected a whole number from 0 to 9 for the count, found "
+				"'0123'");
+	assert_false(ynode_number(&doc, value_of(&doc, "v: [1]"), "the count", 0, 9, &n, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected a whole number from 0 to 9 for the count, found a "
+				"list");
+}
+
+/* true/false, identifiers and dates, with their messages. */
+static void test_bool_ident_date(void **state)
+{
+	static const char long_id[] =
+		"v: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"; /* 65 */
+	struct ydoc doc;
+	struct diag d;
+	const char *s;
+	bool b = false;
+
+	(void)state;
+	assert_true(ynode_bool(&doc, value_of(&doc, "v: true"), "'draft'", &b, &d));
+	assert_true(b);
+	ydoc_free(&doc);
+	assert_false(ynode_bool(&doc, value_of(&doc, "v: yes"), "'draft'", &b, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected true or false for 'draft', found 'yes'");
+	assert_true(ynode_ident(&doc, value_of(&doc, "v: a-1"), "'id'", &s, &d));
+	assert_string_equal(s, "a-1");
+	ydoc_free(&doc);
+	assert_false(ynode_ident(&doc, value_of(&doc, long_id), "'id'", &s, &d));
+	ydoc_free(&doc);
+	assert_true(ident_valid(long_id + 4)); /* 64 characters */
+	assert_false(ynode_ident(&doc, value_of(&doc, "v: Caps"), "'id'", &s, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected an identifier (lower-case letters, digits and '-') "
+			      "for 'id', found 'Caps'");
+	assert_true(ynode_date(&doc, value_of(&doc, "v: 2024-02-29"), "'due'", &s, &d));
+	assert_string_equal(s, "2024-02-29");
+	ydoc_free(&doc);
+	assert_false(ynode_date(&doc, value_of(&doc, "v: 2023-02-29"), "'due'", &s, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected a date written YYYY-MM-DD for 'due', found "
+				"'2023-02-29'");
+}
+
+/* Only real calendar dates written YYYY-MM-DD are valid. */
+static void test_date_valid(void **state)
+{
+	(void)state;
+	assert_true(date_valid("2024-02-29"));
+	assert_true(date_valid("2000-02-29"));
+	assert_true(date_valid("2026-12-31"));
+	assert_false(date_valid("2023-02-29"));
+	assert_false(date_valid("1900-02-29"));
+	assert_false(date_valid("2026-13-01"));
+	assert_false(date_valid("2026-00-10"));
+	assert_false(date_valid("2026-04-31"));
+	assert_false(date_valid("2026-01-00"));
+	assert_false(date_valid("2026-1-01"));
+	assert_false(date_valid("2026-01-01 "));
+	assert_false(date_valid("2026/01/01"));
+	assert_false(date_valid(""));
+}
+
+/* Identifiers: [a-z0-9-]+, 1 to 64 characters. */
+static void test_ident_valid(void **state)
+{
+	(void)state;
+	assert_true(ident_valid("sociale-media-almanak"));
+	assert_true(ident_valid("a"));
+	assert_true(ident_valid("0-9"));
+	assert_false(ident_valid(""));
+	assert_false(ident_valid("A"));
+	assert_false(ident_valid("a_b"));
+	assert_false(ident_valid("a b"));
+	assert_false(ident_valid("é"));
+}
+
+/* Known, unknown ("x-" excepted) and missing keys of a mapping. */
+static void test_fields(void **state)
+{
+	static const struct yfield fields[] = { { "name", true }, { "note", false } };
+	const struct ynode *v[2];
+	struct ydoc doc;
+	struct diag d;
+
+	(void)state;
+	expect_parsed(&doc, "name: n\nx-extra: 1\n", &ylimits_default);
+	assert_true(ynode_fields(&doc, doc.root, "a thing", fields, 2, false, v, &d));
+	assert_string_equal(v[0]->text, "n");
+	assert_null(v[1]);
+	ydoc_free(&doc);
+	expect_parsed(&doc, "name: n\nother: 1\n", &ylimits_default);
+	assert_true(ynode_fields(&doc, doc.root, "a thing", fields, 2, true, v, &d));
+	assert_false(ynode_fields(&doc, doc.root, "a thing", fields, 2, false, v, &d));
+	expect_diag(&doc, &d, "t.yaml:2:1: unknown key 'other' in a thing (expected one of: name, "
+				"note)");
+	expect_parsed(&doc, "\nnote: 1\n", &ylimits_default);
+	assert_false(ynode_fields(&doc, doc.root, "a thing", fields, 2, false, v, &d));
+	expect_diag(&doc, &d, "t.yaml:2:1: missing key 'name' in a thing");
+	expect_parsed(&doc, "- 1\n", &ylimits_default);
+	assert_false(ynode_fields(&doc, doc.root, "a thing", fields, 2, false, v, &d));
+	expect_diag(&doc, &d, "t.yaml:1:1: expected a mapping for a thing, found a list");
+}
+
+/* Excerpts in messages are defused and cut between characters. */
+static void test_excerpt(void **state)
+{
+	char buf[64];
+	struct ydoc doc;
+
+	(void)state;
+	expect_parsed(&doc, "v: \"a\\e]0;x\\ab\"\n", &ylimits_default);
+	assert_string_equal(ynode_excerpt(ynode_get(doc.root, "v"), buf, sizeof(buf)), "a?]0;x?b");
+	ydoc_free(&doc);
+	expect_parsed(&doc, "v: ééééééééééééééééééééééééééééééééééééééééé\n", &ylimits_default);
+	assert_string_equal(ynode_excerpt(ynode_get(doc.root, "v"), buf, sizeof(buf)),
+			    "éééééééééééééééééééééééééééééé..."); /* 30: cut to fit, whole characters */
+	ydoc_free(&doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_depth_limit),    cmocka_unit_test(test_node_limit),
+		cmocka_unit_test(test_scalar_limit),   cmocka_unit_test(test_file_limit),
+		cmocka_unit_test(test_one_document),   cmocka_unit_test(test_tags),
+		cmocka_unit_test(test_anchors_aliases), cmocka_unit_test(test_complex_keys),
+		cmocka_unit_test(test_duplicate_keys), cmocka_unit_test(test_nul_and_utf8),
+		cmocka_unit_test(test_syntax_errors),  cmocka_unit_test(test_node_positions),
+		cmocka_unit_test(test_number),         cmocka_unit_test(test_bool_ident_date),
+		cmocka_unit_test(test_date_valid),     cmocka_unit_test(test_ident_valid),
+		cmocka_unit_test(test_fields),         cmocka_unit_test(test_excerpt),
+	};
+
+	return cmocka_run_group_tests_name("ynode", tests, NULL, NULL);
+}
