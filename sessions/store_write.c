@@ -87,11 +87,6 @@ static bool emit_plain(struct out *o, const char *text)
 	return emit_scalar(o, text, strlen(text), true);
 }
 
-/* Emits a date or a number that may be empty: plain, or "" when empty. */
-static bool emit_typed(struct out *o, const char *text)
-{
-	return emit_scalar(o, text, strlen(text), text[0] != '\0');
-}
 
 /* Emits the whole number N. */
 static bool emit_number(struct out *o, unsigned long n)
@@ -179,6 +174,13 @@ static bool emit_key(struct out *o, const struct yfield *fields, int i)
 	return emit_plain(o, fields[i].key);
 }
 
+/* Writes key FIELDS[I] with the date or number TEXT, plain; nothing when TEXT is empty, so
+ * that no YAML reader finds a text where it expects a date or a number. */
+static bool emit_typed(struct out *o, const struct yfield *fields, int i, const char *text)
+{
+	return !text[0] || (emit_key(o, fields, i) && emit_plain(o, text));
+}
+
 /* Writes `content: { id, sha256 }`. */
 static bool emit_content(struct out *o, const struct session *s)
 {
@@ -250,8 +252,8 @@ static bool emit_action(struct out *o, const struct session_action *a)
 	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, keys, AF_TEXT) &&
 	       emit_text(o, a->text) &&
 	       (!a->dimension || (emit_key(o, keys, AF_DIMENSION) && emit_id(o, a->dimension))) &&
-	       emit_key(o, keys, AF_OWNER) && emit_text(o, a->owner) && emit_key(o, keys, AF_DUE) &&
-	       emit_typed(o, a->due) && emit_key(o, keys, AF_DONE) &&
+	       emit_key(o, keys, AF_OWNER) && emit_text(o, a->owner) &&
+	       emit_typed(o, keys, AF_DUE, a->due) && emit_key(o, keys, AF_DONE) &&
 	       emit_plain(o, a->done ? "true" : "false") &&
 	       emit_unknown(o, a->origin, session_action_fields, AF_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
@@ -311,11 +313,12 @@ static bool emit_session(struct out *o, const struct session *s)
 	emit_key(o, session_fields, SF_VERSION);
 	emit_number(o, SESSION_VERSION);
 	for (int f = 0; f < META_COUNT && o->ok; f++) {
+		if (f == META_DATE || f == META_PARTICIPANTS) {
+			emit_typed(o, session_fields, SF_META + f, s->meta[f]);
+			continue;
+		}
 		emit_key(o, session_fields, SF_META + f);
-		if (f == META_DATE || f == META_PARTICIPANTS)
-			emit_typed(o, s->meta[f]);
-		else
-			emit_text(o, s->meta[f]);
+		emit_text(o, s->meta[f]);
 	}
 	emit_content(o, s);
 	emit_stamp(o, SF_CREATED, s->created);

@@ -15,28 +15,9 @@
 #include "content.h"
 #include "store.h"
 #include "store_impl.h"
+#include "builtin_content.h"
 
 static const char corpus[] = "tests/corpus/yaml-test-suite";
-
-static struct content *content;
-
-/* Loads the built-in almanac. */
-static int load_content(void **state)
-{
-	struct diag d;
-
-	(void)state;
-	content = content_load_builtin(&d);
-	return content ? 0 : -1;
-}
-
-/* Releases the almanac. */
-static int free_content(void **state)
-{
-	(void)state;
-	content_free(content);
-	return 0;
-}
 
 /* A session header put before each corpus file, so that the file's keys reach the reader
  * and the writer as unknown keys to keep. */

@@ -13,26 +13,7 @@
 #include "content.h"
 #include "session.h"
 #include "store.h"
-
-static struct content *content; /* the built-in almanac: 4 phases, 10 rows, 23 steps */
-
-/* Loads the built-in almanac. */
-static int load_content(void **state)
-{
-	struct diag d;
-
-	(void)state;
-	content = content_load_builtin(&d);
-	return content ? 0 : -1;
-}
-
-/* Releases the almanac. */
-static int free_content(void **state)
-{
-	(void)state;
-	content_free(content);
-	return 0;
-}
+#include "builtin_content.h"
 
 /* Returns the session file S would be written as (malloc'd). */
 static char *snapshot(const struct session *s)

@@ -23,28 +23,10 @@
 #include "session.h"
 #include "session_check.h"
 #include "store.h"
+#include "builtin_content.h"
 
-static struct content *content;
 static char folder[64]; /* a fresh folder for each test */
 static char path[128];	/* FOLDER/work.yaml */
-
-/* Loads the built-in almanac. */
-static int load_content(void **state)
-{
-	struct diag d;
-
-	(void)state;
-	content = content_load_builtin(&d);
-	return content ? 0 : -1;
-}
-
-/* Releases the almanac. */
-static int free_content(void **state)
-{
-	(void)state;
-	content_free(content);
-	return 0;
-}
 
 /* Makes a new empty folder for one test. */
 static int make_folder(void **state)

@@ -19,6 +19,7 @@ enum {
 	RETRY_SECONDS = 5,         /* between attempts after a failed save */
 	TIME_SAVE_SECONDS = 60,    /* time spent is saved at least this often */
 	MESSAGE_SECONDS = 4,
+	REDIRECT_SECONDS = 30,     /* how long the news of a conflict copy stays in the status */
 };
 
 /* Returns a monotonic clock in seconds. */
@@ -54,10 +55,13 @@ void app_save(struct app *a)
 		a->time_saved_at = now();
 		break;
 	case SAVE_REDIRECTED:
+		/* Someone else changed the file: the work goes on in a copy the room must know of. */
 		a->save_failed = false;
 		a->time_unsaved = false;
-		diag_format(&d, a->save_error, sizeof(a->save_error));
-		app_flash(a, true, "%s", a->save_error);
+		a->redirected = true;
+		a->repaint = true;
+		app_flash(a, true, "The file was changed elsewhere: now saving to %s", a->f->path);
+		a->message_until += REDIRECT_SECONDS;
 		break;
 	default:
 		a->save_failed = true;
@@ -99,7 +103,10 @@ void app_move(struct app *a, size_t step)
 		return;
 	a->scroll = 0;
 	a->pending = 0;
-	if (a->c->steps[step].kind == STEP_SCORE)
+	/* The table starts at its first row; a scoring step selects its row for the table. */
+	if (a->c->steps[step].kind == STEP_TABLE)
+		a->table_row = 0;
+	else if (a->c->steps[step].kind == STEP_SCORE)
 		a->table_row = a->c->steps[step].dimension;
 	app_changed(a);
 }
@@ -172,15 +179,20 @@ static void rebuild(struct app *a)
 	a->repaint = true;
 }
 
-/* Paints the header: the content and the session's title. */
+/* Paints the header: the content and the session's title, or where it is being saved now
+ * when that is a conflict copy. */
 static void paint_header(struct app *a)
 {
-	const char *right = a->read_only ? "read-only review" : a->s->meta[META_TITLE];
+	const char *base = strrchr(a->f ? a->f->path : "", '/');
+	const char *right = a->read_only ? "read-only review"
+			    : a->redirected ? (base ? base + 1 : a->f->path)
+					    : a->s->meta[META_TITLE];
 	int w = a->l.cols, rw = (int)text_width(right, strlen(right));
 
 	werase(a->header);
 	draw_text(a->header, 0, 1, STYLE_DIM, a->c->title, strlen(a->c->title));
-	draw_text(a->header, 0, rw + 2 < w / 2 ? w - rw - 1 : w / 2, STYLE_DIM, right, strlen(right));
+	draw_text(a->header, 0, rw + 2 < w / 2 ? w - rw - 1 : w / 2,
+		  a->redirected ? STYLE_WARNING : STYLE_DIM, right, strlen(right));
 	wnoutrefresh(a->header);
 }
 
@@ -211,42 +223,59 @@ static const char *save_state(const struct app *a, enum style *style)
 	return a->s->dirty ? "saving" : "saved";
 }
 
-/* Paints the status line: step k/n, progress, label or message, more, clock, save state. */
+/* Writes into BUF the text for the middle of the status line: a save error, a passing
+ * message or the step's label; returns its style. */
+static enum style status_label(struct app *a, char *buf, size_t size)
+{
+	bool message = now() < a->message_until;
+
+	if (a->save_failed && !message) {
+		snprintf(buf, size, "%s (retrying)", a->save_error);
+		return STYLE_WARNING;
+	}
+	if (message) {
+		snprintf(buf, size, "%s", a->message);
+		return a->message_warns ? STYLE_WARNING : STYLE_NORMAL;
+	}
+	content_step_label(a->c, a->s->position, buf, size);
+	return STYLE_NORMAL;
+}
+
+/* Paints the status line: step k/n, progress, label or message, then on the right "more",
+ * the clock and the save state; what does not fit a narrow terminal is left out, the label
+ * last of all. */
 static void paint_status(struct app *a)
 {
 	const struct content_step *st = &a->c->steps[a->s->position];
 	size_t k = a->s->position, n = a->c->n_steps;
 	char left[32], clock[64], label[sizeof(a->save_error) + 16];
-	enum style save_style, clock_style;
+	enum style save_style, label_style = status_label(a, label, sizeof(label));
 	const char *saved = save_state(a, &save_style);
 	unsigned long spent = a->s->seconds[k];
+	bool over = st->minutes && spent > st->minutes * 60ul;
 	bool more = a->scroll + a->l.body_rows < (int)a->page.n;
-	int x, right;
+	int x, right = a->l.cols - (int)strlen(saved) - 2;
 
 	werase(a->status);
 	snprintf(left, sizeof(left), "%zu/%zu", k + 1, n);
 	x = draw_text(a->status, 0, 1, STYLE_EMPHASIS, left, strlen(left)) + 1;
-	x = paint_progress(a, x, k, n, a->l.cols >= 70 ? 12 : 6);
-	screen_clock(spent, st->minutes, clock, sizeof(clock));
-	clock_style = st->minutes && spent > st->minutes * 60ul ? STYLE_WARNING : STYLE_NORMAL;
-	right = a->l.cols - (int)strlen(saved) - 2;
+	if (a->l.cols >= 60)
+		x = paint_progress(a, x, k, n, a->l.cols >= 80 ? 12 : 6);
 	draw_text(a->status, 0, right, save_style, saved, strlen(saved));
-	right -= (int)strlen(clock) + 3;
-	draw_text(a->status, 0, right, clock_style, clock, strlen(clock));
-	if (more) {
+	screen_clock(spent, st->minutes, clock, sizeof(clock));
+	if (right - (int)strlen(clock) - 3 > x + 8) {
+		right -= (int)strlen(clock) + 3;
+		draw_text(a->status, 0, right, over ? STYLE_WARNING : STYLE_NORMAL, clock,
+			  strlen(clock));
+	}
+	if (more && right - 7 > x) {
 		right -= 7;
 		draw_text(a->status, 0, right, STYLE_EMPHASIS, a->unicode ? "more ↓" : "more v",
 			  a->unicode ? 8 : 6);
 	}
-	if (a->save_failed && now() >= a->message_until)
-		snprintf(label, sizeof(label), "%s (retrying)", a->save_error);
-	else if (now() < a->message_until)
-		snprintf(label, sizeof(label), "%s", a->message);
-	else
-		content_step_label(a->c, k, label, sizeof(label));
-	draw_text(a->status, 0, x, a->save_failed || (a->message_warns && now() < a->message_until)
-				       ? STYLE_WARNING : STYLE_NORMAL,
-		  label, text_fit(label, strlen(label), (size_t)(right - x - 1 > 0 ? right - x - 1 : 0)));
+	if (right - x - 1 >= 8) /* a label cut shorter than this says nothing */
+		draw_text(a->status, 0, x, label_style, label,
+			  text_fit(label, strlen(label), (size_t)(right - x - 1)));
 	wnoutrefresh(a->status);
 }
 

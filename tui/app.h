@@ -43,7 +43,8 @@ struct app {
 	enum form_purpose purpose;
 	size_t form_index;    /* the action or row the form edits */
 	enum confirm_purpose confirm;
-	size_t confirm_index;
+	size_t confirm_index; /* the action to delete */
+	int confirm_which;    /* 'c' or 't': the agreed phase to set */
 	int confirm_phase;
 	char question[256];
 
@@ -51,6 +52,7 @@ struct app {
 	bool message_warns;
 	double message_until;
 	bool save_failed;     /* the last save failed: shown, and retried */
+	bool redirected;      /* saving goes to a conflict copy (named in the header) */
 	char save_error[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
 	double retry_at;
 	double last_tick;     /* when time was last added to the current step */

@@ -218,7 +218,7 @@ static void confirm_input(struct app *a, int code, bool function)
 		if (a->selected >= a->s->n_actions && a->selected > 0)
 			a->selected--;
 	} else if (scoring_row(a, &dim)) {
-		set_agreed(a, dim, a->confirm_index == 'c' ? 'c' : 't', a->confirm_phase);
+		set_agreed(a, dim, a->confirm_which, a->confirm_phase);
 	}
 }
 
@@ -237,7 +237,7 @@ static void agree(struct app *a, size_t dim, int which, int phase)
 		return;
 	}
 	if (phase && current && target && target < current) {
-		a->confirm_index = (size_t)which;
+		a->confirm_which = which;
 		a->confirm_phase = phase;
 		ask(a, CONFIRM_TARGET_BELOW, "The target (%d) lies below the current phase (%d). "
 			"Set it anyway?", target, current);
@@ -350,9 +350,17 @@ static void move_or_scroll(struct app *a, int delta)
 }
 
 /* Space: shows the rest of a long step first, then goes to the next step. In a list of
- * items (the table), the selection moves along to the first item shown. */
+ * items (the table), the selection moves along to the first item shown; a table shown a row
+ * at a time shows every row first. */
 static void advance(struct app *a)
 {
+	if (current_step(a)->kind == STEP_TABLE && !a->l.table_grid &&
+	    a->scroll + a->l.body_rows >= (int)a->page.n && a->table_row + 1 < a->c->n_dimensions) {
+		a->table_row++;
+		a->scroll = 0;
+		a->stale = true;
+		return;
+	}
 	if (a->scroll + a->l.body_rows < (int)a->page.n) {
 		a->scroll += a->l.body_rows > 2 ? a->l.body_rows - 1 : 1;
 		a->repaint = true;
@@ -528,9 +536,10 @@ void app_mouse(struct app *a)
 		return;
 	}
 	if ((ev.bstate & BUTTON1_CLICKED) && a->overlay == OV_OVERVIEW) {
-		long step = (long)(ev.y - (a->l.box_y + 1) + a->overlay_scroll) - 2;
+		int line = ev.y - getbegy(a->inner) + a->overlay_scroll;
+		long step = page_item_at(&a->overlay_page, line);
 
-		if (step >= 0 && step < (long)a->c->n_steps) {
+		if (step >= 0 && a->overlay_page.marks[step] == line) {
 			app_close(a);
 			app_move(a, (size_t)step);
 		}

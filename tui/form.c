@@ -160,15 +160,27 @@ static int draw_field(WINDOW *w, struct form *f, size_t i, int y, const struct c
 	return focused ? x + (int)cursor : -1;
 }
 
+/* Returns the first field to show when only ROOM of them fit, keeping the focus in view. */
+static size_t first_shown(const struct form *f, size_t room)
+{
+	if (room == 0 || f->n <= room || f->focus < room)
+		return 0;
+	return f->focus - room + 1;
+}
+
 void form_draw(WINDOW *w, struct form *f, const struct content *c)
 {
-	int cursor_x = -1, cursor_y = 0;
+	int inner = getmaxy(w) - 2, cursor_x = -1, cursor_y = 0;
+	/* A blank line between fields and a line of keys, when there is room for them. */
+	bool roomy = inner >= 2 * (int)f->n + 3;
+	int spacing = roomy ? 2 : 1, top = roomy ? 2 : 1;
+	size_t room = (size_t)((inner - 1 - roomy) / spacing), first = first_shown(f, room);
 
 	werase(w);
 	box(w, 0, 0);
 	draw_text(w, 0, 2, STYLE_TITLE, f->title, strlen(f->title));
-	for (size_t i = 0; i < f->n; i++) {
-		int y = 2 + 2 * (int)i, x = draw_field(w, f, i, y, c);
+	for (size_t i = first; i < f->n && i - first < room; i++) {
+		int y = top + spacing * (int)(i - first), x = draw_field(w, f, i, y, c);
 
 		if (x >= 0) {
 			cursor_x = x;
@@ -176,8 +188,9 @@ void form_draw(WINDOW *w, struct form *f, const struct content *c)
 		}
 	}
 	if (f->error[0])
-		draw_text(w, 2 + 2 * (int)f->n, 2, STYLE_WARNING, f->error, strlen(f->error));
-	draw_text(w, getmaxy(w) - 2, 2, STYLE_DIM, "Tab next field   Enter save   Esc cancel", 40);
+		draw_text(w, getmaxy(w) - 2 - roomy, 2, STYLE_WARNING, f->error, strlen(f->error));
+	if (roomy)
+		draw_text(w, getmaxy(w) - 2, 2, STYLE_DIM, "Tab next field   Enter save   Esc cancel", 40);
 	if (cursor_x >= 0) {
 		wmove(w, cursor_y, cursor_x);
 		curs_set(1);

@@ -46,7 +46,7 @@ void layout_compute(struct layout *l, int cols, int rows, size_t n_phases)
 		column_width(l->wide_width - l->table_name_width - l->gap, n, l->gap);
 	l->table_grid = l->table_cell_width >= TABLE_CELL_MIN;
 	l->box_width = min_int(cols - 4, BOX_MAX);
-	l->box_height = rows - 4;
+	l->box_height = l->body_rows; /* over the body only: header and status stay */
 	l->box_x = (cols - l->box_width) / 2;
-	l->box_y = 2;
+	l->box_y = l->body_top;
 }

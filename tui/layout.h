@@ -18,7 +18,7 @@ struct layout {
 	int phase_width;          /* width of such a column */
 	bool table_grid;          /* the whole behaviour table as a grid, else a row at a time */
 	int table_name_width, table_cell_width;
-	int box_x, box_y, box_width, box_height; /* an overlay */
+	int box_x, box_y, box_width, box_height; /* an overlay, over the body */
 };
 
 /* Computes the layout of a COLS x ROWS terminal for content with N_PHASES phases. */

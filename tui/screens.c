@@ -162,7 +162,7 @@ static void build_welcome(struct page *p, const struct view *v)
 	}
 	page_newline(p);
 	page_newline(p);
-	page_printf(p, l->text_x, STYLE_NORMAL, "Today: %zu steps, %u:%02u planned.",
+	page_printf(p, l->text_x, STYLE_NORMAL, "Today: %zu steps, %u h %02u min planned.",
 		    v->c->n_steps, minutes / 60, minutes % 60);
 	page_newline(p);
 	page_newline(p);
@@ -315,53 +315,65 @@ static const char *agreed_label(const struct view *v, size_t dim, int number)
 	return NULL;
 }
 
+/* Returns the column where the cell of phase I starts in the table grid. */
+static int table_cell_x(const struct layout *l, size_t i)
+{
+	return l->wide_x + l->table_name_width + l->gap + (int)i * (l->table_cell_width + l->gap);
+}
+
+/* Adds the header of the table grid: a column per phase. */
+static void put_table_header(struct page *p, const struct view *v, size_t n)
+{
+	struct block blocks[16][2];
+	struct column cols[16];
+	char heads[16][16];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(heads[i], sizeof(heads[i]), "Phase %d", v->c->phases[i].number);
+		blocks[i][0] = (struct block){ STYLE_DIM, heads[i] };
+		blocks[i][1] = (struct block){ STYLE_HEADING, v->c->phases[i].name };
+		cols[i] = (struct column){ table_cell_x(v->l, i), v->l->table_cell_width, blocks[i], 2 };
+	}
+	put_columns(p, cols, n);
+}
+
+/* Adds row D of the table grid: its name, then its cells, agreed phases marked. */
+static void put_table_row(struct page *p, const struct view *v, size_t d, size_t n)
+{
+	const struct content_dimension *dim = &v->c->dimensions[d];
+	struct block blocks[17];
+	struct column cols[17];
+	int top;
+
+	page_newline(p);
+	page_mark(p);
+	top = page_last(p) + 1;
+	blocks[0] = (struct block){ d == v->table_row ? STYLE_SELECTED : STYLE_EMPHASIS, dim->name };
+	cols[0] = (struct column){ v->l->wide_x, v->l->table_name_width, &blocks[0], 1 };
+	for (size_t i = 0; i < n; i++) {
+		blocks[i + 1] = (struct block){ agreed_style(v, d, (int)i + 1), dim->cells[i].text };
+		cols[i + 1] = (struct column){ table_cell_x(v->l, i), v->l->table_cell_width,
+					       &blocks[i + 1], 1 };
+	}
+	put_columns(p, cols, n + 1);
+	if (d == v->table_row)
+		page_focus(p, top - 1, page_last(p));
+}
+
 /* The whole table as a grid: a header of phases, then every row with its cells. */
 static void build_table_grid(struct page *p, const struct view *v)
 {
-	const struct layout *l = v->l;
-	const struct content *c = v->c;
-	int name_w = l->table_name_width, cell_w = l->table_cell_width;
-	struct block head_blocks[16][2];
-	struct column cols[17];
-	char heads[16][16];
-	size_t n = c->n_phases > 16 ? 16 : c->n_phases;
+	size_t n = v->c->n_phases > 16 ? 16 : v->c->n_phases;
 
-	for (size_t i = 0; i < n; i++) {
-		snprintf(heads[i], sizeof(heads[i]), "Phase %d", c->phases[i].number);
-		head_blocks[i][0] = (struct block){ STYLE_DIM, heads[i] };
-		head_blocks[i][1] = (struct block){ STYLE_HEADING, c->phases[i].name };
-		cols[i] = (struct column){ l->wide_x + name_w + l->gap + (int)i * (cell_w + l->gap),
-					   cell_w, head_blocks[i], 2 };
-	}
-	put_columns(p, cols, n);
-	for (size_t g = 0; g < c->n_groups; g++) {
-		const struct content_group *grp = &c->groups[g];
+	put_table_header(p, v, n);
+	for (size_t g = 0; g < v->c->n_groups; g++) {
+		const struct content_group *grp = &v->c->groups[g];
 
 		page_newline(p);
 		page_newline(p);
-		page_puts(p, l->wide_x, STYLE_TITLE, grp->title);
-		for (size_t d = grp->first; d < grp->first + grp->count; d++) {
-			const struct content_dimension *dim = &c->dimensions[d];
-			struct block blocks[17];
-			int top;
-
-			page_newline(p);
-			page_mark(p);
-			top = page_last(p) + 1;
-			blocks[0] = (struct block){ d == v->table_row ? STYLE_SELECTED : STYLE_EMPHASIS,
-						    dim->name };
-			cols[0] = (struct column){ l->wide_x, name_w, &blocks[0], 1 };
-			for (size_t i = 0; i < n; i++) {
-				blocks[i + 1] = (struct block){ agreed_style(v, d, (int)i + 1),
-								dim->cells[i].text };
-				cols[i + 1] = (struct column){ l->wide_x + name_w + l->gap +
-								       (int)i * (cell_w + l->gap),
-							       cell_w, &blocks[i + 1], 1 };
-			}
-			put_columns(p, cols, n + 1);
-			if (d == v->table_row)
-				page_focus(p, top - 1, page_last(p));
-		}
+		page_puts(p, v->l->wide_x, STYLE_TITLE, grp->title);
+		for (size_t d = grp->first; d < grp->first + grp->count; d++)
+			put_table_row(p, v, d, n);
 	}
 }
 
@@ -418,7 +430,8 @@ static void build_table_row(struct page *p, const struct view *v)
 	page_printf(p, v->l->text_x, STYLE_DIM, "The behaviour table: row %zu of %zu (%s)",
 		    row + 1, c->n_dimensions, c->groups[d->group].title);
 	page_newline(p);
-	page_puts(p, v->l->text_x, STYLE_DIM, "↑ ↓ show the other rows");
+	page_printf(p, v->l->text_x, STYLE_DIM, "%s show the other rows, Space the next",
+		    glyph(v, "↑ ↓", "j k"));
 	put_title(p, v->l, d->name);
 	put_row_cells(p, v, row);
 }
@@ -602,7 +615,9 @@ static void build_actions(struct page *p, const struct view *v)
 static void put_chart_row(struct page *p, const struct view *v, size_t dim, int x, int slot)
 {
 	const struct session_score *sc = &v->s->scores[dim];
-	int lo = sc->current && sc->target ? (sc->current < sc->target ? sc->current : sc->target) : 0;
+	/* The line joins two different phases: none when only one is agreed, or both agree. */
+	int lo = sc->current && sc->target && sc->current != sc->target
+			 ? (sc->current < sc->target ? sc->current : sc->target) : 0;
 	int hi = sc->current > sc->target ? sc->current : sc->target;
 	const char *line = glyph(v, "─", "-");
 
@@ -648,9 +663,9 @@ static void put_chart(struct page *p, const struct view *v)
 
 		name_w = w > name_w ? w : name_w;
 	}
-	name_w = name_w < l->text_width / 2 ? name_w : l->text_width / 2;
-	x = l->text_x + name_w + 1;
-	slot = (l->text_width - name_w - 1) / (int)c->n_phases;
+	name_w = name_w < l->wide_width / 2 ? name_w : l->wide_width / 2;
+	x = l->wide_x + name_w + 1;
+	slot = (l->wide_width - name_w - 1) / (int)c->n_phases;
 
 	slot = slot > 9 ? 9 : slot < 3 ? 3 : slot;
 	page_newline(p);
@@ -658,19 +673,19 @@ static void put_chart(struct page *p, const struct view *v)
 		page_printf(p, x + (int)(ph - 1) * slot + slot / 2, STYLE_HEADING, "%zu", ph);
 	for (size_t g = 0; g < c->n_groups; g++) {
 		page_newline(p);
-		page_puts(p, l->text_x, STYLE_DIM, c->groups[g].title);
+		page_puts(p, l->wide_x, STYLE_DIM, c->groups[g].title);
 		for (size_t d = c->groups[g].first; d < c->groups[g].first + c->groups[g].count; d++) {
 			const char *name = c->dimensions[d].name;
 
 			page_newline(p);
-			page_put(p, l->text_x + 1, STYLE_NORMAL, name,
+			page_put(p, l->wide_x + 1, STYLE_NORMAL, name,
 				 text_fit(name, strlen(name), (size_t)name_w - 1));
 			put_chart_row(p, v, d, x, slot);
 		}
 	}
 	page_newline(p);
 	page_newline(p);
-	page_printf(p, l->text_x, STYLE_DIM, "%s current   %s target   %s both",
+	page_printf(p, l->wide_x, STYLE_DIM, "%s current   %s target   %s both",
 		    glyph(v, "●", "C"), glyph(v, "◎", "T"), glyph(v, "◉", "*"));
 }
 
@@ -695,7 +710,7 @@ static void put_skipped_and_time(struct page *p, const struct view *v)
 		spent += v->s->seconds[i];
 	page_newline(p);
 	page_newline(p);
-	page_printf(p, l->text_x, STYLE_HEADING, "Time: %lu:%02lu spent of %u:%02u planned",
+	page_printf(p, l->text_x, STYLE_HEADING, "Time: %lu h %02lu min spent of %u h %02u min planned",
 		    spent / 3600, spent / 60 % 60, planned / 60, planned % 60);
 	for (size_t i = 0; i < v->c->n_steps && i < v->s->n_seconds; i++) {
 		char label[256], clock[64];
@@ -811,28 +826,32 @@ static const char *row_state(const struct view *v, size_t dim, char *buf, size_t
 
 void screen_overview(struct page *p, const struct view *v, size_t selected, int width)
 {
+	bool clocks = width >= 56, states = width >= 46;
+	int label_w = width - 6 - (clocks ? 16 : 0) - (states ? 9 : 0);
+
 	page_puts(p, 0, STYLE_TITLE, "Overview");
-	page_puts(p, 10, STYLE_DIM, "Enter jumps to the selected step, Esc closes");
+	page_wrap_inline(p, 10, width - 10, STYLE_DIM, "Enter jumps to the selected step, Esc closes");
 	page_newline(p);
 	for (size_t i = 0; i < v->c->n_steps; i++) {
 		const struct content_step *st = &v->c->steps[i];
 		char label[256], state[64] = "", clock[64];
 		unsigned long spent = i < v->s->n_seconds ? v->s->seconds[i] : 0;
-		enum style style = i == selected ? STYLE_SELECTED : STYLE_NORMAL;
-		int right = width - 16;
 
 		content_step_label(v->c, i, label, sizeof(label));
-		if (st->kind == STEP_SCORE)
-			row_state(v, st->dimension, state, sizeof(state));
+		page_mark(p);
 		page_newline(p);
 		page_puts(p, 0, i == v->step ? STYLE_EMPHASIS : STYLE_DIM,
 			  i == v->step ? glyph(v, "▶", ">") : " ");
 		page_printf(p, 2, STYLE_DIM, "%2zu", i + 1);
-		page_put(p, 6, style, label, text_fit(label, strlen(label), (size_t)(right - 16)));
-		page_puts(p, right - 9, STYLE_GOOD, state);
-		page_puts(p, right + 1, spent > st->minutes * 60ul && st->minutes ? STYLE_WARNING
-										   : STYLE_DIM,
-			  screen_clock(spent, st->minutes, clock, sizeof(clock)));
+		page_put(p, 6, i == selected ? STYLE_SELECTED : STYLE_NORMAL, label,
+			 text_fit(label, strlen(label), (size_t)(label_w > 1 ? label_w - 1 : 1)));
+		if (states && st->kind == STEP_SCORE)
+			page_puts(p, 6 + label_w, STYLE_GOOD,
+				  row_state(v, st->dimension, state, sizeof(state)));
+		if (clocks)
+			page_puts(p, width - 15,
+				  spent > st->minutes * 60ul && st->minutes ? STYLE_WARNING : STYLE_DIM,
+				  screen_clock(spent, st->minutes, clock, sizeof(clock)));
 		if (i == selected)
 			page_focus(p, page_last(p), page_last(p));
 	}

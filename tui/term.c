@@ -154,6 +154,13 @@ bool term_start(const char **why)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	/* Home and End as terminals send them whatever their terminfo entry says (tmux, rxvt). */
+	define_key("\033[1~", KEY_HOME);
+	define_key("\033[4~", KEY_END);
+	define_key("\033[H", KEY_HOME);
+	define_key("\033[F", KEY_END);
+	define_key("\033[7~", KEY_HOME);
+	define_key("\033[8~", KEY_END);
 	curs_set(0);
 	timeout(250);
 	mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);

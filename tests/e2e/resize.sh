@@ -90,6 +90,19 @@ pass "at 100x30 the table is a grid, rows beside their cells"
 check "the grid shows several rows at once" on_screen_re '^ customer experience +gemeente'
 check "the grid has a column per phase" on_screen_re 'Phase 1 +Phase 2 +Phase 3 +Phase 4'
 
+# At the minimum size (40x12) the overview still names the steps.
+resize 40 12
+wait_step 10/23
+keys o
+wait_re "▶ +10 "
+settle
+check "at 40x12 the overview shows the steps' titles (\"The behaviour table\", cut to fit)" \
+	on_screen_re "10 +The beh"
+check "at 40x12 the overview shows the title of step 9 (\"Phase 4: chapters\", cut to fit)" \
+	on_screen_re " 9 +Phase 4"
+keys Escape
+wait_gone "▶ 10"
+
 keys q
 wait_exit
 expect_eq "q exits with status 0" "$(exit_status)" 0

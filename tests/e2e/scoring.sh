@@ -124,12 +124,15 @@ keys Tab
 type_text "$owner"
 keys Tab
 type_text "2027-02-30"
+keys Tab
+wait_for "not a real date"
+pass "the impossible due date 2027-02-30 is refused on the spot (Tab) with a message"
 keys Enter
 wait_for "not a real date"
-pass "the impossible due date 2027-02-30 is refused with a message"
-check "the form stays open with the text typed" eval 'on_screen "New action" && on_screen "$owner"'
+check "Enter does not save it either: the form stays open with the text typed" \
+	eval 'on_screen "New action" && on_screen "$owner" && on_screen "2027-02-30"'
 expect_eq "nothing was saved yet: no action in the file" "$(yaml_get "$file" actions)" "[]"
-keys BSpace BSpace
+keys BSpace BSpace # the focus stayed on the due date
 type_text "28"
 wait_for "2027-02-28"
 keys Enter
@@ -150,5 +153,7 @@ expect_eq "file: the action's owner, exactly" "$(yaml_get "$file" actions.0.owne
 expect_eq "file: the action's due date" "$(yaml_get "$file" actions.0.due)" "2027-02-28"
 expect_eq "file: the action's row" "$(yaml_get "$file" actions.0.dimension)" "alfa"
 expect_eq "file: the action is not done" "$(yaml_get "$file" actions.0.done)" "false"
+check "file: the due date is written as a YAML date" \
+	yaml_ok "$file" 'type(d["actions"][0]["due"]).__name__ == "date"' 
 check "file: no other row was scored" yaml_ok "$file" 'list(d["scores"]) == ["alfa"]'
 finish

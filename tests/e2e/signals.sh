@@ -2,8 +2,9 @@
 # signals.sh - issue 4: nothing is lost and nothing is left behind when the program is ended
 # from outside: SIGKILL right after a vote (every change is saved at once; the stale lock does
 # not block the next start), SIGTERM after a note, SIGINT from Ctrl-C, SIGHUP from a vanishing
-# terminal (tmux kill-server): the file parses and holds the change and the time spent, no lock
-# or temporary file remains, the terminal is restored. Ctrl-Z suspends and fg resumes.
+# terminal (tmux kill-server), and a terminal lost without any SIGHUP: the file parses and
+# holds the change and the time spent, no lock or temporary file remains, the terminal is
+# restored. Ctrl-Z suspends and fg resumes.
 . "$(dirname "$0")/lib/tmux.sh"
 
 content=$FIXTURES/score-only.yaml
@@ -140,4 +141,19 @@ check "SIGHUP: the session file parses" yaml_ok "$dir/s.yaml" 'd["meetlat_sessio
 expect_eq "SIGHUP: the vote is in the file" "$(yaml_get "$dir/s.yaml" scores.alfa.votes)" "[4]"
 timed SIGHUP "$dir/s.yaml"
 only_file "$dir" SIGHUP
+
+# (f) The terminal goes away and no SIGHUP comes (the program runs in a session of its own):
+# input fails at once, forever; the program must notice, save and exit, not spin.
+dir=$TMP/lost
+mkdir "$dir"
+E2E_SETSID=1 start 100 30 -c "$content" "$dir/s.yaml"
+vote 1
+wait_re '0:0[3-9] / 5:00'
+tm kill-server
+CUR=
+e2e_reap 15 || fail "a terminal lost without SIGHUP: the program did not end within 15 s"
+pass "a terminal lost without SIGHUP: the program notices and ends"
+expect_eq "lost terminal: the vote is in the file" "$(yaml_get "$dir/s.yaml" scores.alfa.votes)" "[1]"
+timed "lost terminal" "$dir/s.yaml"
+only_file "$dir" "lost terminal"
 finish

@@ -9,10 +9,13 @@
 #
 # Needs: MEETLAT (the binary), PYTHON (with PyYAML; default /usr/bin/python3), tmux.
 #
-# API (all take effect on the current program, the one `start` ran last):
+# API (all take effect on the current program, the one `start` ran last; to act on an
+# earlier one, save $CUR after its start and set CUR back to it):
 #   start COLS ROWS [ARG...]   run meetlat ARG... in a new tmux window of COLS x ROWS; extra
 #                              environment from $E2E_ENV ("NAME=value ...", no spaces inside)
 #                              E2E_HOLD=1: the program waits for `release` (set up tmux first)
+#                              E2E_SETSID=1: run it in a session of its own (setsid), so that
+#                              a vanishing terminal sends it no SIGHUP
 #   start_shell COLS ROWS      an interactive sh in the window instead (prompt "e2e$ ")
 #   keys KEY...                tmux send-keys (key names: Space Enter Escape Tab BSpace C-c ...)
 #   type_text TEXT             send TEXT literally (send-keys -l)
@@ -36,7 +39,12 @@
 #   check MSG CMD...           pass MSG when CMD succeeds, else fail MSG
 #   expect_eq MSG GOT WANT     pass when GOT = WANT exactly, else fail showing both
 #   finish                     final checks (no sanitizer report), prints the summary, exit 0
+#
+# Variables for the tests: TMP (this script's scratch folder, removed at exit), FIXTURES
+# (tests/fixtures/e2e), SESSIONS (the default session folder under XDG_DATA_HOME), ESC and
+# REVERSE (for on_screen_attrs), PID (after get_pid), CUR (the tmux session of the program).
 
+# shellcheck disable=SC2034 # FIXTURES, SESSIONS, REVERSE, PID are for the tests
 set -u
 
 : "${MEETLAT:?set MEETLAT to the meetlat binary (built with SANITIZE=1)}"
@@ -58,7 +66,7 @@ E2E_CHECKS=0
 E2E_START=$(date +%s)
 CUR=
 ESC=$(printf '\033')
-REVERSE="$ESC[7m"
+REVERSE="${ESC}[7m"
 
 unset TMUX TMUX_PANE NO_COLOR COLUMNS LINES
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color TZ=UTC
@@ -99,16 +107,22 @@ e2e_reap() {
 	return 0
 }
 
-# e2e_cleanup - on exit: stop the tmux server (SIGHUP to the programs), remove the files.
+# e2e_cleanup - on exit: stop the tmux server (SIGHUP to the programs), kill a program of ours
+# that is still running (checking that the pid is still meetlat), remove the files.
 e2e_cleanup() {
 	tm kill-server > /dev/null 2>&1
-	e2e_reap 5 || for e2e_pid in $(e2e_pids); do kill -KILL "$e2e_pid" 2> /dev/null; done
+	e2e_reap 5 || for e2e_pid in $(e2e_pids); do
+		alive "$e2e_pid" && [ "$(readlink "/proc/$e2e_pid/exe")" = "$(readlink -f "$MEETLAT")" ] &&
+			kill -KILL "$e2e_pid" 2> /dev/null
+	done
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TMUX_SOCKET" # tmux leaves its socket behind
 	rm -rf "$TMP"
 }
 trap e2e_cleanup EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 141' PIPE
 
 # q TEXT - TEXT quoted for sh.
 q() {
@@ -142,6 +156,7 @@ e2e_runner() {
 			if [ -n "${E2E_HOLD:-}" ]; then
 				echo "while [ ! -e $(q "$TMP/runs/go.$E2E_RUN") ]; do sleep 0.05; done"
 			fi
+			[ -z "${E2E_SETSID:-}" ] || printf 'setsid ' # no SIGHUP when the terminal goes
 			printf 'sh -c '\''echo $$ > "$0"; exec "$@"'\'' %s %s' \
 				"$(q "$TMP/runs/pid.$E2E_RUN")" "$(q "$MEETLAT")"
 			for e2e_a in "$@"; do
@@ -162,9 +177,9 @@ e2e_window() {
 	ROWS=$2
 	e2e_tries=0
 	until tm start-server \; set-option -g status off \; \
-		new-session -d -s "$CUR" -x "$1" -y "$2" "sh $(q "$3")" 2> "$TMP/tmux.err"; do
+		new-session -d -s "$CUR" -x "$1" -y "$2" "sh $(q "$3")" 2> "$TMP/runs/tmux.err"; do
 		e2e_tries=$((e2e_tries + 1)) # a server that is still shutting down: try again
-		[ "$e2e_tries" -lt 20 ] || { cat "$TMP/tmux.err" >&2; fail "tmux new-session failed"; }
+		[ "$e2e_tries" -lt 20 ] || { cat "$TMP/runs/tmux.err" >&2; fail "tmux new-session failed"; }
 		sleep 0.1
 	done
 }
@@ -179,7 +194,7 @@ start() {
 
 # release - lets a program started with E2E_HOLD=1 run (until then its runner waits).
 release() {
-	: > "$TMP/runs/go.$E2E_RUN"
+	: > "$TMP/runs/go.${CUR#w}"
 }
 
 start_shell() {
@@ -288,7 +303,7 @@ settle() {
 }
 
 e2e_exited() {
-	[ -f "$TMP/runs/exit.$E2E_RUN" ]
+	[ -f "$TMP/runs/exit.${CUR#w}" ]
 }
 
 wait_exit() {
@@ -297,13 +312,13 @@ wait_exit() {
 }
 
 exit_status() {
-	cat "$TMP/runs/exit.$E2E_RUN"
+	cat "$TMP/runs/exit.${CUR#w}"
 }
 
 # get_pid - sets PID to the pid of the current program.
 get_pid() {
-	e2e_poll 5 test -s "$TMP/runs/pid.$E2E_RUN" || fail "no pid recorded"
-	PID=$(cat "$TMP/runs/pid.$E2E_RUN")
+	e2e_poll 5 test -s "$TMP/runs/pid.${CUR#w}" || fail "no pid recorded"
+	PID=$(cat "$TMP/runs/pid.${CUR#w}")
 }
 
 yaml_get() {
@@ -371,12 +386,17 @@ e2e_sanitizer_reports() {
 	return $e2e_found
 }
 
+# e2e_reported - true when a sanitizer wrote a report.
+e2e_reported() {
+	[ -n "$(find "$TMP/asan" -type f)" ]
+}
+
 finish() {
 	tm kill-server > /dev/null 2>&1
 	e2e_reap 15 || fail "a meetlat process did not end after the tmux server was killed"
 	CUR=
-	if e2e_sanitizer_reports; then
-		fail "the sanitizers reported errors (above)"
+	if e2e_reported; then
+		fail "the sanitizers reported errors (below)"
 	fi
 	echo "PASS $E2E: $E2E_CHECKS checks in $(($(date +%s) - E2E_START)) s"
 	exit 0

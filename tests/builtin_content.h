@@ -1,0 +1,29 @@
+/* builtin_content.h - the built-in almanac as a cmocka group fixture, for tests that need a
+ * content (include after cmocka.h; pass load_content and free_content to
+ * cmocka_run_group_tests). */
+#ifndef MEETLAT_TESTS_BUILTIN_CONTENT_H
+#define MEETLAT_TESTS_BUILTIN_CONTENT_H
+
+#include "content.h"
+
+static struct content *content; /* the built-in almanac: 4 phases, 10 rows, 23 steps */
+
+/* Loads the built-in almanac. */
+static int load_content(void **state)
+{
+	struct diag d;
+
+	(void)state;
+	content = content_load_builtin(&d);
+	return content ? 0 : -1;
+}
+
+/* Releases the almanac. */
+static int free_content(void **state)
+{
+	(void)state;
+	content_free(content);
+	return 0;
+}
+
+#endif
