@@ -110,9 +110,9 @@ run-tests:
 MAN1 = $(wildcard man/*.1)
 MAN5 = $(wildcard man/*.5)
 
-install: all
+install: $(BUILD)/meetlat
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
-	install -m 755 meetlat $(DESTDIR)$(BINDIR)/meetlat
+	install -m 755 $(BUILD)/meetlat $(DESTDIR)$(BINDIR)/meetlat
 	$(if $(MAN1),install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/)
 	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/)
 

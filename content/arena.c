@@ -16,7 +16,6 @@ struct block {
 
 struct arena {
 	struct block *head;
-	size_t footprint;
 };
 
 struct arena *arena_new(void)
@@ -36,7 +35,6 @@ static struct block *arena_grow(struct arena *a, size_t size)
 	b->size = usable;
 	b->used = 0;
 	a->head = b;
-	a->footprint += sizeof(*b) + usable;
 	return b;
 }
 
@@ -72,11 +70,6 @@ char *arena_strndup(struct arena *a, const char *s, size_t len)
 		copy[len] = '\0';
 	}
 	return copy;
-}
-
-size_t arena_footprint(const struct arena *a)
-{
-	return a->footprint;
 }
 
 void arena_free(struct arena *a)

@@ -15,9 +15,6 @@ void *arena_alloc(struct arena *a, size_t size);
 /* Returns a NUL-terminated copy of the LEN bytes at S, or NULL when memory is exhausted. */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 
-/* Returns the number of bytes the arena holds from the system. */
-size_t arena_footprint(const struct arena *a);
-
 /* Frees the arena and everything allocated in it; NULL is allowed. */
 void arena_free(struct arena *a);
 

@@ -11,7 +11,10 @@
 #include "diag.h"
 #include "sha256.h"
 
-enum { CONTENT_VERSION = 1 };
+enum {
+	CONTENT_VERSION = 1,
+	CONTENT_PHASES_MAX = 9, /* a vote is typed as one digit */
+};
 
 /* A titled text such as "De burger ervaart een partner"; TEXT is NULL when absent. */
 struct content_block {

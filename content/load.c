@@ -215,7 +215,8 @@ static bool load_phase(struct loader *l, const struct ynode *node, size_t index,
 	long number;
 
 	if (!ynode_fields(&l->doc, node, "a phase", phase_fields, PH_COUNT, false, v, l->d) ||
-	    !ynode_number(&l->doc, v[PH_NUMBER], "the number of a phase", 1, 99, &number, l->d))
+	    !ynode_number(&l->doc, v[PH_NUMBER], "the number of a phase", 1, CONTENT_PHASES_MAX,
+			  &number, l->d))
 		return false;
 	if ((size_t)number != index + 1) {
 		ydoc_error(&l->doc, v[PH_NUMBER], l->d,
@@ -237,8 +238,10 @@ static bool load_phases(struct loader *l, const struct ynode *node)
 
 	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'phases'", l->d))
 		return false;
-	if (node->count < 2) {
-		ydoc_error(&l->doc, node, l->d, "expected at least 2 phases, found %zu", node->count);
+	if (node->count < 2 || node->count > CONTENT_PHASES_MAX) {
+		ydoc_error(&l->doc, node, l->d,
+			   "expected from 2 to %d phases (a vote is one digit), found %zu",
+			   CONTENT_PHASES_MAX, node->count);
 		return false;
 	}
 	phases = loader_alloc(l, node->count, sizeof(*phases));

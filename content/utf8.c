@@ -102,6 +102,36 @@ size_t utf8_count(const char *s, size_t len)
 	return count;
 }
 
+/* The Latin letters U+00C0..U+00FF without their accents (× and ÷ as x and /). */
+static const char *const latin1[64] = {
+	"A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+	"D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y", "TH", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u", "u", "y", "th", "y",
+};
+
+const char *utf8_ascii(uint32_t cp, char one[2])
+{
+	if (cp < 0x80) {
+		one[0] = (char)cp;
+		one[1] = '\0';
+		return one;
+	}
+	if (cp >= 0xC0 && cp <= 0xFF)
+		return latin1[cp - 0xC0];
+	if (cp >= 0x2010 && cp <= 0x2015)
+		return "-";
+	if (cp == 0x2018 || cp == 0x2019 || cp == 0x201A)
+		return "'";
+	if (cp == 0x201C || cp == 0x201D || cp == 0x201E)
+		return "\"";
+	if (cp == 0x2026)
+		return "...";
+	if (cp == 0xA0)
+		return " ";
+	return "?";
+}
+
 char *utf8_sanitize(const char *s, size_t len, bool keep_newline, char replacement)
 {
 	char *out = malloc(len + 1);

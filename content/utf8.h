@@ -26,6 +26,11 @@ bool utf8_is_control(uint32_t cp);
 /* Returns the number of characters in the LEN bytes at S (an invalid byte counts as one). */
 size_t utf8_count(const char *s, size_t len);
 
+/* Returns an ASCII stand-in for character CP: CP itself when ASCII (written into ONE), a Latin
+ * letter without its accent ("e" for é, "ae" for æ), plain dashes and quotes for typographic
+ * ones, "..." for an ellipsis, "?" for anything else. */
+const char *utf8_ascii(uint32_t cp, char one[2]);
+
 /* Returns a malloc'd copy of S with every control character (newline too unless KEEP_NEWLINE,
  * tabs become spaces) and every invalid byte replaced by REPLACEMENT (an ASCII character);
  * NULL when memory is exhausted. */

@@ -44,10 +44,10 @@ static struct session *rewrite(const struct session *s, const struct content *c,
 	size_t first_len;
 	struct diag d;
 
-	require(session_emit(s, c, &first, &first_len, &d));
+	require(session_emit(s, &first, &first_len, &d));
 	again = session_parse("again.yaml", first, first_len, c, &d);
 	require(again != NULL);
-	require(session_emit(again, c, out, len, &d));
+	require(session_emit(again, out, len, &d));
 	free(first);
 	return again;
 }

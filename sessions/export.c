@@ -202,13 +202,6 @@ static void row_view(const struct export *e, size_t i, struct row_view *r)
 	format_median(&r->st, e->decimal, r->median, sizeof(r->median));
 }
 
-/* Returns the index in the content of the row that action A belongs to, or -1 when it is
- * for the workshop as a whole or the content no longer has that row. */
-static long action_row(const struct export *e, const struct session_action *a)
-{
-	return a->dimension ? content_dimension_index(e->c, a->dimension) : -1;
-}
-
 /* Returns the name of phase NUMBER in the content, or "" when it has no such phase. */
 static const char *phase_name(const struct export *e, int number)
 {
@@ -345,12 +338,6 @@ static void put_phase(struct export *e, int number)
 
 /* ---- the report ----------------------------------------------------------------------- */
 
-static const char *const meta_labels[META_COUNT] = {
-	[META_TITLE] = "Title",             [META_ORGANISATION] = "Organisation",
-	[META_GROUP] = "Group",             [META_FACILITATOR] = "Facilitator",
-	[META_DATE] = "Date",               [META_PARTICIPANTS] = "Participants",
-};
-
 /* Writes a list item LABEL: TEXT (a dash when TEXT is empty). */
 static void meta_item(struct export *e, const char *label, const char *text)
 {
@@ -367,7 +354,7 @@ static void report_meta(struct export *e)
 {
 	list_begin(e, "meta");
 	for (int f = META_ORGANISATION; f < META_COUNT; f++)
-		meta_item(e, meta_labels[f], e->s->meta[f]);
+		meta_item(e, session_meta_label((enum session_meta)f), e->s->meta[f]);
 	item_begin(e, "Content");
 	put_text(e, e->c->title);
 	put(e, " (");
@@ -471,7 +458,7 @@ static void report_unscored(struct export *e)
 static void action_line(struct export *e, size_t i)
 {
 	const struct session_action *a = &e->s->actions[i];
-	long row = action_row(e, a);
+	long row = session_action_row(a, e->c);
 
 	row_begin(e);
 	cell_begin(e, "num");
@@ -900,7 +887,7 @@ static void csv_action(struct export *e, size_t i)
 {
 	const struct session_action *a = &e->s->actions[i];
 	const char *f[CSV_COLUMNS] = { [COL_KIND] = "action" };
-	long row = action_row(e, a);
+	long row = session_action_row(a, e->c);
 
 	if (row >= 0) {
 		f[COL_GROUP] = e->c->groups[e->c->dimensions[row].group].title;

@@ -14,9 +14,25 @@ static const char *const meta_keys[META_COUNT] = {
 	[META_DATE] = "date",               [META_PARTICIPANTS] = "participants",
 };
 
+static const char *const meta_labels[META_COUNT] = {
+	[META_TITLE] = "Title",             [META_ORGANISATION] = "Organisation",
+	[META_GROUP] = "Group",             [META_FACILITATOR] = "Facilitator",
+	[META_DATE] = "Date",               [META_PARTICIPANTS] = "Participants",
+};
+
 const char *session_meta_key(enum session_meta f)
 {
 	return meta_keys[f];
+}
+
+const char *session_meta_label(enum session_meta f)
+{
+	return meta_labels[f];
+}
+
+long session_action_row(const struct session_action *a, const struct content *c)
+{
+	return a->dimension ? content_dimension_index(c, a->dimension) : -1;
 }
 
 /* Returns a malloc'd copy of S, or NULL. */
@@ -153,23 +169,26 @@ static bool participants_valid(const char *text)
 	return true;
 }
 
-bool session_set_meta(struct session *s, enum session_meta f, const char *value,
-		      const char **why)
+bool session_meta_valid(enum session_meta f, const char *value, const char **why)
 {
 	if (!text_acceptable(value, false, why))
 		return false;
-	if (f == META_TITLE && value[0] == '\0') {
+	if (f == META_TITLE && value[0] == '\0')
 		*why = "the title must not be empty";
-		return false;
-	}
-	if (f == META_DATE && value[0] && !date_valid(value)) {
+	else if (f == META_DATE && value[0] && !date_valid(value))
 		*why = "not a date: write YYYY-MM-DD";
-		return false;
-	}
-	if (f == META_PARTICIPANTS && !participants_valid(value)) {
+	else if (f == META_PARTICIPANTS && !participants_valid(value))
 		*why = "write the number of participants (0-9999)";
+	else
+		return true;
+	return false;
+}
+
+bool session_set_meta(struct session *s, enum session_meta f, const char *value,
+		      const char **why)
+{
+	if (!session_meta_valid(f, value, why))
 		return false;
-	}
 	/* "08" is kept as "8": written plain, a leading zero makes YAML 1.1 readers see octal. */
 	while (f == META_PARTICIPANTS && value[0] == '0' && value[1])
 		value++;
@@ -267,9 +286,10 @@ bool session_set_note(struct session *s, size_t dim, const char *text, const cha
 	return true;
 }
 
-/* Checks the fields of an action form against the content. */
+/* Checks the fields of an action form against the content; the row KEPT (the one the action
+ * already has, or NULL) is accepted even when the content no longer has it. */
 static bool action_fields_valid(const struct content *c, const struct action_fields *f,
-				const char **why)
+				const char *kept, const char **why)
 {
 	if (!f->text || !f->text[0]) {
 		*why = "an action needs a text";
@@ -282,7 +302,8 @@ static bool action_fields_valid(const struct content *c, const struct action_fie
 		*why = "not a date: write YYYY-MM-DD";
 		return false;
 	}
-	if (f->dimension && f->dimension[0] && content_dimension_index(c, f->dimension) < 0) {
+	if (f->dimension && f->dimension[0] && content_dimension_index(c, f->dimension) < 0 &&
+	    !(kept && strcmp(kept, f->dimension) == 0)) {
 		*why = "no such row";
 		return false;
 	}
@@ -309,7 +330,7 @@ long session_action_add(struct session *s, const struct content *c,
 {
 	struct session_action *a;
 
-	if (!action_fields_valid(c, f, why))
+	if (!action_fields_valid(c, f, NULL, why))
 		return -1;
 	if (s->n_actions >= SESSION_ACTIONS_MAX) {
 		*why = "too many actions";
@@ -350,7 +371,7 @@ bool session_action_edit(struct session *s, const struct content *c, size_t i,
 {
 	struct session_action fresh = { 0 };
 
-	if (!action_valid(s, i, why) || !action_fields_valid(c, f, why))
+	if (!action_valid(s, i, why) || !action_fields_valid(c, f, s->actions[i].dimension, why))
 		return false;
 	if (!action_fill(&fresh, f)) {
 		*why = "out of memory";
@@ -403,7 +424,8 @@ bool session_tick(struct session *s, size_t step, unsigned long seconds, const c
 		*why = "no such step";
 		return false;
 	}
-	s->seconds[step] += seconds;
+	s->seconds[step] = seconds > SESSION_SECONDS_MAX - s->seconds[step]
+				   ? SESSION_SECONDS_MAX : s->seconds[step] + seconds;
 	return true;
 }
 

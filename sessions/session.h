@@ -17,6 +17,7 @@ enum {
 	SESSION_TEXT_MAX = 16384, /* bytes in one text field (note, action text, ...) */
 	SESSION_VOTES_MAX = 999,  /* votes per row */
 	SESSION_ACTIONS_MAX = 10000,
+	SESSION_SECONDS_MAX = 999999999, /* time on one step (31 years): what a file may hold */
 };
 
 /* What the group recorded for one row of the behaviour table. */
@@ -78,7 +79,18 @@ void session_free(struct session *s);
 /* Returns the name of metadata field F as written in the file ("title", "organisation", ...). */
 const char *session_meta_key(enum session_meta f);
 
-/* Sets metadata field F to VALUE (a date must exist, participants 0-9999). */
+/* Returns how metadata field F is labelled for people ("Title", "Organisation", ...). */
+const char *session_meta_label(enum session_meta f);
+
+/* Returns the index in C of the row action A belongs to; -1 when it is for the workshop as a
+ * whole or C no longer has that row. */
+long session_action_row(const struct session_action *a, const struct content *c);
+
+/* Returns true when VALUE may be metadata field F: one line; a title not empty, a date that
+ * exists, participants 0-9999. */
+bool session_meta_valid(enum session_meta f, const char *value, const char **why);
+
+/* Sets metadata field F to VALUE (see session_meta_valid). */
 bool session_set_meta(struct session *s, enum session_meta f, const char *value,
 		      const char **why);
 
@@ -105,7 +117,7 @@ bool session_set_note(struct session *s, size_t dim, const char *text, const cha
 long session_action_add(struct session *s, const struct content *c,
 			const struct action_fields *f, const char **why);
 
-/* Replaces the fields of action I. */
+/* Replaces the fields of action I; its row may stay one the content no longer has. */
 bool session_action_edit(struct session *s, const struct content *c, size_t i,
 			 const struct action_fields *f, const char **why);
 
@@ -118,7 +130,8 @@ bool session_action_delete(struct session *s, size_t i, const char **why);
 /* Sets the step to resume at (0-based, below the content's number of steps). */
 bool session_move(struct session *s, const struct content *c, size_t step, const char **why);
 
-/* Adds SECONDS to the time spent on STEP. Not a change that needs an immediate save. */
+/* Adds SECONDS to the time spent on STEP, up to SESSION_SECONDS_MAX. Not a change that needs
+ * an immediate save. */
 bool session_tick(struct session *s, size_t step, unsigned long seconds, const char **why);
 
 /* Returns true when row DIM has an agreed current or target phase. */

@@ -293,9 +293,9 @@ static bool disk_changed(const struct session_file *f)
 }
 
 /* Returns a malloc'd name next to PATH that names no file yet, for a copy that must not
- * overwrite PATH: "<name without .yaml>.conflict-YYYYmmdd-HHMMSS.yaml", then with "-2", "-3",
+ * overwrite PATH: "<name without .yaml>.<KIND>-YYYYmmdd-HHMMSS.yaml", then with "-2", "-3",
  * ... The caller holds the lock of PATH, so no other meetlat picks the same name. */
-static char *conflict_path(const char *path)
+static char *copy_path(const char *path, const char *kind)
 {
 	size_t len = strlen(path);
 	int stem = (int)(len > 5 && strcmp(path + len - 5, ".yaml") == 0 ? len - 5 : len);
@@ -308,8 +308,8 @@ static char *conflict_path(const char *path)
 	for (int n = 1; n < 1000; n++) {
 		struct stat st;
 		char *candidate =
-			n == 1 ? store_printf("%.*s.conflict-%s.yaml", stem, path, stamp)
-			       : store_printf("%.*s.conflict-%s-%d.yaml", stem, path, stamp, n);
+			n == 1 ? store_printf("%.*s.%s-%s.yaml", stem, path, kind, stamp)
+			       : store_printf("%.*s.%s-%s-%d.yaml", stem, path, kind, stamp, n);
 
 		if (!candidate || (lstat(candidate, &st) != 0 && errno == ENOENT))
 			return candidate;
@@ -350,7 +350,7 @@ static enum save_result save_conflict(struct session_file *f, const char *buf, s
 				      struct diag *d)
 {
 	char *changed = store_printf("%s", f->path);
-	char *target = changed ? conflict_path(changed) : NULL;
+	char *target = changed ? copy_path(changed, "conflict") : NULL;
 	enum save_result result = SAVE_FAILED;
 	bool renamed = false;
 
@@ -372,8 +372,7 @@ static enum save_result save_conflict(struct session_file *f, const char *buf, s
 	return result;
 }
 
-enum save_result session_save(struct session_file *f, struct session *s, const struct content *c,
-			      struct diag *d)
+enum save_result session_save(struct session_file *f, struct session *s, struct diag *d)
 {
 	enum save_result result = SAVE_FAILED;
 	char why[DIAG_MESSAGE_MAX], *buf;
@@ -385,7 +384,7 @@ enum save_result session_save(struct session_file *f, struct session *s, const s
 		return SAVE_FAILED;
 	}
 	session_timestamp(s->updated, sizeof(s->updated));
-	if (!session_emit(s, c, &buf, &len, d)) {
+	if (!session_emit(s, &buf, &len, d)) {
 		snprintf(why, sizeof(why), "%s", d->message);
 		diag_set(d, f->path, 0, 0, "cannot save: %s", why);
 		return SAVE_FAILED;
@@ -398,6 +397,50 @@ enum save_result session_save(struct session_file *f, struct session *s, const s
 		s->dirty = false;
 	free(buf);
 	return result;
+}
+
+/* Writes the LEN bytes at BUF durably to a new copy of PATH (named as copy_path does) in
+ * FOLDER; stores its path in OUT. False when that folder does not take it. */
+static bool rescue_to(const char *folder, const char *path, const char *buf, size_t len,
+		      char *out, size_t size)
+{
+	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	char *in_folder = store_printf("%s/%s", folder, name);
+	char *target = in_folder ? copy_path(in_folder, "rescued") : NULL;
+	bool renamed, ok = target && file_replace(target, buf, len, &renamed) == 0;
+
+	if (ok)
+		snprintf(out, size, "%s", target);
+	free(target);
+	free(in_folder);
+	return ok;
+}
+
+bool session_save_rescue(const struct session *s, const char *path, char *out, size_t size,
+			 struct diag *d)
+{
+	const char *folders[] = { NULL, getenv("XDG_RUNTIME_DIR"), getenv("TMPDIR"), "/tmp",
+				  getenv("HOME") };
+	const char *name;
+	char *buf, *own;
+	size_t len;
+	bool ok = false;
+
+	if (!session_emit(s, &buf, &len, d))
+		return false;
+	if (!path_split(path, &own, &name)) {
+		free(buf);
+		diag_set(d, path, 0, 0, "cannot save a rescue copy: out of memory");
+		return false;
+	}
+	folders[0] = own;
+	for (size_t i = 0; i < sizeof(folders) / sizeof(folders[0]) && !ok; i++)
+		ok = folders[i] && folders[i][0] && rescue_to(folders[i], path, buf, len, out, size);
+	if (!ok)
+		diag_set(d, path, 0, 0, "cannot save a rescue copy in any folder");
+	free(own);
+	free(buf);
+	return ok;
 }
 
 /* ---- opening and closing ------------------------------------------------------------- */

@@ -33,8 +33,7 @@ struct session *session_parse(const char *name, const char *buf, size_t len,
 
 /* Writes S as a session file into a malloc'd buffer (*BUF, *LEN); false on exhaustion or an
  * emitter error, with a message in D. */
-bool session_emit(const struct session *s, const struct content *c, char **buf, size_t *len,
-		  struct diag *d);
+bool session_emit(const struct session *s, char **buf, size_t *len, struct diag *d);
 
 /* Opens the session at PATH for content C: locks it (unless READ_ONLY), reads it when it
  * exists, otherwise creates a new session titled after the file name (nothing is written
@@ -44,8 +43,13 @@ bool session_open(const char *path, const struct content *c, bool read_only,
 		  struct session_file **f, struct session **s, struct diag *d);
 
 /* Saves S durably (temporary file, fsync, rename, fsync of the folder; mode 0600). */
-enum save_result session_save(struct session_file *f, struct session *s,
-			      const struct content *c, struct diag *d);
+enum save_result session_save(struct session_file *f, struct session *s, struct diag *d);
+
+/* For when the session file cannot be written: saves S durably to a new file named after
+ * PATH ("<name>.rescued-YYYYmmdd-HHMMSS.yaml") in the first folder that takes it: PATH's own,
+ * $XDG_RUNTIME_DIR, $TMPDIR, /tmp, $HOME. Stores its path in OUT; false with D. */
+bool session_save_rescue(const struct session *s, const char *path, char *out, size_t size,
+			 struct diag *d);
 
 /* Releases the lock and F; NULL is allowed. Does not save. */
 void session_close(struct session_file *f);

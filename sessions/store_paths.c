@@ -65,33 +65,22 @@ bool session_default_dir(char *buf, size_t size, struct diag *d)
 	return make_folders(buf, d);
 }
 
-/* What the letters U+00C0..U+00FF become in a file name: the letter without its accent;
- * 'A', 'T' and 'S' stand for "ae", "th" and "ss", '-' for the signs × and ÷. */
-static const char latin1_letters[] = "aaaaaaAceeeeiiiidnooooo-ouuuuyTS"
-				     "aaaaaaAceeeeiiiidnooooo-ouuuuyTy";
-
-/* Returns what the character CP becomes in a file name: a-z and 0-9 as they are, A-Z in
- * lower case, accented Latin letters without their accent, anything else "-". ONE is room
- * for a single letter. */
-static const char *slug_letters(uint32_t cp, char one[2])
+/* Appends to SLUG (LEN bytes so far, at most SLUG_MAX) what character CP becomes in a file
+ * name: its ASCII stand-in in lower case, every other character than a-z and 0-9 a single
+ * '-'; returns the new length. */
+static size_t slug_append(char *slug, size_t len, uint32_t cp)
 {
-	char c = '-';
+	char one[2];
 
-	if (cp >= 'A' && cp <= 'Z')
-		cp += 'a' - 'A';
-	if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
-		c = (char)cp;
-	else if (cp >= 0xC0 && cp <= 0xFF)
-		c = latin1_letters[cp - 0xC0];
-	if (c == 'A')
-		return "ae";
-	if (c == 'T')
-		return "th";
-	if (c == 'S')
-		return "ss";
-	one[0] = c;
-	one[1] = '\0';
-	return one;
+	for (const char *add = utf8_ascii(cp, one); *add && len < SLUG_MAX; add++) {
+		char c = *add >= 'A' && *add <= 'Z' ? (char)(*add - 'A' + 'a') : *add;
+
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			c = '-';
+		if (c != '-' || (len && slug[len - 1] != '-'))
+			slug[len++] = c;
+	}
+	return len;
 }
 
 /* Writes into SLUG (SLUG_MAX + 1 bytes) TITLE reduced to a-z, 0-9 and single '-', neither
@@ -101,13 +90,10 @@ static void title_slug(const char *title, char *slug)
 	size_t len = 0, n = strlen(title);
 
 	for (size_t i = 0; i < n && len < SLUG_MAX;) {
-		char one[2];
 		uint32_t cp;
 
 		i += utf8_decode(title + i, n - i, &cp);
-		for (const char *add = slug_letters(cp, one); *add && len < SLUG_MAX; add++)
-			if (*add != '-' || (len && slug[len - 1] != '-'))
-				slug[len++] = *add;
+		len = slug_append(slug, len, cp);
 	}
 	while (len && slug[len - 1] == '-')
 		len--;

@@ -486,8 +486,8 @@ static bool read_timing(const struct reader *r, const struct ynode *node)
 			  r->d) ||
 	    !ynode_number(r->doc, v[TF_STEP], "the step of a timing (from 1)", 1, 999999, &step,
 			  r->d) ||
-	    !ynode_number(r->doc, v[TF_SECONDS], "the seconds of a timing", 0, 999999999, &seconds,
-			  r->d))
+	    !ynode_number(r->doc, v[TF_SECONDS], "the seconds of a timing", 0,
+			  SESSION_SECONDS_MAX, &seconds, r->d))
 		return false;
 	if ((size_t)step > r->s->n_seconds)
 		return reader_warn(r,

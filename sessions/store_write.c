@@ -343,12 +343,10 @@ static bool emit_document(struct out *o, const struct session *s)
 	       out_event(o, &ev, yaml_stream_end_event_initialize(&ev));
 }
 
-bool session_emit(const struct session *s, const struct content *c, char **buf, size_t *len,
-		  struct diag *d)
+bool session_emit(const struct session *s, char **buf, size_t *len, struct diag *d)
 {
 	struct out o = { .ok = true };
 
-	(void)c; /* the session holds everything it writes */
 	if (!yaml_emitter_initialize(&o.e)) {
 		diag_set(d, "", 0, 0, "out of memory");
 		return false;

@@ -396,7 +396,7 @@ static void test_wrong_types(void **state)
 	expect_error(HEAD "phases: [a, b]\n" MODEL,
 		     "t.yaml:4:10: expected a mapping for a phase, found a text");
 	expect_error(HEAD "phases:\n  - {number: one, name: a, summary: s, intro: i}\n" PHASE2 MODEL,
-		     "t.yaml:5:14: expected a whole number from 1 to 99 for the number of a phase, "
+		     "t.yaml:5:14: expected a whole number from 1 to 9 for the number of a phase, "
 		     "found 'one'");
 	expect_error(HEAD PHASE1 "draft: yes}\n" PHASE2 MODEL,
 		     "t.yaml:5:55: expected true or false for 'draft', found 'yes'");
@@ -444,17 +444,25 @@ static void test_phase_numbering(void **state)
 		     "(phases are numbered 1..N in order)");
 	expect_error(HEAD "phases:\n"
 		     "  - {number: 0, name: a, summary: s, intro: i}\n" PHASE2 MODEL,
-		     "t.yaml:5:14: expected a whole number from 1 to 99 for the number of a phase, "
+		     "t.yaml:5:14: expected a whole number from 1 to 9 for the number of a phase, "
 		     "found '0'");
 }
 
-/* A content needs at least two phases. */
+/* A content has from two to nine phases (a vote is typed as one digit). */
 static void test_phase_count(void **state)
 {
+	char ten[1024] = HEAD "phases:\n";
+
 	(void)state;
 	expect_error(HEAD "phases:\n  - {number: 1, name: a, summary: s, intro: i}\n" MODEL,
-		     "t.yaml:5:3: expected at least 2 phases, found 1");
-	expect_error(HEAD "phases: []\n" MODEL, "t.yaml:4:9: expected at least 2 phases, found 0");
+		     "t.yaml:5:3: expected from 2 to 9 phases (a vote is one digit), found 1");
+	expect_error(HEAD "phases: []\n" MODEL,
+		     "t.yaml:4:9: expected from 2 to 9 phases (a vote is one digit), found 0");
+	for (int n = 1; n <= 10; n++)
+		snprintf(ten + strlen(ten), sizeof(ten) - strlen(ten),
+			 "  - {number: %d, name: a, summary: s, intro: i}\n", n);
+	strcat(ten, MODEL);
+	expect_error(ten, "t.yaml:5:3: expected from 2 to 9 phases (a vote is one digit), found 10");
 }
 
 /* No text may be empty: quoted, bare or an empty block. */

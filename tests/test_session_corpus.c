@@ -63,7 +63,7 @@ static struct session *rewrite(const char *path, const struct session *s, char *
 	struct diag d;
 	size_t len;
 
-	if (!session_emit(s, content, text, &len, &d))
+	if (!session_emit(s, text, &len, &d))
 		fail_msg("%s: cannot write back: %s", path, d.message);
 	again = session_parse(path, *text, len, content, &d);
 	if (!again)

@@ -151,7 +151,7 @@ static void save_expect(struct session_file *f, struct session *s, enum save_res
 {
 	char message[2048];
 	struct diag d;
-	enum save_result r = session_save(f, s, content, &d);
+	enum save_result r = session_save(f, s, &d);
 
 	if (r != expected)
 		fail_msg("save gave %d, not %d: %s", r, expected,
@@ -303,7 +303,7 @@ static void test_changed_file_not_clobbered(void **state)
 	save_expect(f, s, SAVE_OK);
 	put_file(path, outsider);
 	assert_true(session_vote_add(s, content, 0, 2, &why));
-	assert_int_equal(session_save(f, s, content, &d), SAVE_REDIRECTED);
+	assert_int_equal(session_save(f, s, &d), SAVE_REDIRECTED);
 	assert_false(s->dirty);
 	text = slurp(path, &len);
 	assert_string_equal(text, outsider);
@@ -345,7 +345,7 @@ static void test_created_or_vanished_file(void **state)
 	(void)state;
 	open_ok(path, &f, &s);
 	put_file(path, "someone: else\n");
-	assert_int_equal(session_save(f, s, content, &d), SAVE_REDIRECTED);
+	assert_int_equal(session_save(f, s, &d), SAVE_REDIRECTED);
 	text = slurp(path, &len);
 	assert_string_equal(text, "someone: else\n");
 	free(text);
@@ -431,7 +431,7 @@ static void test_read_only_writes_nothing(void **state)
 	assert_true(session_open(path, content, true, &g, &t, &d));
 	assert_int_equal(g->lock_fd, -1);
 	assert_true(session_vote_add(t, content, 1, 1, &why));
-	assert_int_equal(session_save(g, t, content, &d), SAVE_FAILED);
+	assert_int_equal(session_save(g, t, &d), SAVE_FAILED);
 	assert_string_equal(d.message, "cannot save: the session is open read-only");
 	session_close(g);
 	session_free(t);
@@ -523,7 +523,7 @@ static void check_failure(void (*set)(void), int at, int err, bool renamed)
 	fail_at = at;
 	fail_errno = err;
 	set();
-	assert_int_equal(session_save(f, s, content, &d), SAVE_FAILED);
+	assert_int_equal(session_save(f, s, &d), SAVE_FAILED);
 	fileio_reset();
 	snprintf(expected, sizeof(expected), "%s: cannot save: %s", path, strerror(err));
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
@@ -608,6 +608,49 @@ static void test_mkstemp_fails(void **state)
 	check_failure(use_bad_mkstemp, 1, EACCES, false);
 }
 
+/* A session that cannot be saved where it lives goes to a rescue copy in the next folder
+ * that takes it ($XDG_RUNTIME_DIR here), named after it; the session file is not touched. */
+static void test_rescue_copy(void **state)
+{
+	struct session_file *f;
+	struct session *s, *back;
+	char runtime[128], rescued[1024], *before, *after, *bytes;
+	size_t before_len, after_len, len;
+	const char *why;
+	struct diag d;
+
+	(void)state;
+	snprintf(runtime, sizeof(runtime), "%s/runtime", folder);
+	assert_int_equal(mkdir(runtime, 0700), 0);
+	setenv("XDG_RUNTIME_DIR", runtime, 1);
+	open_ok(path, &f, &s);
+	save_expect(f, s, SAVE_OK);
+	before = slurp(path, &before_len);
+	assert_true(session_vote_add(s, content, 4, 2, &why));
+	calls = 0;
+	fail_at = 1; /* the session's own folder refuses the temporary file */
+	fail_errno = ENOSPC;
+	use_bad_mkstemp();
+	assert_true(session_save_rescue(s, path, rescued, sizeof(rescued), &d));
+	fileio_reset();
+	unsetenv("XDG_RUNTIME_DIR");
+	assert_memory_equal(rescued, runtime, strlen(runtime));
+	assert_non_null(strstr(rescued, "/work.rescued-"));
+	after = slurp(path, &after_len);
+	assert_int_equal(after_len, before_len);
+	assert_memory_equal(after, before, before_len);
+	bytes = slurp(rescued, &len);
+	back = session_parse(rescued, bytes, len, content, &d);
+	assert_non_null(back);
+	assert_int_equal(back->scores[4].n_votes, 1);
+	session_free(back);
+	free(bytes);
+	free(before);
+	free(after);
+	session_close(f);
+	session_free(s);
+}
+
 /* The mode cannot be set. */
 static void test_fchmod_fails(void **state)
 {
@@ -657,7 +700,7 @@ static void test_short_and_interrupted_writes(void **state)
 	fail_errno = EINTR;
 	save_expect(f, s, SAVE_OK);
 	fileio_reset();
-	assert_true(session_emit(s, content, &expected, &len, &d));
+	assert_true(session_emit(s, &expected, &len, &d));
 	now = slurp(path, &now_len);
 	assert_string_equal(now, expected);
 	free(now);
@@ -757,7 +800,7 @@ static void put_session(const char *name, const char *title, const char *updated
 	for (size_t i = 0; i < rows; i++)
 		assert_true(session_set_current(s, content, i, 2, &why));
 	assert_true(session_move(s, content, 7, &why));
-	assert_true(session_emit(s, content, &buf, &len, &d));
+	assert_true(session_emit(s, &buf, &len, &d));
 	put_file(full, buf);
 	free(buf);
 	session_free(s);
@@ -821,6 +864,7 @@ int main(void)
 		FOLDER_TEST(test_rename_fails),
 		FOLDER_TEST(test_mkstemp_fails),
 		FOLDER_TEST(test_fchmod_fails),
+		FOLDER_TEST(test_rescue_copy),
 		FOLDER_TEST(test_folder_fsync_fails),
 		FOLDER_TEST(test_folder_close_fails),
 		FOLDER_TEST(test_folder_open_fails),

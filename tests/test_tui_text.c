@@ -83,7 +83,6 @@ static void test_wrap_cuts_long_words_at_characters(void **state)
 	assert_string_equal(out, "éé|éé|é");
 	wrap_join("日本語", 1, out, sizeof(out)); /* wider than the line: one per line */
 	assert_string_equal(out, "日|本|語");
-	assert_int_equal(wrap_count("één twee drie", strlen("één twee drie"), 7), 3);
 }
 
 static void test_page_sanitises_control_characters(void **state)

@@ -15,7 +15,6 @@
 #include "wrap.h"
 
 enum {
-	LOST_TERMINAL_ERRORS = 40, /* immediate input errors in a row that mean the terminal is gone */
 	RETRY_SECONDS = 5,         /* between attempts after a failed save */
 	TIME_SAVE_SECONDS = 60,    /* time spent is saved at least this often */
 	MESSAGE_SECONDS = 4,
@@ -48,7 +47,7 @@ void app_save(struct app *a)
 
 	if (a->read_only)
 		return;
-	switch (session_save(a->f, a->s, a->c, &d)) {
+	switch (session_save(a->f, a->s, &d)) {
 	case SAVE_OK:
 		a->save_failed = false;
 		a->time_unsaved = false;
@@ -133,6 +132,16 @@ static void drop_window(WINDOW **w)
 	*w = NULL;
 }
 
+/* Deletes every window of A. */
+static void drop_windows(struct app *a)
+{
+	drop_window(&a->header);
+	drop_window(&a->body);
+	drop_window(&a->status);
+	drop_window(&a->box);
+	drop_window(&a->inner);
+}
+
 /* Computes the layout for the terminal's size and makes the windows for it. */
 static void relayout(struct app *a)
 {
@@ -140,11 +149,7 @@ static void relayout(struct app *a)
 
 	getmaxyx(stdscr, rows, cols);
 	layout_compute(&a->l, cols, rows, a->c->n_phases);
-	drop_window(&a->header);
-	drop_window(&a->body);
-	drop_window(&a->status);
-	drop_window(&a->box);
-	drop_window(&a->inner);
+	drop_windows(a);
 	a->stale = true;
 	erase();
 	wnoutrefresh(stdscr);
@@ -289,6 +294,8 @@ static void build_overlay(struct app *a)
 	page_clear(&a->overlay_page);
 	if (a->overlay == OV_HELP)
 		screen_help(&a->overlay_page, width, a->read_only);
+	else if (a->overlay == OV_WARNINGS)
+		screen_warnings(&a->overlay_page, a->s, width);
 	else if (a->overlay == OV_OVERVIEW)
 		screen_overview(&a->overlay_page, &v, a->selected, width);
 	else if (a->overlay == OV_ACTIONS)
@@ -357,7 +364,8 @@ static void paint_too_small(struct app *a)
 	char need[128];
 
 	erase();
-	snprintf(need, sizeof(need), "meetlat needs a terminal of at least %dx%d; this one is %dx%d.",
+	snprintf(need, sizeof(need),
+		 "meetlat needs a terminal of at least %dx%d; this one is %dx%d. (q quits)",
 		 LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS, a->l.cols, a->l.rows);
 	for (int y = 0, pos = 0; pos < (int)strlen(need) && y < a->l.rows; y++) {
 		size_t len, next = wrap_next(need + pos, strlen(need) - (size_t)pos,
@@ -395,76 +403,84 @@ static void paint(struct app *a)
 /* ---- the loop ------------------------------------------------------------------------ */
 
 /* Reads one key (or nothing within the timeout) and handles it; false when the terminal is
- * gone. */
-static bool step_loop(struct app *a, int *immediate_errors)
+ * gone. Below the minimum size only quitting and redrawing work. */
+static bool step_loop(struct app *a)
 {
-	double before = now();
 	wint_t wch;
-	int r = get_wch(&wch);
+	bool lost;
+	int r = term_read_key(&wch, &lost);
 
 	tick(a);
-	if (r == ERR) {
-		/* A vanished terminal makes every read fail at once, forever. */
-		*immediate_errors = now() - before < 0.05 ? *immediate_errors + 1 : 0;
-		save_when_due(a);
-		return *immediate_errors < LOST_TERMINAL_ERRORS;
-	}
-	*immediate_errors = 0;
 	if (r == KEY_CODE_YES && wch == KEY_RESIZE)
 		relayout(a);
 	else if (r == KEY_CODE_YES && wch == KEY_MOUSE)
 		app_mouse(a);
-	else if (!a->l.too_small)
+	else if (r != ERR && !a->l.too_small)
 		app_key(a, (int)wch, r == KEY_CODE_YES);
+	else if (r == OK && wch == 'q')
+		app_quit(a);
 	save_when_due(a);
-	return true;
+	return !lost;
+}
+
+/* Saves what is left to save at the end; when the session file cannot be written, the work
+ * goes to a rescue copy elsewhere (named in A->rescued). */
+static void save_at_end(struct app *a)
+{
+	struct diag d;
+
+	tick(a);
+	if (a->read_only || !(a->s->dirty || a->time_unsaved || a->save_failed))
+		return;
+	app_save(a);
+	if (a->save_failed &&
+	    !session_save_rescue(a->s, a->f->path, a->rescued, sizeof(a->rescued), &d))
+		a->rescued[0] = '\0';
 }
 
 /* Runs the interface on the opened session until quit, a signal or a lost terminal. */
 static void run(struct app *a)
 {
-	int immediate_errors = 0;
-
 	a->last_tick = now();
 	a->time_saved_at = a->last_tick;
 	relayout(a);
 	if (a->s->n_warnings)
-		app_flash(a, true, "%s", a->s->warnings[0]);
+		app_open(a, OV_WARNINGS);
 	while (!a->quit && !term_signal()) {
 		paint(a);
-		if (!step_loop(a, &immediate_errors))
+		if (!step_loop(a))
 			break;
 	}
-	tick(a);
-	if (!a->read_only && (a->s->dirty || a->time_unsaved || a->save_failed))
-		app_save(a);
+	save_at_end(a);
 }
 
 /* Releases what the application holds besides content and session. */
 static void app_free(struct app *a)
 {
-	drop_window(&a->header);
-	drop_window(&a->body);
-	drop_window(&a->status);
-	drop_window(&a->box);
-	drop_window(&a->inner);
+	drop_windows(a);
 	page_clear(&a->page);
 	page_clear(&a->overlay_page);
 	form_end(&a->form);
 	free(a->revealed);
 }
 
-/* Prints why the session could not be saved at the end, after the terminal is restored. */
+/* Prints why the session could not be saved at the end, and where the work went instead,
+ * after the terminal is restored; returns the exit status. */
 static int report_end(const struct app *a)
 {
 	int sig = term_signal();
+	char *clean;
 
-	if (a->save_failed) {
-		fprintf(stderr, "meetlat: %s\nmeetlat: the last changes could not be saved\n",
-			a->save_error);
-		return 1;
-	}
-	return sig ? 128 + sig : 0;
+	if (!a->save_failed)
+		return sig ? 128 + sig : 0;
+	fprintf(stderr, "meetlat: %s\n", a->save_error);
+	clean = a->rescued[0] ? utf8_sanitize(a->rescued, strlen(a->rescued), false, '?') : NULL;
+	if (clean)
+		fprintf(stderr, "meetlat: the work is saved in a rescue copy instead: %s\n", clean);
+	else
+		fprintf(stderr, "meetlat: the last changes could not be saved anywhere\n");
+	free(clean);
+	return 1;
 }
 
 int tui_run(const struct tui_options *o)
@@ -490,7 +506,8 @@ int tui_run(const struct tui_options *o)
 		free(a.revealed);
 		return 1;
 	}
-	a.unicode = term_unicode();
+	a.unicode = o->unicode;
+	term_set_ascii(!o->unicode);
 	if (o->path || start_choose(&a)) {
 		if (!a.read_only && a.s->dirty)
 			app_save(&a);

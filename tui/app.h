@@ -12,7 +12,9 @@
 #include "session.h"
 #include "store.h"
 
-enum overlay { OV_NONE, OV_HELP, OV_SUMMARY, OV_OVERVIEW, OV_ACTIONS, OV_FORM, OV_CONFIRM };
+enum overlay {
+	OV_NONE, OV_HELP, OV_WARNINGS, OV_SUMMARY, OV_OVERVIEW, OV_ACTIONS, OV_FORM, OV_CONFIRM
+};
 
 enum form_purpose { PURPOSE_ADD_ACTION, PURPOSE_EDIT_ACTION, PURPOSE_NOTE, PURPOSE_DETAILS };
 
@@ -42,6 +44,7 @@ struct app {
 	struct form form;
 	enum form_purpose purpose;
 	size_t form_index;    /* the action or row the form edits */
+	long form_row;        /* the row the action form offered at first */
 	enum confirm_purpose confirm;
 	size_t confirm_index; /* the action to delete */
 	int confirm_which;    /* 'c' or 't': the agreed phase to set */
@@ -53,6 +56,8 @@ struct app {
 	double message_until;
 	bool save_failed;     /* the last save failed: shown, and retried */
 	bool redirected;      /* saving goes to a conflict copy (named in the header) */
+	bool quit_armed;      /* q was pressed while not saved: a second q quits anyway */
+	char rescued[4096];   /* where the work went when the session file could not be saved */
 	char save_error[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
 	double retry_at;
 	double last_tick;     /* when time was last added to the current step */
@@ -82,6 +87,10 @@ void app_close(struct app *a);
 
 /* Handles one key: CODE is a curses key code when FUNCTION, else a character. */
 void app_key(struct app *a, int code, bool function);
+
+/* Quits, unless the session is not saved: then the first q only warns, a second one quits
+ * (the work then goes to a rescue copy). */
+void app_quit(struct app *a);
 
 /* Handles a mouse event. */
 void app_mouse(struct app *a);

@@ -68,13 +68,13 @@ void app_close(struct app *a)
 static void open_action_form(struct app *a, long index)
 {
 	const struct session_action *act = index >= 0 ? &a->s->actions[index] : NULL;
-	long row = act ? (act->dimension ? content_dimension_index(a->c, act->dimension) : -1)
-		       : context_row(a);
+	long row = act ? session_action_row(act, a->c) : context_row(a);
 
 	app_open(a, OV_FORM);
 	form_begin(&a->form, act ? "Edit the action" : "New action");
 	a->purpose = act ? PURPOSE_EDIT_ACTION : PURPOSE_ADD_ACTION;
 	a->form_index = act ? (size_t)index : 0;
+	a->form_row = row;
 	if (!form_add(&a->form, "Action", FIELD_TEXT, act ? act->text : "", 0) ||
 	    !form_add(&a->form, "Owner", FIELD_TEXT, act ? act->owner : "", 0) ||
 	    !form_add(&a->form, "Due date", FIELD_DATE, act ? act->due : "", 0) ||
@@ -96,9 +96,6 @@ static void open_note_form(struct app *a, size_t dim)
 /* Opens the form of the session's details. */
 static void open_details_form(struct app *a)
 {
-	static const char *const labels[META_COUNT] = {
-		"Title", "Organisation", "Group", "Facilitator", "Date", "Participants"
-	};
 	static const enum field_kind kinds[META_COUNT] = {
 		FIELD_TEXT, FIELD_TEXT, FIELD_TEXT, FIELD_TEXT, FIELD_DATE, FIELD_NUMBER
 	};
@@ -107,43 +104,54 @@ static void open_details_form(struct app *a)
 	form_begin(&a->form, "The session's details");
 	a->purpose = PURPOSE_DETAILS;
 	for (int f = 0; f < META_COUNT; f++)
-		if (!form_add(&a->form, labels[f], kinds[f], a->s->meta[f], 0)) {
+		if (!form_add(&a->form, session_meta_label((enum session_meta)f), kinds[f],
+			      a->s->meta[f], 0)) {
 			app_close(a);
 			return;
 		}
 }
 
-/* Applies the details form: every field, after checking them all. */
+/* Applies the details form: every field, after checking them all, so that a refusal
+ * changes nothing. */
 static bool apply_details(struct app *a, const char **why)
 {
-	if (!form_text(&a->form, META_TITLE)[0]) {
-		*why = "the title must not be empty";
-		return false;
-	}
+	for (int f = 0; f < META_COUNT; f++)
+		if (!session_meta_valid((enum session_meta)f, form_text(&a->form, (size_t)f), why))
+			return false;
 	for (int f = 0; f < META_COUNT; f++)
 		if (!session_set_meta(a->s, (enum session_meta)f, form_text(&a->form, (size_t)f), why))
 			return false;
 	return true;
 }
 
+/* Applies the action form (adding or editing). A row left as the form offered it keeps the
+ * action's own row, also one the content no longer has. */
+static bool apply_action(struct app *a, const char **why)
+{
+	const struct form *f = &a->form;
+	long row = f->fields[3].row;
+	const struct session_action *old =
+		a->purpose == PURPOSE_EDIT_ACTION ? &a->s->actions[a->form_index] : NULL;
+	struct action_fields fields = { form_text(f, 0), row >= 0 ? a->c->dimensions[row].id : NULL,
+					form_text(f, 1), form_text(f, 2) };
+
+	if (old && row == a->form_row)
+		fields.dimension = old->dimension;
+	if (!old)
+		return session_action_add(a->s, a->c, &fields, why) >= 0;
+	return session_action_edit(a->s, a->c, a->form_index, &fields, why);
+}
+
 /* Applies the open form to the session; false with *WHY when the session refuses it. */
 static bool apply_form(struct app *a, const char **why)
 {
-	const struct form *f = &a->form;
-	long row = f->n == 4 ? f->fields[3].row : -1;
-	struct action_fields fields = { form_text(f, 0), row >= 0 ? a->c->dimensions[row].id : NULL,
-					f->n == 4 ? form_text(f, 1) : NULL,
-					f->n == 4 ? form_text(f, 2) : NULL };
-
 	switch (a->purpose) {
-	case PURPOSE_ADD_ACTION:
-		return session_action_add(a->s, a->c, &fields, why) >= 0;
-	case PURPOSE_EDIT_ACTION:
-		return session_action_edit(a->s, a->c, a->form_index, &fields, why);
 	case PURPOSE_NOTE:
-		return session_set_note(a->s, a->form_index, form_text(f, 0), why);
-	default:
+		return session_set_note(a->s, a->form_index, form_text(&a->form, 0), why);
+	case PURPOSE_DETAILS:
 		return apply_details(a, why);
+	default:
+		return apply_action(a, why);
 	}
 }
 
@@ -428,7 +436,7 @@ static void walk_action(struct app *a, const struct binding *b, int code)
 		clearok(curscr, TRUE);
 		a->repaint = true;
 		break;
-	case ACT_QUIT: a->quit = true; break;
+	case ACT_QUIT: app_quit(a); break;
 	default: move_action(a, b->action); break;
 	}
 }
@@ -500,23 +508,32 @@ static void page_overlay_input(struct app *a, int code, bool function)
 	}
 }
 
+void app_quit(struct app *a)
+{
+	if (!a->save_failed || a->quit_armed) {
+		a->quit = true;
+		return;
+	}
+	a->quit_armed = true;
+	app_flash(a, true, "NOT SAVED: q again quits, and the work goes to a rescue copy.");
+}
+
 void app_key(struct app *a, int code, bool function)
 {
-	const struct binding *b;
+	const struct binding *b = binding_for_key(CTX_WALK, function || code < 128 ? code : -1);
 
+	if (!b || b->action != ACT_QUIT)
+		a->quit_armed = false;
 	switch (a->overlay) {
 	case OV_FORM: form_input(a, code, function); return;
 	case OV_CONFIRM: confirm_input(a, code, function); return;
 	case OV_OVERVIEW: case OV_ACTIONS: list_input(a, code, function); return;
-	case OV_HELP: case OV_SUMMARY: page_overlay_input(a, code, function); return;
+	case OV_HELP: case OV_WARNINGS: case OV_SUMMARY: page_overlay_input(a, code, function); return;
 	default: break;
 	}
-	if (a->pending) {
+	if (a->pending)
 		pending_input(a, code, function);
-		return;
-	}
-	b = binding_for_key(CTX_WALK, function || code < 128 ? code : -1);
-	if (b)
+	else if (b)
 		walk_action(a, b, code);
 }
 

@@ -9,6 +9,40 @@
 #include "term.h"
 #include "wrap.h"
 
+/* Returns a malloc'd copy of the LEN bytes at TEXT with every character replaced by its
+ * ASCII stand-in (utf8_ascii), for a terminal that does not show UTF-8. */
+static char *ascii_copy(const char *text, size_t len)
+{
+	char *out = malloc(len * 3 + 1), one[2];
+	size_t o = 0;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		const char *s;
+
+		i += utf8_decode(text + i, len - i, &cp);
+		for (s = utf8_ascii(cp, one); *s; s++)
+			out[o++] = *s;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Returns a malloc'd copy of the LEN bytes at TEXT fit for the terminal, whatever the text's
+ * origin: control characters replaced, and only ASCII when the terminal shows no UTF-8. */
+static char *printable_copy(const char *text, size_t len)
+{
+	char *clean = utf8_sanitize(text, len, false, '?'), *ascii;
+
+	if (!clean || !term_ascii())
+		return clean;
+	ascii = ascii_copy(clean, strlen(clean));
+	free(clean);
+	return ascii;
+}
+
 int draw_text(WINDOW *w, int y, int x, enum style style, const char *text, size_t len)
 {
 	int cols = getmaxx(w);
@@ -17,8 +51,7 @@ int draw_text(WINDOW *w, int y, int x, enum style style, const char *text, size_
 
 	if (x < 0 || x >= cols || y < 0 || y >= getmaxy(w))
 		return x;
-	/* Whatever its origin, no text reaches the terminal with a control character in it. */
-	clean = utf8_sanitize(text, len, false, '?');
+	clean = printable_copy(text, len);
 	if (!clean)
 		return x;
 	len = strlen(clean);

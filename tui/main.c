@@ -16,6 +16,9 @@ enum mode { MODE_RUN, MODE_REVIEW, MODE_CHECK, MODE_EXPORT, MODE_HELP, MODE_VERS
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
+/* The locale meetlat was started in has a UTF-8 character set (the terminal shows UTF-8). */
+static bool terminal_utf8;
+
 struct options {
 	enum mode mode;
 	const char *content_path; /* -c, or NULL for the built-in almanac */
@@ -145,6 +148,17 @@ static int run_check(const char *path)
 	return EXIT_OK;
 }
 
+/* Prints what was noticed when the session at PATH was read (S's warnings) to stderr. */
+static void print_warnings(const char *path, const struct session *s)
+{
+	struct diag d;
+
+	for (size_t i = 0; i < s->n_warnings; i++) {
+		diag_set(&d, path, 0, 0, "warning: %s", s->warnings[i]);
+		diag_print(&d, stderr);
+	}
+}
+
 /* --export: writes the report of the session in OPT to standard output. */
 static int run_export(const struct options *opt)
 {
@@ -158,11 +172,14 @@ static int run_export(const struct options *opt)
 
 	if (!c || !session_open(opt->file, c, true, &f, &s, &d)) {
 		diag_print(&d, stderr);
-	} else if (!session_export(stdout, s, c, &eo) || fflush(stdout) != 0) {
-		fprintf(stderr, "meetlat: cannot write the report to standard output\n");
-	} else {
-		status = EXIT_OK;
+		goto cleanup;
 	}
+	print_warnings(opt->file, s);
+	if (session_export(stdout, s, c, &eo) && fflush(stdout) == 0)
+		status = EXIT_OK;
+	else
+		fprintf(stderr, "meetlat: cannot write the report to standard output\n");
+cleanup:
 	session_close(f);
 	session_free(s);
 	content_free(c);
@@ -174,7 +191,8 @@ static int run_interface(const struct options *opt)
 {
 	struct diag d;
 	struct content *c = load_content(opt->content_path, &d);
-	struct tui_options o = { .c = c, .path = opt->file, .read_only = opt->mode == MODE_REVIEW };
+	struct tui_options o = { .c = c, .path = opt->file, .read_only = opt->mode == MODE_REVIEW,
+				 .unicode = terminal_utf8 };
 	int status;
 
 	if (!c) {
@@ -194,8 +212,10 @@ int main(int argc, char **argv)
 	if (status >= 0)
 		return status;
 	setlocale(LC_ALL, "");
-	/* Text is UTF-8 throughout: without a UTF-8 locale, widths and glyphs would be wrong. */
-	if (!term_unicode())
+	/* Text is UTF-8 throughout, so widths are measured in a UTF-8 locale; a terminal whose
+	 * locale is not UTF-8 is then shown only ASCII (see term_set_ascii). */
+	terminal_utf8 = term_unicode();
+	if (!terminal_utf8)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	switch (opt.mode) {
 	case MODE_HELP:

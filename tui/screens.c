@@ -120,13 +120,31 @@ static void put_prose(struct page *p, const struct layout *l, enum style style, 
 	page_newline(p);
 }
 
+/* Appends PART to the list in BUF ("a, b"), unless PART is empty. */
+static void join(char *buf, size_t size, const char *part)
+{
+	size_t used = strlen(buf);
+
+	if (part[0])
+		snprintf(buf + used, size - used, "%s%s", used ? ", " : "", part);
+}
+
+/* Fills the two heading blocks of phase I's column: "Phase N" (dim) over its name, with
+ * HEAD as room for the first. */
+static void phase_head(const struct content *c, size_t i, char head[16], struct block *blocks)
+{
+	snprintf(head, 16, "Phase %d", c->phases[i].number);
+	blocks[0] = (struct block){ STYLE_DIM, head };
+	blocks[1] = (struct block){ STYLE_HEADING, c->phases[i].name };
+}
+
 /* Returns the glyph for UNICODE terminals or its ASCII stand-in. */
 static const char *glyph(const struct view *v, const char *unicode, const char *ascii)
 {
 	return v->unicode ? unicode : ascii;
 }
 
-/* Writes "Phase N: name" for phase NUMBER into BUF. */
+/* Writes "N name" for phase NUMBER into BUF. */
 static const char *phase_label(const struct content *c, int number, char *buf, size_t size)
 {
 	const struct content_phase *ph = content_phase(c, number);
@@ -149,14 +167,8 @@ static void build_welcome(struct page *p, const struct view *v)
 	page_wrap(p, l->text_x, l->text_width, STYLE_HEADING, s->meta[META_TITLE]);
 	page_newline(p);
 	for (int f = META_ORGANISATION; f < META_COUNT; f++) {
-		static const char *const labels[META_COUNT] = {
-			[META_ORGANISATION] = "Organisation", [META_GROUP] = "Group",
-			[META_FACILITATOR] = "Facilitator", [META_DATE] = "Date",
-			[META_PARTICIPANTS] = "Participants",
-		};
-
 		page_newline(p);
-		page_printf(p, l->text_x, STYLE_DIM, "%-13s", labels[f]);
+		page_puts(p, l->text_x, STYLE_DIM, session_meta_label((enum session_meta)f));
 		page_puts(p, l->text_x + 14, s->meta[f][0] ? STYLE_NORMAL : STYLE_DIM,
 			  s->meta[f][0] ? s->meta[f] : "-");
 	}
@@ -186,9 +198,7 @@ static void build_model(struct page *p, const struct view *v)
 		char heads[16][16];
 
 		for (size_t i = 0; i < c->n_phases; i++) {
-			snprintf(heads[i], sizeof(heads[i]), "Phase %d", c->phases[i].number);
-			blocks[i][0] = (struct block){ STYLE_DIM, heads[i] };
-			blocks[i][1] = (struct block){ STYLE_HEADING, c->phases[i].name };
+			phase_head(c, i, heads[i], blocks[i]);
 			blocks[i][2] = (struct block){ STYLE_NORMAL, "" };
 			blocks[i][3] = (struct block){ STYLE_NORMAL, c->phases[i].summary };
 			cols[i] = (struct column){ l->wide_x + (int)i * (l->phase_width + l->gap),
@@ -219,11 +229,9 @@ static void put_phase_context(struct page *p, const struct view *v, const struct
 static void build_phase(struct page *p, const struct view *v, const struct content_phase *ph)
 {
 	const struct layout *l = v->l;
-	char name[256];
 
 	put_phase_context(p, v, ph);
-	snprintf(name, sizeof(name), "%s", ph->title ? ph->title : ph->name);
-	put_title(p, l, name);
+	put_title(p, l, ph->title ? ph->title : ph->name);
 	put_prose(p, l, STYLE_EMPHASIS, ph->summary);
 	put_prose(p, l, STYLE_NORMAL, ph->lead);
 	put_prose(p, l, STYLE_DIM, ph->figure);
@@ -329,9 +337,7 @@ static void put_table_header(struct page *p, const struct view *v, size_t n)
 	char heads[16][16];
 
 	for (size_t i = 0; i < n; i++) {
-		snprintf(heads[i], sizeof(heads[i]), "Phase %d", v->c->phases[i].number);
-		blocks[i][0] = (struct block){ STYLE_DIM, heads[i] };
-		blocks[i][1] = (struct block){ STYLE_HEADING, v->c->phases[i].name };
+		phase_head(v->c, i, heads[i], blocks[i]);
 		cols[i] = (struct column){ table_cell_x(v->l, i), v->l->table_cell_width, blocks[i], 2 };
 	}
 	put_columns(p, cols, n);
@@ -492,13 +498,21 @@ static void put_agreement(struct page *p, const struct view *v, size_t dim)
 		page_puts(p, l->text_x, STYLE_DIM,
 			  "Not agreed yet: c then a digit sets the current phase, t the target.");
 	} else {
+		int x = l->text_x + 9;
+
+		if (sc->current)
+			phase_label(v->c, sc->current, a, sizeof(a));
+		else
+			snprintf(a, sizeof(a), "current ?");
+		if (sc->target)
+			phase_label(v->c, sc->target, b, sizeof(b));
+		else
+			snprintf(b, sizeof(b), "target ?");
 		page_puts(p, l->text_x, STYLE_HEADING, "Agreed:");
-		page_puts(p, l->text_x + 9, STYLE_CURRENT,
-			  sc->current ? phase_label(v->c, sc->current, a, sizeof(a)) : "current ?");
-		page_puts(p, l->text_x + 10 + (int)text_width(a, strlen(a)), STYLE_NORMAL,
-			  glyph(v, " → ", " -> "));
-		page_puts(p, l->text_x + 14 + (int)text_width(a, strlen(a)), STYLE_TARGET,
-			  sc->target ? phase_label(v->c, sc->target, b, sizeof(b)) : "target ?");
+		page_puts(p, x, STYLE_CURRENT, a);
+		x += (int)text_width(a, strlen(a)) + 2;
+		page_puts(p, x, STYLE_NORMAL, glyph(v, "→", "->"));
+		page_puts(p, x + (v->unicode ? 3 : 4), STYLE_TARGET, b);
 	}
 	page_newline(p);
 	page_newline(p);
@@ -515,6 +529,28 @@ static bool action_of(const struct session_action *a, const char *id)
 	return id ? a->dimension && strcmp(a->dimension, id) == 0 : a->dimension == NULL;
 }
 
+/* Adds action A at column X, WIDTH wide: a box ticked when done, its text (in STYLE), then a
+ * dim line with its row (when WITH_ROW), owner and due date. */
+static void put_action(struct page *p, const struct view *v, const struct session_action *a,
+		       int x, int width, bool with_row, enum style style)
+{
+	long d = session_action_row(a, v->c);
+	const char *row = d >= 0 ? v->c->dimensions[d].name : a->dimension ? a->dimension : "workshop";
+	char meta[512] = "", due[32] = "";
+
+	if (a->due[0])
+		snprintf(due, sizeof(due), "due %s", a->due);
+	join(meta, sizeof(meta), with_row ? row : "");
+	join(meta, sizeof(meta), a->owner);
+	join(meta, sizeof(meta), due);
+	page_newline(p);
+	page_puts(p, x, a->done ? STYLE_GOOD : STYLE_NORMAL, a->done ? glyph(v, "[✓]", "[x]") : "[ ]");
+	page_wrap_inline(p, x + 4, width - 4, a->done && style == STYLE_NORMAL ? STYLE_DIM : style,
+			 a->text);
+	if (meta[0])
+		page_wrap(p, x + 6, width - 6, STYLE_DIM, meta);
+}
+
 /* Adds the actions that belong to row ID (NULL: to the workshop as a whole). */
 static size_t put_actions_of(struct page *p, const struct view *v, const char *id, int x,
 			     int width)
@@ -522,29 +558,21 @@ static size_t put_actions_of(struct page *p, const struct view *v, const char *i
 	size_t shown = 0;
 
 	for (size_t i = 0; i < v->s->n_actions; i++) {
-		const struct session_action *a = &v->s->actions[i];
-		char meta[256];
-
-		if (!action_of(a, id))
+		if (!action_of(&v->s->actions[i], id))
 			continue;
-		snprintf(meta, sizeof(meta), "%s%s%s%s", a->owner, a->owner[0] && a->due[0] ? ", " : "",
-			 a->due[0] ? "due " : "", a->due);
-		page_newline(p);
-		page_puts(p, x, a->done ? STYLE_GOOD : STYLE_NORMAL,
-			  a->done ? glyph(v, "[✓]", "[x]") : "[ ]");
-		page_wrap_inline(p, x + 4, width - 4, a->done ? STYLE_DIM : STYLE_NORMAL, a->text);
-		if (meta[0])
-			page_wrap(p, x + 6, width - 6, STYLE_DIM, meta);
+		put_action(p, v, &v->s->actions[i], x, width, false, STYLE_NORMAL);
 		shown++;
 	}
 	return shown;
 }
 
-/* One row with its behaviours side by side: where the group votes and agrees. */
+/* One row with its behaviours side by side: where the group votes and agrees. Once the votes
+ * are revealed, they and the agreement are the part kept in view. */
 static void build_score(struct page *p, const struct view *v, size_t dim)
 {
 	const struct content *c = v->c;
 	const struct content_dimension *d = &c->dimensions[dim];
+	int votes_top;
 
 	put_context(p, v->l->text_x, "");
 	page_printf(p, v->l->text_x, STYLE_DIM, "%s, row %zu of %zu", c->groups[d->group].title,
@@ -552,8 +580,11 @@ static void build_score(struct page *p, const struct view *v, size_t dim)
 	put_title(p, v->l, d->name);
 	put_row_cells(p, v, dim);
 	page_newline(p);
+	votes_top = page_last(p) + 1;
 	put_votes(p, v, dim);
 	put_agreement(p, v, dim);
+	if (v->revealed[dim])
+		page_focus(p, votes_top, page_last(p));
 	page_newline(p);
 	page_newline(p);
 	page_puts(p, v->l->text_x, STYLE_HEADING, "Actions for this row:");
@@ -699,8 +730,7 @@ static void put_skipped_and_time(struct page *p, const struct view *v)
 
 	for (size_t d = 0; d < v->c->n_dimensions; d++)
 		if (!session_row_scored(v->s, d))
-			snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
-				 names[0] ? ", " : "", v->c->dimensions[d].name);
+			join(names, sizeof(names), v->c->dimensions[d].name);
 	page_newline(p);
 	page_newline(p);
 	page_puts(p, l->text_x, STYLE_HEADING, "Not scored:");
@@ -771,6 +801,19 @@ void screen_step(struct page *p, const struct view *v)
 
 /* ---- overlays ----------------------------------------------------------------------- */
 
+void screen_warnings(struct page *p, const struct session *s, int width)
+{
+	page_puts(p, 0, STYLE_TITLE, "Worth knowing about this session");
+	for (size_t i = 0; i < s->n_warnings; i++) {
+		page_newline(p);
+		page_puts(p, 0, STYLE_WARNING, "!");
+		page_wrap_inline(p, 2, width - 2, STYLE_NORMAL, s->warnings[i]);
+	}
+	page_newline(p);
+	page_newline(p);
+	page_puts(p, 0, STYLE_DIM, "Any key closes this.");
+}
+
 void screen_help(struct page *p, int width, bool read_only)
 {
 	size_t n;
@@ -814,9 +857,14 @@ static const char *row_state(const struct view *v, size_t dim, char *buf, size_t
 {
 	const struct session_score *sc = &v->s->scores[dim];
 
+	char current[8] = "?", target[8] = "?";
+
+	if (sc->current)
+		snprintf(current, sizeof(current), "%d", sc->current);
+	if (sc->target)
+		snprintf(target, sizeof(target), "%d", sc->target);
 	if (sc->current || sc->target)
-		snprintf(buf, size, "%c %s %c", sc->current ? '0' + sc->current : '?',
-			 glyph(v, "→", "->"), sc->target ? '0' + sc->target : '?');
+		snprintf(buf, size, "%s %s %s", current, glyph(v, "→", "->"), target);
 	else if (sc->n_votes)
 		snprintf(buf, size, "%zu vote%s", sc->n_votes, sc->n_votes == 1 ? "" : "s");
 	else
@@ -869,21 +917,10 @@ void screen_actions(struct page *p, const struct view *v, size_t selected, int w
 		page_puts(p, 0, STYLE_DIM, "No actions yet.");
 	}
 	for (size_t i = 0; i < v->s->n_actions; i++) {
-		const struct session_action *a = &v->s->actions[i];
-		long d = a->dimension ? content_dimension_index(v->c, a->dimension) : -1;
-		char meta[512];
-		int top;
+		int top = page_last(p) + 1;
 
-		snprintf(meta, sizeof(meta), "%s%s%s%s%s",
-			 d >= 0 ? v->c->dimensions[d].name : a->dimension ? a->dimension : "workshop",
-			 a->owner[0] ? ", " : "", a->owner, a->due[0] ? ", due " : "", a->due);
-		page_newline(p);
-		top = page_last(p);
-		page_puts(p, 0, a->done ? STYLE_GOOD : STYLE_NORMAL,
-			  a->done ? glyph(v, "[✓]", "[x]") : "[ ]");
-		page_wrap_inline(p, 4, width - 4, i == selected ? STYLE_SELECTED : STYLE_NORMAL,
-				 a->text);
-		page_wrap(p, 6, width - 6, STYLE_DIM, meta);
+		put_action(p, v, &v->s->actions[i], 0, width, true,
+			   i == selected ? STYLE_SELECTED : STYLE_NORMAL);
 		if (i == selected)
 			page_focus(p, top, page_last(p));
 	}

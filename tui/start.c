@@ -108,10 +108,8 @@ static void start_list_key(struct app *a, struct start *st, int code, bool funct
 	else if (act == ACT_CLOSE)
 		*done = -1;
 	else if ((act == ACT_SELECT && st->selected == st->n) || (!function && code == 'n')) {
-		if (a->read_only) {
-			snprintf(st->error, sizeof(st->error), "Read-only: no new session.");
-			return;
-		}
+		if (!st->dir[0])
+			return; /* no folder for sessions: the error saying so stays on the screen */
 		form_begin(&st->form, "New session");
 		st->naming = form_add(&st->form, "Title", FIELD_TEXT, "", 0);
 	} else if (act == ACT_SELECT && !st->entries[st->selected].error) {
@@ -124,8 +122,12 @@ static bool start_list(struct app *a, struct start *st)
 {
 	struct diag d;
 
-	if (!session_default_dir(st->dir, sizeof(st->dir), &d) ||
-	    !session_list(st->dir, a->c, &st->entries, &st->n, &d)) {
+	if (!session_default_dir(st->dir, sizeof(st->dir), &d)) {
+		st->dir[0] = '\0'; /* no folder: no new session either */
+		diag_format(&d, st->error, sizeof(st->error));
+		return false;
+	}
+	if (!session_list(st->dir, a->c, &st->entries, &st->n, &d)) {
 		diag_format(&d, st->error, sizeof(st->error));
 		st->entries = NULL;
 		st->n = 0;
@@ -142,13 +144,17 @@ bool start_choose(struct app *a)
 	start_list(a, &st);
 	while (!done && !term_signal()) {
 		wint_t wch;
+		bool lost;
 		int r;
 
 		start_paint(a, &st);
-		r = get_wch(&wch);
+		r = term_read_key(&wch, &lost);
+		if (lost)
+			break;
 		if (r == ERR || (r == KEY_CODE_YES && (wch == KEY_RESIZE || wch == KEY_MOUSE)))
 			continue;
-		st.error[0] = st.naming ? st.error[0] : '\0';
+		if (!st.naming && st.dir[0]) /* without a folder, its error stays */
+			st.error[0] = '\0';
 		if (st.naming)
 			done = start_naming_key(a, &st, (int)wch, r == KEY_CODE_YES);
 		else

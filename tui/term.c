@@ -7,10 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 static volatile sig_atomic_t caught_signal;
 static bool started;
+static bool ascii_only;
 static attr_t styles[STYLE_COUNT];
 
 /* What a crash handler needs to give the terminal back, prepared before anything can crash. */
@@ -41,6 +43,31 @@ void term_catch_signals(void)
 int term_signal(void)
 {
 	return caught_signal;
+}
+
+/* Returns a monotonic clock in seconds. */
+static double seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int term_read_key(wint_t *wch, bool *lost)
+{
+	enum { LOST_AFTER = 40 }; /* immediate failures in a row that mean the terminal is gone */
+	static int immediate;
+	double before = seconds_now();
+	int r = get_wch(wch);
+
+	/* A vanished terminal makes every read fail at once, forever, instead of waiting. */
+	if (r == ERR && !caught_signal && seconds_now() - before < 0.05)
+		immediate++;
+	else
+		immediate = 0;
+	*lost = immediate >= LOST_AFTER;
+	return r;
 }
 
 /* Chooses the attributes of every style: colour pairs when allowed, else attributes only. */
@@ -122,7 +149,13 @@ static void catch_crashes(void)
 
 	add_reset("sgr0");
 	add_reset("cnorm");
+	add_reset("rmkx");
 	add_reset("rmcup");
+	/* Mouse reporting off (xterm's modes 1000 and 1006, as curses turned them on). */
+	if (reset_len + 16 < sizeof(reset)) {
+		memcpy(reset + reset_len, "\033[?1006;1000l", 15);
+		reset_len += 15;
+	}
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = crash;
@@ -153,7 +186,7 @@ bool term_start(const char **why)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	set_escdelay(150); /* long enough for an arrow key's bytes over a slow connection */
 	/* Home and End as terminals send them whatever their terminfo entry says (tmux, rxvt). */
 	define_key("\033[1~", KEY_HOME);
 	define_key("\033[4~", KEY_END);
@@ -182,6 +215,16 @@ bool term_unicode(void)
 	const char *set = nl_langinfo(CODESET);
 
 	return set && (strcmp(set, "UTF-8") == 0 || strcmp(set, "utf8") == 0);
+}
+
+void term_set_ascii(bool ascii)
+{
+	ascii_only = ascii;
+}
+
+bool term_ascii(void)
+{
+	return ascii_only;
 }
 
 attr_t term_attr(enum style style)

@@ -14,6 +14,10 @@ void term_catch_signals(void);
 /* Returns the termination signal that arrived, or 0. */
 int term_signal(void);
 
+/* Reads a key like get_wch (ERR when none came within the timeout) and sets *LOST when the
+ * terminal has gone away (reads keep failing at once). */
+int term_read_key(wint_t *wch, bool *lost);
+
 /* Starts curses on the terminal: no echo, keys one by one, a 250 ms input timeout. Returns
  * false with *WHY when there is no usable terminal. */
 bool term_start(const char **why);
@@ -23,6 +27,12 @@ void term_stop(void);
 
 /* Returns true when text may use UTF-8 glyphs (the locale's character set is UTF-8). */
 bool term_unicode(void);
+
+/* Makes draw_text show only ASCII (accents dropped, other characters as '?') when ASCII. */
+void term_set_ascii(bool ascii);
+
+/* Returns true when only ASCII is drawn. */
+bool term_ascii(void);
 
 /* Returns the attributes (colour included where the terminal has it) of STYLE. */
 attr_t term_attr(enum style style);

@@ -10,10 +10,12 @@ struct tui_options {
 	const struct content *c;
 	const char *path; /* the session file; NULL: choose on the start screen */
 	bool read_only;   /* --review */
+	bool unicode;     /* the terminal shows UTF-8; else everything is drawn in ASCII */
 };
 
 /* Runs the interface until the facilitator quits or a signal ends it; returns the exit
- * status (0, or 1 when the session could not be opened). */
+ * status: 0; 1 when the session could not be opened or the last changes not saved (then
+ * they are in a rescue copy, named on standard error); 128+N after signal N. */
 int tui_run(const struct tui_options *o);
 
 #endif

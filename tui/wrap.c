@@ -99,16 +99,3 @@ size_t wrap_next(const char *s, size_t len, size_t width, size_t *line_len)
 		cand_next++;
 	return cand_next;
 }
-
-size_t wrap_count(const char *s, size_t len, size_t width)
-{
-	size_t lines = 0, pos = 0;
-
-	do {
-		size_t line_len;
-
-		pos += wrap_next(s + pos, len - pos, width, &line_len);
-		lines++;
-	} while (pos < len);
-	return lines;
-}

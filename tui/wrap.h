@@ -22,7 +22,4 @@ size_t text_fit(const char *s, size_t len, size_t width);
  * and '-'; a word wider than WIDTH is cut at a character boundary. */
 size_t wrap_next(const char *s, size_t len, size_t width, size_t *line_len);
 
-/* Returns the number of lines the paragraph S (LEN bytes) takes when wrapped at WIDTH. */
-size_t wrap_count(const char *s, size_t len, size_t width);
-
 #endif

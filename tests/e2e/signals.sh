@@ -49,6 +49,9 @@ expect_eq "SIGKILL: only the file and its (stale) lock are in the folder" \
 	"$(ls -A "$dir" | tr '\n' ' ')" ".s.yaml.lock s.yaml "
 start 100 30 -c "$content" "$dir/s.yaml"
 wait_step 1/5
+wait_for "recovered from a stale lock"
+pass "reopened after SIGKILL: the stale lock is recovered, and the screen says so"
+keys Escape
 wait_for "Votes: 1"
 pass "after SIGKILL the session opens again (the stale lock does not block) with the vote"
 keys q

@@ -44,7 +44,7 @@ static bool save(struct session_file *f, struct session *s)
 {
 	struct diag d;
 
-	if (session_save(f, s, content, &d) == SAVE_OK)
+	if (session_save(f, s, &d) == SAVE_OK)
 		return true;
 	diag_print(&d, stderr);
 	return false;
