@@ -96,9 +96,11 @@ run:
 	@$(MAKE) --no-print-directory all
 	./meetlat
 
-# The test build: the same sources with ASan+UBSan, in build/san.
+# The test build: the same sources with ASan+UBSan, in build/san; first the program as it
+# ships (optimised, without sanitizers) with warnings as errors, in build/strict.
 check:
 	@sh build-aux/deps install test
+	@$(MAKE) --no-print-directory BUILD=build/strict CFLAGS="$(CFLAGS) -Werror" build/strict/meetlat
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test-programs
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 run-tests
 

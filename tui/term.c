@@ -114,19 +114,24 @@ static void init_styles(void)
 static char reset[256];
 static size_t reset_len;
 
+/* Appends TEXT to the reset string, when it fits. */
+static void add_reset_text(const char *text)
+{
+	size_t len = strlen(text);
+
+	if (reset_len + len < sizeof(reset)) {
+		memcpy(reset + reset_len, text, len);
+		reset_len += len;
+	}
+}
+
 /* Appends the terminfo capability NAME (if the terminal has it) to the reset string. */
 static void add_reset(const char *name)
 {
 	const char *cap = tigetstr(name);
-	size_t len;
 
-	if (!cap || cap == (char *)-1)
-		return;
-	len = strlen(cap);
-	if (reset_len + len < sizeof(reset)) {
-		memcpy(reset + reset_len, cap, len);
-		reset_len += len;
-	}
+	if (cap && cap != (char *)-1)
+		add_reset_text(cap);
 }
 
 /* On a crash: gives the terminal back as it was (only async-signal-safe calls), then dies of
@@ -151,11 +156,7 @@ static void catch_crashes(void)
 	add_reset("cnorm");
 	add_reset("rmkx");
 	add_reset("rmcup");
-	/* Mouse reporting off (xterm's modes 1000 and 1006, as curses turned them on). */
-	if (reset_len + 16 < sizeof(reset)) {
-		memcpy(reset + reset_len, "\033[?1006;1000l", 15);
-		reset_len += 15;
-	}
+	add_reset_text("\033[?1006;1000l"); /* mouse reporting off, as curses turned it on */
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
 	sa.sa_handler = crash;
