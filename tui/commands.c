@@ -32,6 +32,14 @@ static long context_row(const struct app *a)
 	return current_step(a)->kind == STEP_TABLE ? (long)a->table_row : -1;
 }
 
+/* Returns true, telling the facilitator why, when the session is open read-only. */
+static bool read_only_refused(struct app *a)
+{
+	if (a->read_only)
+		app_flash(a, true, "Read-only review: nothing can be changed.");
+	return a->read_only;
+}
+
 /* Reports a refused operation; returns false so that callers can pass it on. */
 static bool refused(struct app *a, const char *why)
 {
@@ -409,10 +417,8 @@ static void walk_action(struct app *a, const struct binding *b, int code)
 {
 	size_t dim;
 
-	if (b->edits && a->read_only) {
-		app_flash(a, true, "Read-only review: nothing can be changed.");
+	if (b->edits && read_only_refused(a))
 		return;
-	}
 	switch (b->action) {
 	case ACT_VOTE: case ACT_REVEAL: case ACT_UNDO: case ACT_CURRENT: case ACT_TARGET:
 	case ACT_NOTE:
@@ -449,17 +455,13 @@ static void actions_input(struct app *a, enum action act)
 	const char *why;
 	size_t n = a->s->n_actions;
 
-	if (act == ACT_TOGGLE || act == ACT_DELETE || act == ACT_ADD_ACTION || act == ACT_SELECT) {
-		if (a->read_only) {
-			app_flash(a, true, "Read-only review: nothing can be changed.");
-			return;
-		}
-	}
+	if ((act == ACT_TOGGLE || act == ACT_DELETE || act == ACT_ADD_ACTION || act == ACT_SELECT) &&
+	    read_only_refused(a))
+		return;
 	if (act == ACT_ADD_ACTION) {
 		open_action_form(a, -1);
 	} else if (n == 0) {
-		if (act == ACT_CLOSE)
-			app_close(a);
+		return; /* nothing to toggle, delete or edit */
 	} else if (act == ACT_TOGGLE) {
 		if (session_action_toggle(a->s, a->selected, &why))
 			app_changed(a);
@@ -493,7 +495,7 @@ static void list_input(struct app *a, int code, bool function)
 	}
 }
 
-/* Handles a key in the help or summary overlay: arrows scroll, anything else closes. */
+/* Handles a key in the help, warnings or summary overlay: arrows scroll, anything else closes. */
 static void page_overlay_input(struct app *a, int code, bool function)
 {
 	const struct binding *b = binding_for_key(CTX_WALK, function || code < 128 ? code : -1);
