@@ -618,37 +618,13 @@ static const struct yfield top_fields[TOP_COUNT] = {
 	[TOP_AGENDA] = { "agenda", false },
 };
 
-/* Checks the format version first, so that a newer file is refused as such. */
-static bool load_version(struct loader *l, const struct ynode *root)
-{
-	const struct ynode *v = ynode_get(root, "meetlat_content");
-	long version;
-	char excerpt[64];
-
-	if (!v) {
-		ydoc_error(&l->doc, root, l->d,
-			   "missing key 'meetlat_content' (expected 'meetlat_content: %d' in a content file)",
-			   CONTENT_VERSION);
-		return false;
-	}
-	if (!ynode_number(&l->doc, v, "'meetlat_content'", 1, 999999, &version, l->d))
-		return false;
-	if (version != CONTENT_VERSION) {
-		ydoc_error(&l->doc, v, l->d,
-			   "unsupported meetlat_content version %s (this meetlat reads version %d)",
-			   ynode_excerpt(v, excerpt, sizeof(excerpt)), CONTENT_VERSION);
-		return false;
-	}
-	return true;
-}
-
 /* Loads the whole document rooted at ROOT into the loader's content. */
 static bool load_root(struct loader *l, const struct ynode *root)
 {
 	const struct ynode *v[TOP_COUNT];
 
 	if (!ynode_expect(&l->doc, root, YNODE_MAPPING, "a content file", l->d) ||
-	    !load_version(l, root) ||
+	    !ynode_version(&l->doc, root, "meetlat_content", "content", CONTENT_VERSION, l->d) ||
 	    !ynode_fields(&l->doc, root, "a content file", top_fields, TOP_COUNT, false, v, l->d) ||
 	    !ynode_ident(&l->doc, v[TOP_ID], "'id'", &l->c->id, l->d) ||
 	    !load_text(l, v[TOP_TITLE], "'title'", &l->c->title) ||

@@ -634,6 +634,28 @@ bool ynode_fields(const struct ydoc *doc, const struct ynode *node, const char *
 	return true;
 }
 
+bool ynode_version(const struct ydoc *doc, const struct ynode *root, const char *key,
+		   const char *what, long supported, struct diag *d)
+{
+	const struct ynode *v = ynode_get(root, key);
+	char excerpt[64], name[64];
+	long version;
+
+	if (!v) {
+		ydoc_error(doc, root, d, "missing key '%s' (expected '%s: %ld' in a %s file)", key,
+			   key, supported, what);
+		return false;
+	}
+	snprintf(name, sizeof(name), "'%s'", key);
+	if (!ynode_number(doc, v, name, 1, 999999, &version, d))
+		return false;
+	if (version == supported)
+		return true;
+	ydoc_error(doc, v, d, "unsupported %s version %s (this meetlat reads version %ld)", key,
+		   ynode_excerpt(v, excerpt, sizeof(excerpt)), supported);
+	return false;
+}
+
 bool ynode_text(const struct ydoc *doc, const struct ynode *node, const char *what,
 		const char **out, struct diag *d)
 {

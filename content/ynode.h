@@ -90,6 +90,11 @@ bool ynode_fields(const struct ydoc *doc, const struct ynode *node, const char *
 		  const struct yfield *fields, size_t n, bool keep_unknown,
 		  const struct ynode **out, struct diag *d);
 
+/* Checks the format version under KEY of mapping ROOT (a WHAT file, e.g. "content") first of
+ * all, so that a newer file is refused as such: it must be present and equal SUPPORTED. */
+bool ynode_version(const struct ydoc *doc, const struct ynode *root, const char *key,
+		   const char *what, long supported, struct diag *d);
+
 /* Stores the text of scalar NODE in *OUT; reports a node of another kind. */
 bool ynode_text(const struct ydoc *doc, const struct ynode *node, const char *what,
 		const char **out, struct diag *d);

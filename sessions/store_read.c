@@ -143,30 +143,6 @@ static bool reader_warn(const struct reader *r, const char *fmt, ...)
 	return ok || exhausted(r);
 }
 
-/* Checks the format version first, so that a newer file is refused as such. */
-static bool read_version(const struct reader *r, const struct ynode *root)
-{
-	const struct ynode *v = ynode_get(root, session_fields[SF_VERSION].key);
-	char excerpt[64];
-	long version;
-
-	if (!v) {
-		ydoc_error(r->doc, root, r->d,
-			   "missing key 'meetlat_session' (expected 'meetlat_session: %d' in a "
-			   "session file)",
-			   SESSION_VERSION);
-		return false;
-	}
-	if (!ynode_number(r->doc, v, "'meetlat_session'", 1, 999999, &version, r->d))
-		return false;
-	if (version == SESSION_VERSION)
-		return true;
-	ydoc_error(r->doc, v, r->d,
-		   "unsupported meetlat_session version %s (this meetlat reads version %d)",
-		   ynode_excerpt(v, excerpt, sizeof(excerpt)), SESSION_VERSION);
-	return false;
-}
-
 /* What a text field must hold when it is not empty. */
 enum field_kind { FIELD_TEXT, FIELD_DATE, FIELD_IDENT, FIELD_PARTICIPANTS };
 
@@ -519,7 +495,8 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 	const struct ynode *v[SF_COUNT];
 
 	if (!ynode_expect(r->doc, root, YNODE_MAPPING, "a session file", r->d) ||
-	    !read_version(r, root) ||
+	    !ynode_version(r->doc, root, session_fields[SF_VERSION].key, "session",
+			   SESSION_VERSION, r->d) ||
 	    !ynode_fields(r->doc, root, "a session file", session_fields, SF_COUNT, true, v,
 			  r->d) ||
 	    !read_content(r, v[SF_CONTENT]))
