@@ -354,6 +354,8 @@ static bool builder_scalar(struct builder *b, const yaml_event_t *ev)
 	if (!node)
 		return false;
 	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
+	node->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+		       ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	node->text = arena_strndup(b->doc->arena, value, length);
 	node->length = length;
 	if (!node->text)
@@ -429,12 +431,19 @@ static bool builder_event(struct builder *b, const yaml_event_t *ev)
 	}
 }
 
+/* Returns the length of the UTF-8 byte order mark that BUF (LEN bytes) starts with, or 0. */
+static size_t bom_length(const char *buf, size_t len)
+{
+	return len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
 bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
 		const struct ylimits *limits, struct diag *d)
 {
 	struct builder b = { .doc = doc, .limits = limits, .d = d };
 	yaml_parser_t parser;
 	bool ok = true, done = false;
+	size_t skip;
 
 	memset(doc, 0, sizeof(*doc));
 	doc->file = file;
@@ -449,6 +458,13 @@ bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
 		diag_set(d, file, 0, 0, "out of memory");
 		return false;
 	}
+	/* A byte order mark (as Windows Notepad writes) is not part of the text: libyaml would
+	 * take it for a character of the first line, so it is skipped here, and lines and columns
+	 * are counted from the byte after it. The encoding stays fixed to UTF-8 so that a UTF-16
+	 * file is refused rather than read. */
+	skip = bom_length(buf, len);
+	buf += skip;
+	len -= skip;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	while (ok && !done) {
@@ -665,12 +681,31 @@ bool ynode_text(const struct ydoc *doc, const struct ynode *node, const char *wh
 	return true;
 }
 
+/* Refuses NODE, which was expected to be EXPECTED (a number or true/false) for WHAT: says
+ * how it was written when it is a text only because of quotes, a block or a tag. */
+static bool refuse_typed(const struct ydoc *doc, const struct ynode *node, const char *expected,
+			 const char *what, struct diag *d)
+{
+	char found[72];
+
+	ynode_found(node, found, sizeof(found));
+	if (node->kind == YNODE_SCALAR && node->length && node->quoted)
+		ydoc_error(doc, node, d, "expected %s for %s, found the text %s in quotes (write it "
+			   "without quotes)", expected, what, found);
+	else if (node->kind == YNODE_SCALAR && !node->plain && node->length)
+		ydoc_error(doc, node, d, "expected %s for %s, found the text %s (write it by itself, "
+			   "without '|', '>' or a tag)", expected, what, found);
+	else
+		ydoc_error(doc, node, d, "expected %s for %s, found %s", expected, what, found);
+	return false;
+}
+
 bool ynode_number(const struct ydoc *doc, const struct ynode *node, const char *what,
 		  long min, long max, long *out, struct diag *d)
 {
-	char found[72];
+	char expected[64];
 	long value = 0;
-	bool digits = node->kind == YNODE_SCALAR && node->length > 0 &&
+	bool digits = node->kind == YNODE_SCALAR && node->plain && node->length > 0 &&
 		      node->length <= 9 && (node->text[0] != '0' || node->length == 1);
 
 	for (size_t i = 0; digits && i < node->length; i++) {
@@ -680,9 +715,8 @@ bool ynode_number(const struct ydoc *doc, const struct ynode *node, const char *
 			value = value * 10 + (node->text[i] - '0');
 	}
 	if (!digits || value < min || value > max) {
-		ydoc_error(doc, node, d, "expected a whole number from %ld to %ld for %s, found %s",
-			   min, max, what, ynode_found(node, found, sizeof(found)));
-		return false;
+		snprintf(expected, sizeof(expected), "a whole number from %ld to %ld", min, max);
+		return refuse_typed(doc, node, expected, what, d);
 	}
 	*out = value;
 	return true;
@@ -691,9 +725,7 @@ bool ynode_number(const struct ydoc *doc, const struct ynode *node, const char *
 bool ynode_bool(const struct ydoc *doc, const struct ynode *node, const char *what, bool *out,
 		struct diag *d)
 {
-	char found[72];
-
-	if (node->kind == YNODE_SCALAR) {
+	if (node->kind == YNODE_SCALAR && node->plain) {
 		if (strcmp(node->text, "true") == 0) {
 			*out = true;
 			return true;
@@ -703,9 +735,7 @@ bool ynode_bool(const struct ydoc *doc, const struct ynode *node, const char *wh
 			return true;
 		}
 	}
-	ydoc_error(doc, node, d, "expected true or false for %s, found %s", what,
-		   ynode_found(node, found, sizeof(found)));
-	return false;
+	return refuse_typed(doc, node, "true or false", what, d);
 }
 
 bool ident_valid(const char *text)

@@ -18,7 +18,8 @@ enum ynode_kind { YNODE_SCALAR, YNODE_SEQUENCE, YNODE_MAPPING };
 struct ynode {
 	enum ynode_kind kind;
 	unsigned line, column; /* where the node starts, 1-based */
-	bool plain;            /* a scalar written without quotes or block indicator */
+	bool plain;            /* a scalar written without quotes, block indicator or tag */
+	bool quoted;           /* a scalar written in single or double quotes */
 	const char *text;      /* scalar: NUL-terminated, holds no NUL */
 	size_t length;         /* scalar: bytes in text */
 	struct ynode **items;  /* sequence: COUNT items; mapping: key i at 2i, value at 2i+1 */
@@ -99,11 +100,12 @@ bool ynode_version(const struct ydoc *doc, const struct ynode *root, const char 
 bool ynode_text(const struct ydoc *doc, const struct ynode *node, const char *what,
 		const char **out, struct diag *d);
 
-/* Stores in *OUT the whole number MIN..MAX written plainly at NODE. */
+/* Stores in *OUT the whole number MIN..MAX written plainly at NODE; a number in quotes is a
+ * text (meetlat(5)) and is refused as such. */
 bool ynode_number(const struct ydoc *doc, const struct ynode *node, const char *what,
 		  long min, long max, long *out, struct diag *d);
 
-/* Stores in *OUT the plain true or false at NODE. */
+/* Stores in *OUT the plain true or false at NODE; in quotes it is a text and refused. */
 bool ynode_bool(const struct ydoc *doc, const struct ynode *node, const char *what, bool *out,
 		struct diag *d);
 

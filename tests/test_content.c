@@ -289,6 +289,41 @@ static void test_yaml_syntax(void **state)
 		     "t.yaml:11:1: a second document; the file must hold exactly one");
 }
 
+/* A content saved with a UTF-8 byte order mark loads as one without; positions after it are
+ * counted from the character after the mark. */
+static void test_byte_order_mark(void **state)
+{
+	struct content *c = load("\xEF\xBB\xBF" VALID);
+
+	(void)state;
+	assert_string_equal(c->id, "t");
+	content_free(c);
+	expect_error("\xEF\xBB\xBF" VALID "colour: red\n",
+		     "t.yaml:11:1: unknown key 'colour' in a content file (expected one of: "
+		     "meetlat_content, id, title, language, phases, model, agenda)");
+	expect_error("\xEF\xBB\xBFmeetlat_content: 2\n",
+		     "t.yaml:1:18: unsupported meetlat_content version 2 (this meetlat reads version 1)");
+}
+
+/* A number or truth value in quotes is a text: refused, saying so. */
+static void test_quoted_numbers(void **state)
+{
+	(void)state;
+	expect_error(HEAD "phases:\n  - {number: \"1\", name: a, summary: s, intro: i}\n" PHASE2
+		     MODEL,
+		     "t.yaml:5:14: expected a whole number from 1 to 9 for the number of a phase, found "
+		     "the text '1' in quotes (write it without quotes)");
+	expect_error(HEAD PHASE1 "draft: 'true'}\n" PHASE2 MODEL,
+		     "t.yaml:5:55: expected true or false for 'draft', found the text 'true' in quotes "
+		     "(write it without quotes)");
+	expect_error(VALID "agenda:\n  - {kind: welcome, minutes: \"5\"}\n",
+		     "t.yaml:12:30: expected a whole number from 0 to 600 for 'minutes', found the text "
+		     "'5' in quotes (write it without quotes)");
+	expect_error("meetlat_content: \"1\"\n",
+		     "t.yaml:1:18: expected a whole number from 1 to 999999 for 'meetlat_content', "
+		     "found the text '1' in quotes (write it without quotes)");
+}
+
 /* ---- the shape of a content file ----------------------------------------------------- */
 
 /* An empty file, a document that is not a mapping and a missing version. */
@@ -938,6 +973,8 @@ int main(void)
 		cmocka_unit_test(test_duplicate_keys),
 		cmocka_unit_test(test_utf8_and_nul),
 		cmocka_unit_test(test_yaml_syntax),
+		cmocka_unit_test(test_byte_order_mark),
+		cmocka_unit_test(test_quoted_numbers),
 		cmocka_unit_test(test_top_level),
 		cmocka_unit_test(test_version),
 		cmocka_unit_test(test_unknown_keys),

@@ -434,6 +434,28 @@ static void test_malformed_files(void **state)
 	}
 }
 
+/* A session file saved with a UTF-8 byte order mark (as Windows Notepad does) reads as one
+ * without, and an error in it is located where an editor shows it: the mark is no column. */
+static void test_byte_order_mark(void **state)
+{
+	static const char bom[] = "\xEF\xBB\xBF";
+	char yaml[256], message[2048];
+	struct diag d;
+	struct session *s;
+
+	(void)state;
+	snprintf(yaml, sizeof(yaml), "%s" HEAD "participants: 8\n", bom);
+	s = parse_ok(yaml);
+	assert_string_equal(s->meta[META_TITLE], "t");
+	assert_string_equal(s->meta[META_PARTICIPANTS], "8");
+	session_free(s);
+	snprintf(yaml, sizeof(yaml), "%smeetlat_session: [1]\n", bom);
+	assert_null(session_parse("s.yaml", yaml, strlen(yaml), content, &d));
+	assert_string_equal(diag_format(&d, message, sizeof(message)),
+			    "s.yaml:1:18: expected a whole number from 1 to 999999 for "
+			    "'meetlat_session', found a list");
+}
+
 /* A text too long for a note is refused where it stands. */
 static void test_note_too_long(void **state)
 {
@@ -491,6 +513,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_keys_follow_their_action),
 		cmocka_unit_test(test_content_checks),
 		cmocka_unit_test(test_malformed_files),
+		cmocka_unit_test(test_byte_order_mark),
 		cmocka_unit_test(test_note_too_long),
 		cmocka_unit_test(test_meta_keys_agree),
 		cmocka_unit_test(test_emit_failure_reported),

@@ -299,6 +299,76 @@ static void test_number(void **state)
 				"list");
 }
 
+/* A UTF-8 byte order mark at the start is skipped: nodes, syntax errors and reader errors
+ * (located from a byte offset) are counted from the character after it. */
+static void test_byte_order_mark(void **state)
+{
+	struct ydoc doc;
+	const struct ynode *b;
+
+	(void)state;
+	expect_parsed(&doc, "\xEF\xBB\xBF" "a: 1\nb: [x, y]\n", &ylimits_default);
+	assert_int_equal(doc.root->line, 1);
+	assert_int_equal(doc.root->column, 1);
+	assert_string_equal(ynode_key(doc.root, 0)->text, "a"); /* not "\xEF\xBB\xBFa" */
+	b = ynode_get(doc.root, "b");
+	assert_int_equal(b->line, 2);
+	assert_int_equal(b->column, 4);
+	ydoc_free(&doc);
+	expect_refused("\xEF\xBB\xBF" "a: 1\na: 2\n", &ylimits_default,
+		       "t.yaml:2:1: duplicate key 'a' (first at 1:1)");
+	expect_refused("\xEF\xBB\xBF" "a: \xff\n", &ylimits_default,
+		       "t.yaml:1:4: invalid leading UTF-8 octet (byte 0xFF): the file must be UTF-8 text");
+	expect_refused("\xEF\xBB\xBF" "a: 1\nb: \x1b\n", &ylimits_default,
+		       "t.yaml:2:4: control characters are not allowed (U+001B)");
+	/* Only the first bytes can be a byte order mark; the file must still hold a mapping. */
+	expect_refused("\xEF\xBB\xBF", &ylimits_default,
+		       "t.yaml:1:1: the file is empty; expected a YAML mapping");
+}
+
+/* A number or true/false in quotes, in a block or tagged !!str is a text (meetlat(5)), and
+ * the message says that the quotes are the problem. */
+static void test_quoted_is_text(void **state)
+{
+	struct ydoc doc;
+	struct diag d;
+	long n = -1;
+	bool b = false;
+
+	(void)state;
+	assert_false(ynode_number(&doc, value_of(&doc, "v: \"3\""), "the count", 0, 9, &n, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected a whole number from 0 to 9 for the count, found "
+				"the text '3' in quotes (write it without quotes)");
+	assert_false(ynode_number(&doc, value_of(&doc, "v: '3'"), "the count", 0, 9, &n, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected a whole number from 0 to 9 for the count, found "
+				"the text '3' in quotes (write it without quotes)");
+	assert_false(ynode_number(&doc, value_of(&doc, "v: !!str 3"), "the count", 0, 9, &n, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected a whole number from 0 to 9 for the count, found "
+				"the text '3' (write it by itself, without '|', '>' or a tag)");
+	assert_false(ynode_number(&doc, value_of(&doc, "v: |-\n  3\n"), "the count", 0, 9, &n, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected a whole number from 0 to 9 for the count, found "
+				"the text '3' (write it by itself, without '|', '>' or a tag)");
+	assert_int_equal(n, -1);
+	assert_false(ynode_bool(&doc, value_of(&doc, "v: \"true\""), "'draft'", &b, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected true or false for 'draft', found the text 'true' "
+				"in quotes (write it without quotes)");
+	assert_false(ynode_bool(&doc, value_of(&doc, "v: 'false'"), "'draft'", &b, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected true or false for 'draft', found the text 'false' "
+				"in quotes (write it without quotes)");
+	assert_false(b);
+	/* Written plainly, the same values are read. */
+	assert_true(ynode_number(&doc, value_of(&doc, "v: 3"), "the count", 0, 9, &n, &d));
+	assert_int_equal(n, 3);
+	ydoc_free(&doc);
+	assert_true(ynode_bool(&doc, value_of(&doc, "v: false"), "'draft'", &b, &d));
+	assert_false(b);
+	ydoc_free(&doc);
+	/* A quoted empty text is still "nothing", as before. */
+	assert_false(ynode_number(&doc, value_of(&doc, "v: ''"), "the count", 0, 9, &n, &d));
+	expect_diag(&doc, &d, "t.yaml:1:4: expected a whole number from 0 to 9 for the count, found "
+				"nothing");
+}
+
 /* true/false, identifiers and dates, with their messages. */
 static void test_bool_ident_date(void **state)
 {
@@ -420,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_number),         cmocka_unit_test(test_bool_ident_date),
 		cmocka_unit_test(test_date_valid),     cmocka_unit_test(test_ident_valid),
 		cmocka_unit_test(test_fields),         cmocka_unit_test(test_excerpt),
+		cmocka_unit_test(test_byte_order_mark), cmocka_unit_test(test_quoted_is_text),
 	};
 
 	return cmocka_run_group_tests_name("ynode", tests, NULL, NULL);

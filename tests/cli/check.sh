@@ -81,6 +81,15 @@ expect good 0 "$tmp/good.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda ste
 run good-c --check -c "$tmp/good.yaml"
 expect good-c 0 "$tmp/good.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
 
+# A file saved with a UTF-8 byte order mark (Windows Notepad) is valid, and an error in it is
+# located as an editor shows it.
+printf '\357\273\277%s\n' "$valid" >"$tmp/bom.yaml"
+run bom --check "$tmp/bom.yaml"
+expect bom 0 "$tmp/bom.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+printf '\357\273\277%s\ncolour: red\n' "$valid" >"$tmp/bom-bad.yaml"
+run bom-bad --check "$tmp/bom-bad.yaml"
+expect bom-bad 1 - "$tmp/bom-bad.yaml:11:1: unknown key 'colour' in a content file (expected one of: meetlat_content, id, title, language, phases, model, agenda)"
+
 # Invalid files: status 1 and one located message on stderr.
 printf '%s\ntitle: U\n' "$valid" >"$tmp/dup.yaml"
 run duplicate --check "$tmp/dup.yaml"
