@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "index.h"
 
 static const struct step_kind_info step_kinds[STEP_KIND_COUNT] = {
 	[STEP_WELCOME] = { "welcome", false, false, false, 5 },
@@ -41,10 +42,9 @@ void content_free(struct content *c)
 
 long content_dimension_index(const struct content *c, const char *id)
 {
-	for (size_t i = 0; i < c->n_dimensions; i++)
-		if (strcmp(c->dimensions[i].id, id) == 0)
-			return (long)i;
-	return -1;
+	size_t i;
+
+	return c->dimension_ids && name_index_find(c->dimension_ids, id, &i) ? (long)i : -1;
 }
 
 const struct content_phase *content_phase(const struct content *c, int number)

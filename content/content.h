@@ -89,6 +89,8 @@ struct content_step {
 	unsigned minutes;  /* planned; 0 when not planned */
 };
 
+struct name_index;
+
 struct content {
 	struct arena *arena;
 	const char *id, *title, *language;
@@ -98,6 +100,7 @@ struct content {
 	size_t n_groups;
 	const struct content_dimension *dimensions;
 	size_t n_dimensions;
+	const struct name_index *dimension_ids; /* row id -> index into dimensions */
 	const struct content_step *steps;
 	size_t n_steps;
 	char sha256[SHA256_HEX]; /* of the file's bytes */
@@ -116,10 +119,19 @@ struct content *content_load_buffer(const char *name, const char *buf, size_t le
 /* Loads the almanac compiled into the program; NULL with D on error. */
 struct content *content_load_builtin(struct diag *d);
 
+/* As content_load_file, _buffer and _builtin, but going on after an error, to report every
+ * one found (at most DIAG_LIST_MAX) in ERRORS, in the order of the file. A YAML syntax error
+ * ends the search; an error in one phase, chapter, source, group, row or step does not.
+ * NULL when ERRORS holds any. */
+struct content *content_load_file_all(const char *path, struct diag_list *errors);
+struct content *content_load_buffer_all(const char *name, const char *buf, size_t len,
+					struct diag_list *errors);
+struct content *content_load_builtin_all(struct diag_list *errors);
+
 /* Releases C and everything it holds; NULL is allowed. */
 void content_free(struct content *c);
 
-/* Returns the index of the dimension with ID, or -1. */
+/* Returns the index of the dimension with ID, or -1, in expected constant time. */
 long content_dimension_index(const struct content *c, const char *id);
 
 /* Returns the phase numbered NUMBER, or NULL. */

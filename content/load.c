@@ -6,15 +6,31 @@
 #include "arena.h"
 #include "builtin.h"
 #include "content.h"
+#include "index.h"
 #include "ynode.h"
 
 const char content_builtin_name[] = "almanak.yaml";
 
+/* A loader goes on after an error in one item of a list (a phase, chapter, source, group, row
+ * or step) with the next item, so that a check reports every error it can find. The functions
+ * below return false with the error in D when what they load is unusable; a list records the
+ * error of a failed item in ERRORS and goes on, and returns false only when ERRORS is full or
+ * the list itself is unusable. */
 struct loader {
 	struct ydoc doc;
 	struct content *c;
-	struct diag *d;
+	struct diag *d;              /* the error of the function that returned false */
+	struct diag_list *errors;    /* the errors recorded so far */
+	struct name_index *sources;  /* the names of the sources of the phase being loaded */
+	struct name_index *rows;     /* the ids of the rows of the table, kept in the content */
+	unsigned failed_phases;      /* bit N - 1: phase N has an error */
 };
+
+/* Records the error in D; returns true when there is room to look for the next one. */
+static bool loader_record(struct loader *l)
+{
+	return diag_list_add(l->errors, l->d) && !diag_list_full(l->errors);
+}
 
 /* Returns COUNT (at least one) zeroed objects of SIZE from the content's arena, or NULL with
  * the exhaustion reported. */
@@ -67,34 +83,44 @@ static bool load_sources(struct loader *l, const struct ynode *node, struct cont
 {
 	static const struct yfield fields[] = { { "name", true }, { "heading", false } };
 	struct content_source *sources;
+	size_t earlier;
 
+	l->sources = NULL;
 	if (!node)
 		return true;
 	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'sources'", l->d))
 		return false;
 	sources = loader_alloc(l, node->count, sizeof(*sources));
-	if (!sources)
+	l->sources = name_index_new(l->c->arena, node->count);
+	if (!sources || !l->sources) {
+		diag_set(l->d, l->doc.file, 0, 0, "out of memory");
 		return false;
+	}
+	p->sources = sources;
+	p->n_sources = node->count;
 	for (size_t i = 0; i < node->count; i++) {
 		const struct ynode *v[2];
 
 		if (!ynode_fields(&l->doc, node->items[i], "a source", fields, 2, false, v, l->d) ||
-		    !load_text(l, v[0], "the name of a source", &sources[i].name) ||
-		    !load_text(l, v[1], "the heading of a source", &sources[i].heading))
+		    !load_text(l, v[0], "the name of a source", &sources[i].name)) {
+			if (!loader_record(l))
+				return false;
+			continue;
+		}
+		name_index_add(l->sources, sources[i].name, i, &earlier); /* a repeat names the same */
+		if (!load_text(l, v[1], "the heading of a source", &sources[i].heading) &&
+		    !loader_record(l))
 			return false;
 	}
-	p->sources = sources;
-	p->n_sources = node->count;
 	return true;
 }
 
-/* Returns true when phase P lists a source called NAME. */
-static bool phase_has_source(const struct content_phase *p, const char *name)
+/* Returns true when the phase being loaded lists a source called NAME. */
+static bool phase_has_source(const struct loader *l, const char *name)
 {
-	for (size_t i = 0; i < p->n_sources; i++)
-		if (strcmp(p->sources[i].name, name) == 0)
-			return true;
-	return false;
+	size_t i;
+
+	return l->sources && name_index_find(l->sources, name, &i);
 }
 
 /* Loads the authors of a chapter: a list of texts, or a single text. */
@@ -123,9 +149,8 @@ static bool load_authors(struct loader *l, const struct ynode *node, struct cont
 	return true;
 }
 
-/* Loads one chapter of phase P from NODE. */
-static bool load_chapter(struct loader *l, const struct ynode *node,
-			 const struct content_phase *p, struct content_chapter *ch)
+/* Loads one chapter of the phase being loaded from NODE. */
+static bool load_chapter(struct loader *l, const struct ynode *node, struct content_chapter *ch)
 {
 	static const struct yfield fields[] = {
 		{ "title", true }, { "authors", false }, { "source", false }, { "text", false }
@@ -137,7 +162,7 @@ static bool load_chapter(struct loader *l, const struct ynode *node,
 	    !load_authors(l, v[1], ch) || !load_text(l, v[2], "the source of a chapter", &ch->source) ||
 	    !load_text(l, v[3], "the text of a chapter", &ch->text))
 		return false;
-	if (ch->source && !phase_has_source(p, ch->source)) {
+	if (ch->source && !phase_has_source(l, ch->source)) {
 		ydoc_error(&l->doc, v[2], l->d,
 			   "unknown source '%s' (expected the name of an entry of 'sources')",
 			   ch->source);
@@ -158,11 +183,11 @@ static bool load_chapters(struct loader *l, const struct ynode *node, struct con
 	chapters = loader_alloc(l, node->count, sizeof(*chapters));
 	if (!chapters)
 		return false;
-	for (size_t i = 0; i < node->count; i++)
-		if (!load_chapter(l, node->items[i], p, &chapters[i]))
-			return false;
 	p->chapters = chapters;
 	p->n_chapters = node->count;
+	for (size_t i = 0; i < node->count; i++)
+		if (!load_chapter(l, node->items[i], &chapters[i]) && !loader_record(l))
+			return false;
 	return true;
 }
 
@@ -247,11 +272,16 @@ static bool load_phases(struct loader *l, const struct ynode *node)
 	phases = loader_alloc(l, node->count, sizeof(*phases));
 	if (!phases)
 		return false;
-	for (size_t i = 0; i < node->count; i++)
-		if (!load_phase(l, node->items[i], i, &phases[i]))
-			return false;
 	l->c->phases = phases;
 	l->c->n_phases = node->count;
+	for (size_t i = 0; i < node->count; i++) {
+		phases[i].number = (int)i + 1;
+		if (!load_phase(l, node->items[i], i, &phases[i])) {
+			l->failed_phases |= 1u << i;
+			if (!loader_record(l))
+				return false;
+		}
+	}
 	return true;
 }
 
@@ -303,16 +333,6 @@ static bool load_behaviour(struct loader *l, const struct ynode *node,
 	return true;
 }
 
-/* Returns the dimension loaded before DIM (of the COUNT in ALL) that has its id, or NULL. */
-static const struct content_dimension *earlier_dimension(const struct content_dimension *all,
-							 size_t count, const char *id)
-{
-	for (size_t i = 0; i < count; i++)
-		if (strcmp(all[i].id, id) == 0)
-			return &all[i];
-	return NULL;
-}
-
 /* Loads one row of the table from NODE into DIMS[INDEX]; IDS holds the id nodes so far. */
 static bool load_dimension(struct loader *l, const struct ynode *node,
 			   struct content_dimension *dims, size_t index, const struct ynode **ids)
@@ -321,28 +341,30 @@ static bool load_dimension(struct loader *l, const struct ynode *node,
 		{ "id", true }, { "name", true }, { "behaviour", true }
 	};
 	const struct ynode *v[3];
-	const struct content_dimension *twin;
 	struct content_dimension *dim = &dims[index];
+	size_t twin;
 
 	if (!ynode_fields(&l->doc, node, "a row of the table", fields, 3, false, v, l->d) ||
 	    !ynode_ident(&l->doc, v[0], "the id of a row", &dim->id, l->d))
 		return false;
-	twin = earlier_dimension(dims, index, dim->id);
-	if (twin) {
-		const struct ynode *first = ids[twin - dims];
+	if (!name_index_add(l->rows, dim->id, index, &twin)) {
+		const struct ynode *first = ids[twin];
 
 		ydoc_error(&l->doc, v[0], l->d, "duplicate id '%s' (first used at %u:%u)", dim->id,
 			   first->line, first->column);
-		return false;
+		if (!loader_record(l))
+			return false;
 	}
 	ids[index] = v[0];
 	return load_text(l, v[1], "the name of a row", &dim->name) &&
 	       load_behaviour(l, v[2], dim);
 }
 
-/* Loads GROUPS[GROUP] of the table from item GROUP of MODEL, appending its rows to DIMS. */
+/* Loads GROUPS[GROUP] of the table from item GROUP of MODEL, appending its rows to DIMS;
+ * GROUP_IDS indexes the ids of the groups before it. */
 static bool load_group(struct loader *l, const struct ynode *model, struct content_group *groups,
-		       size_t group, struct content_dimension *dims, const struct ynode **ids)
+		       size_t group, struct name_index *group_ids, struct content_dimension *dims,
+		       const struct ynode **ids)
 {
 	static const struct yfield fields[] = {
 		{ "group", true }, { "title", false }, { "dimensions", true }
@@ -350,6 +372,7 @@ static bool load_group(struct loader *l, const struct ynode *model, struct conte
 	const struct ynode *node = model->items[group];
 	struct content_group *g = &groups[group];
 	const struct ynode *v[3];
+	size_t twin;
 
 	if (!ynode_fields(&l->doc, node, "a group of the table", fields, 3, false, v, l->d) ||
 	    !ynode_ident(&l->doc, v[0], "the id of a group", &g->id, l->d) ||
@@ -360,24 +383,23 @@ static bool load_group(struct loader *l, const struct ynode *model, struct conte
 		ydoc_error(&l->doc, v[2], l->d, "expected at least one row in 'dimensions'");
 		return false;
 	}
-	for (size_t i = 0; i < group; i++) {
-		if (strcmp(groups[i].id, g->id) == 0) {
-			const struct ynode *first = ynode_get(model->items[i], "group");
+	if (!name_index_add(group_ids, g->id, group, &twin)) {
+		const struct ynode *first = ynode_get(model->items[twin], "group");
 
-			ydoc_error(&l->doc, v[0], l->d, "duplicate group id '%s' (first used at %u:%u)",
-				   g->id, first->line, first->column);
+		ydoc_error(&l->doc, v[0], l->d, "duplicate group id '%s' (first used at %u:%u)",
+			   g->id, first->line, first->column);
+		if (!loader_record(l))
 			return false;
-		}
 	}
 	if (!g->title)
 		g->title = g->id;
 	g->first = l->c->n_dimensions;
 	g->count = v[2]->count;
-	for (size_t i = 0; i < v[2]->count; i++) {
+	l->c->n_dimensions += g->count;
+	for (size_t i = 0; i < g->count; i++) {
 		dims[g->first + i].group = group;
-		if (!load_dimension(l, v[2]->items[i], dims, g->first + i, ids))
+		if (!load_dimension(l, v[2]->items[i], dims, g->first + i, ids) && !loader_record(l))
 			return false;
-		l->c->n_dimensions++;
 	}
 	return true;
 }
@@ -402,6 +424,7 @@ static bool load_model(struct loader *l, const struct ynode *node)
 {
 	struct content_group *groups;
 	struct content_dimension *dims;
+	struct name_index *group_ids;
 	const struct ynode **ids;
 	size_t rows;
 	bool ok = true;
@@ -415,17 +438,20 @@ static bool load_model(struct loader *l, const struct ynode *node)
 	rows = count_rows(node);
 	groups = loader_alloc(l, node->count, sizeof(*groups));
 	dims = loader_alloc(l, rows, sizeof(*dims));
+	group_ids = name_index_new(l->c->arena, node->count);
+	l->rows = name_index_new(l->c->arena, rows);
 	ids = calloc(rows ? rows : 1, sizeof(*ids));
-	if (!groups || !dims || !ids) {
+	if (!groups || !dims || !group_ids || !l->rows || !ids) {
 		free(ids);
 		diag_set(l->d, l->doc.file, 0, 0, "out of memory");
 		return false;
 	}
 	l->c->groups = groups;
 	l->c->dimensions = dims;
+	l->c->dimension_ids = l->rows;
 	l->c->n_groups = node->count;
 	for (size_t i = 0; i < node->count && ok; i++)
-		ok = load_group(l, node, groups, i, dims, ids);
+		ok = load_group(l, node, groups, i, group_ids, dims, ids) || loader_record(l);
 	free(ids);
 	return ok;
 }
@@ -444,6 +470,8 @@ static bool check_step_phase(struct loader *l, const struct ynode *at, struct co
 	const struct content_phase *p = &l->c->phases[s->phase - 1];
 	const char *missing = NULL;
 
+	if (l->failed_phases & 1u << (s->phase - 1))
+		return true; /* its error is reported already */
 	if (s->kind == STEP_CITIZEN && !p->citizen.text)
 		missing = "'citizen'";
 	else if (s->kind == STEP_READING_GUIDE && !p->reading_guide.text)
@@ -549,11 +577,11 @@ static bool load_agenda(struct loader *l, const struct ynode *node)
 	steps = loader_alloc(l, node->count, sizeof(*steps));
 	if (!steps)
 		return false;
-	for (size_t i = 0; i < node->count; i++)
-		if (!load_step(l, node->items[i], &steps[i]))
-			return false;
 	l->c->steps = steps;
 	l->c->n_steps = node->count;
+	for (size_t i = 0; i < node->count; i++)
+		if (!load_step(l, node->items[i], &steps[i]) && !loader_record(l))
+			return false;
 	return true;
 }
 
@@ -618,7 +646,23 @@ static const struct yfield top_fields[TOP_COUNT] = {
 	[TOP_AGENDA] = { "agenda", false },
 };
 
-/* Loads the whole document rooted at ROOT into the loader's content. */
+/* Loads the top-level texts id, title and language from the field values V, recording the
+ * error of each; returns false when there is no room for more. */
+static bool load_top_texts(struct loader *l, const struct ynode *const *v)
+{
+	if (!ynode_ident(&l->doc, v[TOP_ID], "'id'", &l->c->id, l->d) && !loader_record(l))
+		return false;
+	if (!load_text(l, v[TOP_TITLE], "'title'", &l->c->title) && !loader_record(l))
+		return false;
+	if (!load_text(l, v[TOP_LANGUAGE], "'language'", &l->c->language) && !loader_record(l))
+		return false;
+	if (!l->c->language)
+		l->c->language = "";
+	return true;
+}
+
+/* Loads the whole document rooted at ROOT into the loader's content. The table is checked
+ * only when the phases could be read, and the agenda only when the table could. */
 static bool load_root(struct loader *l, const struct ynode *root)
 {
 	const struct ynode *v[TOP_COUNT];
@@ -626,56 +670,102 @@ static bool load_root(struct loader *l, const struct ynode *root)
 	if (!ynode_expect(&l->doc, root, YNODE_MAPPING, "a content file", l->d) ||
 	    !ynode_version(&l->doc, root, "meetlat_content", "content", CONTENT_VERSION, l->d) ||
 	    !ynode_fields(&l->doc, root, "a content file", top_fields, TOP_COUNT, false, v, l->d) ||
-	    !ynode_ident(&l->doc, v[TOP_ID], "'id'", &l->c->id, l->d) ||
-	    !load_text(l, v[TOP_TITLE], "'title'", &l->c->title) ||
-	    !load_text(l, v[TOP_LANGUAGE], "'language'", &l->c->language) ||
-	    !load_phases(l, v[TOP_PHASES]) || !load_model(l, v[TOP_MODEL]))
+	    !load_top_texts(l, v) || !load_phases(l, v[TOP_PHASES]) || !load_model(l, v[TOP_MODEL]))
 		return false;
-	if (!l->c->language)
-		l->c->language = "";
 	return v[TOP_AGENDA] ? load_agenda(l, v[TOP_AGENDA]) : load_default_agenda(l);
+}
+
+/* Parses and loads the LEN bytes at BUF (called NAME) for load_buffer_all; returns the
+ * content, which is complete only when ERRORS stays empty. */
+static struct content *parse_and_load(struct loader *l, const char *name, const char *buf,
+				      size_t len)
+{
+	bool ok = ydoc_parse(&l->doc, name, buf, len, &ylimits_default, l->d);
+
+	if (ok) {
+		l->c = arena_alloc(l->doc.arena, sizeof(*l->c));
+		ok = l->c != NULL;
+		if (!ok)
+			diag_set(l->d, name, 0, 0, "out of memory");
+	}
+	if (ok) {
+		/* The content keeps the document's arena: its texts are the document's scalars. */
+		l->c->arena = l->doc.arena;
+		ok = load_root(l, l->doc.root);
+	}
+	if (!ok)
+		diag_list_add(l->errors, l->d); /* nothing when the list is full */
+	return l->c;
+}
+
+struct content *content_load_buffer_all(const char *name, const char *buf, size_t len,
+					struct diag_list *errors)
+{
+	struct diag d;
+	struct loader l = { .d = &d, .errors = errors };
+	struct content *c;
+
+	diag_list_init(errors);
+	c = parse_and_load(&l, name, buf, len);
+	if (errors->count) {
+		diag_list_sort(errors);
+		ydoc_free(&l.doc);
+		return NULL;
+	}
+	sha256_hex(buf, len, c->sha256);
+	return c;
+}
+
+struct content *content_load_file_all(const char *path, struct diag_list *errors)
+{
+	struct content *c;
+	struct diag d;
+	char *buf;
+	size_t len;
+
+	if (!ydoc_read_file(path, ylimits_default.max_bytes, &buf, &len, &d)) {
+		diag_list_init(errors);
+		diag_list_add(errors, &d);
+		return NULL;
+	}
+	c = content_load_buffer_all(path, buf, len, errors);
+	free(buf);
+	return c;
+}
+
+struct content *content_load_builtin_all(struct diag_list *errors)
+{
+	return content_load_buffer_all(content_builtin_name, (const char *)content_builtin_yaml,
+				       content_builtin_yaml_len, errors);
+}
+
+/* Returns C; when it is NULL, stores the first error of ERRORS in D. */
+static struct content *first_error(struct content *c, const struct diag_list *errors,
+				   struct diag *d)
+{
+	if (!c)
+		*d = errors->items[0];
+	return c;
 }
 
 struct content *content_load_buffer(const char *name, const char *buf, size_t len,
 				    struct diag *d)
 {
-	struct loader l = { .d = d };
-	bool ok = ydoc_parse(&l.doc, name, buf, len, &ylimits_default, d);
+	struct diag_list errors;
 
-	if (ok) {
-		l.c = arena_alloc(l.doc.arena, sizeof(*l.c));
-		ok = l.c != NULL;
-		if (!ok)
-			diag_set(d, name, 0, 0, "out of memory");
-	}
-	if (ok) {
-		/* The content keeps the document's arena: its texts are the document's scalars. */
-		l.c->arena = l.doc.arena;
-		ok = load_root(&l, l.doc.root);
-	}
-	if (!ok) {
-		ydoc_free(&l.doc);
-		return NULL;
-	}
-	sha256_hex(buf, len, l.c->sha256);
-	return l.c;
+	return first_error(content_load_buffer_all(name, buf, len, &errors), &errors, d);
 }
 
 struct content *content_load_file(const char *path, struct diag *d)
 {
-	struct content *c;
-	char *buf;
-	size_t len;
+	struct diag_list errors;
 
-	if (!ydoc_read_file(path, ylimits_default.max_bytes, &buf, &len, d))
-		return NULL;
-	c = content_load_buffer(path, buf, len, d);
-	free(buf);
-	return c;
+	return first_error(content_load_file_all(path, &errors), &errors, d);
 }
 
 struct content *content_load_builtin(struct diag *d)
 {
-	return content_load_buffer(content_builtin_name, (const char *)content_builtin_yaml,
-				   content_builtin_yaml_len, d);
+	struct diag_list errors;
+
+	return first_error(content_load_builtin_all(&errors), &errors, d);
 }

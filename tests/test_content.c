@@ -807,6 +807,199 @@ static void test_derived_agenda(void **state)
 	content_free(c);
 }
 
+/* ---- all the errors a check can find ------------------------------------------------ */
+
+/* Loads TEXT with content_load_buffer_all and asserts that it is refused with the N messages
+ * of WANT, in this order, and that content_load_buffer gives the first of them. */
+static void expect_errors(const char *text, const char *const *want, size_t n)
+{
+	char buf[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
+	struct diag_list errors;
+	struct diag d;
+
+	assert_null(content_load_buffer_all("t.yaml", text, strlen(text), &errors));
+	for (size_t i = 0; i < errors.count && i < n; i++)
+		assert_string_equal(diag_format(&errors.items[i], buf, sizeof(buf)), want[i]);
+	assert_int_equal(errors.count, n);
+	assert_null(content_load_buffer("t.yaml", text, strlen(text), &d));
+	assert_string_equal(diag_format(&d, buf, sizeof(buf)), want[0]);
+}
+
+/* Errors in different phases, sources, chapters, rows, groups and steps are all reported, each
+ * where it is, in the order of the file (here the agenda comes first although it is checked
+ * last); a step on a phase that has an error is not blamed for it. */
+static void test_all_errors(void **state)
+{
+	static const char *const want[] = {
+		"t.yaml:4:30: unknown dimension 'q' (expected the id of a row of the table)",
+		"t.yaml:6:30: expected a whole number from 0 to 600 for 'minutes', found '601'",
+		"t.yaml:7:8: 'title' must not be empty",
+		"t.yaml:9:17: unknown key 'nmae' in a phase (expected one of: number, name, summary, "
+		"intro, title, lead, figure, heading, citizen, reading_guide, chapters_heading, "
+		"chapters, sources_heading, sources, draft)",
+		"t.yaml:10:57: 'citizen' must not be empty",
+		"t.yaml:15:15: missing key 'name' in a source",
+		"t.yaml:15:53: the heading of a source must not be empty",
+		"t.yaml:18:28: unknown source 'Elders' (expected the name of an entry of 'sources')",
+		"t.yaml:19:9: missing key 'title' in a chapter",
+		"t.yaml:21:70: expected a whole number from 1 to 3 for a phase number in 'behaviour', "
+		"found '4'",
+		"t.yaml:22:34: duplicate id 'r' (first used at 21:34)",
+		"t.yaml:23:13: duplicate group id 'g' (first used at 21:13)",
+	};
+
+	(void)state;
+	expect_errors("meetlat_content: 1\n"
+		      "id: t\n"
+		      "agenda:\n"
+		      "  - {kind: score, dimension: q}\n"
+		      "  - {kind: citizen, phase: 2}\n"
+		      "  - {kind: welcome, minutes: 601}\n"
+		      "title: ''\n"
+		      "phases:\n"
+		      "  - {number: 1, nmae: a, summary: s, intro: i}\n"
+		      "  - {number: 2, name: b, summary: s, intro: i, citizen: ''}\n"
+		      "  - number: 3\n"
+		      "    name: c\n"
+		      "    summary: s\n"
+		      "    intro: i\n"
+		      "    sources: [{heading: h}, {name: Eerder, heading: ''}]\n"
+		      "    chapters:\n"
+		      "      - {title: t, source: Eerder}\n"
+		      "      - {title: u, source: Elders}\n"
+		      "      - {authors: [x]}\n"
+		      "model:\n"
+		      "  - {group: g, dimensions: [{id: r, name: R, behaviour: {1: x, 2: y, 4: z}},\n"
+		      "                            {id: r, name: R, behaviour: {1: x, 2: y, 3: z}}]}\n"
+		      "  - {group: g, dimensions: [{id: s, name: S, behaviour: {1: x, 2: y, 3: z}}]}\n",
+		      want, sizeof(want) / sizeof(want[0]));
+}
+
+/* What the later parts rest on must be readable: a YAML error, a file that is not a content,
+ * or phases that are not a list end the search with that one error. */
+static void test_errors_that_end_the_search(void **state)
+{
+	static const char *const syntax[] = {
+		"t.yaml:12:1: did not find expected ',' or ']' (while parsing a flow sequence at 11:9)"
+	};
+	static const char *const phases[] = { "t.yaml:4:9: expected a list for 'phases', found a "
+					      "text" };
+
+	(void)state;
+	expect_errors(VALID "agenda: [{kind: nope}\n", syntax, 1);
+	expect_errors(HEAD "phases: four\n" MODEL "agenda:\n  - {kind: score, dimension: q}\n",
+		      phases, 1);
+}
+
+/* At most DIAG_LIST_MAX errors are collected: the first ones of the file. */
+static void test_errors_at_most(void **state)
+{
+	char text[4096] = VALID "agenda:\n", buf[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
+	struct diag_list errors;
+
+	(void)state;
+	for (int i = 0; i < 30; i++)
+		snprintf(text + strlen(text), sizeof(text) - strlen(text),
+			 "  - {kind: score, dimension: q%d}\n", i);
+	assert_null(content_load_buffer_all("t.yaml", text, strlen(text), &errors));
+	assert_int_equal(errors.count, DIAG_LIST_MAX);
+	assert_true(diag_list_full(&errors));
+	assert_string_equal(diag_format(&errors.items[DIAG_LIST_MAX - 1], buf, sizeof(buf)),
+			    "t.yaml:31:30: unknown dimension 'q19' (expected the id of a row of the "
+			    "table)");
+}
+
+/* A valid content leaves the list empty; a file that cannot be read gives one error. */
+static void test_errors_none_or_file(void **state)
+{
+	struct diag_list errors;
+	struct content *c = content_load_buffer_all("t.yaml", VALID, strlen(VALID), &errors);
+
+	(void)state;
+	assert_non_null(c);
+	assert_int_equal(errors.count, 0);
+	content_free(c);
+	c = content_load_builtin_all(&errors);
+	assert_non_null(c);
+	assert_int_equal(errors.count, 0);
+	content_free(c);
+	assert_null(content_load_file_all("/nonexistent/t.yaml", &errors));
+	assert_int_equal(errors.count, 1);
+	assert_string_equal(errors.items[0].message, "cannot open: No such file or directory");
+}
+
+/* The list: full at DIAG_LIST_MAX, sorted by place and stable, printed with a count line. */
+static void test_diag_list(void **state)
+{
+	struct diag_list list;
+	struct diag d;
+	char *out = NULL;
+	size_t size = 0;
+	FILE *f;
+
+	(void)state;
+	diag_list_init(&list);
+	diag_set(&d, "f.yaml", 9, 1, "third");
+	assert_true(diag_list_add(&list, &d));
+	diag_set(&d, "f.yaml", 2, 5, "second");
+	assert_true(diag_list_add(&list, &d));
+	diag_set(&d, "f.yaml", 2, 5, "second, found later");
+	assert_true(diag_list_add(&list, &d));
+	diag_set(&d, "f.yaml", 2, 1, "first");
+	assert_true(diag_list_add(&list, &d));
+	diag_list_sort(&list);
+	assert_string_equal(list.items[0].message, "first");
+	assert_string_equal(list.items[1].message, "second");
+	assert_string_equal(list.items[2].message, "second, found later");
+	assert_string_equal(list.items[3].message, "third");
+	f = open_memstream(&out, &size);
+	assert_non_null(f);
+	diag_list_print(&list, f);
+	assert_int_equal(fclose(f), 0);
+	assert_string_equal(out, "f.yaml:2:1: first\nf.yaml:2:5: second\n"
+				 "f.yaml:2:5: second, found later\nf.yaml:9:1: third\nf.yaml: 4 errors\n");
+	free(out);
+	while (diag_list_add(&list, &d))
+		;
+	assert_int_equal(list.count, DIAG_LIST_MAX);
+	assert_true(diag_list_full(&list));
+	diag_list_init(&list);
+	assert_false(diag_list_full(&list));
+	assert_true(diag_list_add(&list, &d));
+	f = open_memstream(&out, &size);
+	assert_non_null(f);
+	diag_list_print(&list, f);
+	assert_int_equal(fclose(f), 0);
+	assert_string_equal(out, "f.yaml:2:1: first\nf.yaml: 1 error\n");
+	free(out);
+}
+
+/* Row ids are found through the index, for every row of a large table, and unknown ones not. */
+static void test_dimension_index(void **state)
+{
+	enum { ROWS = 3000 };
+	size_t size = 64 * ROWS + 512, used;
+	char *text = malloc(size), id[16];
+	struct content *c;
+
+	(void)state;
+	assert_non_null(text);
+	used = (size_t)snprintf(text, size, HEAD PHASES "model:\n  - group: g\n    dimensions:\n");
+	for (int i = 0; i < ROWS; i++)
+		used += (size_t)snprintf(text + used, size - used,
+					 "      - {id: r%d, name: R, behaviour: {1: x, 2: y}}\n", i);
+	c = load(text);
+	assert_int_equal(c->n_dimensions, ROWS);
+	for (int i = 0; i < ROWS; i++) {
+		snprintf(id, sizeof(id), "r%d", i);
+		assert_int_equal(content_dimension_index(c, id), i);
+	}
+	assert_int_equal(content_dimension_index(c, "r3000"), -1);
+	assert_int_equal(content_dimension_index(c, ""), -1);
+	content_free(c);
+	free(text);
+}
+
 /* ---- text ---------------------------------------------------------------------------- */
 
 /* Text passes through byte for byte: accents, quotes, dashes, emoji, CJK. */
@@ -993,6 +1186,12 @@ int main(void)
 		cmocka_unit_test(test_agenda_errors),
 		cmocka_unit_test(test_agenda_missing_texts),
 		cmocka_unit_test(test_derived_agenda),
+		cmocka_unit_test(test_all_errors),
+		cmocka_unit_test(test_errors_that_end_the_search),
+		cmocka_unit_test(test_errors_at_most),
+		cmocka_unit_test(test_errors_none_or_file),
+		cmocka_unit_test(test_diag_list),
+		cmocka_unit_test(test_dimension_index),
 		cmocka_unit_test(test_utf8_text_unchanged),
 		cmocka_unit_test(test_file_loads),
 		cmocka_unit_test(test_file_kinds),

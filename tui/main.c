@@ -124,16 +124,18 @@ static size_t count_drafts(const struct content *c)
 	return drafts;
 }
 
-/* --check: validates the content at PATH (NULL: built in) and reports what it holds. */
+/* --check: validates the content at PATH (NULL: built in) and reports what it holds, or every
+ * error it can find (at most DIAG_LIST_MAX, in file order) and their number. */
 static int run_check(const char *path)
 {
-	struct diag d;
-	struct content *c = load_content(path, &d);
+	struct diag_list errors;
+	struct content *c = path ? content_load_file_all(path, &errors)
+				 : content_load_builtin_all(&errors);
 	const char *name = path ? path : content_builtin_name;
 	char *clean;
 
 	if (!c) {
-		diag_print(&d, stderr);
+		diag_list_print(&errors, stderr);
 		return EXIT_INVALID;
 	}
 	clean = utf8_sanitize(name, strlen(name), false, '?');

@@ -88,28 +88,84 @@ run bom --check "$tmp/bom.yaml"
 expect bom 0 "$tmp/bom.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
 printf '\357\273\277%s\ncolour: red\n' "$valid" >"$tmp/bom-bad.yaml"
 run bom-bad --check "$tmp/bom-bad.yaml"
-expect bom-bad 1 - "$tmp/bom-bad.yaml:11:1: unknown key 'colour' in a content file (expected one of: meetlat_content, id, title, language, phases, model, agenda)"
+expect bom-bad 1 - "$tmp/bom-bad.yaml:11:1: unknown key 'colour' in a content file (expected one of: meetlat_content, id, title, language, phases, model, agenda)
+$tmp/bom-bad.yaml: 1 error"
 
-# Invalid files: status 1 and one located message on stderr.
+# Invalid files: status 1, one located message on stderr and the count line.
 printf '%s\ntitle: U\n' "$valid" >"$tmp/dup.yaml"
 run duplicate --check "$tmp/dup.yaml"
-expect duplicate 1 - "$tmp/dup.yaml:11:1: duplicate key 'title' (first at 3:1)"
+expect duplicate 1 - "$tmp/dup.yaml:11:1: duplicate key 'title' (first at 3:1)
+$tmp/dup.yaml: 1 error"
 printf '%s\nagenda:\n  - {kind: score, dimension: q}\n' "$valid" >"$tmp/dim.yaml"
 run dimension --check "$tmp/dim.yaml"
-expect dimension 1 - "$tmp/dim.yaml:12:30: unknown dimension 'q' (expected the id of a row of the table)"
+expect dimension 1 - "$tmp/dim.yaml:12:30: unknown dimension 'q' (expected the id of a row of the table)
+$tmp/dim.yaml: 1 error"
 printf 'meetlat_content: 1\nid: t\ntitle: caf\303\251 \377\n' >"$tmp/utf8.yaml"
 run utf8 --check "$tmp/utf8.yaml"
-expect utf8 1 - "$tmp/utf8.yaml:3:13: invalid leading UTF-8 octet (byte 0xFF): the file must be UTF-8 text"
+expect utf8 1 - "$tmp/utf8.yaml:3:13: invalid leading UTF-8 octet (byte 0xFF): the file must be UTF-8 text
+$tmp/utf8.yaml: 1 error"
 run missing --check "$tmp/missing.yaml"
-expect missing 1 - "$tmp/missing.yaml: cannot open: No such file or directory"
+expect missing 1 - "$tmp/missing.yaml: cannot open: No such file or directory
+$tmp/missing.yaml: 1 error"
 run directory --check "$tmp"
-expect directory 1 - "$tmp: is a directory, not a file"
+expect directory 1 - "$tmp: is a directory, not a file
+$tmp: 1 error"
 mkfifo "$tmp/fifo"
 run fifo --check "$tmp/fifo"
-expect fifo 1 - "$tmp/fifo: is a pipe (FIFO), not a regular file"
+expect fifo 1 - "$tmp/fifo: is a pipe (FIFO), not a regular file
+$tmp/fifo: 1 error"
 : >"$tmp/empty.yaml"
 run empty --check "$tmp/empty.yaml"
-expect empty 1 - "$tmp/empty.yaml:1:1: the file is empty; expected a YAML mapping"
+expect empty 1 - "$tmp/empty.yaml:1:1: the file is empty; expected a YAML mapping
+$tmp/empty.yaml: 1 error"
+
+# Five different mistakes in different phases, rows and steps: all five are listed, each
+# located, in the order of the file, then their number.
+cat >"$tmp/five.yaml" <<'EOF'
+meetlat_content: 1
+id: vijf-fouten
+title: Vijf fouten
+agenda:
+  - {kind: welcome}
+  - {kind: score, dimension: visie}
+phases:
+  - {number: 1, name: a, summary: s, intro: i, draft: yes}
+  - {number: 2, nmae: b, summary: s, intro: i}
+model:
+  - group: g
+    dimensions:
+      - {id: r, name: R, behaviour: {1: x}}
+      - {id: r, name: S, behaviour: {1: x, 2: y}}
+EOF
+run five --check "$tmp/five.yaml"
+expect five 1 - "$tmp/five.yaml:6:30: unknown dimension 'visie' (expected the id of a row of the table)
+$tmp/five.yaml:8:55: expected true or false for 'draft', found 'yes'
+$tmp/five.yaml:9:17: unknown key 'nmae' in a phase (expected one of: number, name, summary, intro, title, lead, figure, heading, citizen, reading_guide, chapters_heading, chapters, sources_heading, sources, draft)
+$tmp/five.yaml:13:37: missing the behaviour for phase 2 of 'r' (every row needs one per phase)
+$tmp/five.yaml:14:14: duplicate id 'r' (first used at 13:14)
+$tmp/five.yaml: 5 errors"
+# Thirty bad steps: the first twenty are listed, and the count line says there may be more.
+{
+	printf '%s\nagenda:\n' "$valid"
+	i=0
+	while [ $i -lt 30 ]; do
+		printf '  - {kind: score, dimension: nope-%d}\n' $i
+		i=$((i + 1))
+	done
+} >"$tmp/thirty.yaml"
+run thirty --check "$tmp/thirty.yaml"
+expect thirty 1 - "*"
+[ "$(grep -c "^$tmp/thirty.yaml:[0-9]*:30: unknown dimension 'nope-" "$tmp/err")" -eq 20 ] ||
+	fail "thirty: expected 20 located errors: $(cat "$tmp/err")"
+grep -q "^$tmp/thirty.yaml:31:30: unknown dimension 'nope-19' " "$tmp/err" ||
+	fail "thirty: the twentieth error is not the twentieth step: $(cat "$tmp/err")"
+[ "$(tail -n 1 "$tmp/err")" = "$tmp/thirty.yaml: 20 errors, the most that are listed; fix them and check again for more" ] ||
+	fail "thirty: count line: $(tail -n 1 "$tmp/err")"
+# A YAML syntax error ends the search: one error and the count.
+printf '%s\nagenda:\n  - {kind: score, dimension: nope}\nx-broken: [1, 2\n' "$valid" >"$tmp/syntax.yaml"
+run syntax --check "$tmp/syntax.yaml"
+expect syntax 1 - "*"
+[ "$(wc -l <"$tmp/err")" -eq 2 ] || fail "syntax: expected one error and the count: $(cat "$tmp/err")"
 
 # Wrong usage: status 2, a usage message, nothing on stdout.
 run two-files --check "$tmp/good.yaml" "$tmp/dup.yaml"
@@ -128,16 +184,19 @@ run evil-name-valid --check "$tmp/$evil"
 expect evil-name-valid 0 "$tmp/bad?]0;pwned?name.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
 printf '%s\ntitle: U\n' "$valid" >"$tmp/$evil"
 run evil-name-invalid --check "$tmp/$evil"
-expect evil-name-invalid 1 - "$tmp/bad?]0;pwned?name.yaml:11:1: duplicate key 'title' (first at 3:1)"
+expect evil-name-invalid 1 - "$tmp/bad?]0;pwned?name.yaml:11:1: duplicate key 'title' (first at 3:1)
+$tmp/bad?]0;pwned?name.yaml: 1 error"
 
 # Control characters written as escapes in the file reach the message defused: ESC, BEL,
 # a C1 CSI (U+009B) and a right-to-left override (U+202E).
 printf '%s\n"x\\e]0;t\\a\\u009b2J\\u202e": 1\n' "$valid" >"$tmp/key.yaml"
 run evil-key --check "$tmp/key.yaml"
-expect evil-key 1 - "$tmp/key.yaml:11:1: unknown key 'x?]0;t??2J?' in a content file (expected one of: meetlat_content, id, title, language, phases, model, agenda)"
+expect evil-key 1 - "$tmp/key.yaml:11:1: unknown key 'x?]0;t??2J?' in a content file (expected one of: meetlat_content, id, title, language, phases, model, agenda)
+$tmp/key.yaml: 1 error"
 printf '%s\nagenda:\n  - {kind: "\\e[2Jscore"}\n' "$valid" >"$tmp/kind.yaml"
 run evil-kind --check "$tmp/kind.yaml"
-expect evil-kind 1 - "$tmp/kind.yaml:12:12: unknown step kind '?[2Jscore' (expected welcome, model, phase, citizen, reading_guide, chapters, table, score, actions, summary or text)"
+expect evil-kind 1 - "$tmp/kind.yaml:12:12: unknown step kind '?[2Jscore' (expected welcome, model, phase, citizen, reading_guide, chapters, table, score, actions, summary or text)
+$tmp/kind.yaml: 1 error"
 
 # The example in meetlat(5) is valid, and --check says of it what the page says it does.
 # Run from the top of the source tree.
