@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "utf8.h"
+#include "yerror.h"
 
 const struct ylimits ylimits_default = {
 	.max_bytes = 16u << 20,
@@ -111,71 +112,6 @@ bool ydoc_read_file(const char *path, size_t max_bytes, char **buf, size_t *len,
 	ok = read_whole(fd, path, max_bytes, buf, len, d);
 	close(fd);
 	return ok;
-}
-
-/* ---- locating libyaml's errors ------------------------------------------------------ */
-
-/* Computes the 1-based line and column (in characters) of byte OFFSET of BUF. */
-static void locate_offset(const char *buf, size_t len, size_t offset, unsigned *line,
-			  unsigned *column)
-{
-	size_t line_start = 0;
-
-	*line = 1;
-	if (offset > len)
-		offset = len;
-	for (size_t i = 0; i < offset; i++) {
-		if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 >= len || buf[i + 1] != '\n'))) {
-			(*line)++;
-			line_start = i + 1;
-		}
-	}
-	*column = (unsigned)utf8_count(buf + line_start, offset - line_start) + 1;
-}
-
-/* Records the reader error PROBLEM of PARSER (bad bytes or a forbidden character), located
- * from its byte offset in the LEN bytes at BUF. */
-static void reader_error(const yaml_parser_t *parser, const char *problem, const char *file,
-			 const char *buf, size_t len, struct diag *d)
-{
-	const char *hint = strstr(problem, "UTF-8") ? ": the file must be UTF-8 text" : "";
-	unsigned line, column;
-
-	locate_offset(buf, len, parser->problem_offset, &line, &column);
-	/* problem_value is the offending byte for the "octet" problems, else a character. */
-	if (parser->problem_value == -1)
-		diag_set(d, file, line, column, "%s%s", problem, hint);
-	else if (strstr(problem, "octet"))
-		diag_set(d, file, line, column, "%s (byte 0x%02X)%s", problem,
-			 (unsigned)parser->problem_value & 0xFFu, hint);
-	else
-		diag_set(d, file, line, column, "%s (U+%04X)%s", problem,
-			 (unsigned)parser->problem_value, hint);
-}
-
-/* Records libyaml's error in PARSER as a located message in D. */
-static void parser_error(const yaml_parser_t *parser, const char *file, const char *buf,
-			 size_t len, struct diag *d)
-{
-	const char *problem = parser->problem ? parser->problem : "unknown YAML error";
-	unsigned line, column;
-
-	if (parser->error == YAML_MEMORY_ERROR) {
-		diag_set(d, file, 0, 0, "out of memory while parsing");
-		return;
-	}
-	if (parser->error == YAML_READER_ERROR) {
-		reader_error(parser, problem, file, buf, len, d);
-		return;
-	}
-	line = (unsigned)parser->problem_mark.line + 1;
-	column = (unsigned)parser->problem_mark.column + 1;
-	if (parser->context)
-		diag_set(d, file, line, column, "%s (%s at %u:%u)", problem, parser->context,
-			 (unsigned)parser->context_mark.line + 1,
-			 (unsigned)parser->context_mark.column + 1);
-	else
-		diag_set(d, file, line, column, "%s", problem);
 }
 
 /* ---- building the tree -------------------------------------------------------------- */
@@ -451,6 +387,10 @@ bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
 		diag_set(d, file, 0, 0, "file is larger than the limit of %zu bytes", limits->max_bytes);
 		return false;
 	}
+	if (yerror_utf16(buf, len)) {
+		diag_set(d, file, 1, 1, "%s", yerror_utf16(buf, len));
+		return false;
+	}
 	doc->arena = arena_new();
 	b.stack = calloc(limits->max_depth + 1, sizeof(*b.stack));
 	if (!doc->arena || !b.stack || !yaml_parser_initialize(&parser)) {
@@ -471,7 +411,7 @@ bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
 		yaml_event_t ev;
 
 		if (!yaml_parser_parse(&parser, &ev)) {
-			parser_error(&parser, file, buf, len, d);
+			yerror_explain(&parser, file, buf, len, d);
 			ok = false;
 			break;
 		}

@@ -262,29 +262,32 @@ static void test_utf8_and_nul(void **state)
 
 	(void)state;
 	expect_error("meetlat_content: 1\nid: t\ntitle: é\xff\n",
-		     "t.yaml:3:9: invalid leading UTF-8 octet (byte 0xFF): the file must be UTF-8 text");
+		     "t.yaml:3:9: this is not UTF-8 text (byte 0xFF): save the file as UTF-8");
 	expect_error("meetlat_content: 1\r\nid: t\r\ntitle: \xc3\xa9\xc3(\r\n",
-		     "t.yaml:3:10: invalid trailing UTF-8 octet (byte 0x28): the file must be UTF-8 text");
-	expect_error("\xff\xfem\0e\0", /* UTF-16 */
-		     "t.yaml:1:1: invalid leading UTF-8 octet (byte 0xFF): the file must be UTF-8 text");
+		     "t.yaml:3:10: this is not UTF-8 text (byte 0x28): save the file as UTF-8");
+	expect_error_len("\xff\xfem\0e\0", 6, /* UTF-16 */
+			 "t.yaml:1:1: the file is UTF-16 text: save it as UTF-8");
 	expect_error_len(nul, sizeof(nul) - 1,
-			 "t.yaml:3:9: control characters are not allowed (U+0000)");
+			 "t.yaml:3:9: a control character (U+0000) that a YAML file may not hold: remove it");
 	expect_error(HEAD "x-nul: \"a\\0b\"\n",
 		     "t.yaml:4:8: text holds a NUL character, which is not allowed");
 	expect_error(HEAD "x-esc: \x1b[31m\n",
-		     "t.yaml:4:8: control characters are not allowed (U+001B)");
+		     "t.yaml:4:8: a control character (U+001B) that a YAML file may not hold: remove it");
 }
 
-/* YAML syntax errors and a second document are located. */
+/* YAML syntax errors (in plain words: see test_ynode.c) and a second document are located. */
 static void test_yaml_syntax(void **state)
 {
 	(void)state;
 	expect_error(HEAD "phases: [\n",
-		     "t.yaml:5:1: did not find expected node content (while parsing a flow node at 5:1)");
+		     "t.yaml:5:1: the file ends where a value is expected: a '[' or '{' above is not "
+		     "closed");
 	expect_error("meetlat_content: 1\nid: 't\n",
-		     "t.yaml:3:1: found unexpected end of stream (while scanning a quoted scalar at 2:5)");
-	expect_error("meetlat_content: 1\n  id: t\n",
-		     "t.yaml:2:5: mapping values are not allowed in this context");
+		     "t.yaml:2:5: this ' is never closed: end the text with a closing ' (to write ' "
+		     "inside the text, write '')");
+	expect_error(HEAD "title: Pauze: koffie\n",
+		     "t.yaml:4:13: a ': ' inside a value: YAML reads it as the start of another key; "
+		     "put the whole value in double quotes, like \"Pauze: koffie\"");
 	expect_error(VALID "---\nb: 1\n",
 		     "t.yaml:11:1: a second document; the file must hold exactly one");
 }
@@ -880,7 +883,8 @@ static void test_all_errors(void **state)
 static void test_errors_that_end_the_search(void **state)
 {
 	static const char *const syntax[] = {
-		"t.yaml:12:1: did not find expected ',' or ']' (while parsing a flow sequence at 11:9)"
+		"t.yaml:11:9: this '[' is not closed: end it with ']' (or a ',' is missing between two "
+		"of its items)"
 	};
 	static const char *const phases[] = { "t.yaml:4:9: expected a list for 'phases', found a "
 					      "text" };

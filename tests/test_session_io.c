@@ -354,7 +354,7 @@ static const struct bad_case bad_cases[] = {
 	  "s.yaml:2:8: anchors (&a) are not supported" },
 	{ HEAD "organisation: *a\n", "s.yaml:4:15: aliases (*a) are not supported" },
 	{ "meetlat_session: 1\ntitle: \"caf\xe9\"\n",
-	  "s.yaml:2:13: invalid trailing UTF-8 octet (byte 0x22): the file must be UTF-8 text" },
+	  "s.yaml:2:13: this is not UTF-8 text (byte 0x22): save the file as UTF-8" },
 	{ "meetlat_session: 1\ntitle: \"t\"\ncontent: {id: other-content}\n",
 	  "s.yaml:3:15: this session was scored against the content 'other-content', not "
 	  "'sociale-media-almanak' (open it with -c and that content file)" },
@@ -411,7 +411,7 @@ static const struct bad_case bad_cases[] = {
 	{ HEAD "participants: 08\n",
 	  "s.yaml:4:15: expected a whole number from 0 to 9999 for 'participants', found '08'" },
 	{ HEAD "foo: [\n",
-	  "s.yaml:5:1: did not find expected node content (while parsing a flow node at 5:1)" },
+	  "s.yaml:5:1: the file ends where a value is expected: a '[' or '{' above is not closed" },
 	{ HEAD "---\nsecond: document\n",
 	  "s.yaml:4:1: a second document; the file must hold exactly one" },
 	{ HEAD "tagged: !!binary aGk=\n",

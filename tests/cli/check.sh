@@ -102,7 +102,7 @@ expect dimension 1 - "$tmp/dim.yaml:12:30: unknown dimension 'q' (expected the i
 $tmp/dim.yaml: 1 error"
 printf 'meetlat_content: 1\nid: t\ntitle: caf\303\251 \377\n' >"$tmp/utf8.yaml"
 run utf8 --check "$tmp/utf8.yaml"
-expect utf8 1 - "$tmp/utf8.yaml:3:13: invalid leading UTF-8 octet (byte 0xFF): the file must be UTF-8 text
+expect utf8 1 - "$tmp/utf8.yaml:3:13: this is not UTF-8 text (byte 0xFF): save the file as UTF-8
 $tmp/utf8.yaml: 1 error"
 run missing --check "$tmp/missing.yaml"
 expect missing 1 - "$tmp/missing.yaml: cannot open: No such file or directory

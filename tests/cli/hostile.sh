@@ -103,7 +103,7 @@ refused deep.yaml 10 ":1:65: nesting deeper than the limit of 64 levels"
 refused deep-map.yaml 10 ":1:257: nesting deeper than the limit of 64 levels"
 refused huge.yaml 10 ": file is larger than the limit of 16777216 bytes"
 refused long.yaml 10 ":1:4: text longer than the limit of 1048576 bytes"
-refused garbage.bin 10 ":1:2: invalid trailing UTF-8 octet (byte 0x04): the file must be UTF-8 text"
+refused garbage.bin 10 ":1:2: this is not UTF-8 text (byte 0x04): save the file as UTF-8"
 # The sanitized build takes about 5 s for 2,000,000 nodes (the release build under 1 s).
 refused nodes.yaml 30 ":2000000:3: too many nodes (the limit is 2000000)"
 
