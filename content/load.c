@@ -78,12 +78,26 @@ static bool load_block(struct loader *l, const struct ynode *node, const char *w
 	       load_text(l, v[0], title, &b->title) && load_text(l, v[1], text, &b->text);
 }
 
+/* Loads source NODE (number I of its phase) into S; its name is indexed as soon as it is read,
+ * so that a chapter naming it is not blamed for an error in its heading. */
+static bool load_source(struct loader *l, const struct ynode *node, size_t i,
+			struct content_source *s)
+{
+	static const struct yfield fields[] = { { "name", true }, { "heading", false } };
+	const struct ynode *v[2];
+	size_t earlier;
+
+	if (!ynode_fields(&l->doc, node, "a source", fields, 2, false, v, l->d) ||
+	    !load_text(l, v[0], "the name of a source", &s->name))
+		return false;
+	name_index_add(l->sources, s->name, i, &earlier); /* a repeated name names the same */
+	return load_text(l, v[1], "the heading of a source", &s->heading);
+}
+
 /* Loads the list of earlier publications of phase P. */
 static bool load_sources(struct loader *l, const struct ynode *node, struct content_phase *p)
 {
-	static const struct yfield fields[] = { { "name", true }, { "heading", false } };
 	struct content_source *sources;
-	size_t earlier;
 
 	l->sources = NULL;
 	if (!node)
@@ -98,20 +112,9 @@ static bool load_sources(struct loader *l, const struct ynode *node, struct cont
 	}
 	p->sources = sources;
 	p->n_sources = node->count;
-	for (size_t i = 0; i < node->count; i++) {
-		const struct ynode *v[2];
-
-		if (!ynode_fields(&l->doc, node->items[i], "a source", fields, 2, false, v, l->d) ||
-		    !load_text(l, v[0], "the name of a source", &sources[i].name)) {
-			if (!loader_record(l))
-				return false;
-			continue;
-		}
-		name_index_add(l->sources, sources[i].name, i, &earlier); /* a repeat names the same */
-		if (!load_text(l, v[1], "the heading of a source", &sources[i].heading) &&
-		    !loader_record(l))
+	for (size_t i = 0; i < node->count; i++)
+		if (!load_source(l, node->items[i], i, &sources[i]) && !loader_record(l))
 			return false;
-	}
 	return true;
 }
 

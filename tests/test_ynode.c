@@ -234,6 +234,9 @@ static const struct plain_case plain_cases[] = {
 	{ "a: 1\ntitle: Pauze: koffie\n",
 	  "t.yaml:2:13: a ': ' inside a value: YAML reads it as the start of another key; put the "
 	  "whole value in double quotes, like \"Pauze: koffie\"" },
+	{ "café: één\ntitle: Pauze: koffie\n", /* columns and the example after accents */
+	  "t.yaml:2:13: a ': ' inside a value: YAML reads it as the start of another key; put the "
+	  "whole value in double quotes, like \"Pauze: koffie\"" },
 	{ "- title: Pauze: koffie \"zwart\"\n",
 	  "t.yaml:1:15: a ': ' inside a value: YAML reads it as the start of another key; put the "
 	  "whole value in double quotes" },
@@ -255,6 +258,9 @@ static const struct plain_case plain_cases[] = {
 	{ "a: 1\nb: \"abc\nc: 2\nd: 3\n",
 	  "t.yaml:2:4: this \" is never closed: end the text with a closing \" (to write \" inside "
 	  "the text, write \\\")" },
+	{ "café: 'één\nc: 2\n",
+	  "t.yaml:1:7: this ' is never closed: end the text with a closing ' (to write ' inside the "
+	  "text, write '')" },
 	{ "a: 'abc\nc: 2\n",
 	  "t.yaml:1:4: this ' is never closed: end the text with a closing ' (to write ' inside the "
 	  "text, write '')" },
