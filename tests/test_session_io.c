@@ -456,6 +456,33 @@ static void test_byte_order_mark(void **state)
 			    "'meetlat_session', found a list");
 }
 
+/* A number or truth value in quotes is a text in a session file too: refused, saying so
+ * (meetlat writes them plain, so its own files read as before). */
+static void test_quoted_numbers_are_text(void **state)
+{
+	static const struct bad_case quoted[] = {
+		{ HEAD "participants: \"8\"\n",
+		  "s.yaml:4:15: expected a whole number from 0 to 9999 for 'participants', found the "
+		  "text '8' in quotes (write it without quotes)" },
+		{ HEAD "scores:\n  content: {votes: [1, '3']}\n",
+		  "s.yaml:5:24: expected a whole number from 1 to 4 for a vote (a phase number), found "
+		  "the text '3' in quotes (write it without quotes)" },
+		{ HEAD "actions:\n  - {text: \"x\", done: \"true\"}\n",
+		  "s.yaml:5:23: expected true or false for 'done', found the text 'true' in quotes "
+		  "(write it without quotes)" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(quoted) / sizeof(quoted[0]); i++) {
+		char message[2048];
+		struct diag d;
+
+		assert_null(session_parse("s.yaml", quoted[i].yaml, strlen(quoted[i].yaml), content,
+					  &d));
+		assert_string_equal(diag_format(&d, message, sizeof(message)), quoted[i].error);
+	}
+}
+
 /* A text too long for a note is refused where it stands. */
 static void test_note_too_long(void **state)
 {
@@ -514,6 +541,7 @@ int main(void)
 		cmocka_unit_test(test_content_checks),
 		cmocka_unit_test(test_malformed_files),
 		cmocka_unit_test(test_byte_order_mark),
+		cmocka_unit_test(test_quoted_numbers_are_text),
 		cmocka_unit_test(test_note_too_long),
 		cmocka_unit_test(test_meta_keys_agree),
 		cmocka_unit_test(test_emit_failure_reported),
