@@ -93,10 +93,8 @@ static const char *char_name(char c, char buf[8])
 {
 	if (c == '\t')
 		return "a tab";
-	if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f) {
-		snprintf(buf, 8, "this");
-		return buf;
-	}
+	if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f)
+		return "this character";
 	snprintf(buf, 8, "'%c'", c);
 	return buf;
 }
