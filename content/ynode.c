@@ -174,9 +174,11 @@ static bool builder_check_props(struct builder *b, const yaml_char_t *anchor,
 				const yaml_char_t *tag, bool scalar, yaml_mark_t mark)
 {
 	if (anchor)
-		return builder_fail(b, mark, "anchors (&%s) are not supported", (const char *)anchor);
+		return builder_fail(b, mark, "anchors (&%s) are not supported: a text that "
+				    "starts with '&' needs double quotes", (const char *)anchor);
 	if (tag && !(scalar && strcmp((const char *)tag, STR_TAG) == 0))
-		return builder_fail(b, mark, "tags (%s) are not supported", (const char *)tag);
+		return builder_fail(b, mark, "tags (%s) are not supported: a text that starts "
+				    "with '!' needs double quotes", (const char *)tag);
 	return true;
 }
 
@@ -351,7 +353,8 @@ static bool builder_event(struct builder *b, const yaml_event_t *ev)
 					    "a second document; the file must hold exactly one");
 		return true;
 	case YAML_ALIAS_EVENT:
-		return builder_fail(b, ev->start_mark, "aliases (*%s) are not supported",
+		return builder_fail(b, ev->start_mark, "aliases (*%s) are not supported: a text "
+				    "that starts with '*' needs double quotes",
 				    (const char *)ev->data.alias.anchor);
 	case YAML_SCALAR_EVENT:
 		return builder_scalar(b, ev);

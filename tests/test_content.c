@@ -235,12 +235,12 @@ static void test_scalar_limit(void **state)
 static void test_anchors_aliases(void **state)
 {
 	(void)state;
-	expect_error(VALID "x-a: &anchor 1\n", "t.yaml:11:6: anchors (&anchor) are not supported");
-	expect_error(VALID "x-b: *anchor\n", "t.yaml:11:6: aliases (*anchor) are not supported");
-	expect_error("a: &a [*a]\n", "t.yaml:1:4: anchors (&a) are not supported");
-	expect_error(HEAD "phases: &p\n", "t.yaml:4:9: anchors (&p) are not supported");
+	expect_error(VALID "x-a: &anchor 1\n", "t.yaml:11:6: anchors (&anchor) are not supported: a text that starts with '&' needs double quotes");
+	expect_error(VALID "x-b: *anchor\n", "t.yaml:11:6: aliases (*anchor) are not supported: a text that starts with '*' needs double quotes");
+	expect_error("a: &a [*a]\n", "t.yaml:1:4: anchors (&a) are not supported: a text that starts with '&' needs double quotes");
+	expect_error(HEAD "phases: &p\n", "t.yaml:4:9: anchors (&p) are not supported: a text that starts with '&' needs double quotes");
 	expect_error(HEAD "title: !!binary VA==\n",
-		     "t.yaml:4:8: tags (tag:yaml.org,2002:binary) are not supported");
+		     "t.yaml:4:8: tags (tag:yaml.org,2002:binary) are not supported: a text that starts with '!' needs double quotes");
 }
 
 /* A key given twice is refused at the repetition, naming the first. */

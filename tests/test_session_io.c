@@ -351,8 +351,8 @@ static const struct bad_case bad_cases[] = {
 	{ HEAD "date: 26-11-2026\n",
 	  "s.yaml:4:7: expected a date written YYYY-MM-DD for 'date', found '26-11-2026'" },
 	{ "meetlat_session: 1\ntitle: &a \"t\"\ncontent: {id: sociale-media-almanak}\n",
-	  "s.yaml:2:8: anchors (&a) are not supported" },
-	{ HEAD "organisation: *a\n", "s.yaml:4:15: aliases (*a) are not supported" },
+	  "s.yaml:2:8: anchors (&a) are not supported: a text that starts with '&' needs double quotes" },
+	{ HEAD "organisation: *a\n", "s.yaml:4:15: aliases (*a) are not supported: a text that starts with '*' needs double quotes" },
 	{ "meetlat_session: 1\ntitle: \"caf\xe9\"\n",
 	  "s.yaml:2:13: this is not UTF-8 text (byte 0x22): save the file as UTF-8" },
 	{ "meetlat_session: 1\ntitle: \"t\"\ncontent: {id: other-content}\n",
@@ -415,7 +415,7 @@ static const struct bad_case bad_cases[] = {
 	{ HEAD "---\nsecond: document\n",
 	  "s.yaml:4:1: a second document; the file must hold exactly one" },
 	{ HEAD "tagged: !!binary aGk=\n",
-	  "s.yaml:4:9: tags (tag:yaml.org,2002:binary) are not supported" },
+	  "s.yaml:4:9: tags (tag:yaml.org,2002:binary) are not supported: a text that starts with '!' needs double quotes" },
 };
 
 /* Every malformed case is refused with its exact location and message. */

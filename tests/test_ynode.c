@@ -129,15 +129,15 @@ static void test_tags(void **state)
 	assert_true(ynode_get(doc.root, "b")->plain);
 	ydoc_free(&doc);
 	expect_refused("a: !!int 1\n", &ylimits_default,
-		       "t.yaml:1:4: tags (tag:yaml.org,2002:int) are not supported");
+		       "t.yaml:1:4: tags (tag:yaml.org,2002:int) are not supported: a text that starts with '!' needs double quotes");
 	expect_refused("a: !local x\n", &ylimits_default,
-		       "t.yaml:1:4: tags (!local) are not supported");
+		       "t.yaml:1:4: tags (!local) are not supported: a text that starts with '!' needs double quotes");
 	expect_refused("a: !!str [x]\n", &ylimits_default,
-		       "t.yaml:1:4: tags (tag:yaml.org,2002:str) are not supported");
+		       "t.yaml:1:4: tags (tag:yaml.org,2002:str) are not supported: a text that starts with '!' needs double quotes");
 	expect_refused("!!map {a: 1}\n", &ylimits_default,
-		       "t.yaml:1:1: tags (tag:yaml.org,2002:map) are not supported");
+		       "t.yaml:1:1: tags (tag:yaml.org,2002:map) are not supported: a text that starts with '!' needs double quotes");
 	expect_refused("a:\n  - !!binary aGk=\n", &ylimits_default,
-		       "t.yaml:2:5: tags (tag:yaml.org,2002:binary) are not supported");
+		       "t.yaml:2:5: tags (tag:yaml.org,2002:binary) are not supported: a text that starts with '!' needs double quotes");
 }
 
 /* Anchors and aliases are refused, also when they would form a cycle. */
@@ -145,10 +145,10 @@ static void test_anchors_aliases(void **state)
 {
 	(void)state;
 	expect_refused("a: &x 1\nb: *x\n", &ylimits_default,
-		       "t.yaml:1:4: anchors (&x) are not supported");
-	expect_refused("a: [1, *x]\n", &ylimits_default, "t.yaml:1:8: aliases (*x) are not supported");
-	expect_refused("a: &a [*a]\n", &ylimits_default, "t.yaml:1:4: anchors (&a) are not supported");
-	expect_refused("&m {a: 1}\n", &ylimits_default, "t.yaml:1:1: anchors (&m) are not supported");
+		       "t.yaml:1:4: anchors (&x) are not supported: a text that starts with '&' needs double quotes");
+	expect_refused("a: [1, *x]\n", &ylimits_default, "t.yaml:1:8: aliases (*x) are not supported: a text that starts with '*' needs double quotes");
+	expect_refused("a: &a [*a]\n", &ylimits_default, "t.yaml:1:4: anchors (&a) are not supported: a text that starts with '&' needs double quotes");
+	expect_refused("&m {a: 1}\n", &ylimits_default, "t.yaml:1:1: anchors (&m) are not supported: a text that starts with '&' needs double quotes");
 }
 
 /* A list or mapping as a key is refused at the key. */

@@ -96,9 +96,9 @@ $file: 1 error"
 
 make_files "$tmp" || { echo "hostile.sh: cannot make the files" >&2; exit 1; }
 
-refused bomb.yaml 10 ":1:7: anchors (&lol0) are not supported"
-refused aliases.yaml 10 ":1:5: aliases (*x) are not supported"
-refused self.yaml 10 ":1:4: anchors (&a) are not supported"
+refused bomb.yaml 10 ":1:7: anchors (&lol0) are not supported: a text that starts with '&' needs double quotes"
+refused aliases.yaml 10 ":1:5: aliases (*x) are not supported: a text that starts with '*' needs double quotes"
+refused self.yaml 10 ":1:4: anchors (&a) are not supported: a text that starts with '&' needs double quotes"
 refused deep.yaml 10 ":1:65: nesting deeper than the limit of 64 levels"
 refused deep-map.yaml 10 ":1:257: nesting deeper than the limit of 64 levels"
 refused huge.yaml 10 ": file is larger than the limit of 16777216 bytes"
