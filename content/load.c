@@ -401,7 +401,8 @@ static bool load_group(struct loader *l, const struct ynode *model, struct conte
 	l->c->n_dimensions += g->count;
 	for (size_t i = 0; i < g->count; i++) {
 		dims[g->first + i].group = group;
-		if (!load_dimension(l, v[2]->items[i], dims, g->first + i, ids) && !loader_record(l))
+		if (!load_dimension(l, v[2]->items[i], dims, g->first + i, ids) &&
+		    !loader_record(l))
 			return false;
 	}
 	return true;

@@ -132,9 +132,9 @@ static void explain_colon(const struct problem *p, struct explained *out)
 	out->at = &p->mark;
 	if (!colon) {
 		snprintf(out->message, sizeof(out->message),
-			 "unexpected ':' here: the line above has no ':' of its own, or this line is "
-			 "indented more than the keys above it; write each 'key: value' on its own line, "
-			 "the keys of one mapping starting in the same column");
+			 "unexpected ':' here: the line above has no ':' of its own, or this line "
+			 "is indented more than the keys above it; write each 'key: value' on its "
+			 "own line, the keys of one mapping starting in the same column");
 		return;
 	}
 	value = (size_t)(colon + 2 - p->buf);
