@@ -441,7 +441,7 @@ void yerror_explain(const yaml_parser_t *parser, const char *file, const char *b
 	if (e && e->how) {
 		e->how(&p, &out);
 	} else if (e) {
-		out.at = e->at == AT_CONTEXT ? &p.context : &p.mark;
+		out.at = e->at == AT_CONTEXT && parser->context ? &p.context : &p.mark;
 		snprintf(out.message, sizeof(out.message), "%s", e->message);
 	} else if (parser->context) {
 		snprintf(out.message, sizeof(out.message), "this is not valid YAML (%s, %s at %u:%u)",
