@@ -23,7 +23,8 @@ struct options {
 	enum mode mode;
 	const char *content_path; /* -c, or NULL for the built-in almanac */
 	const char *format;       /* --export */
-	char separator;           /* --separator, for CSV */
+	char separator;           /* --separator, for CSV; 0: by the content's language */
+	bool csv_raw;             /* --csv-raw: CSV for programs */
 	const char *file;         /* the SESSION or CONTENT operand */
 };
 
@@ -44,7 +45,10 @@ static const char help_text[] =
 	"  -r, --review         open SESSION read-only; the file is not touched\n"
 	"      --check          validate CONTENT and exit: 0 valid, 1 invalid\n"
 	"  -e, --export FORMAT  write SESSION as md, csv or html to standard output\n"
-	"      --separator ';'  the CSV separator: ',' (default) or ';' (Dutch spreadsheets)\n"
+	"      --separator ';'  the CSV separator, ',' or ';'; by default ';' when the\n"
+	"                       content is Dutch (as Dutch spreadsheets expect), else ','\n"
+	"      --csv-raw        CSV for programs: texts exactly as typed, no byte order\n"
+	"                       mark (by default =1+1 is written '=1+1 against formulas)\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n"
 	"\n"
@@ -66,6 +70,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "check", no_argument, NULL, 'C' },        { "export", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },         { "version", no_argument, NULL, 'V' },
 		{ "separator", required_argument, NULL, 'S' },
+		{ "csv-raw", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch, modes = 0;
@@ -85,6 +90,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 				return usage_error("the separator is ',' or ';'");
 			opt->separator = optarg[0];
 			break;
+		case 'R': opt->csv_raw = true; break;
 		case ':': return usage_error("an option is missing its argument");
 		default: return usage_error("unknown option");
 		}
@@ -100,8 +106,10 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		return usage_error("give the content to check either with -c or as the argument");
 	if (opt->mode == MODE_EXPORT && export_format_from_name(opt->format) == EXPORT_FORMAT_COUNT)
 		return usage_error("the export formats are md, csv and html");
-	if (opt->separator && !(opt->mode == MODE_EXPORT && strcmp(opt->format, "csv") == 0))
-		return usage_error("--separator goes with --export csv");
+	if ((opt->separator || opt->csv_raw) &&
+	    !(opt->mode == MODE_EXPORT && strcmp(opt->format, "csv") == 0))
+		return usage_error(opt->separator ? "--separator goes with --export csv"
+						  : "--csv-raw goes with --export csv");
 	return -1;
 }
 
@@ -162,8 +170,8 @@ static void print_warnings(const char *path, const struct session *s)
 /* --export: writes the report of the session in OPT to standard output. */
 static int run_export(const struct options *opt)
 {
-	struct export_options eo = { export_format_from_name(opt->format),
-				     opt->separator ? opt->separator : ',' };
+	struct export_options eo = { export_format_from_name(opt->format), opt->separator,
+				     opt->csv_raw };
 	struct session_file *f = NULL;
 	struct session *s = NULL;
 	struct diag d;
