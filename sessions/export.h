@@ -19,8 +19,10 @@ struct export_options {
 /* Returns the format named NAME ("md", "csv", "html"), or EXPORT_FORMAT_COUNT. */
 enum export_format export_format_from_name(const char *name);
 
-/* Returns true when a spreadsheet program could take the CSV cell CELL for a formula, so
- * that the export writes it with a leading ' (see csv_columns in export.c for the rule). */
+/* Returns true when a spreadsheet program could take the CSV cell CELL for a formula: it
+ * starts with = + - @, a tab or a CR, or with = + - @ after spaces, tabs and line breaks,
+ * apostrophes at the very start not counted. The CSV for a spreadsheet writes such a cell
+ * after a ', and a reader that drops that ' when the rest needs the guard gets CELL back. */
 bool export_csv_needs_guard(const char *cell);
 
 /* Writes the report of S (scored against C) to OUT; false when writing failed. */
