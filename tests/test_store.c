@@ -1076,6 +1076,58 @@ static void test_read_only_file_refused(void **state)
 	assert_int_equal(chmod(path, 0600), 0);
 }
 
+/* ---- time stamps ---------------------------------------------------------------------- */
+
+/* Returns the session parsed from a file whose `created` is STAMP (NULL with D on refusal). */
+static struct session *parse_created(const char *stamp, struct diag *d)
+{
+	char yaml[512];
+
+	snprintf(yaml, sizeof(yaml),
+		 "meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		 "created: %s\nupdated: 2026-11-26T15:40:12+01:00\n",
+		 stamp);
+	return session_parse("s.yaml", yaml, strlen(yaml), content, d);
+}
+
+/* `created` and `updated` are real moments: a date that exists, a time of day and an offset
+ * from UTC; anything else is refused where it stands. */
+static void test_time_stamps_checked(void **state)
+{
+	static const char *const bad[] = {
+		"2026-11-26T99:99:99+99:99", "2026-02-30T10:00:00+01:00", "2026-11-26T24:00:00Z",
+		"2026-11-26T10:60:00Z",      "2026-11-26T10:00:60Z",      "2026-11-26T10:00:00+24:00",
+		"2026-11-26T10:00:00+01:60", "2026-11-26T10:00:00",       "2026-11-26T10:00:00.5Z",
+		"2026-11-26t10:00:00Z",      "2026-11-26T1:00:00+01:00",  "2026-11-26T10:00:00+0100",
+		"2026-11-26T10:00:00*01:00", "2026-11-26T10:0a:00Z",      "1899-12-31T10:00:00Z",
+	};
+	static const char *const good[] = { "2026-11-26T14:03:00+01:00", "2028-02-29T00:00:00Z",
+					    "2026-11-26T23:59:59-12:00",
+					    "2026-11-26T10:00:00+14:00" };
+	char message[2048], expected[512];
+	struct session *s;
+	struct diag d;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		s = parse_created(bad[i], &d);
+		if (s)
+			fail_msg("accepted %s", bad[i]);
+		snprintf(expected, sizeof(expected),
+			 "s.yaml:4:10: expected a time written YYYY-MM-DDTHH:MM:SS+HH:MM for "
+			 "'created', found '%s'",
+			 bad[i]);
+		assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	}
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		s = parse_created(good[i], &d);
+		if (!s)
+			fail_msg("refused %s: %s", good[i], diag_format(&d, message, sizeof(message)));
+		assert_string_equal(s->created, good[i]);
+		session_free(s);
+	}
+}
+
 #define FOLDER_TEST(t) cmocka_unit_test_setup_teardown(t, make_folder, remove_folder)
 
 int main(void)
@@ -1095,6 +1147,7 @@ int main(void)
 		FOLDER_TEST(test_open_after_kill),
 		FOLDER_TEST(test_save_through_symlink),
 		FOLDER_TEST(test_read_only_file_refused),
+		FOLDER_TEST(test_time_stamps_checked),
 		FOLDER_TEST(test_write_fails),
 		FOLDER_TEST(test_fsync_fails),
 		FOLDER_TEST(test_close_fails),

@@ -94,8 +94,9 @@ chmod 444 "$real"
 before=$(cksum < "$real")
 "$MEETLAT" -c "$content" "$link" < /dev/null > "$TMP/ro.out" 2> "$TMP/ro.err"
 expect_eq "a read-only session file is refused for the workshop (status 1)" "$?" 1
+why="the file is read-only, so the workshop cannot be saved in it: to look at it, use"
 expect_eq "it says why and what to do" "$(cat "$TMP/ro.err")" \
-	"$link: the file is read-only, so the workshop cannot be saved in it: to look at it, use meetlat --review; to go on with it, make the file writable first"
+	"$link: $why meetlat --review; to go on with it, make the file writable first"
 start 100 30 -c "$content" --review "$link"
 wait_for "read-only review"
 wait_for "Votes: 3"
