@@ -257,15 +257,20 @@ static int lock_take(const char *path, const char *lock_path, struct diag *d)
 }
 
 /* Locks the session file at F's real path itself, as it is now (its other names lead to the
- * same lock), into F->opened_lock_fd. A file that cannot be opened is not locked: it is
- * missing (a new session, guarded by the lock file) or reading it reports why. False with D
- * when another meetlat holds it. */
+ * same lock), into F->opened_lock_fd. What cannot be opened or is no regular file is not
+ * locked: it is missing (a new session, guarded by the lock file) or reading it reports why.
+ * False with D when another meetlat holds it. */
 static bool file_lock_take(struct session_file *f, struct diag *d)
 {
 	int fd = open(f->real_path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
 
 	if (fd < 0)
 		return true;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return true;
+	}
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		lock_refused(f->path, errno, 0, d);
 		close(fd);
@@ -275,22 +280,27 @@ static bool file_lock_take(struct session_file *f, struct diag *d)
 	return true;
 }
 
+/* Closes descriptor *FD, releasing the lock it holds, when it is one (>= 0); *FD becomes -1. */
+static void lock_drop(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
 /* Makes FD (or -1) the lock on the file as last saved, releasing the one on the file it
  * replaced; the lock on the file as opened stays. */
 static void file_lock_moved(struct session_file *f, int fd)
 {
-	if (f->saved_lock_fd >= 0)
-		close(f->saved_lock_fd);
+	lock_drop(&f->saved_lock_fd);
 	f->saved_lock_fd = fd;
 }
 
 /* Releases the locks on the session file itself (as opened and as saved). */
 static void file_lock_release(struct session_file *f)
 {
-	file_lock_moved(f, -1);
-	if (f->opened_lock_fd >= 0)
-		close(f->opened_lock_fd);
-	f->opened_lock_fd = -1;
+	lock_drop(&f->saved_lock_fd);
+	lock_drop(&f->opened_lock_fd);
 }
 
 /* Releases the lock file of F and removes it. It is removed while still held; a process that
@@ -300,8 +310,7 @@ static void lock_release(struct session_file *f)
 	if (f->lock_fd < 0)
 		return;
 	unlink(f->lock_path); /* when this fails, the lock file stays, unheld: harmless */
-	close(f->lock_fd);
-	f->lock_fd = -1;
+	lock_drop(&f->lock_fd);
 }
 
 /* ---- saving -------------------------------------------------------------------------- */
@@ -341,12 +350,15 @@ static int temp_lock(int fd)
 /* Writes the LEN bytes at BUF into a new temporary file next to PATH (mode 0600), flushed to
  * disk and closed; returns its malloc'd name, or NULL with errno (nothing left behind). With
  * LOCKED, the file is locked from its creation and *LOCKED gets the descriptor holding it
- * (-1 when the lock could not be had; closed on failure). */
+ * (-1 when the lock could not be had, or on failure). */
 static char *temp_write(const char *path, const char *buf, size_t len, int *locked)
 {
 	char *tmp = hidden_sibling(path, ".tmp-XXXXXX");
 	bool written;
 	int fd, err;
+
+	if (locked)
+		*locked = -1;
 
 	if (!tmp) {
 		errno = ENOMEM;
@@ -370,8 +382,8 @@ static char *temp_write(const char *path, const char *buf, size_t len, int *lock
 	}
 	if (written)
 		return tmp;
-	if (locked && *locked >= 0)
-		close(*locked);
+	if (locked)
+		lock_drop(locked);
 	unlink(tmp);
 	free(tmp);
 	errno = err;
@@ -411,18 +423,13 @@ static int file_replace(const char *path, const char *buf, size_t len, bool *ren
 	int err = 0;
 
 	*renamed = false;
-	if (!tmp) {
-		if (locked)
-			*locked = -1;
+	if (!tmp)
 		return errno ? errno : EIO;
-	}
 	if (fileio.rename(tmp, path) != 0) {
 		err = errno ? errno : EIO;
 		unlink(tmp);
-		if (locked && *locked >= 0)
-			close(*locked);
 		if (locked)
-			*locked = -1;
+			lock_drop(locked);
 	} else {
 		*renamed = true;
 		err = folder_sync(path);
@@ -523,9 +530,7 @@ static bool file_moved(struct session_file *f, const char *target)
 	free(f->lock_path);
 	f->lock_path = lock_path;
 	f->lock_fd = fd;
-	if (f->opened_lock_fd >= 0)
-		close(f->opened_lock_fd);
-	f->opened_lock_fd = -1;
+	lock_drop(&f->opened_lock_fd);
 	return true;
 }
 
