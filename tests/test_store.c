@@ -895,11 +895,12 @@ static const char *refusal(char *buf, size_t size, const char *name, bool with_p
 }
 
 /* A session open here is refused to another process by every name of its file: itself, a
- * symbolic link, a hard link made before opening (also after saves, which replace the
- * file), a hard link made after a save; once closed, each opens again. */
+ * symbolic link, a name through a linked folder, a hard link made before opening (also after
+ * saves, which replace the file), a hard link made after a save; once closed, each opens
+ * again. */
 static void test_names_of_one_file_refused(void **state)
 {
-	char sym[256], hard[256], later[256], expected[512];
+	char sym[256], hard[256], later[256], folder_link[256], via[300], expected[512];
 	struct session_file *f;
 	struct session *s;
 	const char *why;
@@ -911,7 +912,10 @@ static void test_names_of_one_file_refused(void **state)
 	session_free(s);
 	assert_int_equal(symlink("work.yaml", in_folder(sym, sizeof(sym), "sym.yaml")), 0);
 	assert_int_equal(link(path, in_folder(hard, sizeof(hard), "hard.yaml")), 0);
+	assert_int_equal(symlink(folder, in_folder(folder_link, sizeof(folder_link), "linked")), 0);
+	snprintf(via, sizeof(via), "%s/work.yaml", folder_link);
 	open_ok(path, &f, &s);
+	assert_int_equal(open_elsewhere(via, refusal(expected, sizeof(expected), via, true)), 1);
 	assert_int_equal(open_elsewhere(path, refusal(expected, sizeof(expected), path, true)), 1);
 	assert_int_equal(open_elsewhere(sym, refusal(expected, sizeof(expected), sym, true)), 1);
 	assert_int_equal(open_elsewhere(hard, refusal(expected, sizeof(expected), hard, false)), 1);
@@ -929,6 +933,7 @@ static void test_names_of_one_file_refused(void **state)
 	assert_int_equal(open_elsewhere(sym, NULL), 0);
 	assert_int_equal(open_elsewhere(hard, NULL), 0);
 	assert_int_equal(open_elsewhere(later, NULL), 0);
+	assert_int_equal(open_elsewhere(via, NULL), 0);
 }
 
 /* A process killed (SIGKILL) with the session open leaves its lock file, which the kernel no
