@@ -1,7 +1,8 @@
 /* test_store.c - session files on disk: open, save and reopen; mode 0600; the lock; stale
  * temporary files; a file changed by someone else; files that cannot be read; read-only
  * opening; every failing system call of a save; names made from titles; the default folder;
- * the list of sessions in a folder. */
+ * the list of sessions in a folder; one lock for every name of a file, across processes and
+ * after kill -9; saving through symbolic links; a file that may not be written; time stamps. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
