@@ -145,8 +145,8 @@ static bool file_resolve(struct session_file *f, struct diag *d)
 		if (missing || !S_ISLNK(st.st_mode)) {
 			f->real_path = path_in_real_folder(at);
 			if (!f->real_path)
-				diag_set(d, f->path, 0, 0, "cannot use the folder of %s: %s", at,
-					 strerror(errno));
+				diag_set(d, f->path, 0, 0, "%s %s, whose folder cannot be used: %s",
+					 links ? "points to" : "is", at, strerror(errno));
 			free(at);
 			return f->real_path != NULL;
 		}

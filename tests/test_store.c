@@ -990,7 +990,8 @@ static bool links_to(const char *name, const char *target)
 /* Saving through a symbolic link to a file in another folder writes that file and leaves the
  * link a link: the temporary file and the lock file are next to the file itself, messages
  * name the link as given. A chain of links is followed; a link whose target does not exist
- * yet makes a new session there (titled after the link); a loop of links is refused. */
+ * yet makes a new session there (titled after the link); a loop of links, and a link into a
+ * folder that does not exist, are refused. */
 static void test_save_through_symlink(void **state)
 {
 	char sub[256], target[256], link_name[256], chain[256], dangling[256], made[256];
@@ -1050,6 +1051,13 @@ static void test_save_through_symlink(void **state)
 	snprintf(expected, sizeof(expected), "%s: cannot follow the name to a file: %s", loop,
 		 strerror(ELOOP));
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	assert_int_equal(symlink("gone/s.yaml", in_folder(loop, sizeof(loop), "gone.yaml")), 0);
+	assert_false(session_open(loop, content, false, &f, &s, &d));
+	snprintf(expected, sizeof(expected),
+		 "%s: points to %s/gone/s.yaml, whose folder cannot be used: %s", loop, folder,
+		 strerror(ENOENT));
+	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	assert_false(present(".gone.yaml.lock"));
 }
 
 /* A session file that may not be written (no write permission in its mode, which holds for
