@@ -126,7 +126,8 @@ void session_free(struct session *s)
 	free(s);
 }
 
-/* Refuses text that is too long, is not valid UTF-8 or (unless MULTILINE) holds a line break. */
+/* Refuses text that is too long, is not valid UTF-8 or (unless MULTILINE) holds a line break
+ * of any kind (LF, CR, VT, FF, NEL, U+2028, U+2029: utf8_is_line_break). */
 static bool text_acceptable(const char *text, bool multiline, const char **why)
 {
 	size_t len = strlen(text);
@@ -135,7 +136,7 @@ static bool text_acceptable(const char *text, bool multiline, const char **why)
 		*why = "the text is too long";
 	else if (utf8_invalid_offset(text, len) != len)
 		*why = "the text is not valid UTF-8";
-	else if (!multiline && strchr(text, '\n'))
+	else if (!multiline && utf8_line_break_offset(text, len) != len)
 		*why = "the text must be a single line";
 	else
 		return true;

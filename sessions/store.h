@@ -11,10 +11,13 @@
 
 /* An open session file. */
 struct session_file {
-	char *path;                    /* as given, or as made from the title */
+	char *path;                    /* as given, or as made from the title: for messages */
+	char *real_path;               /* the file itself, every symbolic link followed: for I/O */
 	bool read_only;                /* --review: nothing is ever written or created */
-	int lock_fd;                   /* the held lock, or -1 */
+	int lock_fd;                   /* the held lock file next to REAL_PATH, or -1 */
 	char *lock_path;
+	int opened_lock_fd;            /* the lock on the file as it was opened, or -1 */
+	int saved_lock_fd;             /* the lock on the file as last saved, or -1 */
 	bool on_disk;                  /* the file exists (was read or has been saved) */
 	char disk_sha256[SHA256_HEX];  /* of the bytes last read or written */
 };
@@ -35,10 +38,12 @@ struct session *session_parse(const char *name, const char *buf, size_t len,
  * emitter error, with a message in D. */
 bool session_emit(const struct session *s, char **buf, size_t *len, struct diag *d);
 
-/* Opens the session at PATH for content C: locks it (unless READ_ONLY), reads it when it
- * exists, otherwise creates a new session titled after the file name (nothing is written
- * yet). Returns false with a message in D when the file cannot be read, is locked by another
- * meetlat, or belongs to another content. A file that cannot be read is never written. */
+/* Opens the session at PATH for content C: follows its symbolic links to the file itself,
+ * locks it (unless READ_ONLY), reads it when it exists, otherwise creates a new session
+ * titled after the file name (nothing is written yet). Returns false with a message in D
+ * when the file cannot be read, is open in another meetlat (by any of its names), belongs to
+ * another content, or (unless READ_ONLY) may not be written. A file that cannot be read is
+ * never written. */
 bool session_open(const char *path, const struct content *c, bool read_only,
 		  struct session_file **f, struct session **s, struct diag *d);
 

@@ -227,17 +227,35 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 	return true;
 }
 
-/* Returns true for a date, 'T' and a time of day with an optional offset, as written by
- * session_timestamp (e.g. 2026-11-26T14:03:00+01:00), in at most 31 bytes. */
+/* Returns the number written by the two digits at TEXT when it is at most MAX, else -1. */
+static int two_digits(const char *text, int max)
+{
+	int n;
+
+	if (text[0] < '0' || text[0] > '9' || text[1] < '0' || text[1] > '9')
+		return -1;
+	n = (text[0] - '0') * 10 + (text[1] - '0');
+	return n <= max ? n : -1;
+}
+
+/* Returns true for a moment as session_timestamp writes it: a date that exists, 'T', a time
+ * of day (00:00:00 to 23:59:59) and its offset from UTC, 'Z' or +HH:MM / -HH:MM (hours to 23,
+ * minutes to 59), e.g. 2026-11-26T14:03:00+01:00. */
 static bool stamp_valid(const char *text)
 {
 	size_t len = strlen(text);
 	char date[11];
 
-	if (len < 19 || len > 31 || text[10] != 'T')
+	if ((len != 20 && len != 25) || text[10] != 'T' || text[13] != ':' || text[16] != ':')
 		return false;
 	snprintf(date, sizeof(date), "%.10s", text);
-	return date_valid(date) && strspn(text + 11, "0123456789:.+-Z") == len - 11;
+	if (!date_valid(date) || two_digits(text + 11, 23) < 0 || two_digits(text + 14, 59) < 0 ||
+	    two_digits(text + 17, 59) < 0)
+		return false;
+	if (len == 20)
+		return text[19] == 'Z';
+	return (text[19] == '+' || text[19] == '-') && two_digits(text + 20, 23) >= 0 &&
+	       text[22] == ':' && two_digits(text + 23, 59) >= 0;
 }
 
 /* Reads the time stamp at NODE (absent: empty) into STAMP, 32 bytes. */

@@ -1,4 +1,5 @@
 /* main.c - the command line: parses the mode and hands over to content, sessions or the TUI. */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -212,6 +213,24 @@ static int run_interface(const struct options *opt)
 	return status;
 }
 
+/* Returns STATUS once everything written to standard output is known to be out, else (a full
+ * disk, a closed or failing file) says so on standard error and returns EXIT_INVALID; a mode
+ * that failed already said why and keeps its status. */
+static int output_checked(int status)
+{
+	int err = fflush(stdout) == 0 ? 0 : errno;
+
+	if (!err && !ferror(stdout))
+		return status;
+	if (status != EXIT_OK)
+		return status;
+	if (err)
+		fprintf(stderr, "meetlat: cannot write to standard output: %s\n", strerror(err));
+	else
+		fprintf(stderr, "meetlat: cannot write to standard output\n");
+	return EXIT_INVALID;
+}
+
 int main(int argc, char **argv)
 {
 	struct options opt;
@@ -228,15 +247,21 @@ int main(int argc, char **argv)
 	switch (opt.mode) {
 	case MODE_HELP:
 		printf("%s%s", usage_text, help_text);
-		return EXIT_OK;
+		status = EXIT_OK;
+		break;
 	case MODE_VERSION:
 		printf("meetlat %s\n", MEETLAT_VERSION);
-		return EXIT_OK;
+		status = EXIT_OK;
+		break;
 	case MODE_CHECK:
-		return run_check(opt.content_path ? opt.content_path : opt.file);
+		status = run_check(opt.content_path ? opt.content_path : opt.file);
+		break;
 	case MODE_EXPORT:
-		return run_export(&opt);
+		status = run_export(&opt);
+		break;
 	default:
-		return run_interface(&opt);
+		status = run_interface(&opt);
+		break;
 	}
+	return output_checked(status);
 }
