@@ -493,15 +493,15 @@ static bool file_present(const char *path)
 }
 
 /* Reads the session file of F against C into *S and remembers its hash; false with D. */
-static bool file_read(struct session_file *f, const struct content *c, struct session **s,
-		      struct diag *d)
+static bool file_read(struct session_file *f, const struct content *c, unsigned flags,
+		      struct session **s, struct diag *d)
 {
 	char *buf;
 	size_t len;
 
 	if (!ydoc_read_file(f->path, ylimits_default.max_bytes, &buf, &len, d))
 		return false;
-	*s = session_parse(f->path, buf, len, c, d);
+	*s = session_read(f->path, buf, len, c, flags, d);
 	if (*s) {
 		sha256_hex(buf, len, f->disk_sha256);
 		f->on_disk = true;
@@ -545,9 +545,10 @@ static bool file_fresh(const struct session_file *f, const struct content *c, st
 	return *s != NULL;
 }
 
-bool session_open(const char *path, const struct content *c, bool read_only,
+bool session_open(const char *path, const struct content *c, unsigned flags,
 		  struct session_file **fp, struct session **sp, struct diag *d)
 {
+	bool read_only = flags & SESSION_READ_ONLY;
 	struct session_file *f = file_new(path, read_only);
 	struct session *s = NULL;
 	long stale = 0;
@@ -567,7 +568,7 @@ bool session_open(const char *path, const struct content *c, bool read_only,
 			remove_stale_temps(path);
 	}
 	if (ok)
-		ok = (read_only || file_present(path)) ? file_read(f, c, &s, d)
+		ok = (read_only || file_present(path)) ? file_read(f, c, flags, &s, d)
 						       : file_fresh(f, c, &s, d);
 	if (ok && stale && !session_warn(s, "recovered from a stale lock left by pid %ld", stale)) {
 		diag_set(d, path, 0, 0, "out of memory");

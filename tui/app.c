@@ -19,6 +19,7 @@ enum {
 	TIME_SAVE_SECONDS = 60,    /* time spent is saved at least this often */
 	MESSAGE_SECONDS = 4,
 	REDIRECT_SECONDS = 30,     /* how long the news of a conflict copy stays in the status */
+	NOTICE_SECONDS = 30,       /* how long the line about a changed agenda stays there */
 };
 
 /* Returns a monotonic clock in seconds. */
@@ -444,6 +445,10 @@ static void run(struct app *a)
 	a->last_tick = now();
 	a->time_saved_at = a->last_tick;
 	relayout(a);
+	if (a->s->agenda_notice) {
+		app_flash(a, false, "%s", a->s->agenda_notice);
+		a->message_until += NOTICE_SECONDS;
+	}
 	if (a->s->n_warnings)
 		app_open(a, OV_WARNINGS);
 	while (!a->quit && !term_signal()) {
@@ -483,6 +488,55 @@ static int report_end(const struct app *a)
 	return 1;
 }
 
+/* Asks on the terminal, before the interface starts, whether the session S at PATH, scored
+ * against another content, is to be opened with C; true only for an answer "y" or "yes". */
+static bool other_content_confirmed(const char *path, const struct session *s,
+				    const struct content *c)
+{
+	FILE *tty = fopen("/dev/tty", "r+");
+	char *name = utf8_sanitize(path, strlen(path), false, '?');
+	char answer[16] = "";
+	bool yes;
+
+	if (tty && name) {
+		fprintf(tty,
+			"%s was scored against the content '%s', not '%s'. Open it with this "
+			"content anyway? Everything it holds is kept. [y/N] ",
+			name, s->other_content_id, c->id);
+		fflush(tty);
+		if (!fgets(answer, sizeof(answer), tty))
+			answer[0] = '\0';
+	}
+	answer[strcspn(answer, "\n")] = '\0';
+	yes = strcmp(answer, "y") == 0 || strcmp(answer, "Y") == 0 || strcmp(answer, "yes") == 0;
+	if (tty)
+		fclose(tty);
+	free(name);
+	return yes;
+}
+
+/* Opens the session of O into A, asking first when it belongs to another content (review
+ * opens it without asking); false with the reason on standard error. */
+static bool open_session(const struct tui_options *o, struct app *a)
+{
+	unsigned flags = SESSION_ANY_CONTENT | (o->read_only ? SESSION_READ_ONLY : 0);
+	struct diag d;
+
+	if (!session_open(o->path, o->c, flags, &a->f, &a->s, &d)) {
+		diag_print(&d, stderr);
+		return false;
+	}
+	if (o->read_only || !a->s->other_content_id || other_content_confirmed(o->path, a->s, o->c))
+		return true;
+	diag_set(&d, o->path, 0, 0, "not opened; the file is left as it was");
+	diag_print(&d, stderr);
+	session_close(a->f);
+	session_free(a->s);
+	a->f = NULL;
+	a->s = NULL;
+	return false;
+}
+
 int tui_run(const struct tui_options *o)
 {
 	struct app a = { .c = o->c, .read_only = o->read_only };
@@ -490,14 +544,8 @@ int tui_run(const struct tui_options *o)
 	int status;
 
 	term_catch_signals();
-	if (o->path) {
-		struct diag d;
-
-		if (!session_open(o->path, o->c, o->read_only, &a.f, &a.s, &d)) {
-			diag_print(&d, stderr);
-			return 1;
-		}
-	}
+	if (o->path && !open_session(o, &a))
+		return 1;
 	a.revealed = calloc(o->c->n_dimensions ? o->c->n_dimensions : 1, sizeof(*a.revealed));
 	if (!a.revealed || !term_start(&why)) {
 		fprintf(stderr, "meetlat: %s\n", a.revealed ? why : "out of memory");

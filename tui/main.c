@@ -148,13 +148,18 @@ static int run_check(const char *path)
 	return EXIT_OK;
 }
 
-/* Prints what was noticed when the session at PATH was read (S's warnings) to stderr. */
+/* Prints what was noticed when the session at PATH was read (S's warnings, and the line on
+ * a changed agenda) to stderr. */
 static void print_warnings(const char *path, const struct session *s)
 {
 	struct diag d;
 
 	for (size_t i = 0; i < s->n_warnings; i++) {
 		diag_set(&d, path, 0, 0, "warning: %s", s->warnings[i]);
+		diag_print(&d, stderr);
+	}
+	if (s->agenda_notice) {
+		diag_set(&d, path, 0, 0, "note: %s", s->agenda_notice);
 		diag_print(&d, stderr);
 	}
 }
@@ -170,7 +175,7 @@ static int run_export(const struct options *opt)
 	struct content *c = load_content(opt->content_path, &d);
 	int status = EXIT_INVALID;
 
-	if (!c || !session_open(opt->file, c, true, &f, &s, &d)) {
+	if (!c || !session_open(opt->file, c, SESSION_READ_ONLY | SESSION_ANY_CONTENT, &f, &s, &d)) {
 		diag_print(&d, stderr);
 		goto cleanup;
 	}
