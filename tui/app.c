@@ -19,7 +19,6 @@ enum {
 	TIME_SAVE_SECONDS = 60,    /* time spent is saved at least this often */
 	MESSAGE_SECONDS = 4,
 	REDIRECT_SECONDS = 30,     /* how long the news of a conflict copy stays in the status */
-	NOTICE_SECONDS = 30,       /* how long the line about a changed agenda stays there */
 };
 
 /* Returns a monotonic clock in seconds. */
@@ -445,11 +444,7 @@ static void run(struct app *a)
 	a->last_tick = now();
 	a->time_saved_at = a->last_tick;
 	relayout(a);
-	if (a->s->agenda_notice) {
-		app_flash(a, false, "%s", a->s->agenda_notice);
-		a->message_until += NOTICE_SECONDS;
-	}
-	if (a->s->n_warnings)
+	if (a->s->n_warnings || a->s->agenda_notice)
 		app_open(a, OV_WARNINGS);
 	while (!a->quit && !term_signal()) {
 		paint(a);
