@@ -45,7 +45,7 @@ void app_save(struct app *a)
 {
 	struct diag d;
 
-	if (a->read_only)
+	if (a->read_only || a->preview)
 		return;
 	switch (session_save(a->f, a->s, &d)) {
 	case SAVE_OK:
@@ -217,9 +217,9 @@ static int paint_progress(struct app *a, int x, size_t k, size_t n, int width)
 static const char *save_state(const struct app *a, enum style *style)
 {
 	*style = STYLE_GOOD;
-	if (a->read_only) {
+	if (a->read_only || a->preview) {
 		*style = STYLE_DIM;
-		return "read-only";
+		return a->preview ? "preview: nothing is saved" : "read-only";
 	}
 	if (a->save_failed) {
 		*style = STYLE_WARNING;
@@ -430,7 +430,7 @@ static void save_at_end(struct app *a)
 	struct diag d;
 
 	tick(a);
-	if (a->read_only || !(a->s->dirty || a->time_unsaved || a->save_failed))
+	if (a->read_only || a->preview || !(a->s->dirty || a->time_unsaved || a->save_failed))
 		return;
 	app_save(a);
 	if (a->save_failed &&
@@ -534,11 +534,15 @@ static bool open_session(const struct tui_options *o, struct app *a)
 
 int tui_run(const struct tui_options *o)
 {
-	struct app a = { .c = o->c, .read_only = o->read_only };
+	struct app a = { .c = o->c, .read_only = o->read_only, .preview = o->preview };
 	const char *why;
 	int status;
 
 	term_catch_signals();
+	if (o->preview && !(a.s = session_new(o->c, "Preview"))) {
+		fprintf(stderr, "meetlat: out of memory\n");
+		return 1;
+	}
 	if (o->path && !open_session(o, &a))
 		return 1;
 	a.revealed = calloc(o->c->n_dimensions ? o->c->n_dimensions : 1, sizeof(*a.revealed));
@@ -551,7 +555,7 @@ int tui_run(const struct tui_options *o)
 	}
 	a.unicode = o->unicode;
 	term_set_ascii(!o->unicode);
-	if (o->path || start_choose(&a)) {
+	if (o->path || o->preview || start_choose(&a)) {
 		if (!a.read_only && a.s->dirty)
 			app_save(&a);
 		run(&a);
