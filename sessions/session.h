@@ -75,7 +75,7 @@ struct session {
 	const struct ynode **timing_origins; /* per step: the timing it was read from, or NULL */
 	size_t n_seconds;
 	struct session_kept_timing *kept_timings; /* in the order read */
-	size_t n_kept_timings;
+	size_t n_kept_timings, cap_kept_timings;
 	bool dirty;             /* changed since it was last saved */
 	/* What it was read from: the document stays alive so that unknown keys are written back. */
 	struct ydoc source;

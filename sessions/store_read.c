@@ -499,13 +499,17 @@ static bool keep_timing(const struct reader *r, const struct ynode *node, long s
 			unsigned long seconds)
 {
 	struct session *s = r->s;
-	struct session_kept_timing *more =
-		realloc(s->kept_timings, (s->n_kept_timings + 1) * sizeof(*more));
 
-	if (!more)
-		return exhausted(r);
-	s->kept_timings = more;
-	more[s->n_kept_timings++] = (struct session_kept_timing){ node, step, seconds };
+	if (s->n_kept_timings == s->cap_kept_timings) {
+		size_t cap = s->cap_kept_timings ? 2 * s->cap_kept_timings : 16;
+		struct session_kept_timing *more = realloc(s->kept_timings, cap * sizeof(*more));
+
+		if (!more)
+			return exhausted(r);
+		s->kept_timings = more;
+		s->cap_kept_timings = cap;
+	}
+	s->kept_timings[s->n_kept_timings++] = (struct session_kept_timing){ node, step, seconds };
 	return true;
 }
 
@@ -607,7 +611,8 @@ static bool note_agenda(const struct reader *r)
 {
 	const struct placing *p = r->p;
 	char label[256], kept[160] = "";
-	const char *steps = p->unplaced == 1 ? "step" : "steps", *are = p->unplaced == 1 ? "is" : "are";
+	const char *steps = p->unplaced == 1 ? "step" : "steps";
+	const char *are = p->unplaced == 1 ? "is" : "are";
 
 	if (!p->unplaced && !p->moved)
 		return true;

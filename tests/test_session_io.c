@@ -717,6 +717,37 @@ static void test_old_numbers_converted(void **state)
 	free(out);
 }
 
+/* A step listed twice counts the sum; the second entry, unknown keys and all, is written back
+ * after the others, and the first carries the rest of the time, also after more ticks. */
+static void test_repeated_timing_kept(void **state)
+{
+	struct session *s;
+	const char *why;
+	char *out, *again;
+
+	(void)state;
+	out = reopen("meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		     "timings:\n  - {step: \"phase:4\", seconds: 10, a: 1}\n"
+		     "  - {step: summary, seconds: 2}\n"
+		     "  - {step: \"phase:4\", seconds: 5, b: {c: \"two\"}}\n",
+		     content, 0, &s);
+	assert_int_equal(s->seconds[5], 15);
+	assert_null(s->agenda_notice);
+	assert_true(session_tick(s, 5, 3, &why));
+	free(out);
+	assert_true(session_emit(s, &out, &(size_t){ 0 }, &(struct diag){ 0 }));
+	assert_non_null(strstr(out, "\ntimings:\n- {step: \"phase:4\", seconds: 13, a: 1}\n"
+				    "- {step: \"summary\", seconds: 2}\n"
+				    "- {step: \"phase:4\", seconds: 5, b: {c: \"two\"}}\n"));
+	session_free(s);
+	again = reopen(out, content, 0, &s);
+	assert_int_equal(s->seconds[5], 18);
+	assert_string_equal(again, out);
+	session_free(s);
+	free(again);
+	free(out);
+}
+
 /* An old file whose content has changed since cannot be trusted with its numbers: they are
  * kept as written, and the walk resumes at the position's number. */
 static void test_old_numbers_kept(void **state)
@@ -810,6 +841,7 @@ int main(void)
 		cmocka_unit_test(test_resume_at_nearest_earlier),
 		cmocka_unit_test(test_old_numbers_converted),
 		cmocka_unit_test(test_old_numbers_kept),
+		cmocka_unit_test(test_repeated_timing_kept),
 		cmocka_unit_test(test_other_content),
 		cmocka_unit_test(test_content_file_as_session),
 	};
