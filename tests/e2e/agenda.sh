@@ -104,12 +104,28 @@ EOF
 expect_eq "after the third open every timing and score is as it was, in agenda order" \
 	"$(cat "$TMP/compare.out")" ok
 sed -n '/^scores:/,/^actions:/p' "$file" > "$TMP/scores.after"
-printf 'scores:\n  content:\n    votes: [3, 3, 2]\n    current: 3\n    target: 4\n  mensen:\n    note: "eerst de mensen"\nactions: []\n' > "$TMP/scores.before"
+cat > "$TMP/scores.before" << 'YAML'
+scores:
+  content:
+    votes: [3, 3, 2]
+    current: 3
+    target: 4
+  mensen:
+    note: "eerst de mensen"
+actions: []
+YAML
 check "the scores section is the same text" eval 'diff "$TMP/scores.before" "$TMP/scores.after" >&2'
 
 # An old file: steps by number, of this very content; converted on the first save.
 old=$TMP/old.yaml
-printf 'meetlat_session: 1\ntitle: "Oud"\ncontent: {id: sociale-media-almanak, sha256: "%s"}\nposition: 6\ntimings:\n- {step: 6, seconds: 30, by: "An"}\n' "$sha" > "$old"
+cat > "$old" << YAML
+meetlat_session: 1
+title: "Oud"
+content: {id: sociale-media-almanak, sha256: "$sha"}
+position: 6
+timings:
+- {step: 6, seconds: 30, by: "An"}
+YAML
 start 100 30 "$old"
 wait_step 6/23
 check "an old file resumes at its step number (6/23, phase 4) without a notice" \
@@ -122,15 +138,25 @@ keys q
 wait_exit
 expect_eq "it is saved with the step id as position" "$(yaml_get "$old" position)" "phase:4"
 check "its timing is now by id, with its unknown key" \
-	yaml_ok "$old" 'd["timings"][0]["step"] == "phase:4" and d["timings"][0]["seconds"] >= 30 and d["timings"][0]["by"] == "An"'
+	yaml_ok "$old" '(t := d["timings"][0])["step"] == "phase:4" and t["seconds"] >= 30 and t["by"] == "An"'
 
 # A session of another content: asked before the walk starts.
 other=$TMP/other.yaml
-printf 'meetlat_session: 1\ntitle: "Ander"\ncontent: {id: andere-almanak}\nposition: "score:elders"\nscores:\n  elders: {current: 2}\ntimings:\n- {step: "score:elders", seconds: 50}\n' > "$other"
+cat > "$other" << 'YAML'
+meetlat_session: 1
+title: "Ander"
+content: {id: andere-almanak}
+position: "score:elders"
+scores:
+  elders: {current: 2}
+timings:
+- {step: "score:elders", seconds: 50}
+YAML
 cp "$other" "$TMP/other.orig"
 start 200 30 "$other"
 wait_for "Open it with this content anyway?"
-check "the question names both contents" on_screen "was scored against the content 'andere-almanak', not 'sociale-media-almanak'"
+check "the question names both contents" \
+	on_screen "was scored against the content 'andere-almanak', not 'sociale-media-almanak'"
 keys n Enter
 wait_exit
 expect_eq "n: exit status 1" "$(exit_status)" 1
@@ -145,7 +171,8 @@ wait_exit
 check "--review leaves the file as it was" cmp -s "$other" "$TMP/other.orig"
 "$MEETLAT" --export md "$other" > "$TMP/other.md" 2> "$TMP/other.err" < /dev/null
 expect_eq "--export opens it without asking: exit 0" "$?" 0
-check "--export warns on standard error" grep -q "scored against the content 'andere-almanak'" "$TMP/other.err"
+check "--export warns on standard error" \
+	grep -q "scored against the content 'andere-almanak'" "$TMP/other.err"
 check "--export leaves the file as it was" cmp -s "$other" "$TMP/other.orig"
 
 start 200 30 "$other"
@@ -160,12 +187,14 @@ expect_eq "y: opened and walked (exit 0)" "$(exit_status)" 0
 expect_eq "y: the file now names the content it was opened with" \
 	"$(yaml_get "$other" content.id)" sociale-media-almanak
 check "y: the row and the timing the almanac cannot place are kept" \
-	yaml_ok "$other" 'd["scores"]["elders"] == {"current": 2} and {"step": "score:elders", "seconds": 50} in d["timings"]'
+	yaml_ok "$other" '(d["scores"]["elders"] == {"current": 2} and
+		{"step": "score:elders", "seconds": 50} in d["timings"])'
 
 # A content file passed as the session.
 cp "$short" "$TMP/kort.yaml"
 "$MEETLAT" "$TMP/kort.yaml" > /dev/null 2> "$TMP/kort.err" < /dev/null
 expect_eq "a content file as the session: exit 1" "$?" 1
-check "it says to use -c" grep -qF "this is a content file, not a session file; to run a workshop with it, give it with -c: meetlat -c $TMP/kort.yaml SESSION" "$TMP/kort.err"
+check "it says to use -c" grep -qF "this is a content file, not a session file; to run a workshop with it, give it with -c: meetlat -c $TMP/kort.yaml SESSION" \
+	"$TMP/kort.err"
 check "the content file is untouched" cmp -s "$short" "$TMP/kort.yaml"
 finish
