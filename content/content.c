@@ -222,7 +222,9 @@ static bool derive_step_id(struct content *c, struct content_step *steps, size_t
 			return false;
 	}
 	slot = table_slot(ids, steps[i].id);
-	ids->slots[slot] = (long)i; /* never taken: given ids hold no ':' or '#' and no base */
+	/* Never taken: given ids hold no ':' or '#', and a base that a given id holds was
+	 * given a suffix above. */
+	ids->slots[slot] = (long)i;
 	return true;
 }
 
