@@ -717,8 +717,8 @@ static bool file_lock(struct session_file *f, struct diag *d)
 }
 
 /* Reads the session file of F against C into *S and remembers its hash; false with D. */
-static bool file_read(struct session_file *f, const struct content *c, struct session **s,
-		      struct diag *d)
+static bool file_read(struct session_file *f, const struct content *c, unsigned flags,
+		      struct session **s, struct diag *d)
 {
 	char *buf;
 	size_t len;
@@ -727,7 +727,7 @@ static bool file_read(struct session_file *f, const struct content *c, struct se
 		snprintf(d->file, sizeof(d->file), "%s", f->path); /* the name as given */
 		return false;
 	}
-	*s = session_parse(f->path, buf, len, c, d);
+	*s = session_read(f->path, buf, len, c, flags, d);
 	if (*s) {
 		sha256_hex(buf, len, f->disk_sha256);
 		f->on_disk = true;
@@ -771,9 +771,10 @@ static bool file_fresh(const struct session_file *f, const struct content *c, st
 	return *s != NULL;
 }
 
-bool session_open(const char *path, const struct content *c, bool read_only,
+bool session_open(const char *path, const struct content *c, unsigned flags,
 		  struct session_file **fp, struct session **sp, struct diag *d)
 {
+	bool read_only = flags & SESSION_READ_ONLY;
 	struct session_file *f = file_new(path, read_only);
 	struct session *s = NULL;
 	bool ok;
@@ -788,7 +789,7 @@ bool session_open(const char *path, const struct content *c, bool read_only,
 	if (ok && !read_only)
 		ok = file_writable(f, d) && file_lock(f, d);
 	if (ok)
-		ok = (read_only || file_present(f->real_path)) ? file_read(f, c, &s, d)
+		ok = (read_only || file_present(f->real_path)) ? file_read(f, c, flags, &s, d)
 							       : file_fresh(f, c, &s, d);
 	if (!ok) {
 		session_free(s);

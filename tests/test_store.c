@@ -1142,6 +1142,54 @@ static void test_time_stamps_checked(void **state)
 	}
 }
 
+/* A session of another content is refused, leaving the file and no lock behind, unless
+ * SESSION_ANY_CONTENT is given: then it opens (read-only too), says which content it named,
+ * and its first save names the content it is open with and keeps what that cannot place. */
+static void test_other_content_flag(void **state)
+{
+	static const char other[] =
+		"meetlat_session: 1\ntitle: \"t\"\ncontent: {id: andere}\n"
+		"scores:\n  elders: {current: 2}\ntimings:\n- {step: \"score:elders\", seconds: 9}\n";
+	struct session_file *f;
+	struct session *s;
+	char other_path[128], *text, expected[160];
+	struct diag d;
+	const char *why;
+	size_t len;
+
+	(void)state;
+	snprintf(other_path, sizeof(other_path), "%s/other.yaml", folder);
+	put_file(other_path, other);
+	assert_false(session_open(other_path, content, 0, &f, &s, &d));
+	assert_non_null(strstr(d.message, "scored against the content 'andere'"));
+	assert_false(present(".other.yaml.lock"));
+	assert_true(session_open(other_path, content, SESSION_READ_ONLY | SESSION_ANY_CONTENT, &f, &s,
+				 &d));
+	assert_string_equal(s->other_content_id, "andere");
+	session_close(f);
+	session_free(s);
+	assert_true(session_open(other_path, content, SESSION_ANY_CONTENT, &f, &s, &d));
+	assert_true(present(".other.yaml.lock"));
+	text = slurp(other_path, &len);
+	assert_string_equal(text, other); /* opening writes nothing */
+	free(text);
+	assert_true(session_vote_add(s, content, 0, 2, &why));
+	save_expect(f, s, SAVE_OK);
+	text = slurp(other_path, &len);
+	snprintf(expected, sizeof(expected),
+		 "\ncontent: {id: sociale-media-almanak, sha256: \"%s\"}\n", content->sha256);
+	assert_non_null(strstr(text, expected));
+	assert_non_null(strstr(text, "\n  elders:\n    current: 2\n"));
+	assert_non_null(strstr(text, "\n- {step: \"score:elders\", seconds: 9}\n"));
+	free(text);
+	session_close(f);
+	session_free(s);
+	assert_true(session_open(other_path, content, 0, &f, &s, &d)); /* now it is this content's */
+	assert_null(s->other_content_id);
+	session_close(f);
+	session_free(s);
+}
+
 #define FOLDER_TEST(t) cmocka_unit_test_setup_teardown(t, make_folder, remove_folder)
 
 int main(void)
@@ -1176,6 +1224,7 @@ int main(void)
 		FOLDER_TEST(test_path_for_title),
 		FOLDER_TEST(test_default_dir),
 		FOLDER_TEST(test_list),
+		FOLDER_TEST(test_other_content_flag),
 	};
 
 	return cmocka_run_group_tests(tests, load_content, free_content);

@@ -13,7 +13,8 @@
 #include "tui.h"
 #include "utf8.h"
 
-enum mode { MODE_RUN, MODE_REVIEW, MODE_CHECK, MODE_EXPORT, MODE_HELP, MODE_VERSION };
+enum mode { MODE_RUN, MODE_REVIEW, MODE_PREVIEW, MODE_CHECK, MODE_EXPORT, MODE_HELP,
+	    MODE_VERSION };
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
@@ -32,6 +33,7 @@ struct options {
 static const char usage_text[] =
 	"usage: meetlat [-c CONTENT] [SESSION]      run the workshop; SESSION is created if new\n"
 	"       meetlat --review SESSION            open a session read-only\n"
+	"       meetlat --preview CONTENT           walk a content file; nothing is saved\n"
 	"       meetlat --check [CONTENT]           validate content (default: the built-in)\n"
 	"       meetlat --export md|csv|html SESSION  write a report to standard output\n"
 	"       meetlat --help | --version\n";
@@ -44,6 +46,8 @@ static const char help_text[] =
 	"options:\n"
 	"  -c, --content FILE   use this content file instead of the built-in almanac\n"
 	"  -r, --review         open SESSION read-only; the file is not touched\n"
+	"      --preview        walk CONTENT without a session file: votes and actions can be\n"
+	"                       tried, nothing is written\n"
 	"      --check          validate CONTENT and exit: 0 valid, 1 invalid\n"
 	"  -e, --export FORMAT  write SESSION as md, csv or html to standard output\n"
 	"      --separator ';'  the CSV separator, ',' or ';'; by default ';' when the\n"
@@ -72,6 +76,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "help", no_argument, NULL, 'h' },         { "version", no_argument, NULL, 'V' },
 		{ "separator", required_argument, NULL, 'S' },
 		{ "csv-raw", no_argument, NULL, 'R' },
+		{ "preview", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch, modes = 0;
@@ -83,6 +88,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		case 'c': opt->content_path = optarg; break;
 		case 'r': opt->mode = MODE_REVIEW; modes++; break;
 		case 'C': opt->mode = MODE_CHECK; modes++; break;
+		case 'P': opt->mode = MODE_PREVIEW; modes++; break;
 		case 'e': opt->mode = MODE_EXPORT; opt->format = optarg; modes++; break;
 		case 'h': opt->mode = MODE_HELP; modes++; break;
 		case 'V': opt->mode = MODE_VERSION; modes++; break;
@@ -97,12 +103,16 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		}
 	}
 	if (modes > 1)
-		return usage_error("choose one of --review, --check, --export, --help, --version");
+		return usage_error("choose one of --review, --preview, --check, --export, --help, "
+				   "--version");
 	if (argc - optind > 1)
 		return usage_error("too many arguments");
 	opt->file = optind < argc ? argv[optind] : NULL;
 	if ((opt->mode == MODE_REVIEW || opt->mode == MODE_EXPORT) && !opt->file)
 		return usage_error("a SESSION file is needed");
+	if (opt->mode == MODE_PREVIEW && (!opt->file || opt->content_path))
+		return usage_error("give the CONTENT to preview as the argument: meetlat --preview "
+				   "CONTENT");
 	if (opt->mode == MODE_CHECK && opt->content_path && opt->file)
 		return usage_error("give the content to check either with -c or as the argument");
 	if (opt->mode == MODE_EXPORT && export_format_from_name(opt->format) == EXPORT_FORMAT_COUNT)
@@ -157,13 +167,18 @@ static int run_check(const char *path)
 	return EXIT_OK;
 }
 
-/* Prints what was noticed when the session at PATH was read (S's warnings) to stderr. */
+/* Prints what was noticed when the session at PATH was read (S's warnings, and the line on
+ * a changed agenda) to stderr. */
 static void print_warnings(const char *path, const struct session *s)
 {
 	struct diag d;
 
 	for (size_t i = 0; i < s->n_warnings; i++) {
 		diag_set(&d, path, 0, 0, "warning: %s", s->warnings[i]);
+		diag_print(&d, stderr);
+	}
+	if (s->agenda_notice) {
+		diag_set(&d, path, 0, 0, "note: %s", s->agenda_notice);
 		diag_print(&d, stderr);
 	}
 }
@@ -179,7 +194,7 @@ static int run_export(const struct options *opt)
 	struct content *c = load_content(opt->content_path, &d);
 	int status = EXIT_INVALID;
 
-	if (!c || !session_open(opt->file, c, true, &f, &s, &d)) {
+	if (!c || !session_open(opt->file, c, SESSION_READ_ONLY | SESSION_ANY_CONTENT, &f, &s, &d)) {
 		diag_print(&d, stderr);
 		goto cleanup;
 	}
@@ -195,12 +210,15 @@ cleanup:
 	return status;
 }
 
-/* Runs the terminal interface (walk or --review) on the content and session of OPT. */
+/* Runs the terminal interface (walk, --review or --preview) on the content and session of
+ * OPT; a preview's content is the operand, and it has no session file. */
 static int run_interface(const struct options *opt)
 {
+	bool preview = opt->mode == MODE_PREVIEW;
 	struct diag d;
-	struct content *c = load_content(opt->content_path, &d);
-	struct tui_options o = { .c = c, .path = opt->file, .read_only = opt->mode == MODE_REVIEW,
+	struct content *c = load_content(preview ? opt->file : opt->content_path, &d);
+	struct tui_options o = { .c = c, .path = preview ? NULL : opt->file,
+				 .read_only = opt->mode == MODE_REVIEW, .preview = preview,
 				 .unicode = terminal_utf8 };
 	int status;
 

@@ -24,7 +24,7 @@ facilitator: "Anne-Marie"
 date: 2026-11-26
 participants: 8
 content: {id: sociale-media-almanak}
-position: 12
+position: "score:customer-experience"
 scores:
   context:
     votes: [2, 3, 3, 4]

@@ -28,10 +28,11 @@ only_file() {
 	expect_eq "$2: no lock or temporary file remains" "$(ls -A "$1" | tr '\n' ' ')" "s.yaml "
 }
 
-# timed WHAT FILE - the time spent on step 1 (at least 3 s on the clock) was saved at the end.
+# timed WHAT FILE - the time spent on step 1, score:alfa (at least 3 s on the clock), was saved
+# at the end.
 timed() {
 	check "$1: the time spent on the step was saved at the end (>= 2 s)" \
-		yaml_ok "$2" 'any(t["step"] == 1 and t["seconds"] >= 2 for t in d["timings"])'
+		yaml_ok "$2" 'any(t["step"] == "score:alfa" and t["seconds"] >= 2 for t in d["timings"])'
 }
 
 # (d) SIGKILL right after a vote: the vote is already in the file.
