@@ -81,6 +81,9 @@ enum step_kind {
 };
 
 struct content_step {
+	const char *id;   /* stable over edits of the agenda: given as `id:`, else derived from
+			     kind and target ("phase:4", "score:content", "text:pauze"), with
+			     "#2", "#3", ... on later repeats */
 	enum step_kind kind;
 	int phase;        /* STEP_PHASE, _CITIZEN, _READING_GUIDE, _CHAPTERS: 1..n_phases */
 	size_t dimension; /* STEP_SCORE: index into content.dimensions */
@@ -103,6 +106,8 @@ struct content {
 	const struct name_index *dimension_ids; /* row id -> index into dimensions */
 	const struct content_step *steps;
 	size_t n_steps;
+	const long *step_slots; /* an open-addressing index of the steps by id: -1 or a step */
+	size_t step_mask;       /* the number of slots minus one (a power of two) */
 	char sha256[SHA256_HEX]; /* of the file's bytes */
 };
 
@@ -133,6 +138,18 @@ void content_free(struct content *c);
 
 /* Returns the index of the dimension with ID, or -1, in expected constant time. */
 long content_dimension_index(const struct content *c, const char *id);
+
+/* Returns the index of the agenda step whose id is ID, or -1. */
+long content_step_index(const struct content *c, const char *id);
+
+enum step_ids_result { STEP_IDS_OK, STEP_IDS_DUPLICATE, STEP_IDS_EXHAUSTED };
+
+/* Gives each of the N STEPS of C that has no id one derived from its kind and target (given
+ * ids are taken first; a derived id already taken gets "#2", "#3", ...), and indexes them
+ * all by id in C's arena (then C->steps is STEPS). Two equal given ids: STEP_IDS_DUPLICATE
+ * with the indices of the first and the second in DUP. */
+enum step_ids_result content_index_steps(struct content *c, struct content_step *steps,
+					 size_t n, size_t dup[2]);
 
 /* Returns the phase numbered NUMBER, or NULL. */
 const struct content_phase *content_phase(const struct content *c, int number);

@@ -460,13 +460,53 @@ static bool load_model(struct loader *l, const struct ynode *node)
 	return ok;
 }
 
-enum { ST_KIND, ST_PHASE, ST_DIMENSION, ST_TITLE, ST_TEXT, ST_MINUTES, ST_COUNT };
+enum { ST_KIND, ST_PHASE, ST_DIMENSION, ST_TITLE, ST_TEXT, ST_MINUTES, ST_ID, ST_COUNT };
 
 static const struct yfield step_fields[ST_COUNT] = {
 	[ST_KIND] = { "kind", true },   [ST_PHASE] = { "phase", false },
 	[ST_DIMENSION] = { "dimension", false }, [ST_TITLE] = { "title", false },
 	[ST_TEXT] = { "text", false }, [ST_MINUTES] = { "minutes", false },
+	[ST_ID] = { "id", false },
 };
+
+/* Stores the `id:` of a step at NODE (absent: none) in S: an identifier that is not only
+ * digits, which old session files use for step numbers. */
+static bool load_step_id(struct loader *l, const struct ynode *node, struct content_step *s)
+{
+	if (!node)
+		return true;
+	if (!ynode_ident(&l->doc, node, "the id of a step", &s->id, l->d))
+		return false;
+	if (strspn(s->id, "0123456789") == strlen(s->id)) {
+		ydoc_error(&l->doc, node, l->d,
+			   "the id of a step must not be a number alone: add a letter, e.g. 'step-%s'",
+			   s->id);
+		return false;
+	}
+	return true;
+}
+
+/* Gives the N STEPS their ids (see content_index_steps); two equal `id:` are refused at
+ * the second, naming the first, in the agenda list NODE (NULL: the derived agenda). */
+static bool index_steps(struct loader *l, const struct ynode *node, struct content_step *steps,
+			size_t n)
+{
+	size_t dup[2];
+	enum step_ids_result r = content_index_steps(l->c, steps, n, dup);
+	const struct ynode *first, *again;
+
+	if (r == STEP_IDS_OK)
+		return true;
+	if (r == STEP_IDS_EXHAUSTED || !node) {
+		diag_set(l->d, l->doc.file, 0, 0, "out of memory");
+		return false;
+	}
+	first = ynode_get(node->items[dup[0]], "id");
+	again = ynode_get(node->items[dup[1]], "id");
+	ydoc_error(&l->doc, again, l->d, "duplicate step id '%s' (first used at %u:%u)",
+		   steps[dup[1]].id, first->line, first->column);
+	return false;
+}
 
 /* Refuses a step whose PHASE lacks the text the step would show. */
 static bool check_step_phase(struct loader *l, const struct ynode *at, struct content_step *s)
@@ -562,7 +602,8 @@ static bool load_step(struct loader *l, const struct ynode *node, struct content
 	    !ynode_number(&l->doc, v[ST_MINUTES], "'minutes'", 0, 600, &minutes, l->d))
 		return false;
 	s->minutes = (unsigned)minutes;
-	return load_text(l, v[ST_TITLE], "the title of a step", &s->title) &&
+	return load_step_id(l, v[ST_ID], s) &&
+	       load_text(l, v[ST_TITLE], "the title of a step", &s->title) &&
 	       load_text(l, v[ST_TEXT], "the text of a step", &s->text) &&
 	       load_step_target(l, node, v, s);
 }
@@ -571,6 +612,7 @@ static bool load_step(struct loader *l, const struct ynode *node, struct content
 static bool load_agenda(struct loader *l, const struct ynode *node)
 {
 	struct content_step *steps;
+	size_t failed = 0;
 
 	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'agenda'", l->d))
 		return false;
@@ -581,12 +623,15 @@ static bool load_agenda(struct loader *l, const struct ynode *node)
 	steps = loader_alloc(l, node->count, sizeof(*steps));
 	if (!steps)
 		return false;
-	l->c->steps = steps;
-	l->c->n_steps = node->count;
-	for (size_t i = 0; i < node->count; i++)
-		if (!load_step(l, node->items[i], &steps[i]) && !loader_record(l))
-			return false;
-	return true;
+	for (size_t i = 0; i < node->count; i++) {
+		if (!load_step(l, node->items[i], &steps[i])) {
+			failed++;
+			if (!loader_record(l))
+				return false;
+		}
+	}
+	/* Ids are given to an agenda only when every step of it could be read. */
+	return failed || index_steps(l, node, steps, node->count);
 }
 
 /* Appends a step of KIND (for PHASE or DIMENSION) to STEPS when STEPS is not NULL; returns
@@ -636,9 +681,7 @@ static bool load_default_agenda(struct loader *l)
 	if (!steps)
 		return false;
 	derive_agenda(l->c, steps);
-	l->c->steps = steps;
-	l->c->n_steps = n;
-	return true;
+	return index_steps(l, NULL, steps, n);
 }
 
 enum { TOP_VERSION, TOP_ID, TOP_TITLE, TOP_LANGUAGE, TOP_PHASES, TOP_MODEL, TOP_AGENDA, TOP_COUNT };

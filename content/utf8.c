@@ -90,6 +90,69 @@ bool utf8_is_control(uint32_t cp)
 	       cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
+bool utf8_is_line_break(uint32_t cp)
+{
+	return (cp >= 0x0A && cp <= 0x0D) || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+size_t utf8_line_break_offset(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		if (utf8_is_line_break(cp))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/* The characters of Unicode general category Cf, as ranges in order: from UnicodeData.txt of
+ * Unicode 14.0, with U+13439..U+1343F, which Unicode 15.0 added. */
+static const struct {
+	uint32_t first, last;
+} format_ranges[] = {
+	{ 0x00AD, 0x00AD },   /* soft hyphen */
+	{ 0x0600, 0x0605 },   /* Arabic number signs */
+	{ 0x061C, 0x061C },   /* Arabic letter mark */
+	{ 0x06DD, 0x06DD },   /* Arabic end of ayah */
+	{ 0x070F, 0x070F },   /* Syriac abbreviation mark */
+	{ 0x0890, 0x0891 },   /* Arabic pound and piastre marks above */
+	{ 0x08E2, 0x08E2 },   /* Arabic disputed end of ayah */
+	{ 0x180E, 0x180E },   /* Mongolian vowel separator */
+	{ 0x200B, 0x200F },   /* zero width space, non-joiner, joiner; LRM, RLM */
+	{ 0x202A, 0x202E },   /* bidirectional embeddings and overrides */
+	{ 0x2060, 0x2064 },   /* word joiner, invisible operators */
+	{ 0x2066, 0x206F },   /* bidirectional isolates; deprecated format characters */
+	{ 0xFEFF, 0xFEFF },   /* zero width no-break space (byte order mark) */
+	{ 0xFFF9, 0xFFFB },   /* interlinear annotation */
+	{ 0x110BD, 0x110BD }, /* Kaithi number sign */
+	{ 0x110CD, 0x110CD }, /* Kaithi number sign above */
+	{ 0x13430, 0x1343F }, /* Egyptian hieroglyph format controls */
+	{ 0x1BCA0, 0x1BCA3 }, /* shorthand format controls */
+	{ 0x1D173, 0x1D17A }, /* musical symbol beams, ties, slurs, phrases */
+	{ 0xE0001, 0xE0001 }, /* language tag */
+	{ 0xE0020, 0xE007F }, /* tag characters */
+};
+
+bool utf8_is_format(uint32_t cp)
+{
+	size_t lo = 0, hi = sizeof(format_ranges) / sizeof(format_ranges[0]);
+
+	while (lo < hi) { /* binary search for the range that could hold CP */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cp < format_ranges[mid].first)
+			hi = mid;
+		else if (cp > format_ranges[mid].last)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
 size_t utf8_count(const char *s, size_t len)
 {
 	size_t count = 0;
@@ -151,6 +214,8 @@ char *utf8_sanitize(const char *s, size_t len, bool keep_newline, char replaceme
 			out[o++] = ' ';
 		else if (utf8_is_control(cp))
 			out[o++] = replacement;
+		else if (utf8_is_format(cp))
+			; /* invisible: left out */
 		else
 			for (size_t k = 0; k < n; k++)
 				out[o++] = s[i + k];

@@ -23,6 +23,19 @@ size_t utf8_invalid_offset(const char *s, size_t len);
  * C1, the bidirectional overrides and isolates, and the line and paragraph separators. */
 bool utf8_is_control(uint32_t cp);
 
+/* Returns true for the characters that end a line: LF, CR, VT, FF, NEL (U+0085) and the line
+ * and paragraph separators (U+2028, U+2029). */
+bool utf8_is_line_break(uint32_t cp);
+
+/* Returns the offset of the first line break (utf8_is_line_break) in the LEN bytes at S, or
+ * LEN when there is none: a single line. */
+size_t utf8_line_break_offset(const char *s, size_t len);
+
+/* Returns true for the format characters (Unicode general category Cf: zero-width spaces and
+ * joiners, the soft hyphen, invisible operators, tag characters, ...), which change or hide
+ * text without being seen. */
+bool utf8_is_format(uint32_t cp);
+
 /* Returns the number of characters in the LEN bytes at S (an invalid byte counts as one). */
 size_t utf8_count(const char *s, size_t len);
 
@@ -31,9 +44,10 @@ size_t utf8_count(const char *s, size_t len);
  * ones, "..." for an ellipsis, "?" for anything else. */
 const char *utf8_ascii(uint32_t cp, char one[2]);
 
-/* Returns a malloc'd copy of S with every control character (newline too unless KEEP_NEWLINE,
- * tabs become spaces) and every invalid byte replaced by REPLACEMENT (an ASCII character);
- * NULL when memory is exhausted. */
+/* Returns a malloc'd copy of S fit to be drawn or exported: every control character (newline
+ * too unless KEEP_NEWLINE, tabs become spaces) and every invalid byte replaced by REPLACEMENT
+ * (an ASCII character), every other format character (utf8_is_format) removed; NULL when
+ * memory is exhausted. */
 char *utf8_sanitize(const char *s, size_t len, bool keep_newline, char replacement);
 
 #endif

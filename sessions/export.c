@@ -2,10 +2,12 @@
  *
  * Markdown and HTML tell the same report (metadata, scores, what was not scored, actions,
  * time per step) through a few primitives (section, table, cell, list item) that know both
- * markups; the HTML page adds a chart. CSV is data for a spreadsheet (see csv_columns).
+ * markups; the HTML page adds a chart. CSV is data for a spreadsheet or a program (see
+ * csv_columns).
  *
  * Every text that comes from the session or the content goes through put_text: control
- * characters are replaced (utf8_sanitize, newlines kept) and the rest escaped for the format.
+ * characters are replaced (utf8_sanitize, newlines kept) and the rest escaped for the format
+ * (in CSV for a spreadsheet, a text that could be taken for a formula gets a leading ').
  * Nothing is written in the locale's number format, so the output is the same everywhere. */
 #include "export.h"
 
@@ -23,6 +25,7 @@ struct export {
 	const struct content *c;
 	enum export_format format;
 	char separator; /* CSV: between fields */
+	bool csv_raw;   /* CSV: texts as typed (no formula guard), no byte order mark */
 	char decimal;   /* in a median such as 2.5 */
 	bool exhausted; /* memory ran out while cleaning a text */
 };
@@ -85,23 +88,36 @@ static void html_escape(FILE *out, const char *text)
 	}
 }
 
-/* Writes TEXT as one CSV field (RFC 4180): between double quotes, with quotes doubled, when
- * it holds the separator SEP, a quote, CR or LF; as it is otherwise. */
-static void csv_escape(FILE *out, const char *text, char sep)
+/* Returns true when a spreadsheet could take CELL for a formula (the rule is explained
+ * above csv_columns). */
+bool export_csv_needs_guard(const char *cell)
+{
+	const char *at = cell + strspn(cell, "'");
+
+	if (*at == '\t' || *at == '\r')
+		return true;
+	at += strspn(at, " \t\r\n");
+	return *at != '\0' && strchr("=+-@", *at) != NULL;
+}
+
+/* Writes TEXT as one CSV field (RFC 4180), after a ' when GUARD: between double quotes, with
+ * quotes doubled, when it holds the separator SEP, a quote, CR or LF; as it is otherwise. */
+static void csv_escape(FILE *out, const char *text, char sep, bool guard)
 {
 	const char special[] = { sep, '"', '\r', '\n', '\0' };
+	bool quoted = text[strcspn(text, special)] != '\0';
 
-	if (text[strcspn(text, special)] == '\0') {
-		fputs(text, out);
-		return;
-	}
-	putc('"', out);
+	if (quoted)
+		putc('"', out);
+	if (guard)
+		putc('\'', out);
 	for (; *text; text++) {
 		if (*text == '"')
 			putc('"', out);
 		putc(*text, out);
 	}
-	putc('"', out);
+	if (quoted)
+		putc('"', out);
 }
 
 /* Writes LITERAL, text of this file that needs no escaping in any format. */
@@ -111,7 +127,8 @@ static void put(struct export *e, const char *literal)
 }
 
 /* Writes TEXT (NULL: nothing) from the session or the content: control characters (but
- * newlines) replaced by '?', then escaped for the format. */
+ * newlines) replaced by '?', then escaped for the format (in CSV for a spreadsheet, guarded
+ * with a ' when it could be taken for a formula). */
 static void put_text(struct export *e, const char *text)
 {
 	char *clean = text ? utf8_sanitize(text, strlen(text), true, '?') : NULL;
@@ -127,7 +144,8 @@ static void put_text(struct export *e, const char *text)
 	else if (e->format == EXPORT_HTML)
 		html_escape(e->out, clean);
 	else
-		csv_escape(e->out, clean, e->separator);
+		csv_escape(e->out, clean, e->separator,
+			   !e->csv_raw && export_csv_needs_guard(clean));
 	free(clean);
 }
 
@@ -792,6 +810,10 @@ static void write_html(struct export *e)
 /* The CSV has a header line, then one line per row of the session (the content's rows in
  * order, then those kept from the file) and one per action, in these columns:
  *
+ *   session_title         the session's title, organisation, group and date (YYYY-MM-DD, or
+ *   session_organisation  empty), the same on every line, so that the lines of many sessions
+ *   session_group         can be put in one sheet or file and still be told apart
+ *   session_date
  *   kind          "row" or "action"
  *   group         the title of the row's group; empty for a row the content no longer has
  *                 and for an action for the workshop as a whole
@@ -813,28 +835,59 @@ static void write_html(struct export *e)
  *
  * A column a kind does not use is empty. RFC 4180: a field holding the separator, a quote,
  * CR or LF is written between double quotes, quotes doubled; lines end in CRLF; a newline
- * inside a note stays a bare LF inside its quoted field. UTF-8 without a byte order mark: a
- * BOM would make Excel guess the encoding right when a file is double-clicked, but it ends up
- * in the first header of most other readers (Python's csv, R, awk); import with "From
- * Text/CSV" in Excel instead.
+ * inside a note stays a bare LF inside its quoted field. The separator is the one asked for,
+ * else ';' when the content's language is Dutch (what Dutch Excel expects) and ',' otherwise.
+ * In every text control characters are replaced first ('?', a tab becomes a space), as in
+ * every format.
  *
- * Texts are written exactly as typed, so that a CSV reader gives back the original strings;
- * only control characters are replaced ('?', a tab becomes a space), as in every format.
- * A text starting with = + - @ is therefore NOT prefixed with a quote ('), the usual guard
- * against formula injection: a spreadsheet that opens the file directly may read such a
- * cell as a formula. Exactness was chosen over that guard; import the file as text when
- * its texts are not trusted. */
+ * By default the file is made for a spreadsheet program, which is where a facilitator opens
+ * it by double-clicking:
+ * - it starts with a UTF-8 byte order mark: without one, Excel reads the UTF-8 as another
+ *   character set;
+ * - a text that a spreadsheet could take for a formula is written after a ' (the OWASP advice
+ *   against CSV injection; the ' makes the cell text): one that starts with = + - @, a tab or
+ *   a CR, or with = + - @ after spaces, tabs and line breaks (which some programs trim on
+ *   import). A text that reads as a negative number ("-5") is guarded too: it is text, and
+ *   stays text in the sheet; meetlat's own numbers are never negative, so never guarded.
+ *   Apostrophes at the start are skipped before the test ("'=1" becomes "''=1"), so that
+ *   the guard can be undone exactly: drop the first ' of a cell when the rest still needs
+ *   the guard (export_csv_needs_guard).
+ *
+ * With csv_raw (--csv-raw) the file is made for programs: there is no byte order mark (most
+ * readers, Python's csv, R and awk among them, would make it part of the first column's
+ * name, and concatenated files would carry one in the middle) and no guard: texts are
+ * written exactly as typed, so that a CSV reader gives back the original strings. */
 enum csv_column {
+	COL_SESSION_TITLE, COL_SESSION_ORGANISATION, COL_SESSION_GROUP, COL_SESSION_DATE,
 	COL_KIND, COL_GROUP, COL_ROW_ID, COL_ROW, COL_VOTES, COL_DISTRIBUTION, COL_MEDIAN,
 	COL_SPAN, COL_DISAGREE, COL_CURRENT, COL_CURRENT_NAME, COL_TARGET, COL_TARGET_NAME,
 	COL_NOTE, COL_ACTION, COL_OWNER, COL_DUE, COL_DONE, CSV_COLUMNS
 };
 
 static const char *const csv_columns[CSV_COLUMNS] = {
+	"session_title", "session_organisation", "session_group", "session_date",
 	"kind", "group", "row_id", "row", "votes", "distribution", "median", "span",
 	"disagree", "current", "current_name", "target", "target_name", "note", "action",
 	"owner", "due", "done",
 };
+
+/* The byte order mark that tells a spreadsheet program the file is UTF-8. */
+static const char utf8_bom[] = "\xEF\xBB\xBF";
+
+/* Returns true when the language tag LANG is Dutch: "nl", or "nl-" or "nl_" and a region. */
+static bool language_dutch(const char *lang)
+{
+	return lang && (lang[0] == 'n' || lang[0] == 'N') && (lang[1] == 'l' || lang[1] == 'L') &&
+	       (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
+}
+
+/* Returns the separator to use: ASKED when it is ',' or ';', else the one for C's language. */
+static char csv_separator(char asked, const struct content *c)
+{
+	if (asked == ',' || asked == ';')
+		return asked;
+	return language_dutch(c->language) ? ';' : ',';
+}
 
 /* Writes one CSV line of the CSV_COLUMNS FIELDS (NULL for an empty one), ending in CRLF. */
 static void csv_line(struct export *e, const char *const *fields)
@@ -845,6 +898,16 @@ static void csv_line(struct export *e, const char *const *fields)
 		put_text(e, fields[i]);
 	}
 	put(e, "\r\n");
+}
+
+/* Fills in the columns every line of KIND has in F: the session's and the kind. */
+static void csv_start(const struct export *e, const char **f, const char *kind)
+{
+	f[COL_SESSION_TITLE] = e->s->meta[META_TITLE];
+	f[COL_SESSION_ORGANISATION] = e->s->meta[META_ORGANISATION];
+	f[COL_SESSION_GROUP] = e->s->meta[META_GROUP];
+	f[COL_SESSION_DATE] = e->s->meta[META_DATE];
+	f[COL_KIND] = kind;
 }
 
 /* Writes phase NUMBER into BUF ("" for none) and returns BUF. */
@@ -859,13 +922,14 @@ static const char *csv_phase(int number, char *buf, size_t size)
 /* Writes the CSV line of score I. */
 static void csv_row(struct export *e, size_t i)
 {
-	const char *f[CSV_COLUMNS] = { [COL_KIND] = "row" };
+	const char *f[CSV_COLUMNS] = { NULL };
 	char votes[24], span[16], current[16], target[16];
 	struct row_view r;
 
 	row_view(e, i, &r);
 	snprintf(votes, sizeof(votes), "%zu", r.st.count);
 	snprintf(span, sizeof(span), "%d", r.st.span);
+	csv_start(e, f, "row");
 	f[COL_GROUP] = r.group;
 	f[COL_ROW_ID] = r.sc->dimension;
 	f[COL_ROW] = r.group ? r.name : NULL;
@@ -886,9 +950,10 @@ static void csv_row(struct export *e, size_t i)
 static void csv_action(struct export *e, size_t i)
 {
 	const struct session_action *a = &e->s->actions[i];
-	const char *f[CSV_COLUMNS] = { [COL_KIND] = "action" };
+	const char *f[CSV_COLUMNS] = { NULL };
 	long row = session_action_row(a, e->c);
 
+	csv_start(e, f, "action");
 	if (row >= 0) {
 		f[COL_GROUP] = e->c->groups[e->c->dimensions[row].group].title;
 		f[COL_ROW] = e->c->dimensions[row].name;
@@ -901,9 +966,12 @@ static void csv_action(struct export *e, size_t i)
 	csv_line(e, f);
 }
 
-/* Writes the session as CSV: the header, the rows, the actions. */
+/* Writes the session as CSV: the byte order mark (not in raw CSV), the header, the rows, the
+ * actions. */
 static void write_csv(struct export *e)
 {
+	if (!e->csv_raw)
+		put(e, utf8_bom);
 	csv_line(e, csv_columns);
 	for (size_t i = 0; i < e->s->n_scores; i++)
 		csv_row(e, i);
@@ -911,14 +979,13 @@ static void write_csv(struct export *e)
 		csv_action(e, i);
 }
 
-/* Writes the report of S in the format OPT asks for; false when a write or memory failed.
- * A CSV separator other than ';' means ','. */
+/* Writes the report of S in the format OPT asks for; false when a write or memory failed. */
 bool session_export(FILE *out, const struct session *s, const struct content *c,
 		    const struct export_options *opt)
 {
 	struct export e = {
 		.out = out, .s = s, .c = c, .format = opt->format,
-		.separator = opt->csv_separator == ';' ? ';' : ',',
+		.separator = csv_separator(opt->csv_separator, c), .csv_raw = opt->csv_raw,
 	};
 
 	e.decimal = e.format == EXPORT_CSV && e.separator == ';' ? ',' : '.';

@@ -12,11 +12,18 @@ enum export_format { EXPORT_MD, EXPORT_CSV, EXPORT_HTML, EXPORT_FORMAT_COUNT };
 
 struct export_options {
 	enum export_format format;
-	char csv_separator; /* ',' (default) or ';' for Dutch spreadsheet programs */
+	char csv_separator; /* ',' or ';'; else (0) ';' when the content is Dutch, else ',' */
+	bool csv_raw;       /* CSV for programs: texts unguarded, no byte order mark */
 };
 
 /* Returns the format named NAME ("md", "csv", "html"), or EXPORT_FORMAT_COUNT. */
 enum export_format export_format_from_name(const char *name);
+
+/* Returns true when a spreadsheet program could take the CSV cell CELL for a formula: it
+ * starts with = + - @, a tab or a CR, or with = + - @ after spaces, tabs and line breaks,
+ * apostrophes at the very start not counted. The CSV for a spreadsheet writes such a cell
+ * after a ', and a reader that drops that ' when the rest needs the guard gets CELL back. */
+bool export_csv_needs_guard(const char *cell);
 
 /* Writes the report of S (scored against C) to OUT; false when writing failed. */
 bool session_export(FILE *out, const struct session *s, const struct content *c,

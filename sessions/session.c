@@ -74,9 +74,11 @@ struct session *session_new(const struct content *c, const char *title)
 	s->content_id = copy_text(c->id);
 	memcpy(s->content_sha256, c->sha256, sizeof(s->content_sha256));
 	s->scores = calloc(c->n_dimensions ? c->n_dimensions : 1, sizeof(*s->scores));
+	s->content = c;
 	s->seconds = calloc(c->n_steps ? c->n_steps : 1, sizeof(*s->seconds));
+	s->timing_origins = calloc(c->n_steps ? c->n_steps : 1, sizeof(*s->timing_origins));
 	s->n_seconds = c->n_steps;
-	ok = s->content_id && s->scores && s->seconds;
+	ok = s->content_id && s->scores && s->seconds && s->timing_origins;
 	for (int f = 0; f < META_COUNT && ok; f++)
 		ok = (s->meta[f] = copy_text(f == META_TITLE ? title : f == META_DATE ? today : ""));
 	for (size_t i = 0; i < c->n_dimensions && ok; i++) {
@@ -119,6 +121,10 @@ void session_free(struct session *s)
 		action_clear(&s->actions[i]);
 	free(s->actions);
 	free(s->seconds);
+	free(s->timing_origins);
+	free(s->kept_timings);
+	free(s->other_content_id);
+	free(s->agenda_notice);
 	for (size_t i = 0; i < s->n_warnings; i++)
 		free(s->warnings[i]);
 	free(s->warnings);
@@ -126,7 +132,8 @@ void session_free(struct session *s)
 	free(s);
 }
 
-/* Refuses text that is too long, is not valid UTF-8 or (unless MULTILINE) holds a line break. */
+/* Refuses text that is too long, is not valid UTF-8 or (unless MULTILINE) holds a line break
+ * of any kind (LF, CR, VT, FF, NEL, U+2028, U+2029: utf8_is_line_break). */
 static bool text_acceptable(const char *text, bool multiline, const char **why)
 {
 	size_t len = strlen(text);
@@ -135,7 +142,7 @@ static bool text_acceptable(const char *text, bool multiline, const char **why)
 		*why = "the text is too long";
 	else if (utf8_invalid_offset(text, len) != len)
 		*why = "the text is not valid UTF-8";
-	else if (!multiline && strchr(text, '\n'))
+	else if (!multiline && utf8_line_break_offset(text, len) != len)
 		*why = "the text must be a single line";
 	else
 		return true;

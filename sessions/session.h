@@ -48,12 +48,23 @@ struct action_fields {
 enum session_meta { META_TITLE, META_ORGANISATION, META_GROUP, META_FACILITATOR, META_DATE,
 		    META_PARTICIPANTS, META_COUNT };
 
+/* A timing read from the file and written back as it was, after the timings of the steps:
+ * one for a step the agenda does not have (or an old step number that cannot be trusted),
+ * or a second entry for a step (its seconds are counted in that step's time). */
+struct session_kept_timing {
+	const struct ynode *node; /* the mapping as read */
+	long step;                /* the step it is a repeat for, or -1 when not placed */
+	unsigned long seconds;
+};
+
 struct session {
+	const struct content *content; /* the content it is open with; outlives the session */
 	char *meta[META_COUNT]; /* texts; date is YYYY-MM-DD or "", participants digits or "" */
 	char *content_id;
 	char content_sha256[SHA256_HEX];
+	char *other_content_id; /* the content the file named when it was another: NULL */
 	char created[32], updated[32]; /* ISO 8601 with offset, e.g. 2026-11-26T14:03:00+01:00 */
-	size_t position;               /* agenda step to resume at, 0-based (1-based in the file) */
+	size_t position; /* agenda step to resume at, 0-based (by its step id in the file) */
 	/* scores[i] for i < n_dimensions of the content is row i; after them the rows the
 	 * content no longer has, kept as read. */
 	struct session_score *scores;
@@ -61,16 +72,21 @@ struct session {
 	struct session_action *actions;
 	size_t n_actions, cap_actions;
 	unsigned long *seconds; /* time spent per step, n_steps of the content */
+	const struct ynode **timing_origins; /* per step: the timing it was read from, or NULL */
 	size_t n_seconds;
+	struct session_kept_timing *kept_timings; /* in the order read */
+	size_t n_kept_timings, cap_kept_timings;
 	bool dirty;             /* changed since it was last saved */
 	/* What it was read from: the document stays alive so that unknown keys are written back. */
 	struct ydoc source;
-	const struct ynode *origin, *content_origin, *timings_origin;
+	const struct ynode *origin, *content_origin;
 	char **warnings; /* things worth telling the facilitator after a read */
 	size_t n_warnings;
+	char *agenda_notice; /* one line when the agenda changed since the file was written */
 };
 
-/* Returns a new empty session for content C, titled TITLE, dated today; NULL on exhaustion. */
+/* Returns a new empty session for content C (which must outlive it), titled TITLE, dated
+ * today; NULL on exhaustion. */
 struct session *session_new(const struct content *c, const char *title);
 
 /* Releases S and everything it holds; NULL is allowed. */

@@ -69,7 +69,116 @@ cleanup:
 	free(dir);
 }
 
-/* ---- the lock ------------------------------------------------------------------------ */
+/* ---- the name a session file really has ---------------------------------------------- */
+
+enum { LINKS_MAX = 40 }; /* symbolic links followed before giving up, as the kernel does */
+
+/* Returns the malloc'd absolute name of PATH with its folder resolved (realpath) and its last
+ * component kept as it is, which need not exist; NULL with errno. */
+static char *path_in_real_folder(const char *path)
+{
+	const char *name;
+	char *dir, *real = NULL, *joined = NULL;
+	int err;
+
+	if (!path_split(path, &dir, &name)) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	real = realpath(dir, NULL);
+	err = errno;
+	if (real && !(joined = store_printf("%s%s%s", real, strcmp(real, "/") ? "/" : "", name)))
+		err = ENOMEM;
+	free(real);
+	free(dir);
+	errno = err;
+	return joined;
+}
+
+/* Returns the malloc'd name the symbolic link LINK points to, relative to LINK's folder when
+ * it is not absolute; NULL with errno. */
+static char *link_target(const char *link)
+{
+	char target[4096], *dir, *joined;
+	const char *name;
+	ssize_t n = readlink(link, target, sizeof(target));
+
+	if (n < 0)
+		return NULL;
+	if ((size_t)n >= sizeof(target)) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	target[n] = '\0';
+	if (target[0] == '/')
+		joined = store_printf("%s", target);
+	else if (!path_split(link, &dir, &name))
+		joined = NULL;
+	else {
+		joined = store_printf("%s/%s", dir, target);
+		free(dir);
+	}
+	if (!joined)
+		errno = ENOMEM;
+	return joined;
+}
+
+/* Sets F's real path: the file that PATH names once every symbolic link is followed, as an
+ * absolute name. The file need not exist: a new session, or a link whose target is still to
+ * be made, is saved there (a save through a link writes the file it points to, and its
+ * temporary file is made in that file's folder, so that the rename stays atomic). False
+ * with D. */
+static bool file_resolve(struct session_file *f, struct diag *d)
+{
+	char *at = store_printf("%s", f->path);
+	int err = at ? ELOOP : ENOMEM; /* why, when the loop ends without a file */
+
+	for (int links = 0; at && links <= LINKS_MAX; links++) {
+		struct stat st;
+		bool missing = lstat(at, &st) != 0;
+		char *next;
+
+		if (missing && errno != ENOENT) {
+			err = errno;
+			break;
+		}
+		if (missing || !S_ISLNK(st.st_mode)) {
+			f->real_path = path_in_real_folder(at);
+			if (!f->real_path)
+				diag_set(d, f->path, 0, 0, "%s %s, whose folder cannot be used: %s",
+					 links ? "points to" : "is", at, strerror(errno));
+			free(at);
+			return f->real_path != NULL;
+		}
+		next = link_target(at);
+		err = next ? ELOOP : errno;
+		free(at);
+		at = next;
+	}
+	diag_set(d, f->path, 0, 0, "cannot follow the name to a file: %s", strerror(err));
+	free(at);
+	return false;
+}
+
+/* ---- the lock ------------------------------------------------------------------------
+ *
+ * One session file, one meetlat, whatever name the file is opened by. Two kinds of lock make
+ * that so, both flock(2) locks, which the kernel releases when the process ends however it
+ * ends: a crash or kill -9 leaves nothing to recover, and the next meetlat simply opens.
+ *
+ * - The lock file ".NAME.lock" next to the real file (every symbolic link followed) guards
+ *   the name: every meetlat that reaches the file by that folder and name, through any
+ *   link, takes this one, also for a new session that is not on disk yet. The name stays
+ *   while saves replace the file, so this lock never has to move; it is what makes the
+ *   moves of the other lock safe.
+ * - A lock on the session file itself guards its other names (hard links), which lead to
+ *   other lock files. Every save replaces the file by a new one (rename), so the lock is
+ *   taken on the temporary file before it is renamed into place: from the moment the name
+ *   leads to the new file, that file is locked. The file as it was opened stays locked as
+ *   well until the session is closed: a hard link made before goes on naming that file (a
+ *   save replaces one name only), and is refused for as long as the session is open.
+ *
+ * The lock file holds the pid of its holder, for the message another meetlat shows. */
 
 /* Returns the pid written in lock file FD, or 0 when it holds none. */
 static long lock_pid(int fd)
@@ -105,7 +214,8 @@ static bool lock_current(int fd, const char *lock_path)
 	       held.st_dev == named.st_dev && held.st_ino == named.st_ino;
 }
 
-/* Reports why the flock of the lock file of PATH failed (ERR), naming the holder PID. */
+/* Reports why the flock of session file PATH (or its lock file) failed (ERR), naming the
+ * holder PID when it is known. */
 static void lock_refused(const char *path, int err, long pid, struct diag *d)
 {
 	if (err != EWOULDBLOCK)
@@ -116,10 +226,10 @@ static void lock_refused(const char *path, int err, long pid, struct diag *d)
 		diag_set(d, path, 0, 0, "is open in another meetlat");
 }
 
-/* Takes the lock of session file PATH (lock file LOCK_PATH, created when missing) and
- * returns its descriptor; -1 with D when another process holds it. *STALE gets the pid that
- * a process which died holding it left there (0: none). */
-static int lock_take(const char *path, const char *lock_path, long *stale, struct diag *d)
+/* Takes the lock file LOCK_PATH of session file PATH (created when missing; one that nobody
+ * holds was left by a process that ended without closing, and is simply taken) and returns
+ * its descriptor; -1 with D when another process holds it. */
+static int lock_take(const char *path, const char *lock_path, struct diag *d)
 {
 	for (int attempt = 0; attempt < 10; attempt++) {
 		int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -137,7 +247,6 @@ static int lock_take(const char *path, const char *lock_path, long *stale, struc
 			return -1;
 		}
 		if (lock_current(fd, lock_path)) {
-			*stale = lock_pid(fd);
 			lock_note_pid(fd);
 			return fd;
 		}
@@ -147,15 +256,61 @@ static int lock_take(const char *path, const char *lock_path, long *stale, struc
 	return -1;
 }
 
-/* Releases the lock of F and removes its lock file. It is removed while still held; a
- * process that opened it just before sees that it is gone (lock_current). */
+/* Locks the session file at F's real path itself, as it is now (its other names lead to the
+ * same lock), into F->opened_lock_fd. What cannot be opened or is no regular file is not
+ * locked: it is missing (a new session, guarded by the lock file) or reading it reports why.
+ * False with D when another meetlat holds it. */
+static bool file_lock_take(struct session_file *f, struct diag *d)
+{
+	int fd = open(f->real_path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
+	struct stat st;
+
+	if (fd < 0)
+		return true;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return true;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		lock_refused(f->path, errno, 0, d);
+		close(fd);
+		return false;
+	}
+	f->opened_lock_fd = fd;
+	return true;
+}
+
+/* Closes descriptor *FD, releasing the lock it holds, when it is one (>= 0); *FD becomes -1. */
+static void lock_drop(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+/* Makes FD (or -1) the lock on the file as last saved, releasing the one on the file it
+ * replaced; the lock on the file as opened stays. */
+static void file_lock_moved(struct session_file *f, int fd)
+{
+	lock_drop(&f->saved_lock_fd);
+	f->saved_lock_fd = fd;
+}
+
+/* Releases the locks on the session file itself (as opened and as saved). */
+static void file_lock_release(struct session_file *f)
+{
+	lock_drop(&f->saved_lock_fd);
+	lock_drop(&f->opened_lock_fd);
+}
+
+/* Releases the lock file of F and removes it. It is removed while still held; a process that
+ * opened it just before sees that it is gone (lock_current). */
 static void lock_release(struct session_file *f)
 {
 	if (f->lock_fd < 0)
 		return;
-	unlink(f->lock_path); /* when this fails, the next open finds a stale lock: harmless */
-	close(f->lock_fd);
-	f->lock_fd = -1;
+	unlink(f->lock_path); /* when this fails, the lock file stays, unheld: harmless */
+	lock_drop(&f->lock_fd);
 }
 
 /* ---- saving -------------------------------------------------------------------------- */
@@ -179,13 +334,31 @@ static bool write_all(int fd, const char *buf, size_t len)
 	return true;
 }
 
+/* Returns a second descriptor of the new file FD holding a flock on it, or -1 when that
+ * cannot be had (then the lock file alone guards the session: a save does not fail for it). */
+static int temp_lock(int fd)
+{
+	int held = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+
+	if (held >= 0 && flock(held, LOCK_EX | LOCK_NB) != 0) {
+		close(held);
+		held = -1;
+	}
+	return held;
+}
+
 /* Writes the LEN bytes at BUF into a new temporary file next to PATH (mode 0600), flushed to
- * disk and closed; returns its malloc'd name, or NULL with errno (nothing left behind). */
-static char *temp_write(const char *path, const char *buf, size_t len)
+ * disk and closed; returns its malloc'd name, or NULL with errno (nothing left behind). With
+ * LOCKED, the file is locked from its creation and *LOCKED gets the descriptor holding it
+ * (-1 when the lock could not be had, or on failure). */
+static char *temp_write(const char *path, const char *buf, size_t len, int *locked)
 {
 	char *tmp = hidden_sibling(path, ".tmp-XXXXXX");
 	bool written;
 	int fd, err;
+
+	if (locked)
+		*locked = -1;
 
 	if (!tmp) {
 		errno = ENOMEM;
@@ -198,6 +371,8 @@ static char *temp_write(const char *path, const char *buf, size_t len)
 		errno = err;
 		return NULL;
 	}
+	if (locked)
+		*locked = temp_lock(fd);
 	written = fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 && fileio.fchmod(fd, 0600) == 0 &&
 		  write_all(fd, buf, len) && fileio.fsync(fd) == 0;
 	err = errno;
@@ -207,6 +382,8 @@ static char *temp_write(const char *path, const char *buf, size_t len)
 	}
 	if (written)
 		return tmp;
+	if (locked)
+		lock_drop(locked);
 	unlink(tmp);
 	free(tmp);
 	errno = err;
@@ -236,10 +413,13 @@ static int folder_sync(const char *path)
 
 /* Replaces PATH by the LEN bytes at BUF durably: temporary file, fsync, rename, fsync of the
  * folder. Returns 0 or the errno of the step that failed; *RENAMED tells whether PATH holds
- * the new bytes (then only the sync of the folder can have failed). */
-static int file_replace(const char *path, const char *buf, size_t len, bool *renamed)
+ * the new bytes (then only the sync of the folder can have failed). With LOCKED, the new
+ * file is locked before it is renamed into place, and *LOCKED gets the descriptor holding the
+ * lock when PATH holds it (-1 otherwise, or when the lock could not be had). */
+static int file_replace(const char *path, const char *buf, size_t len, bool *renamed,
+			int *locked)
 {
-	char *tmp = temp_write(path, buf, len);
+	char *tmp = temp_write(path, buf, len, locked);
 	int err = 0;
 
 	*renamed = false;
@@ -248,6 +428,8 @@ static int file_replace(const char *path, const char *buf, size_t len, bool *ren
 	if (fileio.rename(tmp, path) != 0) {
 		err = errno ? errno : EIO;
 		unlink(tmp);
+		if (locked)
+			lock_drop(locked);
 	} else {
 		*renamed = true;
 		err = folder_sync(path);
@@ -256,25 +438,27 @@ static int file_replace(const char *path, const char *buf, size_t len, bool *ren
 	return err;
 }
 
-/* Writes the LEN bytes at BUF durably to TARGET; when TARGET was replaced, F remembers what
- * is on disk (even if the folder could not be synced). False with D. */
-static bool save_to(struct session_file *f, const char *target, const char *buf, size_t len,
-		    bool *renamed, struct diag *d)
+/* Writes the LEN bytes at BUF durably to TARGET (a real path); when TARGET was replaced, F
+ * remembers what is on disk (even if the folder could not be synced) and holds the lock on
+ * the new file. False with D, which names the file as NAME. */
+static bool save_to(struct session_file *f, const char *target, const char *name,
+		    const char *buf, size_t len, bool *renamed, struct diag *d)
 {
-	int err = file_replace(target, buf, len, renamed);
+	int locked, err = file_replace(target, buf, len, renamed, &locked);
 
 	if (*renamed) {
+		file_lock_moved(f, locked);
 		f->on_disk = true;
 		sha256_hex(buf, len, f->disk_sha256);
 	}
 	if (err)
-		diag_set(d, target, 0, 0, "cannot save: %s", strerror(err));
+		diag_set(d, name, 0, 0, "cannot save: %s", strerror(err));
 	return err == 0;
 }
 
-/* Returns true when the file at F's path is no longer what was last read or written there:
- * changed, replaced, unreadable, or created by someone else. A vanished file has nothing to
- * clobber. */
+/* Returns true when the file at F's real path is no longer what was last read or written
+ * there: changed, replaced, unreadable, or created by someone else. A vanished file has
+ * nothing to clobber. */
 static bool disk_changed(const struct session_file *f)
 {
 	char hex[SHA256_HEX], *buf;
@@ -282,10 +466,10 @@ static bool disk_changed(const struct session_file *f)
 	struct stat st;
 	size_t len;
 
-	if (lstat(f->path, &st) != 0 && errno == ENOENT)
+	if (lstat(f->real_path, &st) != 0 && errno == ENOENT)
 		return false;
 	if (!f->on_disk ||
-	    !ydoc_read_file(f->path, ylimits_default.max_bytes, &buf, &len, &ignored))
+	    !ydoc_read_file(f->real_path, ylimits_default.max_bytes, &buf, &len, &ignored))
 		return true;
 	sha256_hex(buf, len, hex);
 	free(buf);
@@ -318,21 +502,26 @@ static char *copy_path(const char *path, const char *kind)
 	return NULL;
 }
 
-/* Makes F stand for the file at TARGET from now on, and moves the lock there (the old lock
- * is kept when the new one cannot be taken). */
+/* Makes F stand for the file at TARGET (a real path) from now on, and moves the lock file
+ * there; the file F was opened as is no longer F's (the old locks are kept when the new lock
+ * file cannot be taken). */
 static bool file_moved(struct session_file *f, const char *target)
 {
-	char *path = store_printf("%s", target), *lock_path = hidden_sibling(target, ".lock");
+	char *path = store_printf("%s", target), *real = store_printf("%s", target);
+	char *lock_path = hidden_sibling(target, ".lock");
 	struct diag ignored;
-	long stale;
-	int fd = path && lock_path ? lock_take(path, lock_path, &stale, &ignored) : -1;
+	int fd = path && real && lock_path ? lock_take(path, lock_path, &ignored) : -1;
 
-	if (!path) {
+	if (!path || !real) {
+		free(path);
+		free(real);
 		free(lock_path);
 		return false;
 	}
 	free(f->path);
+	free(f->real_path);
 	f->path = path;
+	f->real_path = real;
 	if (fd < 0) {
 		free(lock_path);
 		return true;
@@ -341,6 +530,7 @@ static bool file_moved(struct session_file *f, const char *target)
 	free(f->lock_path);
 	f->lock_path = lock_path;
 	f->lock_fd = fd;
+	lock_drop(&f->opened_lock_fd);
 	return true;
 }
 
@@ -350,13 +540,13 @@ static enum save_result save_conflict(struct session_file *f, const char *buf, s
 				      struct diag *d)
 {
 	char *changed = store_printf("%s", f->path);
-	char *target = changed ? copy_path(changed, "conflict") : NULL;
+	char *target = changed ? copy_path(f->real_path, "conflict") : NULL;
 	enum save_result result = SAVE_FAILED;
 	bool renamed = false;
 
 	if (!target)
 		diag_set(d, f->path, 0, 0, "cannot save: no name for a copy next to it");
-	else if (save_to(f, target, buf, len, &renamed, d))
+	else if (save_to(f, target, target, buf, len, &renamed, d))
 		result = SAVE_REDIRECTED;
 	if (renamed && !file_moved(f, target)) {
 		diag_set(d, target, 0, 0, "cannot save: out of memory");
@@ -391,7 +581,7 @@ enum save_result session_save(struct session_file *f, struct session *s, struct 
 	}
 	if (disk_changed(f))
 		result = save_conflict(f, buf, len, d);
-	else if (save_to(f, f->path, buf, len, &renamed, d))
+	else if (save_to(f, f->real_path, f->path, buf, len, &renamed, d))
 		result = SAVE_OK;
 	if (result != SAVE_FAILED)
 		s->dirty = false;
@@ -407,7 +597,7 @@ static bool rescue_to(const char *folder, const char *path, const char *buf, siz
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	char *in_folder = store_printf("%s/%s", folder, name);
 	char *target = in_folder ? copy_path(in_folder, "rescued") : NULL;
-	bool renamed, ok = target && file_replace(target, buf, len, &renamed) == 0;
+	bool renamed, ok = target && file_replace(target, buf, len, &renamed, NULL) == 0;
 
 	if (ok)
 		snprintf(out, size, "%s", target);
@@ -452,11 +642,10 @@ static struct session_file *file_new(const char *path, bool read_only)
 
 	if (!f)
 		return NULL;
-	f->lock_fd = -1;
+	f->lock_fd = f->opened_lock_fd = f->saved_lock_fd = -1;
 	f->read_only = read_only;
 	f->path = store_printf("%s", path);
-	f->lock_path = hidden_sibling(path, ".lock");
-	if (f->path && f->lock_path)
+	if (f->path)
 		return f;
 	session_close(f);
 	return NULL;
@@ -492,16 +681,53 @@ static bool file_present(const char *path)
 	return lstat(path, &st) == 0 || errno != ENOENT;
 }
 
+/* Refuses, with D, a session file that must not be changed: no write permission in its mode
+ * (for anyone: root may write any file, so for root the mode is what tells), none for this
+ * user, or a read-only file system. A save would otherwise replace it by a new file when its
+ * folder may be written. A missing file (a new session) passes; one that cannot be examined
+ * is left to reading to report. */
+static bool file_writable(const struct session_file *f, struct diag *d)
+{
+	struct stat st;
+
+	if (stat(f->real_path, &st) != 0 || !S_ISREG(st.st_mode))
+		return true;
+	if ((st.st_mode & 0222) && access(f->real_path, W_OK) == 0)
+		return true;
+	diag_set(d, f->path, 0, 0,
+		 "the file is read-only, so the workshop cannot be saved in it: to look at it, "
+		 "use meetlat --review; to go on with it, make the file writable first");
+	return false;
+}
+
+/* Takes the locks of F (its lock file, then the file itself) and removes the temporary files
+ * an interrupted save left; false with D. */
+static bool file_lock(struct session_file *f, struct diag *d)
+{
+	f->lock_path = hidden_sibling(f->real_path, ".lock");
+	if (!f->lock_path) {
+		diag_set(d, f->path, 0, 0, "out of memory");
+		return false;
+	}
+	f->lock_fd = lock_take(f->path, f->lock_path, d);
+	if (f->lock_fd < 0 || !file_lock_take(f, d))
+		return false;
+	remove_stale_temps(f->real_path);
+	return true;
+}
+
 /* Reads the session file of F against C into *S and remembers its hash; false with D. */
-static bool file_read(struct session_file *f, const struct content *c, struct session **s,
-		      struct diag *d)
+static bool file_read(struct session_file *f, const struct content *c, unsigned flags,
+		      struct session **s, struct diag *d)
 {
 	char *buf;
 	size_t len;
 
-	if (!ydoc_read_file(f->path, ylimits_default.max_bytes, &buf, &len, d))
+	if (!ydoc_read_file(f->real_path, ylimits_default.max_bytes, &buf, &len, d)) {
+		snprintf(d->file, sizeof(d->file), "%s", f->path); /* the name as given */
 		return false;
-	*s = session_parse(f->path, buf, len, c, d);
+	}
+	*s = session_read(f->path, buf, len, c, flags, d);
 	if (*s) {
 		sha256_hex(buf, len, f->disk_sha256);
 		f->on_disk = true;
@@ -545,12 +771,12 @@ static bool file_fresh(const struct session_file *f, const struct content *c, st
 	return *s != NULL;
 }
 
-bool session_open(const char *path, const struct content *c, bool read_only,
+bool session_open(const char *path, const struct content *c, unsigned flags,
 		  struct session_file **fp, struct session **sp, struct diag *d)
 {
+	bool read_only = flags & SESSION_READ_ONLY;
 	struct session_file *f = file_new(path, read_only);
 	struct session *s = NULL;
-	long stale = 0;
 	bool ok;
 
 	*fp = NULL;
@@ -559,20 +785,12 @@ bool session_open(const char *path, const struct content *c, bool read_only,
 		diag_set(d, path, 0, 0, "out of memory");
 		return false;
 	}
-	ok = folder_usable(path, d);
-	if (ok && !read_only) {
-		f->lock_fd = lock_take(path, f->lock_path, &stale, d);
-		ok = f->lock_fd >= 0;
-		if (ok)
-			remove_stale_temps(path);
-	}
+	ok = folder_usable(path, d) && file_resolve(f, d);
+	if (ok && !read_only)
+		ok = file_writable(f, d) && file_lock(f, d);
 	if (ok)
-		ok = (read_only || file_present(path)) ? file_read(f, c, &s, d)
-						       : file_fresh(f, c, &s, d);
-	if (ok && stale && !session_warn(s, "recovered from a stale lock left by pid %ld", stale)) {
-		diag_set(d, path, 0, 0, "out of memory");
-		ok = false;
-	}
+		ok = (read_only || file_present(f->real_path)) ? file_read(f, c, flags, &s, d)
+							       : file_fresh(f, c, &s, d);
 	if (!ok) {
 		session_free(s);
 		session_close(f);
@@ -588,7 +806,9 @@ void session_close(struct session_file *f)
 	if (!f)
 		return;
 	lock_release(f);
+	file_lock_release(f);
 	free(f->path);
+	free(f->real_path);
 	free(f->lock_path);
 	free(f);
 }

@@ -11,10 +11,13 @@
 
 /* An open session file. */
 struct session_file {
-	char *path;                    /* as given, or as made from the title */
+	char *path;                    /* as given, or as made from the title: for messages */
+	char *real_path;               /* the file itself, every symbolic link followed: for I/O */
 	bool read_only;                /* --review: nothing is ever written or created */
-	int lock_fd;                   /* the held lock, or -1 */
+	int lock_fd;                   /* the held lock file next to REAL_PATH, or -1 */
 	char *lock_path;
+	int opened_lock_fd;            /* the lock on the file as it was opened, or -1 */
+	int saved_lock_fd;             /* the lock on the file as last saved, or -1 */
 	bool on_disk;                  /* the file exists (was read or has been saved) */
 	char disk_sha256[SHA256_HEX];  /* of the bytes last read or written */
 };
@@ -26,20 +29,36 @@ enum save_result {
 			    it instead (now f->path), nothing clobbered */
 };
 
+/* How a session file is opened (session_open, session_read). */
+enum session_open_flags {
+	SESSION_READ_ONLY = 1,   /* nothing is ever written or created, no lock is taken */
+	SESSION_ANY_CONTENT = 2, /* a session scored against another content (another id) is
+				    opened with this one, its other_content_id set, instead of
+				    refused */
+};
+
 /* Reads the session file at BUF (LEN bytes, called NAME in messages) against content C;
- * returns NULL with a located message in D. Unknown keys are kept for writing back. */
+ * returns NULL with a located message in D. Unknown keys, and timings and rows the content
+ * cannot place, are kept for writing back. A session of another content is refused. */
 struct session *session_parse(const char *name, const char *buf, size_t len,
 			      const struct content *c, struct diag *d);
+
+/* session_parse, with FLAGS (only SESSION_ANY_CONTENT matters here). */
+struct session *session_read(const char *name, const char *buf, size_t len,
+			     const struct content *c, unsigned flags, struct diag *d);
 
 /* Writes S as a session file into a malloc'd buffer (*BUF, *LEN); false on exhaustion or an
  * emitter error, with a message in D. */
 bool session_emit(const struct session *s, char **buf, size_t *len, struct diag *d);
 
-/* Opens the session at PATH for content C: locks it (unless READ_ONLY), reads it when it
- * exists, otherwise creates a new session titled after the file name (nothing is written
- * yet). Returns false with a message in D when the file cannot be read, is locked by another
- * meetlat, or belongs to another content. A file that cannot be read is never written. */
-bool session_open(const char *path, const struct content *c, bool read_only,
+/* Opens the session at PATH for content C: follows its symbolic links to the file itself,
+ * locks it (unless FLAGS has SESSION_READ_ONLY), reads it when it exists, otherwise creates a
+ * new session titled after the file name (nothing is written yet). Returns false with a
+ * message in D when the file cannot be read, is open in another meetlat (by any of its
+ * names), may not be written (unless read-only), or belongs to another content (unless FLAGS
+ * has SESSION_ANY_CONTENT: then (*S)->other_content_id says so, for the caller to ask). A
+ * file that cannot be read is never written. */
+bool session_open(const char *path, const struct content *c, unsigned flags,
 		  struct session_file **f, struct session **s, struct diag *d);
 
 /* Saves S durably (temporary file, fsync, rename, fsync of the folder; mode 0600). */

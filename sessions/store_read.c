@@ -106,11 +106,23 @@ bool session_warn(struct session *s, const char *fmt, ...)
 	return ok;
 }
 
+/* What reading the agenda's steps found: whether old step numbers can be trusted (the file
+ * names the very content, so its agenda is the one they count), the timings not placed,
+ * and whether the position could not be kept. */
+struct placing {
+	bool numbers_trusted;
+	bool numbers_seen; /* a step number that could not be trusted was read */
+	size_t unplaced;
+	bool moved;
+};
+
 struct reader {
 	const struct ydoc *doc;
 	const struct content *c;
 	struct session *s;
 	struct diag *d;
+	unsigned flags; /* SESSION_ANY_CONTENT */
+	struct placing *p;
 };
 
 /* Records that memory ran out; returns false. */
@@ -192,8 +204,28 @@ static bool sha256_valid(const char *text)
 	return strlen(text) == SHA256_HEX - 1 && strspn(text, "0123456789abcdef") == SHA256_HEX - 1;
 }
 
-/* Reads `content: { id, sha256 }`: a session scored against another content is refused; one
- * whose content changed since is accepted with a warning. */
+/* Accepts the session scored against the content ID, not this one, when the caller allows
+ * it: from now on it is this content's (written on the next save), with a warning. */
+static bool read_other_content(const struct reader *r, const struct ynode *at, const char *id)
+{
+	if (!(r->flags & SESSION_ANY_CONTENT)) {
+		ydoc_error(r->doc, at, r->d,
+			   "this session was scored against the content '%s', not '%s' "
+			   "(open it with -c and that content file)",
+			   id, r->c->id);
+		return false;
+	}
+	r->s->other_content_id = store_printf("%s", id);
+	if (!r->s->other_content_id)
+		return exhausted(r);
+	return reader_warn(r,
+			   "this session was scored against the content '%s', not '%s': what "
+			   "'%s' does not have is kept in the file but not shown",
+			   id, r->c->id, r->c->id);
+}
+
+/* Reads `content: { id, sha256 }`: a session scored against another content is refused
+ * unless the caller allows it; one whose content changed since is accepted with a warning. */
 static bool read_content(const struct reader *r, const struct ynode *node)
 {
 	const struct ynode *v[CF_COUNT];
@@ -205,13 +237,6 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 	    !ynode_ident(r->doc, v[CF_ID], "the id of the content", &id, r->d) ||
 	    (v[CF_SHA256] && !ynode_text(r->doc, v[CF_SHA256], "'sha256'", &sha, r->d)))
 		return false;
-	if (strcmp(id, r->c->id) != 0) {
-		ydoc_error(r->doc, v[CF_ID], r->d,
-			   "this session was scored against the content '%s', not '%s' "
-			   "(open it with -c and that content file)",
-			   id, r->c->id);
-		return false;
-	}
 	if (v[CF_SHA256] && !sha256_valid(sha)) {
 		ydoc_error(r->doc, v[CF_SHA256], r->d,
 			   "expected 64 hexadecimal digits for 'sha256', found '%s'",
@@ -219,7 +244,10 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 		return false;
 	}
 	r->s->content_origin = node;
+	if (strcmp(id, r->c->id) != 0)
+		return read_other_content(r, v[CF_ID], id);
 	memcpy(r->s->content_sha256, sha, strlen(sha) + 1);
+	r->p->numbers_trusted = strcmp(sha, r->c->sha256) == 0;
 	if (sha[0] && strcmp(sha, r->c->sha256) != 0)
 		return reader_warn(r,
 				   "the content has changed since this session was scored "
@@ -227,17 +255,35 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 	return true;
 }
 
-/* Returns true for a date, 'T' and a time of day with an optional offset, as written by
- * session_timestamp (e.g. 2026-11-26T14:03:00+01:00), in at most 31 bytes. */
+/* Returns the number written by the two digits at TEXT when it is at most MAX, else -1. */
+static int two_digits(const char *text, int max)
+{
+	int n;
+
+	if (text[0] < '0' || text[0] > '9' || text[1] < '0' || text[1] > '9')
+		return -1;
+	n = (text[0] - '0') * 10 + (text[1] - '0');
+	return n <= max ? n : -1;
+}
+
+/* Returns true for a moment as session_timestamp writes it: a date that exists, 'T', a time
+ * of day (00:00:00 to 23:59:59) and its offset from UTC, 'Z' or +HH:MM / -HH:MM (hours to 23,
+ * minutes to 59), e.g. 2026-11-26T14:03:00+01:00. */
 static bool stamp_valid(const char *text)
 {
 	size_t len = strlen(text);
 	char date[11];
 
-	if (len < 19 || len > 31 || text[10] != 'T')
+	if ((len != 20 && len != 25) || text[10] != 'T' || text[13] != ':' || text[16] != ':')
 		return false;
 	snprintf(date, sizeof(date), "%.10s", text);
-	return date_valid(date) && strspn(text + 11, "0123456789:.+-Z") == len - 11;
+	if (!date_valid(date) || two_digits(text + 11, 23) < 0 || two_digits(text + 14, 59) < 0 ||
+	    two_digits(text + 17, 59) < 0)
+		return false;
+	if (len == 20)
+		return text[19] == 'Z';
+	return (text[19] == '+' || text[19] == '-') && two_digits(text + 20, 23) >= 0 &&
+	       text[22] == ':' && two_digits(text + 23, 59) >= 0;
 }
 
 /* Reads the time stamp at NODE (absent: empty) into STAMP, 32 bytes. */
@@ -257,28 +303,6 @@ static bool read_stamp(const struct reader *r, const struct ynode *node, const c
 		   "expected a time written YYYY-MM-DDTHH:MM:SS+HH:MM for %s, found '%s'", what,
 		   ynode_excerpt(node, excerpt, sizeof(excerpt)));
 	return false;
-}
-
-/* Reads the step to resume at (1-based in the file); beyond the agenda: the last step. */
-static bool read_position(const struct reader *r, const struct ynode *node)
-{
-	size_t n_steps = r->c->n_steps;
-	long step;
-
-	if (!node)
-		return true;
-	if (!ynode_number(r->doc, node, "'position' (a step of the agenda, from 1)", 1, 999999,
-			  &step, r->d))
-		return false;
-	if ((size_t)step <= n_steps) {
-		r->s->position = (size_t)step - 1;
-		return true;
-	}
-	r->s->position = n_steps ? n_steps - 1 : 0;
-	return reader_warn(r,
-			   "position %ld is beyond the agenda of %zu steps: resuming at the "
-			   "last step",
-			   step, n_steps);
 }
 
 /* Adds a row for ID, which the content does not have, after the others, with a warning;
@@ -450,29 +474,181 @@ static bool read_action(const struct reader *r, const struct ynode *node)
 			   i + 1, row);
 }
 
-/* Reads one timing { step, seconds } from NODE; a step beyond the agenda is dropped with a
- * warning, and a step listed twice gets the sum. */
+/* Returns true when NODE is a step number (old files count steps from 1): plain digits. */
+static bool step_is_number(const struct ynode *node)
+{
+	return node->kind == YNODE_SCALAR && node->plain && node->length &&
+	       strspn(node->text, "0123456789") == node->length;
+}
+
+/* Reads the step named at NODE, for WHAT: an old step number (1..999999) into *NUMBER, or
+ * a step id (*NUMBER 0) into *ID. */
+static bool read_step_name(const struct reader *r, const struct ynode *node, const char *what,
+			   long *number, const char **id)
+{
+	char excerpt[64], numbered[96];
+
+	*number = 0;
+	*id = NULL;
+	snprintf(numbered, sizeof(numbered), "%s (an old step number, from 1)", what);
+	if (step_is_number(node))
+		return ynode_number(r->doc, node, numbered, 1, 999999, number, r->d);
+	if (!ynode_text(r->doc, node, what, id, r->d))
+		return false;
+	if (node->length && !strchr(*id, '\n'))
+		return true;
+	ydoc_error(r->doc, node, r->d,
+		   "expected a step id (such as \"phase:4\") for %s, found '%s'", what,
+		   ynode_excerpt(node, excerpt, sizeof(excerpt)));
+	return false;
+}
+
+/* Returns the step of the content that NUMBER or ID (see read_step_name) names, or -1: a
+ * number only when it can be trusted. */
+static long step_named(const struct reader *r, long number, const char *id)
+{
+	if (!id)
+		return r->p->numbers_trusted && (size_t)number <= r->c->n_steps ? number - 1 : -1;
+	return content_step_index(r->c, id);
+}
+
+/* Keeps the timing NODE of SECONDS as read, a repeat for STEP or not placed (-1). */
+static bool keep_timing(const struct reader *r, const struct ynode *node, long step,
+			unsigned long seconds)
+{
+	struct session *s = r->s;
+
+	if (s->n_kept_timings == s->cap_kept_timings) {
+		size_t cap = s->cap_kept_timings ? 2 * s->cap_kept_timings : 16;
+		struct session_kept_timing *more = realloc(s->kept_timings, cap * sizeof(*more));
+
+		if (!more)
+			return exhausted(r);
+		s->kept_timings = more;
+		s->cap_kept_timings = cap;
+	}
+	s->kept_timings[s->n_kept_timings++] = (struct session_kept_timing){ node, step, seconds };
+	return true;
+}
+
+/* Reads one timing { step, seconds } from NODE. A step the content has gets the time (a
+ * step listed twice the sum, its second entry kept to be written back); any other is kept
+ * as it is. */
 static bool read_timing(const struct reader *r, const struct ynode *node)
 {
 	const struct ynode *v[TF_COUNT];
-	long step, seconds;
-	const char *why;
+	long number, seconds, step;
+	const char *id, *why;
 
 	if (!ynode_fields(r->doc, node, "a timing", session_timing_fields, TF_COUNT, true, v,
 			  r->d) ||
-	    !ynode_number(r->doc, v[TF_STEP], "the step of a timing (from 1)", 1, 999999, &step,
-			  r->d) ||
+	    !read_step_name(r, v[TF_STEP], "the step of a timing", &number, &id) ||
 	    !ynode_number(r->doc, v[TF_SECONDS], "the seconds of a timing", 0,
 			  SESSION_SECONDS_MAX, &seconds, r->d))
 		return false;
-	if ((size_t)step > r->s->n_seconds)
-		return reader_warn(r,
-				   "the time spent on step %ld was dropped: the agenda has %zu "
-				   "steps",
-				   step, r->s->n_seconds);
-	if (!session_tick(r->s, (size_t)step - 1, (unsigned long)seconds, &why))
+	step = step_named(r, number, id);
+	if (step < 0) {
+		r->p->unplaced++;
+		r->p->numbers_seen |= id == NULL && !r->p->numbers_trusted;
+		return keep_timing(r, node, -1, (unsigned long)seconds);
+	}
+	if (r->s->timing_origins[step] &&
+	    !keep_timing(r, node, step, (unsigned long)seconds))
+		return false;
+	if (!r->s->timing_origins[step])
+		r->s->timing_origins[step] = node;
+	if (!session_tick(r->s, (size_t)step, (unsigned long)seconds, &why))
 		return refused(r, node, "timing", why);
 	return true;
+}
+
+/* Returns the step to resume at when the step ID is gone: the nearest one before it in the
+ * list TIMINGS (written in the order of the agenda it was saved with) that the content has;
+ * when ID is not in the list, the last one there that the content has; else the first. */
+static size_t nearest_earlier(const struct reader *r, const struct ynode *timings,
+			      const char *id)
+{
+	size_t n = timings ? timings->count : 0, at = n;
+
+	for (size_t i = 0; i < n && at == n; i++) {
+		const struct ynode *step = ynode_get(timings->items[i], "step");
+
+		if (!step_is_number(step) && strcmp(step->text, id) == 0)
+			at = i;
+	}
+	while (at-- > 0) {
+		const struct ynode *step = ynode_get(timings->items[at], "step");
+		long found = step_is_number(step)
+				     ? step_named(r, strtol(step->text, NULL, 10), NULL)
+				     : content_step_index(r->c, step->text);
+
+		if (found >= 0)
+			return (size_t)found;
+	}
+	return 0;
+}
+
+/* Reads the step to resume at, NODE (absent: the first): a step id, else the nearest earlier
+ * step (see nearest_earlier, in the list TIMINGS). An old step number is that step when it
+ * can be trusted or is within the agenda; beyond it, the last step. */
+static bool read_position(const struct reader *r, const struct ynode *node,
+			  const struct ynode *timings)
+{
+	size_t n_steps = r->c->n_steps;
+	const char *id;
+	long number, step;
+
+	if (!node)
+		return true;
+	if (!read_step_name(r, node, "'position'", &number, &id))
+		return false;
+	step = id ? content_step_index(r->c, id) : number - 1;
+	if (id && step < 0) {
+		r->s->position = nearest_earlier(r, timings, id);
+		r->p->moved = true;
+		return true;
+	}
+	r->p->moved = !id && !r->p->numbers_trusted;
+	r->p->numbers_seen |= r->p->moved;
+	if ((size_t)step < n_steps) {
+		r->s->position = (size_t)step;
+		return true;
+	}
+	r->s->position = n_steps ? n_steps - 1 : 0;
+	if (r->p->moved)
+		return true;
+	return reader_warn(r,
+			   "position %ld is beyond the agenda of %zu steps: resuming at the "
+			   "last step",
+			   number, n_steps);
+}
+
+/* Says in one line, when the agenda differs from the one the file was written with, what
+ * became of the timings and where the walk resumes. */
+static bool note_agenda(const struct reader *r)
+{
+	const struct placing *p = r->p;
+	char label[256], kept[160] = "";
+	const char *steps = p->unplaced == 1 ? "step" : "steps";
+	const char *are = p->unplaced == 1 ? "is" : "are";
+
+	if (!p->unplaced && !p->moved)
+		return true;
+	content_step_label(r->c, r->s->position, label, sizeof(label));
+	if (p->unplaced && p->numbers_seen)
+		snprintf(kept, sizeof(kept),
+			 ", which counted steps by number: %zu timed %s %s kept in the file as "
+			 "written",
+			 p->unplaced, steps, are);
+	else if (p->unplaced)
+		snprintf(kept, sizeof(kept), ": %zu timed %s it no longer has %s kept in the file",
+			 p->unplaced, steps, are);
+	else if (p->numbers_seen)
+		snprintf(kept, sizeof(kept), ", which counted steps by number");
+	r->s->agenda_notice = store_printf(
+		"The agenda has changed since this session%s; resuming at step %zu, ‘%s’.",
+		kept, r->s->position + 1, label);
+	return r->s->agenda_notice || exhausted(r);
 }
 
 /* Reads the list NODE (absent: empty), each item with READ. */
@@ -489,12 +665,25 @@ static bool read_list(const struct reader *r, const struct ynode *node, const ch
 	return true;
 }
 
+/* Refuses a content file given where a session file belongs, saying how to use it. */
+static bool not_content(const struct reader *r, const struct ynode *root)
+{
+	if (!ynode_get(root, "meetlat_content") || ynode_get(root, session_fields[SF_VERSION].key))
+		return true;
+	ydoc_error(r->doc, root, r->d,
+		   "this is a content file, not a session file; to run a workshop with it, give "
+		   "it with -c: meetlat -c %s SESSION",
+		   r->doc->file);
+	return false;
+}
+
 /* Reads the whole document rooted at ROOT into the session. */
 static bool read_root(const struct reader *r, const struct ynode *root)
 {
 	const struct ynode *v[SF_COUNT];
 
 	if (!ynode_expect(r->doc, root, YNODE_MAPPING, "a session file", r->d) ||
+	    !not_content(r, root) ||
 	    !ynode_version(r->doc, root, session_fields[SF_VERSION].key, "session",
 			   SESSION_VERSION, r->d) ||
 	    !ynode_fields(r->doc, root, "a session file", session_fields, SF_COUNT, true, v,
@@ -505,20 +694,26 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 	for (int f = 0; f < META_COUNT; f++)
 		if (!read_meta(r, v[SF_META + f], (enum session_meta)f))
 			return false;
-	if (v[SF_TIMINGS])
-		r->s->timings_origin = v[SF_TIMINGS];
 	return read_stamp(r, v[SF_CREATED], "'created'", r->s->created) &&
 	       read_stamp(r, v[SF_UPDATED], "'updated'", r->s->updated) &&
-	       read_position(r, v[SF_POSITION]) && read_scores(r, v[SF_SCORES]) &&
+	       read_scores(r, v[SF_SCORES]) &&
 	       read_list(r, v[SF_ACTIONS], "'actions'", read_action) &&
-	       read_list(r, v[SF_TIMINGS], "'timings'", read_timing);
+	       read_list(r, v[SF_TIMINGS], "'timings'", read_timing) &&
+	       read_position(r, v[SF_POSITION], v[SF_TIMINGS]) && note_agenda(r);
 }
 
 struct session *session_parse(const char *name, const char *buf, size_t len,
 			      const struct content *c, struct diag *d)
 {
+	return session_read(name, buf, len, c, 0, d);
+}
+
+struct session *session_read(const char *name, const char *buf, size_t len,
+			     const struct content *c, unsigned flags, struct diag *d)
+{
 	struct session *s = session_new(c, "");
-	struct reader r = { .c = c, .s = s, .d = d };
+	struct placing p = { 0 };
+	struct reader r = { .c = c, .s = s, .d = d, .flags = flags, .p = &p };
 	bool ok;
 
 	if (!s) {

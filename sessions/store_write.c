@@ -259,50 +259,61 @@ static bool emit_action(struct out *o, const struct session_action *a)
 	       emit_end(o, YNODE_MAPPING);
 }
 
-/* Returns the timing mapping for STEP (0-based) that the session was read with, or NULL. */
-static const struct ynode *timing_origin(const struct session *s, size_t step)
+/* Writes the time spent on STEP of S's content as a flow mapping, by the step's id: its
+ * seconds less REPEATED, the seconds of its kept second entries, which follow later. */
+static bool emit_timing(struct out *o, const struct session *s, size_t step,
+			unsigned long repeated)
 {
-	char number[24];
+	unsigned long own = s->seconds[step] > repeated ? s->seconds[step] - repeated : 0;
 
-	if (!s->timings_origin)
-		return NULL;
-	snprintf(number, sizeof(number), "%zu", step + 1);
-	for (size_t i = 0; i < s->timings_origin->count; i++) {
-		const struct ynode *item = s->timings_origin->items[i];
-		const struct ynode *v =
-			item->kind == YNODE_MAPPING
-				? ynode_get(item, session_timing_fields[TF_STEP].key)
-				: NULL;
-
-		if (v && v->kind == YNODE_SCALAR && strcmp(v->text, number) == 0)
-			return item;
-	}
-	return NULL;
-}
-
-/* Writes the time spent on STEP (0-based; 1-based in the file) as a flow mapping. */
-static bool emit_timing(struct out *o, const struct session *s, size_t step)
-{
 	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, session_timing_fields, TF_STEP) &&
-	       emit_number(o, step + 1) && emit_key(o, session_timing_fields, TF_SECONDS) &&
-	       emit_number(o, s->seconds[step]) &&
-	       emit_unknown(o, timing_origin(s, step), session_timing_fields, TF_COUNT) &&
+	       emit_text(o, s->content->steps[step].id) &&
+	       emit_key(o, session_timing_fields, TF_SECONDS) && emit_number(o, own) &&
+	       emit_unknown(o, s->timing_origins[step], session_timing_fields, TF_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
-/* Writes `actions:` and `timings:` (the steps that took time), as block lists. */
-static bool emit_lists(struct out *o, const struct session *s)
+/* Writes back the mapping NODE as it was read, as a flow mapping. */
+static bool emit_flow_mapping(struct out *o, const struct ynode *node)
+{
+	emit_start(o, YNODE_MAPPING, true);
+	for (size_t i = 0; i < 2 * node->count && o->ok; i++)
+		emit_node(o, node->items[i]);
+	return emit_end(o, YNODE_MAPPING);
+}
+
+/* Writes `timings:`: the steps of the content that took time (or were read with a timing),
+ * in agenda order, then the kept timings as they were read. */
+static bool emit_timings(struct out *o, const struct session *s)
+{
+	unsigned long *repeated = calloc(s->n_seconds ? s->n_seconds : 1, sizeof(*repeated));
+
+	if (!repeated) {
+		o->problem = "out of memory";
+		o->ok = false;
+		return false;
+	}
+	for (size_t i = 0; i < s->n_kept_timings; i++)
+		if (s->kept_timings[i].step >= 0)
+			repeated[s->kept_timings[i].step] += s->kept_timings[i].seconds;
+	emit_key(o, session_fields, SF_TIMINGS);
+	emit_start(o, YNODE_SEQUENCE, false);
+	for (size_t i = 0; i < s->n_seconds && o->ok; i++)
+		if (s->seconds[i] || s->timing_origins[i])
+			emit_timing(o, s, i, repeated[i]);
+	for (size_t i = 0; i < s->n_kept_timings && o->ok; i++)
+		emit_flow_mapping(o, s->kept_timings[i].node);
+	free(repeated);
+	return emit_end(o, YNODE_SEQUENCE);
+}
+
+/* Writes `actions:` as a block list. */
+static bool emit_actions(struct out *o, const struct session *s)
 {
 	emit_key(o, session_fields, SF_ACTIONS);
 	emit_start(o, YNODE_SEQUENCE, false);
 	for (size_t i = 0; i < s->n_actions && o->ok; i++)
 		emit_action(o, &s->actions[i]);
-	emit_end(o, YNODE_SEQUENCE);
-	emit_key(o, session_fields, SF_TIMINGS);
-	emit_start(o, YNODE_SEQUENCE, false);
-	for (size_t i = 0; i < s->n_seconds && o->ok; i++)
-		if (s->seconds[i])
-			emit_timing(o, s, i);
 	return emit_end(o, YNODE_SEQUENCE);
 }
 
@@ -324,9 +335,10 @@ static bool emit_session(struct out *o, const struct session *s)
 	emit_stamp(o, SF_CREATED, s->created);
 	emit_stamp(o, SF_UPDATED, s->updated);
 	emit_key(o, session_fields, SF_POSITION);
-	emit_number(o, s->position + 1);
+	emit_text(o, s->content->steps[s->position].id);
 	emit_scores(o, s);
-	emit_lists(o, s);
+	emit_actions(o, s);
+	emit_timings(o, s);
 	emit_unknown(o, s->origin, session_fields, SF_COUNT);
 	return emit_end(o, YNODE_MAPPING);
 }

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
+
 static const char *const hostile_strings[] = {
 	"yes",
 	"no",
@@ -101,10 +103,11 @@ enum {
 	HOSTILE_LONG_BYTES = 10 * 1024
 };
 
-/* Returns true when TEXT may be a one-line field (organisation, owner, ...). */
+/* Returns true when TEXT may be a one-line field (organisation, owner, ...): it holds no line
+ * break of any kind (utf8_is_line_break). */
 static inline bool hostile_one_line(const char *text)
 {
-	return strchr(text, '\n') == NULL;
+	return utf8_line_break_offset(text, strlen(text)) == strlen(text);
 }
 
 /* Returns a malloc'd text of HOSTILE_LONG_BYTES bytes made of hostile pieces (NULL when memory

@@ -382,7 +382,7 @@ static void test_unknown_keys(void **state)
 		     "t.yaml:8:71: unknown key 'drfat' in a behaviour (expected one of: text, draft)");
 	expect_error(VALID "agenda:\n  - {kind: welcome, minute: 5}\n",
 		     "t.yaml:12:21: unknown key 'minute' in an agenda step (expected one of: kind, "
-		     "phase, dimension, title, text, minutes)");
+		     "phase, dimension, title, text, minutes, id)");
 	expect_error(HEAD PHASE1 "citizen: {title: t, body: b}}\n" PHASE2 MODEL,
 		     "t.yaml:5:68: unknown key 'body' in 'citizen' (expected one of: title, text)");
 	expect_error(HEAD PHASE1 "chapters: [{title: t, author: x}]}\n" PHASE2 MODEL,
@@ -772,6 +772,18 @@ static void expect_step(const struct content *c, size_t i, enum step_kind kind, 
 	assert_int_equal(c->steps[i].minutes, step_kind_info(kind)->default_minutes);
 }
 
+/* Asserts that the steps of C have the ids IDS (a NULL-terminated list), in order. */
+static void expect_ids(const struct content *c, const char *const *ids)
+{
+	size_t n = 0;
+
+	for (; ids[n]; n++) {
+		assert_true(n < c->n_steps);
+		assert_string_equal(c->steps[n].id, ids[n]);
+	}
+	assert_int_equal(c->n_steps, n);
+}
+
 /* Without an agenda: welcome, model, each phase with its texts, the table, a
  * score per row, actions and summary, each with its default minutes. */
 static void test_derived_agenda(void **state)
@@ -807,6 +819,10 @@ static void test_derived_agenda(void **state)
 	assert_int_equal(c->n_steps, i);
 	assert_int_equal(content_planned_minutes(c), 5 + 10 + 3 * 10 + 2 * 5 + 10 + 5 + 10 + 3 * 8 +
 						    15 + 10);
+	expect_ids(c, (const char *const[]){ "welcome", "model", "phase:1", "citizen:1",
+					     "chapters:1", "phase:2", "phase:3", "citizen:3",
+					     "reading_guide:3", "table", "score:p", "score:q",
+					     "score:r", "actions", "summary", NULL });
 	content_free(c);
 }
 
@@ -1004,6 +1020,74 @@ static void test_dimension_index(void **state)
 	free(text);
 }
 
+/* ---- step ids ------------------------------------------------------------------------ */
+
+/* Steps get ids from kind and target; a text step from its title; repeats a suffix; given
+ * ids win, also over a derived id that would be the same; every id is found again. */
+static void test_step_ids(void **state)
+{
+	struct content *c = load(VALID
+		"agenda:\n"
+		"  - {kind: welcome}\n"
+		"  - {kind: phase, phase: 2}\n"
+		"  - {kind: text, title: \"Pauze: koffie \xc3\xa9n thee!\", text: x}\n"
+		"  - {kind: phase, phase: 2, title: Again}\n"
+		"  - {kind: score, dimension: r}\n"
+		"  - {kind: phase, phase: 2}\n"
+		"  - {kind: text, title: \"!!\", text: x}\n"
+		"  - {kind: summary, id: welcome}\n"
+		"  - {kind: table, id: my-table}\n"
+		"  - {kind: score, dimension: r, id: r-again}\n");
+
+	(void)state;
+	expect_ids(c, (const char *const[]){ "welcome#2", "phase:2", "text:pauze-koffie-en-thee",
+					     "phase:2#2", "score:r", "phase:2#3", "text",
+					     "welcome", "my-table", "r-again", NULL });
+	for (size_t i = 0; i < c->n_steps; i++)
+		assert_int_equal(content_step_index(c, c->steps[i].id), (long)i);
+	assert_int_equal(content_step_index(c, "phase:1"), -1);
+	assert_int_equal(content_step_index(c, "summary"), -1);
+	content_free(c);
+}
+
+/* An id is an identifier, not a number alone, and used once; a duplicate names the first. */
+static void test_step_id_errors(void **state)
+{
+	(void)state;
+	expect_error(VALID "agenda:\n  - {kind: welcome, id: Start}\n",
+		     "t.yaml:12:25: expected an identifier (lower-case letters, digits and '-') for "
+		     "the id of a step, found 'Start'");
+	expect_error(VALID "agenda:\n  - {kind: welcome, id: 12}\n",
+		     "t.yaml:12:25: the id of a step must not be a number alone: add a letter, "
+		     "e.g. 'step-12'");
+	expect_error(VALID "agenda:\n  - {kind: welcome, id: start}\n  - {kind: table}\n"
+		     "  - {kind: summary, id: start}\n",
+		     "t.yaml:14:25: duplicate step id 'start' (first used at 12:25)");
+}
+
+/* Many steps with one derived id load in time proportional to their number (no quadratic
+ * scan for the next free suffix) and each gets its own. */
+static void test_step_ids_many(void **state)
+{
+	enum { N = 50000 };
+	size_t len = strlen(VALID "agenda:\n") + N * 24 + 1;
+	char *text = malloc(len), *at;
+	struct content *c;
+
+	(void)state;
+	assert_non_null(text);
+	at = text + sprintf(text, "%s", VALID "agenda:\n");
+	for (int i = 0; i < N; i++)
+		at += sprintf(at, "  - {kind: table}\n");
+	c = load(text);
+	assert_int_equal(c->n_steps, N);
+	assert_string_equal(c->steps[0].id, "table");
+	assert_string_equal(c->steps[N - 1].id, "table#50000");
+	assert_int_equal(content_step_index(c, "table#1234"), 1233);
+	content_free(c);
+	free(text);
+}
+
 /* ---- text ---------------------------------------------------------------------------- */
 
 /* Text passes through byte for byte: accents, quotes, dashes, emoji, CJK. */
@@ -1196,6 +1280,9 @@ int main(void)
 		cmocka_unit_test(test_errors_none_or_file),
 		cmocka_unit_test(test_diag_list),
 		cmocka_unit_test(test_dimension_index),
+		cmocka_unit_test(test_step_ids),
+		cmocka_unit_test(test_step_id_errors),
+		cmocka_unit_test(test_step_ids_many),
 		cmocka_unit_test(test_utf8_text_unchanged),
 		cmocka_unit_test(test_file_loads),
 		cmocka_unit_test(test_file_kinds),

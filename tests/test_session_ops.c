@@ -243,6 +243,44 @@ static void test_action_add_refusals(void **state)
 	session_free(s);
 }
 
+/* The line breaks that a single-line field (metadata, the owner of an action) refuses: LF,
+ * CR, VT, FF, NEL, U+2028 and U+2029. */
+static const char *const line_breaks[] = {
+	"a\nb", "a\rb", "a\r", "a\vb", "a\fb", "a\xc2\x85" "b", "a\xe2\x80\xa8" "b",
+	"a\xe2\x80\xa9" "b",
+};
+
+/* Single-line fields refuse every kind of line break; texts that may have several lines (a
+ * note, the text of an action) keep them; other characters stay allowed. */
+static void test_single_line_fields(void **state)
+{
+	struct session *s = sample();
+	const char *why;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(line_breaks) / sizeof(line_breaks[0]); i++) {
+		const struct action_fields owner = { .text = "a", .owner = line_breaks[i] };
+		const struct action_fields edit = { .text = "Do", .owner = line_breaks[i] };
+
+		EXPECT_REFUSED(s, session_set_meta(s, META_TITLE, line_breaks[i], &why),
+			       "the text must be a single line");
+		EXPECT_REFUSED(s, session_set_meta(s, META_ORGANISATION, line_breaks[i], &why),
+			       "the text must be a single line");
+		EXPECT_REFUSED(s, session_action_add(s, content, &owner, &why) >= 0,
+			       "the text must be a single line");
+		EXPECT_REFUSED(s, session_action_edit(s, content, 0, &edit, &why),
+			       "the text must be a single line");
+		assert_true(session_set_note(s, 0, line_breaks[i], &why));
+		assert_string_equal(s->scores[0].note, line_breaks[i]);
+		assert_true(session_action_add(s, content, &(struct action_fields){
+							    .text = line_breaks[i] },
+					       &why) >= 0);
+	}
+	assert_true(session_set_meta(s, META_GROUP, "Team \xe2\x80\x93 caf\xc3\xa9\t\xc2\xa0x",
+				     &why));
+	session_free(s);
+}
+
 /* Editing: an action that exists, with fields that would be accepted for a new one. */
 static void test_action_edit_refusals(void **state)
 {
@@ -321,6 +359,7 @@ int main(void)
 		cmocka_unit_test(test_meta_refusals),
 		cmocka_unit_test(test_action_add_refusals),
 		cmocka_unit_test(test_action_edit_refusals),
+		cmocka_unit_test(test_single_line_fields),
 		cmocka_unit_test(test_toggle_delete_refusals),
 		cmocka_unit_test(test_move_tick_refusals),
 	};

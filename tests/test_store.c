@@ -1,7 +1,8 @@
 /* test_store.c - session files on disk: open, save and reopen; mode 0600; the lock; stale
  * temporary files; a file changed by someone else; files that cannot be read; read-only
  * opening; every failing system call of a save; names made from titles; the default folder;
- * the list of sessions in a folder. */
+ * the list of sessions in a folder; one lock for every name of a file, across processes and
+ * after kill -9; saving through symbolic links; a file that may not be written; time stamps. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -15,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "content.h"
@@ -236,8 +239,9 @@ static void test_lock_refuses_second_open(void **state)
 	session_free(t);
 }
 
-/* A lock file that nobody holds (left by a crash) is taken over, with a warning. */
-static void test_stale_lock_recovered(void **state)
+/* A lock file that nobody holds (left by a process that was killed: the kernel released its
+ * lock) is simply taken, with no warning, and gets this process's pid. */
+static void test_unheld_lock_file_taken(void **state)
 {
 	char lock[256], pid[32];
 	struct session_file *f;
@@ -249,8 +253,7 @@ static void test_stale_lock_recovered(void **state)
 	snprintf(lock, sizeof(lock), "%s/.work.yaml.lock", folder);
 	put_file(lock, "12345\n");
 	open_ok(path, &f, &s);
-	assert_int_equal(s->n_warnings, 1);
-	assert_string_equal(s->warnings[0], "recovered from a stale lock left by pid 12345");
+	assert_int_equal(s->n_warnings, 0);
 	text = slurp(lock, &len);
 	snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
 	assert_string_equal(text, pid);
@@ -843,6 +846,350 @@ static void test_list(void **state)
 	assert_string_equal(d.message, "cannot read the folder: No such file or directory");
 }
 
+/* ---- names of one file, and the lock across processes --------------------------------- */
+
+/* Writes into BUF the path of NAME in the folder of the test. */
+static char *in_folder(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, "%s/%s", folder, name);
+	return buf;
+}
+
+/* Opens NAME for writing in a child process and returns what it met: 0 opened, 1 refused
+ * with the message EXPECTED (NULL: any), 2 refused otherwise (the message on stderr). The
+ * lock of another process is what matters: flock locks conflict between processes. */
+static int open_elsewhere(const char *name, const char *expected)
+{
+	pid_t pid = fork();
+	int status;
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct session_file *f;
+		struct session *s;
+		char message[2048];
+		struct diag d;
+
+		if (session_open(name, content, false, &f, &s, &d))
+			_exit(0);
+		diag_format(&d, message, sizeof(message));
+		if (!expected || strcmp(message, expected) == 0)
+			_exit(1);
+		fprintf(stderr, "refused as: %s\n", message);
+		_exit(2);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	return WEXITSTATUS(status);
+}
+
+/* Writes into BUF the message a second meetlat gets for NAME: with the holder's pid when it
+ * meets the lock file (the same real name), without when it meets the file's own lock. */
+static const char *refusal(char *buf, size_t size, const char *name, bool with_pid)
+{
+	if (with_pid)
+		snprintf(buf, size, "%s: is open in another meetlat (pid %ld)", name,
+			 (long)getpid());
+	else
+		snprintf(buf, size, "%s: is open in another meetlat", name);
+	return buf;
+}
+
+/* A session open here is refused to another process by every name of its file: itself, a
+ * symbolic link, a name through a linked folder, a hard link made before opening (also after
+ * saves, which replace the file), a hard link made after a save; once closed, each opens
+ * again. */
+static void test_names_of_one_file_refused(void **state)
+{
+	char sym[256], hard[256], later[256], folder_link[256], via[300], expected[512];
+	struct session_file *f;
+	struct session *s;
+	const char *why;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	save_expect(f, s, SAVE_OK);
+	session_close(f);
+	session_free(s);
+	assert_int_equal(symlink("work.yaml", in_folder(sym, sizeof(sym), "sym.yaml")), 0);
+	assert_int_equal(link(path, in_folder(hard, sizeof(hard), "hard.yaml")), 0);
+	assert_int_equal(symlink(folder, in_folder(folder_link, sizeof(folder_link), "linked")), 0);
+	snprintf(via, sizeof(via), "%s/work.yaml", folder_link);
+	open_ok(path, &f, &s);
+	assert_int_equal(open_elsewhere(via, refusal(expected, sizeof(expected), via, true)), 1);
+	assert_int_equal(open_elsewhere(path, refusal(expected, sizeof(expected), path, true)), 1);
+	assert_int_equal(open_elsewhere(sym, refusal(expected, sizeof(expected), sym, true)), 1);
+	assert_int_equal(open_elsewhere(hard, refusal(expected, sizeof(expected), hard, false)), 1);
+	assert_true(session_vote_add(s, content, 0, 2, &why));
+	save_expect(f, s, SAVE_OK);
+	save_expect(f, s, SAVE_OK);
+	assert_int_equal(open_elsewhere(hard, refusal(expected, sizeof(expected), hard, false)), 1);
+	assert_int_equal(link(path, in_folder(later, sizeof(later), "later.yaml")), 0);
+	assert_int_equal(open_elsewhere(later, refusal(expected, sizeof(expected), later, false)),
+			 1);
+	assert_int_equal(open_elsewhere(sym, refusal(expected, sizeof(expected), sym, true)), 1);
+	session_close(f);
+	session_free(s);
+	assert_int_equal(open_elsewhere(path, NULL), 0);
+	assert_int_equal(open_elsewhere(sym, NULL), 0);
+	assert_int_equal(open_elsewhere(hard, NULL), 0);
+	assert_int_equal(open_elsewhere(later, NULL), 0);
+	assert_int_equal(open_elsewhere(via, NULL), 0);
+}
+
+/* A process killed (SIGKILL) with the session open leaves its lock file, which the kernel no
+ * longer holds: the next open takes it without any warning. */
+static void test_open_after_kill(void **state)
+{
+	struct session_file *f;
+	struct session *s;
+	int ready[2], status;
+	char byte;
+	pid_t pid;
+
+	(void)state;
+	assert_int_equal(pipe(ready), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct diag d;
+
+		close(ready[0]);
+		if (!session_open(path, content, false, &f, &s, &d) ||
+		    session_save(f, s, &d) != SAVE_OK || write(ready[1], "x", 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(ready[1]);
+	assert_int_equal(read(ready[0], &byte, 1), 1);
+	close(ready[0]);
+	assert_int_equal(kill(pid, SIGKILL), 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	assert_true(present(".work.yaml.lock"));
+	open_ok(path, &f, &s);
+	assert_int_equal(s->n_warnings, 0);
+	session_close(f);
+	session_free(s);
+	assert_false(present(".work.yaml.lock"));
+}
+
+/* Returns true when NAME is a symbolic link that points to TARGET. */
+static bool links_to(const char *name, const char *target)
+{
+	char buf[512];
+	ssize_t n = readlink(name, buf, sizeof(buf) - 1);
+
+	if (n < 0)
+		return false;
+	buf[n] = '\0';
+	return strcmp(buf, target) == 0;
+}
+
+/* Saving through a symbolic link to a file in another folder writes that file and leaves the
+ * link a link: the temporary file and the lock file are next to the file itself, messages
+ * name the link as given. A chain of links is followed; a link whose target does not exist
+ * yet makes a new session there (titled after the link); a loop of links, and a link into a
+ * folder that does not exist, are refused. */
+static void test_save_through_symlink(void **state)
+{
+	char sub[256], target[256], link_name[256], chain[256], dangling[256], made[256];
+	char loop[256], expected[512], message[2048], *text;
+	struct session_file *f;
+	struct session *s;
+	const char *why;
+	struct diag d;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(mkdir(in_folder(sub, sizeof(sub), "elsewhere"), 0700), 0);
+	in_folder(target, sizeof(target), "elsewhere/real.yaml");
+	put_session("elsewhere/real.yaml", "Real", "2026-01-01T10:00:00+01:00", 0);
+	assert_int_equal(symlink("elsewhere/real.yaml", in_folder(link_name, sizeof(link_name),
+								 "link.yaml")),
+			 0);
+	assert_int_equal(symlink("link.yaml", in_folder(chain, sizeof(chain), "chain.yaml")), 0);
+	open_ok(chain, &f, &s);
+	assert_string_equal(f->path, chain);
+	assert_string_equal(s->meta[META_TITLE], "Real");
+	assert_false(present(".chain.yaml.lock"));
+	assert_true(present("elsewhere/.real.yaml.lock"));
+	assert_true(session_vote_add(s, content, 1, 3, &why));
+	save_expect(f, s, SAVE_OK);
+	assert_true(links_to(link_name, "elsewhere/real.yaml"));
+	assert_true(links_to(chain, "link.yaml"));
+	text = slurp(target, &len);
+	assert_non_null(strstr(text, "votes: [3]"));
+	free(text);
+	assert_int_equal(temp_files(), 0);
+	calls = 0;
+	fail_at = 1;
+	fail_errno = ENOSPC;
+	fileio.write = bad_write;
+	assert_int_equal(session_save(f, s, &d), SAVE_FAILED);
+	fileio_reset();
+	snprintf(expected, sizeof(expected), "%s: cannot save: %s", chain, strerror(ENOSPC));
+	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	session_close(f);
+	session_free(s);
+	assert_false(present("elsewhere/.real.yaml.lock"));
+
+	assert_int_equal(symlink("elsewhere/new.yaml",
+				 in_folder(dangling, sizeof(dangling), "dangling.yaml")),
+			 0);
+	open_ok(dangling, &f, &s);
+	assert_string_equal(s->meta[META_TITLE], "dangling");
+	save_expect(f, s, SAVE_OK);
+	assert_true(links_to(dangling, "elsewhere/new.yaml"));
+	assert_int_equal(access(in_folder(made, sizeof(made), "elsewhere/new.yaml"), F_OK), 0);
+	session_close(f);
+	session_free(s);
+
+	assert_int_equal(symlink("loop.yaml", in_folder(loop, sizeof(loop), "loop.yaml")), 0);
+	assert_false(session_open(loop, content, false, &f, &s, &d));
+	snprintf(expected, sizeof(expected), "%s: cannot follow the name to a file: %s", loop,
+		 strerror(ELOOP));
+	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	assert_int_equal(symlink("gone/s.yaml", in_folder(loop, sizeof(loop), "gone.yaml")), 0);
+	assert_false(session_open(loop, content, false, &f, &s, &d));
+	snprintf(expected, sizeof(expected),
+		 "%s: points to %s/gone/s.yaml, whose folder cannot be used: %s", loop, folder,
+		 strerror(ENOENT));
+	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	assert_false(present(".gone.yaml.lock"));
+}
+
+/* A session file that may not be written (no write permission in its mode, which holds for
+ * root too) opens only read-only; opening it for the workshop says so and touches nothing. */
+static void test_read_only_file_refused(void **state)
+{
+	char before[4096], after[4096], expected[512], message[2048];
+	struct session_file *f;
+	struct session *s;
+	struct diag d;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	save_expect(f, s, SAVE_OK);
+	session_close(f);
+	session_free(s);
+	assert_int_equal(chmod(path, 0444), 0);
+	folder_state(before, sizeof(before));
+	assert_false(session_open(path, content, false, &f, &s, &d));
+	snprintf(expected, sizeof(expected),
+		 "%s: the file is read-only, so the workshop cannot be saved in it: to look at "
+		 "it, use meetlat --review; to go on with it, make the file writable first",
+		 path);
+	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	folder_state(after, sizeof(after));
+	assert_string_equal(before, after);
+	assert_true(session_open(path, content, true, &f, &s, &d));
+	session_close(f);
+	session_free(s);
+	assert_int_equal(chmod(path, 0600), 0);
+}
+
+/* ---- time stamps ---------------------------------------------------------------------- */
+
+/* Returns the session parsed from a file whose `created` is STAMP (NULL with D on refusal). */
+static struct session *parse_created(const char *stamp, struct diag *d)
+{
+	char yaml[512];
+
+	snprintf(yaml, sizeof(yaml),
+		 "meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		 "created: %s\nupdated: 2026-11-26T15:40:12+01:00\n",
+		 stamp);
+	return session_parse("s.yaml", yaml, strlen(yaml), content, d);
+}
+
+/* `created` and `updated` are real moments: a date that exists, a time of day and an offset
+ * from UTC; anything else is refused where it stands. */
+static void test_time_stamps_checked(void **state)
+{
+	static const char *const bad[] = {
+		"2026-11-26T99:99:99+99:99", "2026-02-30T10:00:00+01:00", "2026-11-26T24:00:00Z",
+		"2026-11-26T10:60:00Z",      "2026-11-26T10:00:60Z",      "2026-11-26T10:00:00+24:00",
+		"2026-11-26T10:00:00+01:60", "2026-11-26T10:00:00",       "2026-11-26T10:00:00.5Z",
+		"2026-11-26t10:00:00Z",      "2026-11-26T1:00:00+01:00",  "2026-11-26T10:00:00+0100",
+		"2026-11-26T10:00:00*01:00", "2026-11-26T10:0a:00Z",      "1899-12-31T10:00:00Z",
+	};
+	static const char *const good[] = { "2026-11-26T14:03:00+01:00", "2028-02-29T00:00:00Z",
+					    "2026-11-26T23:59:59-12:00",
+					    "2026-11-26T10:00:00+14:00" };
+	char message[2048], expected[512];
+	struct session *s;
+	struct diag d;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		s = parse_created(bad[i], &d);
+		if (s)
+			fail_msg("accepted %s", bad[i]);
+		snprintf(expected, sizeof(expected),
+			 "s.yaml:4:10: expected a time written YYYY-MM-DDTHH:MM:SS+HH:MM for "
+			 "'created', found '%s'",
+			 bad[i]);
+		assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
+	}
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		s = parse_created(good[i], &d);
+		if (!s)
+			fail_msg("refused %s: %s", good[i], diag_format(&d, message, sizeof(message)));
+		assert_string_equal(s->created, good[i]);
+		session_free(s);
+	}
+}
+
+/* A session of another content is refused, leaving the file and no lock behind, unless
+ * SESSION_ANY_CONTENT is given: then it opens (read-only too), says which content it named,
+ * and its first save names the content it is open with and keeps what that cannot place. */
+static void test_other_content_flag(void **state)
+{
+	static const char other[] =
+		"meetlat_session: 1\ntitle: \"t\"\ncontent: {id: andere}\n"
+		"scores:\n  elders: {current: 2}\ntimings:\n- {step: \"score:elders\", seconds: 9}\n";
+	struct session_file *f;
+	struct session *s;
+	char other_path[128], *text, expected[160];
+	struct diag d;
+	const char *why;
+	size_t len;
+
+	(void)state;
+	snprintf(other_path, sizeof(other_path), "%s/other.yaml", folder);
+	put_file(other_path, other);
+	assert_false(session_open(other_path, content, 0, &f, &s, &d));
+	assert_non_null(strstr(d.message, "scored against the content 'andere'"));
+	assert_false(present(".other.yaml.lock"));
+	assert_true(session_open(other_path, content, SESSION_READ_ONLY | SESSION_ANY_CONTENT, &f, &s,
+				 &d));
+	assert_string_equal(s->other_content_id, "andere");
+	session_close(f);
+	session_free(s);
+	assert_true(session_open(other_path, content, SESSION_ANY_CONTENT, &f, &s, &d));
+	assert_true(present(".other.yaml.lock"));
+	text = slurp(other_path, &len);
+	assert_string_equal(text, other); /* opening writes nothing */
+	free(text);
+	assert_true(session_vote_add(s, content, 0, 2, &why));
+	save_expect(f, s, SAVE_OK);
+	text = slurp(other_path, &len);
+	snprintf(expected, sizeof(expected),
+		 "\ncontent: {id: sociale-media-almanak, sha256: \"%s\"}\n", content->sha256);
+	assert_non_null(strstr(text, expected));
+	assert_non_null(strstr(text, "\n  elders:\n    current: 2\n"));
+	assert_non_null(strstr(text, "\n- {step: \"score:elders\", seconds: 9}\n"));
+	free(text);
+	session_close(f);
+	session_free(s);
+	assert_true(session_open(other_path, content, 0, &f, &s, &d)); /* now it is this content's */
+	assert_null(s->other_content_id);
+	session_close(f);
+	session_free(s);
+}
+
 #define FOLDER_TEST(t) cmocka_unit_test_setup_teardown(t, make_folder, remove_folder)
 
 int main(void)
@@ -851,13 +1198,18 @@ int main(void)
 		FOLDER_TEST(test_open_save_reopen),
 		FOLDER_TEST(test_title_from_file_name),
 		FOLDER_TEST(test_lock_refuses_second_open),
-		FOLDER_TEST(test_stale_lock_recovered),
+		FOLDER_TEST(test_unheld_lock_file_taken),
 		FOLDER_TEST(test_stale_temps_removed),
 		FOLDER_TEST(test_changed_file_not_clobbered),
 		FOLDER_TEST(test_created_or_vanished_file),
 		FOLDER_TEST(test_unreadable_file_refused),
 		FOLDER_TEST(test_not_a_file),
 		FOLDER_TEST(test_read_only_writes_nothing),
+		FOLDER_TEST(test_names_of_one_file_refused),
+		FOLDER_TEST(test_open_after_kill),
+		FOLDER_TEST(test_save_through_symlink),
+		FOLDER_TEST(test_read_only_file_refused),
+		FOLDER_TEST(test_time_stamps_checked),
 		FOLDER_TEST(test_write_fails),
 		FOLDER_TEST(test_fsync_fails),
 		FOLDER_TEST(test_close_fails),
@@ -872,6 +1224,7 @@ int main(void)
 		FOLDER_TEST(test_path_for_title),
 		FOLDER_TEST(test_default_dir),
 		FOLDER_TEST(test_list),
+		FOLDER_TEST(test_other_content_flag),
 	};
 
 	return cmocka_run_group_tests(tests, load_content, free_content);

@@ -176,6 +176,71 @@ static void test_is_control(void **state)
 	assert_false(utf8_is_control(0x2018));
 }
 
+/* Format characters (category Cf) are left out of what is drawn and exported; the
+ * bidirectional controls among them are replaced, as before; their neighbours stay. */
+static void test_sanitize_format(void **state)
+{
+	(void)state;
+	SANITIZED("a\xe2\x80\x8b" "b", false, "ab");          /* U+200B zero width space */
+	SANITIZED("a\xe2\x80\x8c\xe2\x80\x8d" "b", false, "ab"); /* U+200C, U+200D */
+	SANITIZED("a\xe2\x81\xa0\xe2\x81\xa4" "b", false, "ab"); /* U+2060 WJ, U+2064 */
+	SANITIZED("a\xef\xbb\xbf" "b", false, "ab");          /* U+FEFF */
+	SANITIZED("Social\xc2\xad" "media", false, "Socialmedia"); /* U+00AD soft hyphen */
+	SANITIZED("a\xe1\xa0\x8e" "b", false, "ab");          /* U+180E */
+	SANITIZED("a\xd8\x80" "b", false, "ab");               /* U+0600 */
+	SANITIZED("a\xf3\xa0\x80\x81\xf3\xa0\x81\x81\xf3\xa0\x81\xbf" "b", false,
+		  "ab"); /* tags U+E0001, U+E0041, U+E007F */
+	SANITIZED("a\xe2\x80\x8b\nb", true, "a\nb");
+	SANITIZED("a\xe2\x80\x8f" "b", false, "a?b");         /* U+200F RLM: bidi, replaced */
+	SANITIZED("a\xd8\x9c" "b", false, "a?b");              /* U+061C ALM: bidi, replaced */
+	SANITIZED("a\xe2\x80\x8a\xe2\x80\x90\xc2\xac\xc2\xae" "b", false,
+		  "a\xe2\x80\x8a\xe2\x80\x90\xc2\xac\xc2\xae" "b"); /* U+200A, U+2010, ¬, ® */
+}
+
+/* utf8_is_format holds for exactly the 170 characters of category Cf (Unicode 15.0), among
+ * them the edges of their ranges, and for none of the characters beside those edges. */
+static void test_is_format(void **state)
+{
+	static const uint32_t format[] = { 0xAD,    0x600,   0x605,   0x61C,   0x6DD,   0x70F,
+					   0x890,   0x891,   0x8E2,   0x180E,  0x200B,  0x200F,
+					   0x202A,  0x202E,  0x2060,  0x2064,  0x2066,  0x206F,
+					   0xFEFF,  0xFFF9,  0xFFFB,  0x110BD, 0x110CD, 0x13430,
+					   0x1343F, 0x1BCA0, 0x1BCA3, 0x1D173, 0x1D17A, 0xE0001,
+					   0xE0020, 0xE007F };
+	static const uint32_t other[] = { 0xAC,    0xAE,    0x5FF,   0x606,   0x61B,   0x61D,
+					  0x88F,   0x892,   0x180D,  0x180F,  0x200A,  0x2010,
+					  0x2029,  0x202F,  0x205F,  0x2065,  0x2070,  0xFEFE,
+					  0xFF00,  0xFFF8,  0xFFFC,  0x13440, 0x1D172, 0x1D17B,
+					  0xE0000, 0xE0002, 0xE001F, 0xE0080, 'a',     0x20 };
+	size_t count = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(format) / sizeof(format[0]); i++)
+		assert_true(utf8_is_format(format[i]));
+	for (size_t i = 0; i < sizeof(other) / sizeof(other[0]); i++)
+		assert_false(utf8_is_format(other[i]));
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++)
+		count += utf8_is_format(cp);
+	assert_int_equal(count, 170);
+}
+
+/* Every kind of line break is found, the first one counts; invalid bytes are none. */
+static void test_line_breaks(void **state)
+{
+	static const char *const breaks[] = { "ab\ncd", "ab\rcd", "ab\vcd", "ab\fcd",
+					      "ab\xc2\x85", "ab\xe2\x80\xa8", "ab\xe2\x80\xa9" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(breaks) / sizeof(breaks[0]); i++)
+		assert_int_equal(utf8_line_break_offset(breaks[i], strlen(breaks[i])), 2);
+	assert_int_equal(utf8_line_break_offset("caf\xc3\xa9 \xff\t\xe2\x80\xa7", 11), 11);
+	assert_int_equal(utf8_line_break_offset("\xc3\xa9\r\n", 4), 2);
+	assert_int_equal(utf8_line_break_offset("", 0), 0);
+	assert_false(utf8_is_line_break('\t'));
+	assert_false(utf8_is_line_break(0x84));
+	assert_true(utf8_is_line_break(0x85));
+}
+
 /* Asserts that the SHA-256 of the LEN bytes at DATA is WANT. */
 static void expect_sha256(const void *data, size_t len, const char *want)
 {
@@ -233,6 +298,9 @@ int main(void)
 		cmocka_unit_test(test_encode_round_trip),
 		cmocka_unit_test(test_sanitize),
 		cmocka_unit_test(test_is_control),
+		cmocka_unit_test(test_sanitize_format),
+		cmocka_unit_test(test_is_format),
+		cmocka_unit_test(test_line_breaks),
 		cmocka_unit_test(test_sha256_vectors),
 		cmocka_unit_test(test_diag_format),
 	};

@@ -45,7 +45,7 @@ void app_save(struct app *a)
 {
 	struct diag d;
 
-	if (a->read_only)
+	if (a->read_only || a->preview)
 		return;
 	switch (session_save(a->f, a->s, &d)) {
 	case SAVE_OK:
@@ -217,9 +217,9 @@ static int paint_progress(struct app *a, int x, size_t k, size_t n, int width)
 static const char *save_state(const struct app *a, enum style *style)
 {
 	*style = STYLE_GOOD;
-	if (a->read_only) {
+	if (a->read_only || a->preview) {
 		*style = STYLE_DIM;
-		return "read-only";
+		return a->preview ? "preview: nothing is saved" : "read-only";
 	}
 	if (a->save_failed) {
 		*style = STYLE_WARNING;
@@ -430,7 +430,7 @@ static void save_at_end(struct app *a)
 	struct diag d;
 
 	tick(a);
-	if (a->read_only || !(a->s->dirty || a->time_unsaved || a->save_failed))
+	if (a->read_only || a->preview || !(a->s->dirty || a->time_unsaved || a->save_failed))
 		return;
 	app_save(a);
 	if (a->save_failed &&
@@ -444,7 +444,7 @@ static void run(struct app *a)
 	a->last_tick = now();
 	a->time_saved_at = a->last_tick;
 	relayout(a);
-	if (a->s->n_warnings)
+	if (a->s->n_warnings || a->s->agenda_notice)
 		app_open(a, OV_WARNINGS);
 	while (!a->quit && !term_signal()) {
 		paint(a);
@@ -483,21 +483,68 @@ static int report_end(const struct app *a)
 	return 1;
 }
 
+/* Asks on the terminal, before the interface starts, whether the session S at PATH, scored
+ * against another content, is to be opened with C; true only for an answer "y" or "yes". */
+static bool other_content_confirmed(const char *path, const struct session *s,
+				    const struct content *c)
+{
+	FILE *tty = fopen("/dev/tty", "r+");
+	char *name = utf8_sanitize(path, strlen(path), false, '?');
+	char answer[16] = "";
+	bool yes;
+
+	if (tty && name) {
+		fprintf(tty,
+			"%s was scored against the content '%s', not '%s'. Open it with this "
+			"content anyway? Everything it holds is kept. [y/N] ",
+			name, s->other_content_id, c->id);
+		fflush(tty);
+		if (!fgets(answer, sizeof(answer), tty))
+			answer[0] = '\0';
+	}
+	answer[strcspn(answer, "\n")] = '\0';
+	yes = strcmp(answer, "y") == 0 || strcmp(answer, "Y") == 0 || strcmp(answer, "yes") == 0;
+	if (tty)
+		fclose(tty);
+	free(name);
+	return yes;
+}
+
+/* Opens the session of O into A, asking first when it belongs to another content (review
+ * opens it without asking); false with the reason on standard error. */
+static bool open_session(const struct tui_options *o, struct app *a)
+{
+	unsigned flags = SESSION_ANY_CONTENT | (o->read_only ? SESSION_READ_ONLY : 0);
+	struct diag d;
+
+	if (!session_open(o->path, o->c, flags, &a->f, &a->s, &d)) {
+		diag_print(&d, stderr);
+		return false;
+	}
+	if (o->read_only || !a->s->other_content_id || other_content_confirmed(o->path, a->s, o->c))
+		return true;
+	diag_set(&d, o->path, 0, 0, "not opened; the file is left as it was");
+	diag_print(&d, stderr);
+	session_close(a->f);
+	session_free(a->s);
+	a->f = NULL;
+	a->s = NULL;
+	return false;
+}
+
 int tui_run(const struct tui_options *o)
 {
-	struct app a = { .c = o->c, .read_only = o->read_only };
+	struct app a = { .c = o->c, .read_only = o->read_only, .preview = o->preview };
 	const char *why;
 	int status;
 
 	term_catch_signals();
-	if (o->path) {
-		struct diag d;
-
-		if (!session_open(o->path, o->c, o->read_only, &a.f, &a.s, &d)) {
-			diag_print(&d, stderr);
-			return 1;
-		}
+	if (o->preview && !(a.s = session_new(o->c, "Preview"))) {
+		fprintf(stderr, "meetlat: out of memory\n");
+		return 1;
 	}
+	if (o->path && !open_session(o, &a))
+		return 1;
 	a.revealed = calloc(o->c->n_dimensions ? o->c->n_dimensions : 1, sizeof(*a.revealed));
 	if (!a.revealed || !term_start(&why)) {
 		fprintf(stderr, "meetlat: %s\n", a.revealed ? why : "out of memory");
@@ -508,7 +555,7 @@ int tui_run(const struct tui_options *o)
 	}
 	a.unicode = o->unicode;
 	term_set_ascii(!o->unicode);
-	if (o->path || start_choose(&a)) {
+	if (o->path || o->preview || start_choose(&a)) {
 		if (!a.read_only && a.s->dirty)
 			app_save(&a);
 		run(&a);

@@ -25,6 +25,7 @@ struct app {
 	struct session *s;
 	struct session_file *f;
 	bool read_only, unicode;
+	bool preview;         /* --preview: no session file; nothing is ever written */
 	struct layout l;
 	WINDOW *header, *body, *status, *box, *inner;
 

@@ -1,4 +1,5 @@
 /* main.c - the command line: parses the mode and hands over to content, sessions or the TUI. */
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -12,7 +13,8 @@
 #include "tui.h"
 #include "utf8.h"
 
-enum mode { MODE_RUN, MODE_REVIEW, MODE_CHECK, MODE_EXPORT, MODE_HELP, MODE_VERSION };
+enum mode { MODE_RUN, MODE_REVIEW, MODE_PREVIEW, MODE_CHECK, MODE_EXPORT, MODE_HELP,
+	    MODE_VERSION };
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
@@ -23,13 +25,15 @@ struct options {
 	enum mode mode;
 	const char *content_path; /* -c, or NULL for the built-in almanac */
 	const char *format;       /* --export */
-	char separator;           /* --separator, for CSV */
+	char separator;           /* --separator, for CSV; 0: by the content's language */
+	bool csv_raw;             /* --csv-raw: CSV for programs */
 	const char *file;         /* the SESSION or CONTENT operand */
 };
 
 static const char usage_text[] =
 	"usage: meetlat [-c CONTENT] [SESSION]      run the workshop; SESSION is created if new\n"
 	"       meetlat --review SESSION            open a session read-only\n"
+	"       meetlat --preview CONTENT           walk a content file; nothing is saved\n"
 	"       meetlat --check [CONTENT]           validate content (default: the built-in)\n"
 	"       meetlat --export md|csv|html SESSION  write a report to standard output\n"
 	"       meetlat --help | --version\n";
@@ -42,9 +46,14 @@ static const char help_text[] =
 	"options:\n"
 	"  -c, --content FILE   use this content file instead of the built-in almanac\n"
 	"  -r, --review         open SESSION read-only; the file is not touched\n"
+	"      --preview        walk CONTENT without a session file: votes and actions can be\n"
+	"                       tried, nothing is written\n"
 	"      --check          validate CONTENT and exit: 0 valid, 1 invalid\n"
 	"  -e, --export FORMAT  write SESSION as md, csv or html to standard output\n"
-	"      --separator ';'  the CSV separator: ',' (default) or ';' (Dutch spreadsheets)\n"
+	"      --separator ';'  the CSV separator, ',' or ';'; by default ';' when the\n"
+	"                       content is Dutch (as Dutch spreadsheets expect), else ','\n"
+	"      --csv-raw        CSV for programs: texts exactly as typed, no byte order\n"
+	"                       mark (by default =1+1 is written '=1+1 against formulas)\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n"
 	"\n"
@@ -66,6 +75,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "check", no_argument, NULL, 'C' },        { "export", required_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },         { "version", no_argument, NULL, 'V' },
 		{ "separator", required_argument, NULL, 'S' },
+		{ "csv-raw", no_argument, NULL, 'R' },
+		{ "preview", no_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch, modes = 0;
@@ -77,6 +88,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		case 'c': opt->content_path = optarg; break;
 		case 'r': opt->mode = MODE_REVIEW; modes++; break;
 		case 'C': opt->mode = MODE_CHECK; modes++; break;
+		case 'P': opt->mode = MODE_PREVIEW; modes++; break;
 		case 'e': opt->mode = MODE_EXPORT; opt->format = optarg; modes++; break;
 		case 'h': opt->mode = MODE_HELP; modes++; break;
 		case 'V': opt->mode = MODE_VERSION; modes++; break;
@@ -85,23 +97,30 @@ static int parse_options(int argc, char **argv, struct options *opt)
 				return usage_error("the separator is ',' or ';'");
 			opt->separator = optarg[0];
 			break;
+		case 'R': opt->csv_raw = true; break;
 		case ':': return usage_error("an option is missing its argument");
 		default: return usage_error("unknown option");
 		}
 	}
 	if (modes > 1)
-		return usage_error("choose one of --review, --check, --export, --help, --version");
+		return usage_error("choose one of --review, --preview, --check, --export, --help, "
+				   "--version");
 	if (argc - optind > 1)
 		return usage_error("too many arguments");
 	opt->file = optind < argc ? argv[optind] : NULL;
 	if ((opt->mode == MODE_REVIEW || opt->mode == MODE_EXPORT) && !opt->file)
 		return usage_error("a SESSION file is needed");
+	if (opt->mode == MODE_PREVIEW && (!opt->file || opt->content_path))
+		return usage_error("give the CONTENT to preview as the argument: meetlat --preview "
+				   "CONTENT");
 	if (opt->mode == MODE_CHECK && opt->content_path && opt->file)
 		return usage_error("give the content to check either with -c or as the argument");
 	if (opt->mode == MODE_EXPORT && export_format_from_name(opt->format) == EXPORT_FORMAT_COUNT)
 		return usage_error("the export formats are md, csv and html");
-	if (opt->separator && !(opt->mode == MODE_EXPORT && strcmp(opt->format, "csv") == 0))
-		return usage_error("--separator goes with --export csv");
+	if ((opt->separator || opt->csv_raw) &&
+	    !(opt->mode == MODE_EXPORT && strcmp(opt->format, "csv") == 0))
+		return usage_error(opt->separator ? "--separator goes with --export csv"
+						  : "--csv-raw goes with --export csv");
 	return -1;
 }
 
@@ -150,7 +169,8 @@ static int run_check(const char *path)
 	return EXIT_OK;
 }
 
-/* Prints what was noticed when the session at PATH was read (S's warnings) to stderr. */
+/* Prints what was noticed when the session at PATH was read (S's warnings, and the line on
+ * a changed agenda) to stderr. */
 static void print_warnings(const char *path, const struct session *s)
 {
 	struct diag d;
@@ -159,20 +179,24 @@ static void print_warnings(const char *path, const struct session *s)
 		diag_set(&d, path, 0, 0, "warning: %s", s->warnings[i]);
 		diag_print(&d, stderr);
 	}
+	if (s->agenda_notice) {
+		diag_set(&d, path, 0, 0, "note: %s", s->agenda_notice);
+		diag_print(&d, stderr);
+	}
 }
 
 /* --export: writes the report of the session in OPT to standard output. */
 static int run_export(const struct options *opt)
 {
-	struct export_options eo = { export_format_from_name(opt->format),
-				     opt->separator ? opt->separator : ',' };
+	struct export_options eo = { export_format_from_name(opt->format), opt->separator,
+				     opt->csv_raw };
 	struct session_file *f = NULL;
 	struct session *s = NULL;
 	struct diag d;
 	struct content *c = load_content(opt->content_path, &d);
 	int status = EXIT_INVALID;
 
-	if (!c || !session_open(opt->file, c, true, &f, &s, &d)) {
+	if (!c || !session_open(opt->file, c, SESSION_READ_ONLY | SESSION_ANY_CONTENT, &f, &s, &d)) {
 		diag_print(&d, stderr);
 		goto cleanup;
 	}
@@ -188,12 +212,15 @@ cleanup:
 	return status;
 }
 
-/* Runs the terminal interface (walk or --review) on the content and session of OPT. */
+/* Runs the terminal interface (walk, --review or --preview) on the content and session of
+ * OPT; a preview's content is the operand, and it has no session file. */
 static int run_interface(const struct options *opt)
 {
+	bool preview = opt->mode == MODE_PREVIEW;
 	struct diag d;
-	struct content *c = load_content(opt->content_path, &d);
-	struct tui_options o = { .c = c, .path = opt->file, .read_only = opt->mode == MODE_REVIEW,
+	struct content *c = load_content(preview ? opt->file : opt->content_path, &d);
+	struct tui_options o = { .c = c, .path = preview ? NULL : opt->file,
+				 .read_only = opt->mode == MODE_REVIEW, .preview = preview,
 				 .unicode = terminal_utf8 };
 	int status;
 
@@ -204,6 +231,24 @@ static int run_interface(const struct options *opt)
 	status = tui_run(&o);
 	content_free(c);
 	return status;
+}
+
+/* Returns STATUS once everything written to standard output is known to be out, else (a full
+ * disk, a closed or failing file) says so on standard error and returns EXIT_INVALID; a mode
+ * that failed already said why and keeps its status. */
+static int output_checked(int status)
+{
+	int err = fflush(stdout) == 0 ? 0 : errno;
+
+	if (!err && !ferror(stdout))
+		return status;
+	if (status != EXIT_OK)
+		return status;
+	if (err)
+		fprintf(stderr, "meetlat: cannot write to standard output: %s\n", strerror(err));
+	else
+		fprintf(stderr, "meetlat: cannot write to standard output\n");
+	return EXIT_INVALID;
 }
 
 int main(int argc, char **argv)
@@ -222,15 +267,21 @@ int main(int argc, char **argv)
 	switch (opt.mode) {
 	case MODE_HELP:
 		printf("%s%s", usage_text, help_text);
-		return EXIT_OK;
+		status = EXIT_OK;
+		break;
 	case MODE_VERSION:
 		printf("meetlat %s\n", MEETLAT_VERSION);
-		return EXIT_OK;
+		status = EXIT_OK;
+		break;
 	case MODE_CHECK:
-		return run_check(opt.content_path ? opt.content_path : opt.file);
+		status = run_check(opt.content_path ? opt.content_path : opt.file);
+		break;
 	case MODE_EXPORT:
-		return run_export(&opt);
+		status = run_export(&opt);
+		break;
 	default:
-		return run_interface(&opt);
+		status = run_interface(&opt);
+		break;
 	}
+	return output_checked(status);
 }

@@ -804,6 +804,10 @@ void screen_step(struct page *p, const struct view *v)
 void screen_warnings(struct page *p, const struct session *s, int width)
 {
 	page_puts(p, 0, STYLE_TITLE, "Worth knowing about this session");
+	if (s->agenda_notice) {
+		page_newline(p);
+		page_wrap_inline(p, 2, width - 2, STYLE_NORMAL, s->agenda_notice);
+	}
 	for (size_t i = 0; i < s->n_warnings; i++) {
 		page_newline(p);
 		page_puts(p, 0, STYLE_WARNING, "!");

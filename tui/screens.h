@@ -29,7 +29,8 @@ void screen_step(struct page *p, const struct view *v);
 /* Builds the summary: the chart, the actions by row, what was skipped, the time. */
 void screen_summary(struct page *p, const struct view *v);
 
-/* Builds the page of what was noticed when the session was read (S's warnings). */
+/* Builds the page of what was noticed when the session was read (the line on a changed
+ * agenda, then S's warnings). */
 void screen_warnings(struct page *p, const struct session *s, int width);
 
 /* Builds the help page from the table of key bindings, for a box WIDTH columns wide. */

@@ -10,6 +10,7 @@ struct tui_options {
 	const struct content *c;
 	const char *path; /* the session file; NULL: choose on the start screen */
 	bool read_only;   /* --review */
+	bool preview;     /* --preview: PATH is NULL; a session in memory, never written */
 	bool unicode;     /* the terminal shows UTF-8; else everything is drawn in ASCII */
 };
 

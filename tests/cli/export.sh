@@ -1,7 +1,8 @@
 #!/bin/sh
 # export.sh - `meetlat --export md|csv|html SESSION` on a session file: the report goes to
 # standard output, the file is not touched, an unreadable file gives file:line:column and
-# exit 1, wrong usage exit 2.
+# exit 1, wrong usage exit 2; --csv-raw drops the CSV's byte order mark (the rest of this
+# session's CSV has nothing to guard, see export-csv.sh for the guard).
 set -u
 work=$(mktemp -d) || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -23,7 +24,7 @@ facilitator: "Anne-Marie"
 date: 2026-11-26
 participants: 8
 content: {id: sociale-media-almanak}
-position: 12
+position: "score:customer-experience"
 scores:
   context:
     votes: [2, 3, 3, 4]
@@ -47,9 +48,18 @@ check "md: nothing on standard error" test ! -s "$work/err"
 check "csv ;: exit 0" test $? -eq 0
 check "csv ;: the note read back exactly" "$PYTHON" -c '
 import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"), delimiter=";"))
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8-sig"), delimiter=";"))
 note = [r["note"] for r in rows if r["kind"] == "row" and r["row_id"] == "context"]
 sys.exit(0 if note == ["één; twee, \"drie\""] else 1)' "$work/out.csv"
+
+"$MEETLAT" --export csv "$work/w.yaml" > "$work/default.csv"
+check "csv: exit 0" test $? -eq 0
+check "csv: for a spreadsheet, a byte order mark and ';' for the Dutch almanac" \
+	test "$(head -c 17 "$work/default.csv")" = "$(printf '\357\273\277session_title;')"
+"$MEETLAT" --export csv --csv-raw "$work/w.yaml" > "$work/raw.csv"
+check "csv --csv-raw: exit 0" test $? -eq 0
+check "csv --csv-raw: no byte order mark" test "$(head -c 14 "$work/raw.csv")" = "session_title;"
+check "csv --csv-raw: the same lines" test "$(tail -c +4 "$work/default.csv")" = "$(cat "$work/raw.csv")"
 
 "$MEETLAT" --export html "$work/w.yaml" > "$work/out.html"
 check "html: exit 0" test $? -eq 0
@@ -72,6 +82,11 @@ check "a missing session: exit 1" test $? -eq 1
 check "an unknown format: exit 2" test $? -eq 2
 "$MEETLAT" --export md --separator ';' "$work/w.yaml" 2> /dev/null
 check "--separator without csv: exit 2" test $? -eq 2
+"$MEETLAT" --export html --csv-raw "$work/w.yaml" 2> "$work/err"
+check "--csv-raw without csv: exit 2" test $? -eq 2
+check "... saying so" grep -qF -- "--csv-raw goes with --export csv" "$work/err"
+"$MEETLAT" --csv-raw "$work/w.yaml" 2> /dev/null
+check "--csv-raw without --export: exit 2" test $? -eq 2
 "$MEETLAT" --export csv 2> /dev/null
 check "no SESSION: exit 2" test $? -eq 2
 

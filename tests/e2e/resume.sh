@@ -24,7 +24,7 @@ check "q first closes the overview; the step is still 3/5" at_step 3/5
 keys q
 wait_exit
 expect_eq "q exits with status 0" "$(exit_status)" 0
-expect_eq "the file's position is 3" "$(yaml_get "$file" position)" 3
+expect_eq "the file's position is step 3 (score:charlie)" "$(yaml_get "$file" position)" "score:charlie"
 
 start 100 30 -c "$content" "$file"
 wait_step 3/5
@@ -59,7 +59,7 @@ wait_for "Keys"
 get_pid
 kill -TERM "$PID"
 wait_exit
-expect_eq "the file's position is 4" "$(yaml_get "$file" position)" 4
+expect_eq "the file's position is step 4 (score:delta)" "$(yaml_get "$file" position)" "score:delta"
 
 start 80 24 -c "$content" "$file"
 wait_step 4/5

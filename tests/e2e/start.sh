@@ -91,7 +91,7 @@ wait_for "New session"
 keys Enter
 wait_step 1/23
 expect_eq "a second session with the same title makes a second file" "$(sessions | wc -l)" 2
-expect_eq "the first session is untouched (position 2)" "$(yaml_get "$first" position)" 2
+expect_eq "the first session is untouched (position: step 2, model)" "$(yaml_get "$first" position)" model
 keys q
 wait_exit
 

@@ -123,5 +123,5 @@ done < "$TMP/found"
 keys q
 wait_exit
 expect_eq "q exits with status 0" "$(exit_status)" 0
-expect_eq "the session file's position is 23" "$(yaml_get "$file" position)" 23
+expect_eq "the session file's position is step 23 (summary)" "$(yaml_get "$file" position)" summary
 finish
