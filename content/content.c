@@ -54,75 +54,11 @@ long content_dimension_index(const struct content *c, const char *id)
 
 enum { STEP_ID_MAX = 96, SLUG_MAX = 40 };
 
-/* An open-addressing table of indices (-1: empty slot) into a list of strings that KEY_OF
- * gives; MASK + 1 slots, at least twice as many as entries. */
-struct id_table {
-	long *slots;
-	size_t mask;
-	const char *(*key_of)(const void *list, long i);
-	const void *list;
-};
-
-/* Returns the FNV-1a hash of KEY. */
-static size_t id_hash(const char *key)
-{
-	uint64_t h = 14695981039346656037u;
-
-	for (; *key; key++)
-		h = (h ^ (unsigned char)*key) * 1099511628211u;
-	return (size_t)h;
-}
-
-/* Returns the slot of T holding KEY, or the empty slot where it would go. */
-static size_t table_slot(const struct id_table *t, const char *key)
-{
-	size_t i = id_hash(key) & t->mask;
-
-	while (t->slots[i] >= 0 && strcmp(t->key_of(t->list, t->slots[i]), key) != 0)
-		i = (i + 1) & t->mask;
-	return i;
-}
-
-/* Returns the entry of T whose key is KEY, or -1. */
-static long table_find(const struct id_table *t, const char *key)
-{
-	return t->slots[table_slot(t, key)];
-}
-
-/* Makes T an empty table for up to N entries, in ARENA (NULL: malloc); false on exhaustion. */
-static bool table_init(struct id_table *t, size_t n, struct arena *arena)
-{
-	size_t size = 2;
-
-	while (size < 2 * n + 2)
-		size *= 2;
-	t->slots = arena ? arena_alloc(arena, size * sizeof(long)) : malloc(size * sizeof(long));
-	if (!t->slots)
-		return false;
-	memset(t->slots, 0xff, size * sizeof(long)); /* every slot -1 */
-	t->mask = size - 1;
-	return true;
-}
-
-/* Returns the id of step I of the step list LIST. */
-static const char *step_id_of(const void *list, long i)
-{
-	return ((const struct content_step *)list)[i].id;
-}
-
-/* Returns string I of the list of strings LIST. */
-static const char *string_of(const void *list, long i)
-{
-	return ((const char *const *)list)[i];
-}
-
 long content_step_index(const struct content *c, const char *id)
 {
-	struct id_table t = { (long *)c->step_slots, c->step_mask, step_id_of, c->steps };
+	size_t i;
 
-	if (!c->step_slots)
-		return -1;
-	return table_find(&t, id);
+	return c->step_ids && name_index_find(c->step_ids, id, &i) ? (long)i : -1;
 }
 
 /* Writes to OUT (SLUG_MAX + 1 bytes) TITLE reduced to lower-case ASCII letters and digits,
@@ -177,39 +113,35 @@ static void step_base_id(const struct content *c, const struct content_step *s, 
 
 /* Enters the given ids of the N STEPS into IDS; false at the first repeated one, whose index
  * and that of its first use go to DUP. */
-static bool index_given_ids(struct id_table *ids, const struct content_step *steps, size_t n,
+static bool index_given_ids(struct name_index *ids, const struct content_step *steps, size_t n,
 			    size_t dup[2])
 {
 	for (size_t i = 0; i < n; i++) {
-		size_t slot;
-
-		if (!steps[i].id)
-			continue;
-		slot = table_slot(ids, steps[i].id);
-		if (ids->slots[slot] >= 0) {
-			dup[0] = (size_t)ids->slots[slot];
+		if (steps[i].id && !name_index_add(ids, steps[i].id, i, &dup[0])) {
 			dup[1] = i;
 			return false;
 		}
-		ids->slots[slot] = (long)i;
 	}
 	return true;
 }
 
-/* Gives step I of STEPS the id derived from BASES[I]: the base itself the first time it is
- * free, else "base#k" with k one more than the last repeat (REPEATS, per first user of the
- * base in BASE_TABLE). Enters it into IDS; false on exhaustion. */
+/* Gives step I of STEPS the id derived from its kind and target: that base itself the first
+ * time it is free, else "base#k" with k one more than the last repeat (REPEATS, per first
+ * user of the base in BASES). Enters it into IDS; false on exhaustion. */
 static bool derive_step_id(struct content *c, struct content_step *steps, size_t i,
-			   struct id_table *ids, struct id_table *base_table, unsigned *repeats)
+			   struct name_index *ids, struct name_index *bases, unsigned *repeats)
 {
-	const char *base = string_of(base_table->list, (long)i); /* in C's arena */
-	size_t bslot = table_slot(base_table, base), slot;
-	char id[STEP_ID_MAX + 16];
-	long first = base_table->slots[bslot];
+	char buf[STEP_ID_MAX], id[STEP_ID_MAX + 16];
+	const char *base;
+	size_t first, taken;
 
-	if (first < 0) {
-		base_table->slots[bslot] = first = (long)i;
-		repeats[i] = table_find(ids, base) >= 0 ? 2 : 1;
+	step_base_id(c, &steps[i], buf, sizeof(buf));
+	base = arena_strndup(c->arena, buf, strlen(buf));
+	if (!base)
+		return false;
+	if (name_index_add(bases, base, i, &first)) {
+		first = i;
+		repeats[i] = name_index_find(ids, base, &taken) ? 2 : 1;
 	} else {
 		repeats[first]++;
 	}
@@ -221,47 +153,34 @@ static bool derive_step_id(struct content *c, struct content_step *steps, size_t
 		if (!steps[i].id)
 			return false;
 	}
-	slot = table_slot(ids, steps[i].id);
 	/* Never taken: given ids hold no ':' or '#', and a base that a given id holds was
 	 * given a suffix above. */
-	ids->slots[slot] = (long)i;
-	return true;
+	return name_index_add(ids, steps[i].id, i, &taken);
 }
 
 enum step_ids_result content_index_steps(struct content *c, struct content_step *steps,
 					 size_t n, size_t dup[2])
 {
-	struct id_table ids = { .key_of = step_id_of, .list = steps };
-	struct id_table bases = { .key_of = string_of };
-	const char **base = calloc(n ? n : 1, sizeof(*base));
+	struct arena *scratch = arena_new(); /* the index of the bases, needed only here */
+	struct name_index *ids = name_index_new(c->arena, n);
+	struct name_index *bases = scratch ? name_index_new(scratch, n) : NULL;
 	unsigned *repeats = calloc(n ? n : 1, sizeof(*repeats));
 	enum step_ids_result result = STEP_IDS_EXHAUSTED;
-	bool ok = base && repeats && table_init(&ids, n, c->arena) && table_init(&bases, n, NULL);
+	bool ok = ids && bases && repeats;
 
-	bases.list = base;
-	for (size_t i = 0; i < n && ok; i++) {
-		char buf[STEP_ID_MAX];
-
-		if (steps[i].id)
-			continue;
-		step_base_id(c, &steps[i], buf, sizeof(buf));
-		ok = (base[i] = arena_strndup(c->arena, buf, strlen(buf))) != NULL;
-	}
-	if (ok && !index_given_ids(&ids, steps, n, dup))
+	if (ok && !index_given_ids(ids, steps, n, dup))
 		result = STEP_IDS_DUPLICATE;
-	else if (ok)
+	else
 		for (size_t i = 0; i < n && ok; i++)
-			ok = steps[i].id || derive_step_id(c, steps, i, &ids, &bases, repeats);
+			ok = steps[i].id || derive_step_id(c, steps, i, ids, bases, repeats);
 	if (ok && result != STEP_IDS_DUPLICATE) {
 		c->steps = steps;
 		c->n_steps = n;
-		c->step_slots = ids.slots;
-		c->step_mask = ids.mask;
+		c->step_ids = ids;
 		result = STEP_IDS_OK;
 	}
-	free(base);
 	free(repeats);
-	free(bases.slots);
+	arena_free(scratch);
 	return result;
 }
 

@@ -106,8 +106,7 @@ struct content {
 	const struct name_index *dimension_ids; /* row id -> index into dimensions */
 	const struct content_step *steps;
 	size_t n_steps;
-	const long *step_slots; /* an open-addressing index of the steps by id: -1 or a step */
-	size_t step_mask;       /* the number of slots minus one (a power of two) */
+	const struct name_index *step_ids;      /* step id -> index into steps */
 	char sha256[SHA256_HEX]; /* of the file's bytes */
 };
 
