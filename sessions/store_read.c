@@ -2,7 +2,8 @@
  *
  * Values go in through the operations of session.c, so that a file is held to the same rules
  * as the keys a facilitator presses; a refusal becomes an error at the offending node. The
- * session keeps the parsed document so that keys this version does not know are written back. */
+ * session keeps the parsed document in its origin (store_impl.h), so that keys this version
+ * does not know are written back. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +121,7 @@ struct reader {
 	const struct ydoc *doc;
 	const struct content *c;
 	struct session *s;
+	struct store_origin *o; /* S's origin */
 	struct diag *d;
 	unsigned flags; /* SESSION_ANY_CONTENT */
 	struct placing *p;
@@ -243,7 +245,7 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 			   ynode_excerpt(v[CF_SHA256], excerpt, sizeof(excerpt)));
 		return false;
 	}
-	r->s->content_origin = node;
+	r->o->content = node;
 	if (strcmp(id, r->c->id) != 0)
 		return read_other_content(r, v[CF_ID], id);
 	memcpy(r->s->content_sha256, sha, strlen(sha) + 1);
@@ -394,7 +396,7 @@ static bool read_score(const struct reader *r, const struct ynode *node, size_t 
 	if (!ynode_fields(r->doc, node, "a row of 'scores'", session_score_fields, SC_COUNT, true,
 			  v, r->d))
 		return false;
-	r->s->scores[row].origin = node;
+	r->o->scores[row] = node;
 	r->s->scores[row].known = true;
 	ok = read_votes(r, v[SC_VOTES], row) &&
 	     read_agreed(r, v[SC_CURRENT], row, "'current'", session_set_current) &&
@@ -411,6 +413,11 @@ static bool read_scores(const struct reader *r, const struct ynode *node)
 		return true;
 	if (!ynode_expect(r->doc, node, YNODE_MAPPING, "'scores'", r->d))
 		return false;
+	/* Each pair is a row of the content or one more row kept after them. */
+	r->o->n_scores = r->c->n_dimensions + node->count;
+	r->o->scores = calloc(r->o->n_scores ? r->o->n_scores : 1, sizeof(*r->o->scores));
+	if (!r->o->scores)
+		return exhausted(r);
 	for (size_t i = 0; i < node->count; i++) {
 		const char *id;
 		long row;
@@ -462,7 +469,8 @@ static bool read_action(const struct reader *r, const struct ynode *node)
 		f.dimension = NULL;
 	if (!session_action_edit(r->s, r->c, (size_t)i, &f, &why))
 		return refused(r, v[AF_OWNER], "owner of an action", why);
-	r->s->actions[i].origin = node;
+	/* Read in the order of the list into a session that had none: action I is item I. */
+	r->s->actions[i].origin = (size_t)i + 1;
 	if (v[AF_DONE] && !ynode_bool(r->doc, v[AF_DONE], "'done'", &r->s->actions[i].done, r->d))
 		return false;
 	if (row_known)
@@ -516,18 +524,18 @@ static long step_named(const struct reader *r, long number, const char *id)
 static bool keep_timing(const struct reader *r, const struct ynode *node, long step,
 			unsigned long seconds)
 {
-	struct session *s = r->s;
+	struct store_origin *o = r->o;
 
-	if (s->n_kept_timings == s->cap_kept_timings) {
-		size_t cap = s->cap_kept_timings ? 2 * s->cap_kept_timings : 16;
-		struct session_kept_timing *more = realloc(s->kept_timings, cap * sizeof(*more));
+	if (o->n_kept_timings == o->cap_kept_timings) {
+		size_t cap = o->cap_kept_timings ? 2 * o->cap_kept_timings : 16;
+		struct store_kept_timing *more = realloc(o->kept_timings, cap * sizeof(*more));
 
 		if (!more)
 			return exhausted(r);
-		s->kept_timings = more;
-		s->cap_kept_timings = cap;
+		o->kept_timings = more;
+		o->cap_kept_timings = cap;
 	}
-	s->kept_timings[s->n_kept_timings++] = (struct session_kept_timing){ node, step, seconds };
+	o->kept_timings[o->n_kept_timings++] = (struct store_kept_timing){ node, step, seconds };
 	return true;
 }
 
@@ -552,11 +560,10 @@ static bool read_timing(const struct reader *r, const struct ynode *node)
 		r->p->numbers_seen |= id == NULL && !r->p->numbers_trusted;
 		return keep_timing(r, node, -1, (unsigned long)seconds);
 	}
-	if (r->s->timing_origins[step] &&
-	    !keep_timing(r, node, step, (unsigned long)seconds))
+	if (r->o->timings[step] && !keep_timing(r, node, step, (unsigned long)seconds))
 		return false;
-	if (!r->s->timing_origins[step])
-		r->s->timing_origins[step] = node;
+	if (!r->o->timings[step])
+		r->o->timings[step] = node;
 	if (!session_tick(r->s, (size_t)step, (unsigned long)seconds, &why))
 		return refused(r, node, "timing", why);
 	return true;
@@ -690,7 +697,8 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 			  r->d) ||
 	    !read_content(r, v[SF_CONTENT]))
 		return false;
-	r->s->origin = root;
+	r->o->root = root;
+	r->o->actions = v[SF_ACTIONS];
 	for (int f = 0; f < META_COUNT; f++)
 		if (!read_meta(r, v[SF_META + f], (enum session_meta)f))
 			return false;
@@ -708,6 +716,32 @@ struct session *session_parse(const char *name, const char *buf, size_t len,
 	return session_read(name, buf, len, c, 0, d);
 }
 
+/* Releases origin O and the document it holds; NULL is allowed. */
+static void origin_free(struct store_origin *o)
+{
+	if (!o)
+		return;
+	ydoc_free(&o->doc);
+	free(o->scores);
+	free(o->timings);
+	free(o->kept_timings);
+	free(o);
+}
+
+/* Gives S (new, for content C) an empty origin, which session_free releases; false when
+ * memory is exhausted. */
+static bool origin_attach(struct session *s, const struct content *c)
+{
+	struct store_origin *o = calloc(1, sizeof(*o));
+
+	if (!o)
+		return false;
+	s->origin = o;
+	s->origin_free = origin_free;
+	o->timings = calloc(c->n_steps ? c->n_steps : 1, sizeof(*o->timings));
+	return o->timings != NULL;
+}
+
 struct session *session_read(const char *name, const char *buf, size_t len,
 			     const struct content *c, unsigned flags, struct diag *d)
 {
@@ -716,15 +750,17 @@ struct session *session_read(const char *name, const char *buf, size_t len,
 	struct reader r = { .c = c, .s = s, .d = d, .flags = flags, .p = &p };
 	bool ok;
 
-	if (!s) {
+	if (!s || !origin_attach(s, c)) {
+		session_free(s);
 		diag_set(d, name, 0, 0, "out of memory");
 		return NULL;
 	}
-	r.doc = &s->source;
-	ok = ydoc_parse(&s->source, name, buf, len, &ylimits_default, d) &&
-	     read_root(&r, s->source.root);
+	r.o = s->origin;
+	r.doc = &r.o->doc;
+	ok = ydoc_parse(&r.o->doc, name, buf, len, &ylimits_default, d) &&
+	     read_root(&r, r.o->doc.root);
 	/* NAME belongs to the caller: the document is kept only for its nodes. */
-	s->source.file = NULL;
+	r.o->doc.file = NULL;
 	if (!ok) {
 		session_free(s);
 		return NULL;

@@ -168,6 +168,42 @@ static bool emit_unknown(struct out *o, const struct ynode *origin, const struct
 	return o->ok;
 }
 
+/* Returns the top-level mapping S was read from, or NULL. */
+static const struct ynode *root_origin(const struct session *s)
+{
+	return s->origin ? s->origin->root : NULL;
+}
+
+/* Returns the `content:` mapping S was read from, or NULL. */
+static const struct ynode *content_origin(const struct session *s)
+{
+	return s->origin ? s->origin->content : NULL;
+}
+
+/* Returns the mapping row I of S was read from, or NULL. */
+static const struct ynode *score_origin(const struct session *s, size_t i)
+{
+	const struct store_origin *from = s->origin;
+
+	return from && i < from->n_scores ? from->scores[i] : NULL;
+}
+
+/* Returns the mapping action A of S was read from, or NULL. */
+static const struct ynode *action_origin(const struct session *s, const struct session_action *a)
+{
+	const struct store_origin *from = s->origin;
+
+	if (!from || !from->actions || !a->origin || a->origin > from->actions->count)
+		return NULL;
+	return from->actions->items[a->origin - 1];
+}
+
+/* Returns the timing STEP of S's content was read from, or NULL. */
+static const struct ynode *timing_origin(const struct session *s, size_t step)
+{
+	return s->origin ? s->origin->timings[step] : NULL;
+}
+
 /* Emits the key of FIELDS[I]: the writer uses the names the reader knows. */
 static bool emit_key(struct out *o, const struct yfield *fields, int i)
 {
@@ -188,7 +224,7 @@ static bool emit_content(struct out *o, const struct session *s)
 	       emit_key(o, session_content_fields, CF_ID) && emit_id(o, s->content_id) &&
 	       (!s->content_sha256[0] || (emit_key(o, session_content_fields, CF_SHA256) &&
 					  emit_text(o, s->content_sha256))) &&
-	       emit_unknown(o, s->content_origin, session_content_fields, CF_COUNT) &&
+	       emit_unknown(o, content_origin(s), session_content_fields, CF_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
@@ -217,15 +253,16 @@ static bool emit_votes(struct out *o, const struct session_score *sc)
 	return emit_end(o, YNODE_SEQUENCE);
 }
 
-/* Writes row SC as `id: { votes, current, target, note }` in block style. */
-static bool emit_score(struct out *o, const struct session_score *sc)
+/* Writes row SC, read from the mapping FROM (or NULL), as `id: { votes, current, target,
+ * note }` in block style. */
+static bool emit_score(struct out *o, const struct session_score *sc, const struct ynode *from)
 {
 	return emit_id(o, sc->dimension) && emit_start(o, YNODE_MAPPING, false) &&
 	       emit_votes(o, sc) && emit_phase(o, SC_CURRENT, sc->current) &&
 	       emit_phase(o, SC_TARGET, sc->target) &&
 	       (!sc->note[0] ||
 		(emit_key(o, session_score_fields, SC_NOTE) && emit_text(o, sc->note))) &&
-	       emit_unknown(o, sc->origin, session_score_fields, SC_COUNT) &&
+	       emit_unknown(o, from, session_score_fields, SC_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
@@ -236,16 +273,16 @@ static bool emit_scores(struct out *o, const struct session *s)
 	emit_start(o, YNODE_MAPPING, false);
 	for (size_t i = 0; i < s->n_scores && o->ok; i++) {
 		const struct session_score *sc = &s->scores[i];
+		const struct ynode *from = score_origin(s, i);
 
-		if (sc->n_votes || sc->current || sc->target || sc->note[0] || sc->origin ||
-		    !sc->known)
-			emit_score(o, sc);
+		if (sc->n_votes || sc->current || sc->target || sc->note[0] || from || !sc->known)
+			emit_score(o, sc, from);
 	}
 	return emit_end(o, YNODE_MAPPING);
 }
 
-/* Writes action A as a flow mapping. */
-static bool emit_action(struct out *o, const struct session_action *a)
+/* Writes action A of S as a flow mapping. */
+static bool emit_action(struct out *o, const struct session *s, const struct session_action *a)
 {
 	const struct yfield *keys = session_action_fields;
 
@@ -255,7 +292,7 @@ static bool emit_action(struct out *o, const struct session_action *a)
 	       emit_key(o, keys, AF_OWNER) && emit_text(o, a->owner) &&
 	       emit_typed(o, keys, AF_DUE, a->due) && emit_key(o, keys, AF_DONE) &&
 	       emit_plain(o, a->done ? "true" : "false") &&
-	       emit_unknown(o, a->origin, session_action_fields, AF_COUNT) &&
+	       emit_unknown(o, action_origin(s, a), session_action_fields, AF_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
@@ -269,7 +306,7 @@ static bool emit_timing(struct out *o, const struct session *s, size_t step,
 	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, session_timing_fields, TF_STEP) &&
 	       emit_text(o, s->content->steps[step].id) &&
 	       emit_key(o, session_timing_fields, TF_SECONDS) && emit_number(o, own) &&
-	       emit_unknown(o, s->timing_origins[step], session_timing_fields, TF_COUNT) &&
+	       emit_unknown(o, timing_origin(s, step), session_timing_fields, TF_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
@@ -287,22 +324,24 @@ static bool emit_flow_mapping(struct out *o, const struct ynode *node)
 static bool emit_timings(struct out *o, const struct session *s)
 {
 	unsigned long *repeated = calloc(s->n_seconds ? s->n_seconds : 1, sizeof(*repeated));
+	const struct store_kept_timing *kept = s->origin ? s->origin->kept_timings : NULL;
+	size_t n_kept = s->origin ? s->origin->n_kept_timings : 0;
 
 	if (!repeated) {
 		o->problem = "out of memory";
 		o->ok = false;
 		return false;
 	}
-	for (size_t i = 0; i < s->n_kept_timings; i++)
-		if (s->kept_timings[i].step >= 0)
-			repeated[s->kept_timings[i].step] += s->kept_timings[i].seconds;
+	for (size_t i = 0; i < n_kept; i++)
+		if (kept[i].step >= 0)
+			repeated[kept[i].step] += kept[i].seconds;
 	emit_key(o, session_fields, SF_TIMINGS);
 	emit_start(o, YNODE_SEQUENCE, false);
 	for (size_t i = 0; i < s->n_seconds && o->ok; i++)
-		if (s->seconds[i] || s->timing_origins[i])
+		if (s->seconds[i] || timing_origin(s, i))
 			emit_timing(o, s, i, repeated[i]);
-	for (size_t i = 0; i < s->n_kept_timings && o->ok; i++)
-		emit_flow_mapping(o, s->kept_timings[i].node);
+	for (size_t i = 0; i < n_kept && o->ok; i++)
+		emit_flow_mapping(o, kept[i].node);
 	free(repeated);
 	return emit_end(o, YNODE_SEQUENCE);
 }
@@ -313,7 +352,7 @@ static bool emit_actions(struct out *o, const struct session *s)
 	emit_key(o, session_fields, SF_ACTIONS);
 	emit_start(o, YNODE_SEQUENCE, false);
 	for (size_t i = 0; i < s->n_actions && o->ok; i++)
-		emit_action(o, &s->actions[i]);
+		emit_action(o, s, &s->actions[i]);
 	return emit_end(o, YNODE_SEQUENCE);
 }
 
@@ -339,7 +378,7 @@ static bool emit_session(struct out *o, const struct session *s)
 	emit_scores(o, s);
 	emit_actions(o, s);
 	emit_timings(o, s);
-	emit_unknown(o, s->origin, session_fields, SF_COUNT);
+	emit_unknown(o, root_origin(s), session_fields, SF_COUNT);
 	return emit_end(o, YNODE_MAPPING);
 }
 

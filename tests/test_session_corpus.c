@@ -81,13 +81,13 @@ static void check_rewrite(const char *path, const struct session *s)
 	char *first, *second, *third;
 
 	once = rewrite(path, s, &first);
-	for (size_t i = 0; i < s->origin->count; i++) {
-		const struct ynode *key = ynode_key(s->origin, i);
-		const struct ynode *back = ynode_get(once->origin, key->text);
+	for (size_t i = 0; i < s->origin->root->count; i++) {
+		const struct ynode *key = ynode_key(s->origin->root, i);
+		const struct ynode *back = ynode_get(once->origin->root, key->text);
 
 		if (yfield_known(session_fields, SF_COUNT, key->text))
 			continue;
-		if (!back || !same_tree(ynode_value(s->origin, i), back))
+		if (!back || !same_tree(ynode_value(s->origin->root, i), back))
 			fail_msg("%s: the unknown key '%s' did not come back as it was\n%s", path,
 				 key->text, first);
 	}

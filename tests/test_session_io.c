@@ -297,6 +297,31 @@ static void test_unknown_keys_follow_their_action(void **state)
 	session_free(s);
 }
 
+/* Unknown keys stay with their action through an edit; an action added since has none. */
+static void test_unknown_keys_follow_edits(void **state)
+{
+	struct session *s =
+		parse_ok("meetlat_session: 1\ntitle: \"t\"\n"
+			 "content: {id: sociale-media-almanak}\n"
+			 "actions:\n  - {text: \"a\", first: 1}\n");
+	const char *why;
+	struct diag d;
+	size_t len;
+	char *buf;
+
+	(void)state;
+	assert_true(session_action_add(s, content, &(struct action_fields){ .text = "new" },
+				       &why) == 1);
+	assert_true(session_action_edit(s, content, 0,
+					&(struct action_fields){ .text = "edited", .owner = "Bo" },
+					&why));
+	assert_true(session_emit(s, &buf, &len, &d));
+	assert_non_null(strstr(buf, "- {text: \"edited\", owner: \"Bo\", done: false, first: 1}\n"
+				    "- {text: \"new\", owner: \"\", done: false}\n"));
+	free(buf);
+	session_free(s);
+}
+
 /* What a session written against another version of the content reads as. */
 static void test_content_checks(void **state)
 {
@@ -620,11 +645,11 @@ static void test_changed_agenda_keeps_everything(void **state)
 	assert_int_equal(opened->position, 2);
 	assert_int_equal(opened->seconds[1], 105); /* phase:4, step 6 of the almanac */
 	assert_int_equal(opened->seconds[4], 115); /* the break, step 16 */
-	assert_int_equal(opened->n_kept_timings, 16);
+	assert_int_equal(opened->origin->n_kept_timings, 16);
 	session_free(opened);
 	third = reopen(second, backwards, 0, &opened);
 	assert_null(opened->agenda_notice);
-	assert_int_equal(opened->n_kept_timings, 0);
+	assert_int_equal(opened->origin->n_kept_timings, 0);
 	assert_int_equal(opened->seconds[0], 122); /* the summary, now first */
 	session_free(opened);
 	fourth = reopen(third, content, 0, NULL);
@@ -832,6 +857,7 @@ int main(void)
 		cmocka_unit_test(test_emitted_layout),
 		cmocka_unit_test(test_unknown_keys_kept),
 		cmocka_unit_test(test_unknown_keys_follow_their_action),
+		cmocka_unit_test(test_unknown_keys_follow_edits),
 		cmocka_unit_test(test_content_checks),
 		cmocka_unit_test(test_malformed_files),
 		cmocka_unit_test(test_note_too_long),

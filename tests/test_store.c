@@ -26,6 +26,7 @@
 #include "session.h"
 #include "session_check.h"
 #include "store.h"
+#include "ynode.h"
 #include "builtin_content.h"
 
 static char folder[64]; /* a fresh folder for each test */
