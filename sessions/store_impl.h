@@ -25,11 +25,11 @@ enum { SC_VOTES, SC_CURRENT, SC_TARGET, SC_NOTE, SC_COUNT };
 enum { AF_TEXT, AF_DIMENSION, AF_OWNER, AF_DUE, AF_DONE, AF_COUNT };
 enum { TF_STEP, TF_SECONDS, TF_COUNT };
 
-extern const struct yfield session_fields[SF_COUNT];
-extern const struct yfield session_content_fields[CF_COUNT];
-extern const struct yfield session_score_fields[SC_COUNT];
-extern const struct yfield session_action_fields[AF_COUNT];
-extern const struct yfield session_timing_fields[TF_COUNT];
+extern const struct yfield store_fields[SF_COUNT];
+extern const struct yfield store_content_fields[CF_COUNT];
+extern const struct yfield store_score_fields[SC_COUNT];
+extern const struct yfield store_action_fields[AF_COUNT];
+extern const struct yfield store_timing_fields[TF_COUNT];
 
 /* A timing read from the file and written back as it was, after the timings of the steps:
  * one for a step the agenda does not have (or an old step number that cannot be trusted),
@@ -58,6 +58,6 @@ struct store_origin {
 char *store_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Adds a warning made from FMT to S->warnings; false when memory is exhausted. */
-bool session_warn(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+bool store_warn(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

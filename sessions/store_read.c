@@ -12,7 +12,7 @@
 #include "store.h"
 #include "store_impl.h"
 
-const struct yfield session_fields[SF_COUNT] = {
+const struct yfield store_fields[SF_COUNT] = {
 	[SF_VERSION] = { "meetlat_session", true },
 	[SF_META + META_TITLE] = { "title", true },
 	[SF_META + META_ORGANISATION] = { "organisation", false },
@@ -29,25 +29,25 @@ const struct yfield session_fields[SF_COUNT] = {
 	[SF_TIMINGS] = { "timings", false },
 };
 
-const struct yfield session_content_fields[CF_COUNT] = {
+const struct yfield store_content_fields[CF_COUNT] = {
 	[CF_ID] = { "id", true },
 	[CF_SHA256] = { "sha256", false },
 };
 
-const struct yfield session_score_fields[SC_COUNT] = {
+const struct yfield store_score_fields[SC_COUNT] = {
 	[SC_VOTES] = { "votes", false },
 	[SC_CURRENT] = { "current", false },
 	[SC_TARGET] = { "target", false },
 	[SC_NOTE] = { "note", false },
 };
 
-const struct yfield session_action_fields[AF_COUNT] = {
+const struct yfield store_action_fields[AF_COUNT] = {
 	[AF_TEXT] = { "text", true },	 [AF_DIMENSION] = { "dimension", false },
 	[AF_OWNER] = { "owner", false }, [AF_DUE] = { "due", false },
 	[AF_DONE] = { "done", false },
 };
 
-const struct yfield session_timing_fields[TF_COUNT] = {
+const struct yfield store_timing_fields[TF_COUNT] = {
 	[TF_STEP] = { "step", true },
 	[TF_SECONDS] = { "seconds", true },
 };
@@ -96,7 +96,7 @@ static bool warn_list(struct session *s, const char *fmt, va_list ap)
 	return true;
 }
 
-bool session_warn(struct session *s, const char *fmt, ...)
+bool store_warn(struct session *s, const char *fmt, ...)
 {
 	va_list ap;
 	bool ok;
@@ -123,7 +123,7 @@ struct reader {
 	struct session *s;
 	struct store_origin *o; /* S's origin */
 	struct diag *d;
-	unsigned flags; /* SESSION_ANY_CONTENT */
+	unsigned flags; /* STORE_ANY_CONTENT */
 	struct placing *p;
 };
 
@@ -210,7 +210,7 @@ static bool sha256_valid(const char *text)
  * it: from now on it is this content's (written on the next save), with a warning. */
 static bool read_other_content(const struct reader *r, const struct ynode *at, const char *id)
 {
-	if (!(r->flags & SESSION_ANY_CONTENT)) {
+	if (!(r->flags & STORE_ANY_CONTENT)) {
 		ydoc_error(r->doc, at, r->d,
 			   "this session was scored against the content '%s', not '%s' "
 			   "(open it with -c and that content file)",
@@ -234,7 +234,7 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 	const char *id, *sha = "";
 	char excerpt[64];
 
-	if (!ynode_fields(r->doc, node, "'content'", session_content_fields, CF_COUNT, true, v,
+	if (!ynode_fields(r->doc, node, "'content'", store_content_fields, CF_COUNT, true, v,
 			  r->d) ||
 	    !ynode_ident(r->doc, v[CF_ID], "the id of the content", &id, r->d) ||
 	    (v[CF_SHA256] && !ynode_text(r->doc, v[CF_SHA256], "'sha256'", &sha, r->d)))
@@ -393,7 +393,7 @@ static bool read_score(const struct reader *r, const struct ynode *node, size_t 
 	const struct ynode *v[SC_COUNT];
 	bool known = r->s->scores[row].known, ok;
 
-	if (!ynode_fields(r->doc, node, "a row of 'scores'", session_score_fields, SC_COUNT, true,
+	if (!ynode_fields(r->doc, node, "a row of 'scores'", store_score_fields, SC_COUNT, true,
 			  v, r->d))
 		return false;
 	r->o->scores[row] = node;
@@ -456,7 +456,7 @@ static bool read_action(const struct reader *r, const struct ynode *node)
 	bool row_known;
 	long i;
 
-	if (!ynode_fields(r->doc, node, "an action", session_action_fields, AF_COUNT, true, v,
+	if (!ynode_fields(r->doc, node, "an action", store_action_fields, AF_COUNT, true, v,
 			  r->d) ||
 	    !read_action_fields(r, v, &f))
 		return false;
@@ -548,7 +548,7 @@ static bool read_timing(const struct reader *r, const struct ynode *node)
 	long number, seconds, step;
 	const char *id, *why;
 
-	if (!ynode_fields(r->doc, node, "a timing", session_timing_fields, TF_COUNT, true, v,
+	if (!ynode_fields(r->doc, node, "a timing", store_timing_fields, TF_COUNT, true, v,
 			  r->d) ||
 	    !read_step_name(r, v[TF_STEP], "the step of a timing", &number, &id) ||
 	    !ynode_number(r->doc, v[TF_SECONDS], "the seconds of a timing", 0,
@@ -675,7 +675,7 @@ static bool read_list(const struct reader *r, const struct ynode *node, const ch
 /* Refuses a content file given where a session file belongs, saying how to use it. */
 static bool not_content(const struct reader *r, const struct ynode *root)
 {
-	if (!ynode_get(root, "meetlat_content") || ynode_get(root, session_fields[SF_VERSION].key))
+	if (!ynode_get(root, "meetlat_content") || ynode_get(root, store_fields[SF_VERSION].key))
 		return true;
 	ydoc_error(r->doc, root, r->d,
 		   "this is a content file, not a session file; to run a workshop with it, give "
@@ -691,9 +691,9 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 
 	if (!ynode_expect(r->doc, root, YNODE_MAPPING, "a session file", r->d) ||
 	    !not_content(r, root) ||
-	    !ynode_version(r->doc, root, session_fields[SF_VERSION].key, "session",
+	    !ynode_version(r->doc, root, store_fields[SF_VERSION].key, "session",
 			   SESSION_VERSION, r->d) ||
-	    !ynode_fields(r->doc, root, "a session file", session_fields, SF_COUNT, true, v,
+	    !ynode_fields(r->doc, root, "a session file", store_fields, SF_COUNT, true, v,
 			  r->d) ||
 	    !read_content(r, v[SF_CONTENT]))
 		return false;
@@ -710,10 +710,10 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 	       read_position(r, v[SF_POSITION], v[SF_TIMINGS]) && note_agenda(r);
 }
 
-struct session *session_parse(const char *name, const char *buf, size_t len,
-			      const struct content *c, struct diag *d)
+struct session *store_parse(const char *name, const char *buf, size_t len,
+			    const struct content *c, struct diag *d)
 {
-	return session_read(name, buf, len, c, 0, d);
+	return store_read(name, buf, len, c, 0, d);
 }
 
 /* Releases origin O and the document it holds; NULL is allowed. */
@@ -742,8 +742,8 @@ static bool origin_attach(struct session *s, const struct content *c)
 	return o->timings != NULL;
 }
 
-struct session *session_read(const char *name, const char *buf, size_t len,
-			     const struct content *c, unsigned flags, struct diag *d)
+struct session *store_read(const char *name, const char *buf, size_t len,
+			   const struct content *c, unsigned flags, struct diag *d)
 {
 	struct session *s = session_new(c, "");
 	struct placing p = { 0 };

@@ -220,25 +220,25 @@ static bool emit_typed(struct out *o, const struct yfield *fields, int i, const 
 /* Writes `content: { id, sha256 }`. */
 static bool emit_content(struct out *o, const struct session *s)
 {
-	return emit_key(o, session_fields, SF_CONTENT) && emit_start(o, YNODE_MAPPING, true) &&
-	       emit_key(o, session_content_fields, CF_ID) && emit_id(o, s->content_id) &&
-	       (!s->content_sha256[0] || (emit_key(o, session_content_fields, CF_SHA256) &&
+	return emit_key(o, store_fields, SF_CONTENT) && emit_start(o, YNODE_MAPPING, true) &&
+	       emit_key(o, store_content_fields, CF_ID) && emit_id(o, s->content_id) &&
+	       (!s->content_sha256[0] || (emit_key(o, store_content_fields, CF_SHA256) &&
 					  emit_text(o, s->content_sha256))) &&
-	       emit_unknown(o, content_origin(s), session_content_fields, CF_COUNT) &&
+	       emit_unknown(o, content_origin(s), store_content_fields, CF_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
 /* Writes top-level key FIELD with the time STAMP, unless STAMP is empty. */
 static bool emit_stamp(struct out *o, int field, const char *stamp)
 {
-	return !stamp[0] || (emit_key(o, session_fields, field) && emit_plain(o, stamp));
+	return !stamp[0] || (emit_key(o, store_fields, field) && emit_plain(o, stamp));
 }
 
 /* Writes score key FIELD with PHASE, unless PHASE is 0 (not agreed). */
 static bool emit_phase(struct out *o, int field, int phase)
 {
 	return !phase ||
-	       (emit_key(o, session_score_fields, field) && emit_number(o, (unsigned long)phase));
+	       (emit_key(o, store_score_fields, field) && emit_number(o, (unsigned long)phase));
 }
 
 /* Writes the votes of row SC as a flow list, when it has any. */
@@ -246,7 +246,7 @@ static bool emit_votes(struct out *o, const struct session_score *sc)
 {
 	if (!sc->n_votes)
 		return o->ok;
-	emit_key(o, session_score_fields, SC_VOTES);
+	emit_key(o, store_score_fields, SC_VOTES);
 	emit_start(o, YNODE_SEQUENCE, true);
 	for (size_t i = 0; i < sc->n_votes && o->ok; i++)
 		emit_number(o, (unsigned long)sc->votes[i]);
@@ -261,15 +261,15 @@ static bool emit_score(struct out *o, const struct session_score *sc, const stru
 	       emit_votes(o, sc) && emit_phase(o, SC_CURRENT, sc->current) &&
 	       emit_phase(o, SC_TARGET, sc->target) &&
 	       (!sc->note[0] ||
-		(emit_key(o, session_score_fields, SC_NOTE) && emit_text(o, sc->note))) &&
-	       emit_unknown(o, from, session_score_fields, SC_COUNT) &&
+		(emit_key(o, store_score_fields, SC_NOTE) && emit_text(o, sc->note))) &&
+	       emit_unknown(o, from, store_score_fields, SC_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
 /* Writes `scores:` with every row that holds something (rows kept from the file always). */
 static bool emit_scores(struct out *o, const struct session *s)
 {
-	emit_key(o, session_fields, SF_SCORES);
+	emit_key(o, store_fields, SF_SCORES);
 	emit_start(o, YNODE_MAPPING, false);
 	for (size_t i = 0; i < s->n_scores && o->ok; i++) {
 		const struct session_score *sc = &s->scores[i];
@@ -284,7 +284,7 @@ static bool emit_scores(struct out *o, const struct session *s)
 /* Writes action A of S as a flow mapping. */
 static bool emit_action(struct out *o, const struct session *s, const struct session_action *a)
 {
-	const struct yfield *keys = session_action_fields;
+	const struct yfield *keys = store_action_fields;
 
 	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, keys, AF_TEXT) &&
 	       emit_text(o, a->text) &&
@@ -292,7 +292,7 @@ static bool emit_action(struct out *o, const struct session *s, const struct ses
 	       emit_key(o, keys, AF_OWNER) && emit_text(o, a->owner) &&
 	       emit_typed(o, keys, AF_DUE, a->due) && emit_key(o, keys, AF_DONE) &&
 	       emit_plain(o, a->done ? "true" : "false") &&
-	       emit_unknown(o, action_origin(s, a), session_action_fields, AF_COUNT) &&
+	       emit_unknown(o, action_origin(s, a), store_action_fields, AF_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
@@ -303,10 +303,10 @@ static bool emit_timing(struct out *o, const struct session *s, size_t step,
 {
 	unsigned long own = s->seconds[step] > repeated ? s->seconds[step] - repeated : 0;
 
-	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, session_timing_fields, TF_STEP) &&
+	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, store_timing_fields, TF_STEP) &&
 	       emit_text(o, s->content->steps[step].id) &&
-	       emit_key(o, session_timing_fields, TF_SECONDS) && emit_number(o, own) &&
-	       emit_unknown(o, timing_origin(s, step), session_timing_fields, TF_COUNT) &&
+	       emit_key(o, store_timing_fields, TF_SECONDS) && emit_number(o, own) &&
+	       emit_unknown(o, timing_origin(s, step), store_timing_fields, TF_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
@@ -335,7 +335,7 @@ static bool emit_timings(struct out *o, const struct session *s)
 	for (size_t i = 0; i < n_kept; i++)
 		if (kept[i].step >= 0)
 			repeated[kept[i].step] += kept[i].seconds;
-	emit_key(o, session_fields, SF_TIMINGS);
+	emit_key(o, store_fields, SF_TIMINGS);
 	emit_start(o, YNODE_SEQUENCE, false);
 	for (size_t i = 0; i < s->n_seconds && o->ok; i++)
 		if (s->seconds[i] || timing_origin(s, i))
@@ -349,7 +349,7 @@ static bool emit_timings(struct out *o, const struct session *s)
 /* Writes `actions:` as a block list. */
 static bool emit_actions(struct out *o, const struct session *s)
 {
-	emit_key(o, session_fields, SF_ACTIONS);
+	emit_key(o, store_fields, SF_ACTIONS);
 	emit_start(o, YNODE_SEQUENCE, false);
 	for (size_t i = 0; i < s->n_actions && o->ok; i++)
 		emit_action(o, s, &s->actions[i]);
@@ -360,25 +360,25 @@ static bool emit_actions(struct out *o, const struct session *s)
 static bool emit_session(struct out *o, const struct session *s)
 {
 	emit_start(o, YNODE_MAPPING, false);
-	emit_key(o, session_fields, SF_VERSION);
+	emit_key(o, store_fields, SF_VERSION);
 	emit_number(o, SESSION_VERSION);
 	for (int f = 0; f < META_COUNT && o->ok; f++) {
 		if (f == META_DATE || f == META_PARTICIPANTS) {
-			emit_typed(o, session_fields, SF_META + f, s->meta[f]);
+			emit_typed(o, store_fields, SF_META + f, s->meta[f]);
 			continue;
 		}
-		emit_key(o, session_fields, SF_META + f);
+		emit_key(o, store_fields, SF_META + f);
 		emit_text(o, s->meta[f]);
 	}
 	emit_content(o, s);
 	emit_stamp(o, SF_CREATED, s->created);
 	emit_stamp(o, SF_UPDATED, s->updated);
-	emit_key(o, session_fields, SF_POSITION);
+	emit_key(o, store_fields, SF_POSITION);
 	emit_text(o, s->content->steps[s->position].id);
 	emit_scores(o, s);
 	emit_actions(o, s);
 	emit_timings(o, s);
-	emit_unknown(o, root_origin(s), session_fields, SF_COUNT);
+	emit_unknown(o, root_origin(s), store_fields, SF_COUNT);
 	return emit_end(o, YNODE_MAPPING);
 }
 
@@ -394,7 +394,7 @@ static bool emit_document(struct out *o, const struct session *s)
 	       out_event(o, &ev, yaml_stream_end_event_initialize(&ev));
 }
 
-bool session_emit(const struct session *s, char **buf, size_t *len, struct diag *d)
+bool store_emit(const struct session *s, char **buf, size_t *len, struct diag *d)
 {
 	struct out o = { .ok = true };
 
