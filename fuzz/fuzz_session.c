@@ -44,10 +44,10 @@ static struct session *rewrite(const struct session *s, const struct content *c,
 	size_t first_len;
 	struct diag d;
 
-	require(session_emit(s, &first, &first_len, &d));
-	again = session_parse("again.yaml", first, first_len, c, &d);
+	require(store_emit(s, &first, &first_len, &d));
+	again = store_parse("again.yaml", first, first_len, c, &d);
 	require(again != NULL);
-	require(session_emit(again, out, len, &d));
+	require(store_emit(again, out, len, &d));
 	free(first);
 	return again;
 }
@@ -71,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct content *c = content();
 	struct diag d;
-	struct session *s = session_parse("fuzz.yaml", (const char *)data, size, c, &d);
+	struct session *s = store_parse("fuzz.yaml", (const char *)data, size, c, &d);
 
 	if (!s) {
 		require(d.line >= 1 || d.message[0] != '\0');

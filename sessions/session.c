@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "utf8.h"
+#include "ynode.h" /* date_valid only, no YAML: it moves to base/ with the other checks */
 
 static const char *const meta_keys[META_COUNT] = {
 	[META_TITLE] = "title",             [META_ORGANISATION] = "organisation",
@@ -76,9 +77,8 @@ struct session *session_new(const struct content *c, const char *title)
 	s->scores = calloc(c->n_dimensions ? c->n_dimensions : 1, sizeof(*s->scores));
 	s->content = c;
 	s->seconds = calloc(c->n_steps ? c->n_steps : 1, sizeof(*s->seconds));
-	s->timing_origins = calloc(c->n_steps ? c->n_steps : 1, sizeof(*s->timing_origins));
 	s->n_seconds = c->n_steps;
-	ok = s->content_id && s->scores && s->seconds && s->timing_origins;
+	ok = s->content_id && s->scores && s->seconds;
 	for (int f = 0; f < META_COUNT && ok; f++)
 		ok = (s->meta[f] = copy_text(f == META_TITLE ? title : f == META_DATE ? today : ""));
 	for (size_t i = 0; i < c->n_dimensions && ok; i++) {
@@ -121,14 +121,13 @@ void session_free(struct session *s)
 		action_clear(&s->actions[i]);
 	free(s->actions);
 	free(s->seconds);
-	free(s->timing_origins);
-	free(s->kept_timings);
 	free(s->other_content_id);
 	free(s->agenda_notice);
 	for (size_t i = 0; i < s->n_warnings; i++)
 		free(s->warnings[i]);
 	free(s->warnings);
-	ydoc_free(&s->source);
+	if (s->origin_free)
+		s->origin_free(s->origin);
 	free(s);
 }
 

@@ -10,7 +10,6 @@
 #include <stddef.h>
 
 #include "content.h"
-#include "ynode.h"
 
 enum {
 	SESSION_VERSION = 1,
@@ -28,7 +27,6 @@ struct session_score {
 	size_t n_votes, cap_votes;
 	int current, target; /* agreed phases; 0 when not agreed */
 	char *note;        /* "" when none */
-	const struct ynode *origin; /* the mapping it was read from, for unknown keys; or NULL */
 };
 
 struct session_action {
@@ -37,7 +35,8 @@ struct session_action {
 	char *owner;     /* "" when nobody is named */
 	char due[11];    /* YYYY-MM-DD, or "" */
 	bool done;
-	const struct ynode *origin;
+	size_t origin; /* the store's number for what it was read from (0: added since); the
+			  model only carries it along, through edits and deletions */
 };
 
 /* The fields of an action as a form gives them (borrowed strings). */
@@ -48,14 +47,10 @@ struct action_fields {
 enum session_meta { META_TITLE, META_ORGANISATION, META_GROUP, META_FACILITATOR, META_DATE,
 		    META_PARTICIPANTS, META_COUNT };
 
-/* A timing read from the file and written back as it was, after the timings of the steps:
- * one for a step the agenda does not have (or an old step number that cannot be trusted),
- * or a second entry for a step (its seconds are counted in that step's time). */
-struct session_kept_timing {
-	const struct ynode *node; /* the mapping as read */
-	long step;                /* the step it is a repeat for, or -1 when not placed */
-	unsigned long seconds;
-};
+/* What the store keeps of the file a session was read from, so that it can write back what
+ * this version does not know (unknown keys, timings and rows it cannot place). Opaque here:
+ * the store (sessions/store*) defines, fills and reads it; the model knows no file format. */
+struct store_origin;
 
 struct session {
 	const struct content *content; /* the content it is open with; outlives the session */
@@ -72,14 +67,12 @@ struct session {
 	struct session_action *actions;
 	size_t n_actions, cap_actions;
 	unsigned long *seconds; /* time spent per step, n_steps of the content */
-	const struct ynode **timing_origins; /* per step: the timing it was read from, or NULL */
 	size_t n_seconds;
-	struct session_kept_timing *kept_timings; /* in the order read */
-	size_t n_kept_timings, cap_kept_timings;
 	bool dirty;             /* changed since it was last saved */
-	/* What it was read from: the document stays alive so that unknown keys are written back. */
-	struct ydoc source;
-	const struct ynode *origin, *content_origin;
+	/* What it was read from, or NULL for a new session: the store sets both, and
+	 * session_free releases ORIGIN by calling ORIGIN_FREE. */
+	struct store_origin *origin;
+	void (*origin_free)(struct store_origin *origin);
 	char **warnings; /* things worth telling the facilitator after a read */
 	size_t n_warnings;
 	char *agenda_notice; /* one line when the agenda changed since the file was written */

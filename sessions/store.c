@@ -128,7 +128,7 @@ static char *link_target(const char *link)
  * be made, is saved there (a save through a link writes the file it points to, and its
  * temporary file is made in that file's folder, so that the rename stays atomic). False
  * with D. */
-static bool file_resolve(struct session_file *f, struct diag *d)
+static bool file_resolve(struct store_file *f, struct diag *d)
 {
 	char *at = store_printf("%s", f->path);
 	int err = at ? ELOOP : ENOMEM; /* why, when the loop ends without a file */
@@ -260,7 +260,7 @@ static int lock_take(const char *path, const char *lock_path, struct diag *d)
  * same lock), into F->opened_lock_fd. What cannot be opened or is no regular file is not
  * locked: it is missing (a new session, guarded by the lock file) or reading it reports why.
  * False with D when another meetlat holds it. */
-static bool file_lock_take(struct session_file *f, struct diag *d)
+static bool file_lock_take(struct store_file *f, struct diag *d)
 {
 	int fd = open(f->real_path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
 	struct stat st;
@@ -290,14 +290,14 @@ static void lock_drop(int *fd)
 
 /* Makes FD (or -1) the lock on the file as last saved, releasing the one on the file it
  * replaced; the lock on the file as opened stays. */
-static void file_lock_moved(struct session_file *f, int fd)
+static void file_lock_moved(struct store_file *f, int fd)
 {
 	lock_drop(&f->saved_lock_fd);
 	f->saved_lock_fd = fd;
 }
 
 /* Releases the locks on the session file itself (as opened and as saved). */
-static void file_lock_release(struct session_file *f)
+static void file_lock_release(struct store_file *f)
 {
 	lock_drop(&f->saved_lock_fd);
 	lock_drop(&f->opened_lock_fd);
@@ -305,7 +305,7 @@ static void file_lock_release(struct session_file *f)
 
 /* Releases the lock file of F and removes it. It is removed while still held; a process that
  * opened it just before sees that it is gone (lock_current). */
-static void lock_release(struct session_file *f)
+static void lock_release(struct store_file *f)
 {
 	if (f->lock_fd < 0)
 		return;
@@ -441,7 +441,7 @@ static int file_replace(const char *path, const char *buf, size_t len, bool *ren
 /* Writes the LEN bytes at BUF durably to TARGET (a real path); when TARGET was replaced, F
  * remembers what is on disk (even if the folder could not be synced) and holds the lock on
  * the new file. False with D, which names the file as NAME. */
-static bool save_to(struct session_file *f, const char *target, const char *name,
+static bool save_to(struct store_file *f, const char *target, const char *name,
 		    const char *buf, size_t len, bool *renamed, struct diag *d)
 {
 	int locked, err = file_replace(target, buf, len, renamed, &locked);
@@ -459,7 +459,7 @@ static bool save_to(struct session_file *f, const char *target, const char *name
 /* Returns true when the file at F's real path is no longer what was last read or written
  * there: changed, replaced, unreadable, or created by someone else. A vanished file has
  * nothing to clobber. */
-static bool disk_changed(const struct session_file *f)
+static bool disk_changed(const struct store_file *f)
 {
 	char hex[SHA256_HEX], *buf;
 	struct diag ignored;
@@ -505,7 +505,7 @@ static char *copy_path(const char *path, const char *kind)
 /* Makes F stand for the file at TARGET (a real path) from now on, and moves the lock file
  * there; the file F was opened as is no longer F's (the old locks are kept when the new lock
  * file cannot be taken). */
-static bool file_moved(struct session_file *f, const char *target)
+static bool file_moved(struct store_file *f, const char *target)
 {
 	char *path = store_printf("%s", target), *real = store_printf("%s", target);
 	char *lock_path = hidden_sibling(target, ".lock");
@@ -536,7 +536,7 @@ static bool file_moved(struct session_file *f, const char *target)
 
 /* Saves the LEN bytes at BUF next to F's file, which someone else changed, and continues
  * there; the changed file is left exactly as it is. */
-static enum save_result save_conflict(struct session_file *f, const char *buf, size_t len,
+static enum save_result save_conflict(struct store_file *f, const char *buf, size_t len,
 				      struct diag *d)
 {
 	char *changed = store_printf("%s", f->path);
@@ -562,7 +562,7 @@ static enum save_result save_conflict(struct session_file *f, const char *buf, s
 	return result;
 }
 
-enum save_result session_save(struct session_file *f, struct session *s, struct diag *d)
+enum save_result store_save(struct store_file *f, struct session *s, struct diag *d)
 {
 	enum save_result result = SAVE_FAILED;
 	char why[DIAG_MESSAGE_MAX], *buf;
@@ -574,7 +574,7 @@ enum save_result session_save(struct session_file *f, struct session *s, struct 
 		return SAVE_FAILED;
 	}
 	session_timestamp(s->updated, sizeof(s->updated));
-	if (!session_emit(s, &buf, &len, d)) {
+	if (!store_emit(s, &buf, &len, d)) {
 		snprintf(why, sizeof(why), "%s", d->message);
 		diag_set(d, f->path, 0, 0, "cannot save: %s", why);
 		return SAVE_FAILED;
@@ -606,8 +606,8 @@ static bool rescue_to(const char *folder, const char *path, const char *buf, siz
 	return ok;
 }
 
-bool session_save_rescue(const struct session *s, const char *path, char *out, size_t size,
-			 struct diag *d)
+bool store_save_rescue(const struct session *s, const char *path, char *out, size_t size,
+		       struct diag *d)
 {
 	const char *folders[] = { NULL, getenv("XDG_RUNTIME_DIR"), getenv("TMPDIR"), "/tmp",
 				  getenv("HOME") };
@@ -616,7 +616,7 @@ bool session_save_rescue(const struct session *s, const char *path, char *out, s
 	size_t len;
 	bool ok = false;
 
-	if (!session_emit(s, &buf, &len, d))
+	if (!store_emit(s, &buf, &len, d))
 		return false;
 	if (!path_split(path, &own, &name)) {
 		free(buf);
@@ -636,9 +636,9 @@ bool session_save_rescue(const struct session *s, const char *path, char *out, s
 /* ---- opening and closing ------------------------------------------------------------- */
 
 /* Returns a new record for the session file at PATH, or NULL when memory is exhausted. */
-static struct session_file *file_new(const char *path, bool read_only)
+static struct store_file *file_new(const char *path, bool read_only)
 {
-	struct session_file *f = calloc(1, sizeof(*f));
+	struct store_file *f = calloc(1, sizeof(*f));
 
 	if (!f)
 		return NULL;
@@ -647,7 +647,7 @@ static struct session_file *file_new(const char *path, bool read_only)
 	f->path = store_printf("%s", path);
 	if (f->path)
 		return f;
-	session_close(f);
+	store_close(f);
 	return NULL;
 }
 
@@ -686,7 +686,7 @@ static bool file_present(const char *path)
  * user, or a read-only file system. A save would otherwise replace it by a new file when its
  * folder may be written. A missing file (a new session) passes; one that cannot be examined
  * is left to reading to report. */
-static bool file_writable(const struct session_file *f, struct diag *d)
+static bool file_writable(const struct store_file *f, struct diag *d)
 {
 	struct stat st;
 
@@ -702,7 +702,7 @@ static bool file_writable(const struct session_file *f, struct diag *d)
 
 /* Takes the locks of F (its lock file, then the file itself) and removes the temporary files
  * an interrupted save left; false with D. */
-static bool file_lock(struct session_file *f, struct diag *d)
+static bool file_lock(struct store_file *f, struct diag *d)
 {
 	f->lock_path = hidden_sibling(f->real_path, ".lock");
 	if (!f->lock_path) {
@@ -717,7 +717,7 @@ static bool file_lock(struct session_file *f, struct diag *d)
 }
 
 /* Reads the session file of F against C into *S and remembers its hash; false with D. */
-static bool file_read(struct session_file *f, const struct content *c, unsigned flags,
+static bool file_read(struct store_file *f, const struct content *c, unsigned flags,
 		      struct session **s, struct diag *d)
 {
 	char *buf;
@@ -727,7 +727,7 @@ static bool file_read(struct session_file *f, const struct content *c, unsigned 
 		snprintf(d->file, sizeof(d->file), "%s", f->path); /* the name as given */
 		return false;
 	}
-	*s = session_read(f->path, buf, len, c, flags, d);
+	*s = store_read(f->path, buf, len, c, flags, d);
 	if (*s) {
 		sha256_hex(buf, len, f->disk_sha256);
 		f->on_disk = true;
@@ -759,7 +759,7 @@ static char *title_from_path(const char *path)
 }
 
 /* Makes *S a new session titled after the file name of F; nothing is written yet. */
-static bool file_fresh(const struct session_file *f, const struct content *c, struct session **s,
+static bool file_fresh(const struct store_file *f, const struct content *c, struct session **s,
 		       struct diag *d)
 {
 	char *title = title_from_path(f->path);
@@ -771,11 +771,11 @@ static bool file_fresh(const struct session_file *f, const struct content *c, st
 	return *s != NULL;
 }
 
-bool session_open(const char *path, const struct content *c, unsigned flags,
-		  struct session_file **fp, struct session **sp, struct diag *d)
+bool store_open(const char *path, const struct content *c, unsigned flags,
+		struct store_file **fp, struct session **sp, struct diag *d)
 {
-	bool read_only = flags & SESSION_READ_ONLY;
-	struct session_file *f = file_new(path, read_only);
+	bool read_only = flags & STORE_READ_ONLY;
+	struct store_file *f = file_new(path, read_only);
 	struct session *s = NULL;
 	bool ok;
 
@@ -793,7 +793,7 @@ bool session_open(const char *path, const struct content *c, unsigned flags,
 							       : file_fresh(f, c, &s, d);
 	if (!ok) {
 		session_free(s);
-		session_close(f);
+		store_close(f);
 		return false;
 	}
 	*fp = f;
@@ -801,7 +801,7 @@ bool session_open(const char *path, const struct content *c, unsigned flags,
 	return true;
 }
 
-void session_close(struct session_file *f)
+void store_close(struct store_file *f)
 {
 	if (!f)
 		return;

@@ -10,7 +10,7 @@
 #include "session.h"
 
 /* An open session file. */
-struct session_file {
+struct store_file {
 	char *path;                    /* as given, or as made from the title: for messages */
 	char *real_path;               /* the file itself, every symbolic link followed: for I/O */
 	bool read_only;                /* --review: nothing is ever written or created */
@@ -29,60 +29,60 @@ enum save_result {
 			    it instead (now f->path), nothing clobbered */
 };
 
-/* How a session file is opened (session_open, session_read). */
-enum session_open_flags {
-	SESSION_READ_ONLY = 1,   /* nothing is ever written or created, no lock is taken */
-	SESSION_ANY_CONTENT = 2, /* a session scored against another content (another id) is
-				    opened with this one, its other_content_id set, instead of
-				    refused */
+/* How a session file is opened (store_open, store_read). */
+enum store_open_flags {
+	STORE_READ_ONLY = 1,   /* nothing is ever written or created, no lock is taken */
+	STORE_ANY_CONTENT = 2, /* a session scored against another content (another id) is
+				  opened with this one, its other_content_id set, instead of
+				  refused */
 };
 
 /* Reads the session file at BUF (LEN bytes, called NAME in messages) against content C;
  * returns NULL with a located message in D. Unknown keys, and timings and rows the content
  * cannot place, are kept for writing back. A session of another content is refused. */
-struct session *session_parse(const char *name, const char *buf, size_t len,
-			      const struct content *c, struct diag *d);
+struct session *store_parse(const char *name, const char *buf, size_t len,
+			    const struct content *c, struct diag *d);
 
-/* session_parse, with FLAGS (only SESSION_ANY_CONTENT matters here). */
-struct session *session_read(const char *name, const char *buf, size_t len,
-			     const struct content *c, unsigned flags, struct diag *d);
+/* store_parse, with FLAGS (only STORE_ANY_CONTENT matters here). */
+struct session *store_read(const char *name, const char *buf, size_t len,
+			   const struct content *c, unsigned flags, struct diag *d);
 
 /* Writes S as a session file into a malloc'd buffer (*BUF, *LEN); false on exhaustion or an
  * emitter error, with a message in D. */
-bool session_emit(const struct session *s, char **buf, size_t *len, struct diag *d);
+bool store_emit(const struct session *s, char **buf, size_t *len, struct diag *d);
 
 /* Opens the session at PATH for content C: follows its symbolic links to the file itself,
- * locks it (unless FLAGS has SESSION_READ_ONLY), reads it when it exists, otherwise creates a
+ * locks it (unless FLAGS has STORE_READ_ONLY), reads it when it exists, otherwise creates a
  * new session titled after the file name (nothing is written yet). Returns false with a
  * message in D when the file cannot be read, is open in another meetlat (by any of its
  * names), may not be written (unless read-only), or belongs to another content (unless FLAGS
- * has SESSION_ANY_CONTENT: then (*S)->other_content_id says so, for the caller to ask). A
+ * has STORE_ANY_CONTENT: then (*S)->other_content_id says so, for the caller to ask). A
  * file that cannot be read is never written. */
-bool session_open(const char *path, const struct content *c, unsigned flags,
-		  struct session_file **f, struct session **s, struct diag *d);
+bool store_open(const char *path, const struct content *c, unsigned flags,
+		struct store_file **f, struct session **s, struct diag *d);
 
 /* Saves S durably (temporary file, fsync, rename, fsync of the folder; mode 0600). */
-enum save_result session_save(struct session_file *f, struct session *s, struct diag *d);
+enum save_result store_save(struct store_file *f, struct session *s, struct diag *d);
 
 /* For when the session file cannot be written: saves S durably to a new file named after
  * PATH ("<name>.rescued-YYYYmmdd-HHMMSS.yaml") in the first folder that takes it: PATH's own,
  * $XDG_RUNTIME_DIR, $TMPDIR, /tmp, $HOME. Stores its path in OUT; false with D. */
-bool session_save_rescue(const struct session *s, const char *path, char *out, size_t size,
-			 struct diag *d);
+bool store_save_rescue(const struct session *s, const char *path, char *out, size_t size,
+		       struct diag *d);
 
 /* Releases the lock and F; NULL is allowed. Does not save. */
-void session_close(struct session_file *f);
+void store_close(struct store_file *f);
 
 /* Writes the default folder for sessions ($XDG_DATA_HOME/meetlat/sessions, else
  * ~/.local/share/meetlat/sessions) into BUF, creating it with mode 0700; false with D. */
-bool session_default_dir(char *buf, size_t size, struct diag *d);
+bool store_default_dir(char *buf, size_t size, struct diag *d);
 
 /* Writes to BUF a path in DIR for a new session titled TITLE: the title reduced to safe
  * characters (a-z, 0-9, '-'), never leaving DIR, not naming an existing file. */
-bool session_path_for_title(const char *dir, const char *title, char *buf, size_t size);
+bool store_path_for_title(const char *dir, const char *title, char *buf, size_t size);
 
 /* One session file found in a folder. */
-struct session_entry {
+struct store_entry {
 	char *path;
 	char *title, *group, *date, *updated; /* "" when unknown */
 	size_t position, n_steps;             /* how far it got */
@@ -91,10 +91,10 @@ struct session_entry {
 };
 
 /* Lists the session files (*.yaml) in DIR, newest first; false with D when DIR cannot be read. */
-bool session_list(const char *dir, const struct content *c, struct session_entry **entries,
-		  size_t *n, struct diag *d);
+bool store_list(const char *dir, const struct content *c, struct store_entry **entries,
+		size_t *n, struct diag *d);
 
-/* Releases a list made by session_list. */
-void session_list_free(struct session_entry *entries, size_t n);
+/* Releases a list made by store_list. */
+void store_list_free(struct store_entry *entries, size_t n);
 
 #endif

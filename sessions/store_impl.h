@@ -25,16 +25,39 @@ enum { SC_VOTES, SC_CURRENT, SC_TARGET, SC_NOTE, SC_COUNT };
 enum { AF_TEXT, AF_DIMENSION, AF_OWNER, AF_DUE, AF_DONE, AF_COUNT };
 enum { TF_STEP, TF_SECONDS, TF_COUNT };
 
-extern const struct yfield session_fields[SF_COUNT];
-extern const struct yfield session_content_fields[CF_COUNT];
-extern const struct yfield session_score_fields[SC_COUNT];
-extern const struct yfield session_action_fields[AF_COUNT];
-extern const struct yfield session_timing_fields[TF_COUNT];
+extern const struct yfield store_fields[SF_COUNT];
+extern const struct yfield store_content_fields[CF_COUNT];
+extern const struct yfield store_score_fields[SC_COUNT];
+extern const struct yfield store_action_fields[AF_COUNT];
+extern const struct yfield store_timing_fields[TF_COUNT];
+
+/* A timing read from the file and written back as it was, after the timings of the steps:
+ * one for a step the agenda does not have (or an old step number that cannot be trusted),
+ * or a second entry for a step (its seconds are counted in that step's time). */
+struct store_kept_timing {
+	const struct ynode *node; /* the mapping as read */
+	long step;                /* the step it is a repeat for, or -1 when not placed */
+	unsigned long seconds;
+};
+
+/* What a session read from a file keeps of it (session.h: s->origin): the parsed document,
+ * which stays alive so that unknown keys are written back, and where in it each part of the
+ * session was read from. Made by the reader, released through s->origin_free. */
+struct store_origin {
+	struct ydoc doc;
+	const struct ynode *root, *content; /* the top-level mapping and `content:` */
+	const struct ynode **scores; /* per row of the session: the mapping it was read from */
+	size_t n_scores;             /* rows in SCORES (NULL when the file had no `scores:`) */
+	const struct ynode *actions; /* `actions:`; the action with origin N was item N - 1 */
+	const struct ynode **timings; /* per step of the content: its timing as read, or NULL */
+	struct store_kept_timing *kept_timings; /* in the order read */
+	size_t n_kept_timings, cap_kept_timings;
+};
 
 /* Returns a malloc'd string made from FMT, or NULL when memory is exhausted. */
 char *store_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Adds a warning made from FMT to S->warnings; false when memory is exhausted. */
-bool session_warn(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+bool store_warn(struct session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -43,7 +43,7 @@ static bool make_folders(char *path, struct diag *d)
 	return true;
 }
 
-bool session_default_dir(char *buf, size_t size, struct diag *d)
+bool store_default_dir(char *buf, size_t size, struct diag *d)
 {
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
 	int n;
@@ -102,7 +102,7 @@ static void title_slug(const char *title, char *slug)
 		snprintf(slug, SLUG_MAX + 1, "session");
 }
 
-bool session_path_for_title(const char *dir, const char *title, char *buf, size_t size)
+bool store_path_for_title(const char *dir, const char *title, char *buf, size_t size)
 {
 	const char *sep = dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/";
 	char slug[SLUG_MAX + 1];
@@ -147,7 +147,7 @@ static long long stamp_seconds(const char *stamp)
 /* Orders entries by the time they were last saved, newest first, then by path. */
 static int entry_order(const void *pa, const void *pb)
 {
-	const struct session_entry *a = pa, *b = pb;
+	const struct store_entry *a = pa, *b = pb;
 	long long ta = stamp_seconds(a->updated), tb = stamp_seconds(b->updated);
 
 	if (ta != tb)
@@ -163,7 +163,7 @@ static char *copy_or_empty(const char *text)
 
 /* Fills entry E from the session file at PATH, read against C; a file that cannot be read
  * gets its error. False when memory is exhausted. */
-static bool entry_fill(struct session_entry *e, const char *path, const struct content *c)
+static bool entry_fill(struct store_entry *e, const char *path, const struct content *c)
 {
 	char message[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64], *buf;
 	struct session *s = NULL;
@@ -172,7 +172,7 @@ static bool entry_fill(struct session_entry *e, const char *path, const struct c
 	size_t len;
 
 	if (ydoc_read_file(path, ylimits_default.max_bytes, &buf, &len, &d)) {
-		s = session_parse(path, buf, len, c, &d);
+		s = store_parse(path, buf, len, c, &d);
 		free(buf);
 	}
 	e->path = copy_or_empty(path);
@@ -192,8 +192,8 @@ static bool entry_fill(struct session_entry *e, const char *path, const struct c
 	return copied;
 }
 
-/* Returns true when NAME (in a folder) looks like a session file: *.yaml, not hidden. */
-static bool session_name(const char *name)
+/* Returns true when NAME (in a folder) is listed as a session file: *.yaml, not hidden. */
+static bool listed_name(const char *name)
 {
 	size_t len = strlen(name);
 
@@ -202,7 +202,7 @@ static bool session_name(const char *name)
 
 /* Appends to *LIST (*N entries, room for *CAP) the entry for the regular file at PATH, when it
  * is one; false when memory is exhausted. */
-static bool entry_add(struct session_entry **list, size_t *n, size_t *cap, const char *path,
+static bool entry_add(struct store_entry **list, size_t *n, size_t *cap, const char *path,
 		      const struct content *c)
 {
 	struct stat st;
@@ -211,7 +211,7 @@ static bool entry_add(struct session_entry **list, size_t *n, size_t *cap, const
 		return true;
 	if (*n == *cap) {
 		size_t more = *cap ? *cap * 2 : 16;
-		struct session_entry *bigger = realloc(*list, more * sizeof(*bigger));
+		struct store_entry *bigger = realloc(*list, more * sizeof(*bigger));
 
 		if (!bigger)
 			return false;
@@ -222,10 +222,10 @@ static bool entry_add(struct session_entry **list, size_t *n, size_t *cap, const
 	return entry_fill(&(*list)[(*n)++], path, c);
 }
 
-bool session_list(const char *dir, const struct content *c, struct session_entry **entries,
-		  size_t *n, struct diag *d)
+bool store_list(const char *dir, const struct content *c, struct store_entry **entries,
+		size_t *n, struct diag *d)
 {
-	struct session_entry *list = NULL;
+	struct store_entry *list = NULL;
 	size_t count = 0, cap = 0;
 	DIR *dp = opendir(dir);
 	struct dirent *de;
@@ -239,14 +239,14 @@ bool session_list(const char *dir, const struct content *c, struct session_entry
 	}
 	while (ok && (de = readdir(dp)) != NULL) {
 		char *path =
-			session_name(de->d_name) ? store_printf("%s/%s", dir, de->d_name) : NULL;
+			listed_name(de->d_name) ? store_printf("%s/%s", dir, de->d_name) : NULL;
 
-		ok = !session_name(de->d_name) || (path && entry_add(&list, &count, &cap, path, c));
+		ok = !listed_name(de->d_name) || (path && entry_add(&list, &count, &cap, path, c));
 		free(path);
 	}
 	closedir(dp);
 	if (!ok) {
-		session_list_free(list, count);
+		store_list_free(list, count);
 		diag_set(d, dir, 0, 0, "out of memory");
 		return false;
 	}
@@ -257,7 +257,7 @@ bool session_list(const char *dir, const struct content *c, struct session_entry
 	return true;
 }
 
-void session_list_free(struct session_entry *entries, size_t n)
+void store_list_free(struct store_entry *entries, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(entries[i].path);

@@ -2,7 +2,8 @@
  *
  * Values go in through the operations of session.c, so that a file is held to the same rules
  * as the keys a facilitator presses; a refusal becomes an error at the offending node. The
- * session keeps the parsed document so that keys this version does not know are written back. */
+ * session keeps the parsed document in its origin (store_impl.h), so that keys this version
+ * does not know are written back. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +12,7 @@
 #include "store.h"
 #include "store_impl.h"
 
-const struct yfield session_fields[SF_COUNT] = {
+const struct yfield store_fields[SF_COUNT] = {
 	[SF_VERSION] = { "meetlat_session", true },
 	[SF_META + META_TITLE] = { "title", true },
 	[SF_META + META_ORGANISATION] = { "organisation", false },
@@ -28,25 +29,25 @@ const struct yfield session_fields[SF_COUNT] = {
 	[SF_TIMINGS] = { "timings", false },
 };
 
-const struct yfield session_content_fields[CF_COUNT] = {
+const struct yfield store_content_fields[CF_COUNT] = {
 	[CF_ID] = { "id", true },
 	[CF_SHA256] = { "sha256", false },
 };
 
-const struct yfield session_score_fields[SC_COUNT] = {
+const struct yfield store_score_fields[SC_COUNT] = {
 	[SC_VOTES] = { "votes", false },
 	[SC_CURRENT] = { "current", false },
 	[SC_TARGET] = { "target", false },
 	[SC_NOTE] = { "note", false },
 };
 
-const struct yfield session_action_fields[AF_COUNT] = {
+const struct yfield store_action_fields[AF_COUNT] = {
 	[AF_TEXT] = { "text", true },	 [AF_DIMENSION] = { "dimension", false },
 	[AF_OWNER] = { "owner", false }, [AF_DUE] = { "due", false },
 	[AF_DONE] = { "done", false },
 };
 
-const struct yfield session_timing_fields[TF_COUNT] = {
+const struct yfield store_timing_fields[TF_COUNT] = {
 	[TF_STEP] = { "step", true },
 	[TF_SECONDS] = { "seconds", true },
 };
@@ -95,7 +96,7 @@ static bool warn_list(struct session *s, const char *fmt, va_list ap)
 	return true;
 }
 
-bool session_warn(struct session *s, const char *fmt, ...)
+bool store_warn(struct session *s, const char *fmt, ...)
 {
 	va_list ap;
 	bool ok;
@@ -120,8 +121,9 @@ struct reader {
 	const struct ydoc *doc;
 	const struct content *c;
 	struct session *s;
+	struct store_origin *o; /* S's origin */
 	struct diag *d;
-	unsigned flags; /* SESSION_ANY_CONTENT */
+	unsigned flags; /* STORE_ANY_CONTENT */
 	struct placing *p;
 };
 
@@ -208,7 +210,7 @@ static bool sha256_valid(const char *text)
  * it: from now on it is this content's (written on the next save), with a warning. */
 static bool read_other_content(const struct reader *r, const struct ynode *at, const char *id)
 {
-	if (!(r->flags & SESSION_ANY_CONTENT)) {
+	if (!(r->flags & STORE_ANY_CONTENT)) {
 		ydoc_error(r->doc, at, r->d,
 			   "this session was scored against the content '%s', not '%s' "
 			   "(open it with -c and that content file)",
@@ -232,7 +234,7 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 	const char *id, *sha = "";
 	char excerpt[64];
 
-	if (!ynode_fields(r->doc, node, "'content'", session_content_fields, CF_COUNT, true, v,
+	if (!ynode_fields(r->doc, node, "'content'", store_content_fields, CF_COUNT, true, v,
 			  r->d) ||
 	    !ynode_ident(r->doc, v[CF_ID], "the id of the content", &id, r->d) ||
 	    (v[CF_SHA256] && !ynode_text(r->doc, v[CF_SHA256], "'sha256'", &sha, r->d)))
@@ -243,7 +245,7 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 			   ynode_excerpt(v[CF_SHA256], excerpt, sizeof(excerpt)));
 		return false;
 	}
-	r->s->content_origin = node;
+	r->o->content = node;
 	if (strcmp(id, r->c->id) != 0)
 		return read_other_content(r, v[CF_ID], id);
 	memcpy(r->s->content_sha256, sha, strlen(sha) + 1);
@@ -391,10 +393,10 @@ static bool read_score(const struct reader *r, const struct ynode *node, size_t 
 	const struct ynode *v[SC_COUNT];
 	bool known = r->s->scores[row].known, ok;
 
-	if (!ynode_fields(r->doc, node, "a row of 'scores'", session_score_fields, SC_COUNT, true,
+	if (!ynode_fields(r->doc, node, "a row of 'scores'", store_score_fields, SC_COUNT, true,
 			  v, r->d))
 		return false;
-	r->s->scores[row].origin = node;
+	r->o->scores[row] = node;
 	r->s->scores[row].known = true;
 	ok = read_votes(r, v[SC_VOTES], row) &&
 	     read_agreed(r, v[SC_CURRENT], row, "'current'", session_set_current) &&
@@ -411,6 +413,11 @@ static bool read_scores(const struct reader *r, const struct ynode *node)
 		return true;
 	if (!ynode_expect(r->doc, node, YNODE_MAPPING, "'scores'", r->d))
 		return false;
+	/* Each pair is a row of the content or one more row kept after them. */
+	r->o->n_scores = r->c->n_dimensions + node->count;
+	r->o->scores = calloc(r->o->n_scores ? r->o->n_scores : 1, sizeof(*r->o->scores));
+	if (!r->o->scores)
+		return exhausted(r);
 	for (size_t i = 0; i < node->count; i++) {
 		const char *id;
 		long row;
@@ -449,7 +456,7 @@ static bool read_action(const struct reader *r, const struct ynode *node)
 	bool row_known;
 	long i;
 
-	if (!ynode_fields(r->doc, node, "an action", session_action_fields, AF_COUNT, true, v,
+	if (!ynode_fields(r->doc, node, "an action", store_action_fields, AF_COUNT, true, v,
 			  r->d) ||
 	    !read_action_fields(r, v, &f))
 		return false;
@@ -462,7 +469,8 @@ static bool read_action(const struct reader *r, const struct ynode *node)
 		f.dimension = NULL;
 	if (!session_action_edit(r->s, r->c, (size_t)i, &f, &why))
 		return refused(r, v[AF_OWNER], "owner of an action", why);
-	r->s->actions[i].origin = node;
+	/* Read in the order of the list into a session that had none: action I is item I. */
+	r->s->actions[i].origin = (size_t)i + 1;
 	if (v[AF_DONE] && !ynode_bool(r->doc, v[AF_DONE], "'done'", &r->s->actions[i].done, r->d))
 		return false;
 	if (row_known)
@@ -516,18 +524,18 @@ static long step_named(const struct reader *r, long number, const char *id)
 static bool keep_timing(const struct reader *r, const struct ynode *node, long step,
 			unsigned long seconds)
 {
-	struct session *s = r->s;
+	struct store_origin *o = r->o;
 
-	if (s->n_kept_timings == s->cap_kept_timings) {
-		size_t cap = s->cap_kept_timings ? 2 * s->cap_kept_timings : 16;
-		struct session_kept_timing *more = realloc(s->kept_timings, cap * sizeof(*more));
+	if (o->n_kept_timings == o->cap_kept_timings) {
+		size_t cap = o->cap_kept_timings ? 2 * o->cap_kept_timings : 16;
+		struct store_kept_timing *more = realloc(o->kept_timings, cap * sizeof(*more));
 
 		if (!more)
 			return exhausted(r);
-		s->kept_timings = more;
-		s->cap_kept_timings = cap;
+		o->kept_timings = more;
+		o->cap_kept_timings = cap;
 	}
-	s->kept_timings[s->n_kept_timings++] = (struct session_kept_timing){ node, step, seconds };
+	o->kept_timings[o->n_kept_timings++] = (struct store_kept_timing){ node, step, seconds };
 	return true;
 }
 
@@ -540,7 +548,7 @@ static bool read_timing(const struct reader *r, const struct ynode *node)
 	long number, seconds, step;
 	const char *id, *why;
 
-	if (!ynode_fields(r->doc, node, "a timing", session_timing_fields, TF_COUNT, true, v,
+	if (!ynode_fields(r->doc, node, "a timing", store_timing_fields, TF_COUNT, true, v,
 			  r->d) ||
 	    !read_step_name(r, v[TF_STEP], "the step of a timing", &number, &id) ||
 	    !ynode_number(r->doc, v[TF_SECONDS], "the seconds of a timing", 0,
@@ -552,11 +560,10 @@ static bool read_timing(const struct reader *r, const struct ynode *node)
 		r->p->numbers_seen |= id == NULL && !r->p->numbers_trusted;
 		return keep_timing(r, node, -1, (unsigned long)seconds);
 	}
-	if (r->s->timing_origins[step] &&
-	    !keep_timing(r, node, step, (unsigned long)seconds))
+	if (r->o->timings[step] && !keep_timing(r, node, step, (unsigned long)seconds))
 		return false;
-	if (!r->s->timing_origins[step])
-		r->s->timing_origins[step] = node;
+	if (!r->o->timings[step])
+		r->o->timings[step] = node;
 	if (!session_tick(r->s, (size_t)step, (unsigned long)seconds, &why))
 		return refused(r, node, "timing", why);
 	return true;
@@ -668,7 +675,7 @@ static bool read_list(const struct reader *r, const struct ynode *node, const ch
 /* Refuses a content file given where a session file belongs, saying how to use it. */
 static bool not_content(const struct reader *r, const struct ynode *root)
 {
-	if (!ynode_get(root, "meetlat_content") || ynode_get(root, session_fields[SF_VERSION].key))
+	if (!ynode_get(root, "meetlat_content") || ynode_get(root, store_fields[SF_VERSION].key))
 		return true;
 	ydoc_error(r->doc, root, r->d,
 		   "this is a content file, not a session file; to run a workshop with it, give "
@@ -684,13 +691,14 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 
 	if (!ynode_expect(r->doc, root, YNODE_MAPPING, "a session file", r->d) ||
 	    !not_content(r, root) ||
-	    !ynode_version(r->doc, root, session_fields[SF_VERSION].key, "session",
+	    !ynode_version(r->doc, root, store_fields[SF_VERSION].key, "session",
 			   SESSION_VERSION, r->d) ||
-	    !ynode_fields(r->doc, root, "a session file", session_fields, SF_COUNT, true, v,
+	    !ynode_fields(r->doc, root, "a session file", store_fields, SF_COUNT, true, v,
 			  r->d) ||
 	    !read_content(r, v[SF_CONTENT]))
 		return false;
-	r->s->origin = root;
+	r->o->root = root;
+	r->o->actions = v[SF_ACTIONS];
 	for (int f = 0; f < META_COUNT; f++)
 		if (!read_meta(r, v[SF_META + f], (enum session_meta)f))
 			return false;
@@ -702,29 +710,57 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 	       read_position(r, v[SF_POSITION], v[SF_TIMINGS]) && note_agenda(r);
 }
 
-struct session *session_parse(const char *name, const char *buf, size_t len,
-			      const struct content *c, struct diag *d)
+struct session *store_parse(const char *name, const char *buf, size_t len,
+			    const struct content *c, struct diag *d)
 {
-	return session_read(name, buf, len, c, 0, d);
+	return store_read(name, buf, len, c, 0, d);
 }
 
-struct session *session_read(const char *name, const char *buf, size_t len,
-			     const struct content *c, unsigned flags, struct diag *d)
+/* Releases origin O and the document it holds; NULL is allowed. */
+static void origin_free(struct store_origin *o)
+{
+	if (!o)
+		return;
+	ydoc_free(&o->doc);
+	free(o->scores);
+	free(o->timings);
+	free(o->kept_timings);
+	free(o);
+}
+
+/* Gives S (new, for content C) an empty origin, which session_free releases; false when
+ * memory is exhausted. */
+static bool origin_attach(struct session *s, const struct content *c)
+{
+	struct store_origin *o = calloc(1, sizeof(*o));
+
+	if (!o)
+		return false;
+	s->origin = o;
+	s->origin_free = origin_free;
+	o->timings = calloc(c->n_steps ? c->n_steps : 1, sizeof(*o->timings));
+	return o->timings != NULL;
+}
+
+struct session *store_read(const char *name, const char *buf, size_t len,
+			   const struct content *c, unsigned flags, struct diag *d)
 {
 	struct session *s = session_new(c, "");
 	struct placing p = { 0 };
 	struct reader r = { .c = c, .s = s, .d = d, .flags = flags, .p = &p };
 	bool ok;
 
-	if (!s) {
+	if (!s || !origin_attach(s, c)) {
+		session_free(s);
 		diag_set(d, name, 0, 0, "out of memory");
 		return NULL;
 	}
-	r.doc = &s->source;
-	ok = ydoc_parse(&s->source, name, buf, len, &ylimits_default, d) &&
-	     read_root(&r, s->source.root);
+	r.o = s->origin;
+	r.doc = &r.o->doc;
+	ok = ydoc_parse(&r.o->doc, name, buf, len, &ylimits_default, d) &&
+	     read_root(&r, r.o->doc.root);
 	/* NAME belongs to the caller: the document is kept only for its nodes. */
-	s->source.file = NULL;
+	r.o->doc.file = NULL;
 	if (!ok) {
 		session_free(s);
 		return NULL;

@@ -168,6 +168,42 @@ static bool emit_unknown(struct out *o, const struct ynode *origin, const struct
 	return o->ok;
 }
 
+/* Returns the top-level mapping S was read from, or NULL. */
+static const struct ynode *root_origin(const struct session *s)
+{
+	return s->origin ? s->origin->root : NULL;
+}
+
+/* Returns the `content:` mapping S was read from, or NULL. */
+static const struct ynode *content_origin(const struct session *s)
+{
+	return s->origin ? s->origin->content : NULL;
+}
+
+/* Returns the mapping row I of S was read from, or NULL. */
+static const struct ynode *score_origin(const struct session *s, size_t i)
+{
+	const struct store_origin *from = s->origin;
+
+	return from && i < from->n_scores ? from->scores[i] : NULL;
+}
+
+/* Returns the mapping action A of S was read from, or NULL. */
+static const struct ynode *action_origin(const struct session *s, const struct session_action *a)
+{
+	const struct store_origin *from = s->origin;
+
+	if (!from || !from->actions || !a->origin || a->origin > from->actions->count)
+		return NULL;
+	return from->actions->items[a->origin - 1];
+}
+
+/* Returns the timing STEP of S's content was read from, or NULL. */
+static const struct ynode *timing_origin(const struct session *s, size_t step)
+{
+	return s->origin ? s->origin->timings[step] : NULL;
+}
+
 /* Emits the key of FIELDS[I]: the writer uses the names the reader knows. */
 static bool emit_key(struct out *o, const struct yfield *fields, int i)
 {
@@ -184,25 +220,25 @@ static bool emit_typed(struct out *o, const struct yfield *fields, int i, const 
 /* Writes `content: { id, sha256 }`. */
 static bool emit_content(struct out *o, const struct session *s)
 {
-	return emit_key(o, session_fields, SF_CONTENT) && emit_start(o, YNODE_MAPPING, true) &&
-	       emit_key(o, session_content_fields, CF_ID) && emit_id(o, s->content_id) &&
-	       (!s->content_sha256[0] || (emit_key(o, session_content_fields, CF_SHA256) &&
+	return emit_key(o, store_fields, SF_CONTENT) && emit_start(o, YNODE_MAPPING, true) &&
+	       emit_key(o, store_content_fields, CF_ID) && emit_id(o, s->content_id) &&
+	       (!s->content_sha256[0] || (emit_key(o, store_content_fields, CF_SHA256) &&
 					  emit_text(o, s->content_sha256))) &&
-	       emit_unknown(o, s->content_origin, session_content_fields, CF_COUNT) &&
+	       emit_unknown(o, content_origin(s), store_content_fields, CF_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
 /* Writes top-level key FIELD with the time STAMP, unless STAMP is empty. */
 static bool emit_stamp(struct out *o, int field, const char *stamp)
 {
-	return !stamp[0] || (emit_key(o, session_fields, field) && emit_plain(o, stamp));
+	return !stamp[0] || (emit_key(o, store_fields, field) && emit_plain(o, stamp));
 }
 
 /* Writes score key FIELD with PHASE, unless PHASE is 0 (not agreed). */
 static bool emit_phase(struct out *o, int field, int phase)
 {
 	return !phase ||
-	       (emit_key(o, session_score_fields, field) && emit_number(o, (unsigned long)phase));
+	       (emit_key(o, store_score_fields, field) && emit_number(o, (unsigned long)phase));
 }
 
 /* Writes the votes of row SC as a flow list, when it has any. */
@@ -210,44 +246,45 @@ static bool emit_votes(struct out *o, const struct session_score *sc)
 {
 	if (!sc->n_votes)
 		return o->ok;
-	emit_key(o, session_score_fields, SC_VOTES);
+	emit_key(o, store_score_fields, SC_VOTES);
 	emit_start(o, YNODE_SEQUENCE, true);
 	for (size_t i = 0; i < sc->n_votes && o->ok; i++)
 		emit_number(o, (unsigned long)sc->votes[i]);
 	return emit_end(o, YNODE_SEQUENCE);
 }
 
-/* Writes row SC as `id: { votes, current, target, note }` in block style. */
-static bool emit_score(struct out *o, const struct session_score *sc)
+/* Writes row SC, read from the mapping FROM (or NULL), as `id: { votes, current, target,
+ * note }` in block style. */
+static bool emit_score(struct out *o, const struct session_score *sc, const struct ynode *from)
 {
 	return emit_id(o, sc->dimension) && emit_start(o, YNODE_MAPPING, false) &&
 	       emit_votes(o, sc) && emit_phase(o, SC_CURRENT, sc->current) &&
 	       emit_phase(o, SC_TARGET, sc->target) &&
 	       (!sc->note[0] ||
-		(emit_key(o, session_score_fields, SC_NOTE) && emit_text(o, sc->note))) &&
-	       emit_unknown(o, sc->origin, session_score_fields, SC_COUNT) &&
+		(emit_key(o, store_score_fields, SC_NOTE) && emit_text(o, sc->note))) &&
+	       emit_unknown(o, from, store_score_fields, SC_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
 /* Writes `scores:` with every row that holds something (rows kept from the file always). */
 static bool emit_scores(struct out *o, const struct session *s)
 {
-	emit_key(o, session_fields, SF_SCORES);
+	emit_key(o, store_fields, SF_SCORES);
 	emit_start(o, YNODE_MAPPING, false);
 	for (size_t i = 0; i < s->n_scores && o->ok; i++) {
 		const struct session_score *sc = &s->scores[i];
+		const struct ynode *from = score_origin(s, i);
 
-		if (sc->n_votes || sc->current || sc->target || sc->note[0] || sc->origin ||
-		    !sc->known)
-			emit_score(o, sc);
+		if (sc->n_votes || sc->current || sc->target || sc->note[0] || from || !sc->known)
+			emit_score(o, sc, from);
 	}
 	return emit_end(o, YNODE_MAPPING);
 }
 
-/* Writes action A as a flow mapping. */
-static bool emit_action(struct out *o, const struct session_action *a)
+/* Writes action A of S as a flow mapping. */
+static bool emit_action(struct out *o, const struct session *s, const struct session_action *a)
 {
-	const struct yfield *keys = session_action_fields;
+	const struct yfield *keys = store_action_fields;
 
 	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, keys, AF_TEXT) &&
 	       emit_text(o, a->text) &&
@@ -255,7 +292,7 @@ static bool emit_action(struct out *o, const struct session_action *a)
 	       emit_key(o, keys, AF_OWNER) && emit_text(o, a->owner) &&
 	       emit_typed(o, keys, AF_DUE, a->due) && emit_key(o, keys, AF_DONE) &&
 	       emit_plain(o, a->done ? "true" : "false") &&
-	       emit_unknown(o, a->origin, session_action_fields, AF_COUNT) &&
+	       emit_unknown(o, action_origin(s, a), store_action_fields, AF_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
@@ -266,10 +303,10 @@ static bool emit_timing(struct out *o, const struct session *s, size_t step,
 {
 	unsigned long own = s->seconds[step] > repeated ? s->seconds[step] - repeated : 0;
 
-	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, session_timing_fields, TF_STEP) &&
+	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, store_timing_fields, TF_STEP) &&
 	       emit_text(o, s->content->steps[step].id) &&
-	       emit_key(o, session_timing_fields, TF_SECONDS) && emit_number(o, own) &&
-	       emit_unknown(o, s->timing_origins[step], session_timing_fields, TF_COUNT) &&
+	       emit_key(o, store_timing_fields, TF_SECONDS) && emit_number(o, own) &&
+	       emit_unknown(o, timing_origin(s, step), store_timing_fields, TF_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
 
@@ -287,22 +324,24 @@ static bool emit_flow_mapping(struct out *o, const struct ynode *node)
 static bool emit_timings(struct out *o, const struct session *s)
 {
 	unsigned long *repeated = calloc(s->n_seconds ? s->n_seconds : 1, sizeof(*repeated));
+	const struct store_kept_timing *kept = s->origin ? s->origin->kept_timings : NULL;
+	size_t n_kept = s->origin ? s->origin->n_kept_timings : 0;
 
 	if (!repeated) {
 		o->problem = "out of memory";
 		o->ok = false;
 		return false;
 	}
-	for (size_t i = 0; i < s->n_kept_timings; i++)
-		if (s->kept_timings[i].step >= 0)
-			repeated[s->kept_timings[i].step] += s->kept_timings[i].seconds;
-	emit_key(o, session_fields, SF_TIMINGS);
+	for (size_t i = 0; i < n_kept; i++)
+		if (kept[i].step >= 0)
+			repeated[kept[i].step] += kept[i].seconds;
+	emit_key(o, store_fields, SF_TIMINGS);
 	emit_start(o, YNODE_SEQUENCE, false);
 	for (size_t i = 0; i < s->n_seconds && o->ok; i++)
-		if (s->seconds[i] || s->timing_origins[i])
+		if (s->seconds[i] || timing_origin(s, i))
 			emit_timing(o, s, i, repeated[i]);
-	for (size_t i = 0; i < s->n_kept_timings && o->ok; i++)
-		emit_flow_mapping(o, s->kept_timings[i].node);
+	for (size_t i = 0; i < n_kept && o->ok; i++)
+		emit_flow_mapping(o, kept[i].node);
 	free(repeated);
 	return emit_end(o, YNODE_SEQUENCE);
 }
@@ -310,10 +349,10 @@ static bool emit_timings(struct out *o, const struct session *s)
 /* Writes `actions:` as a block list. */
 static bool emit_actions(struct out *o, const struct session *s)
 {
-	emit_key(o, session_fields, SF_ACTIONS);
+	emit_key(o, store_fields, SF_ACTIONS);
 	emit_start(o, YNODE_SEQUENCE, false);
 	for (size_t i = 0; i < s->n_actions && o->ok; i++)
-		emit_action(o, &s->actions[i]);
+		emit_action(o, s, &s->actions[i]);
 	return emit_end(o, YNODE_SEQUENCE);
 }
 
@@ -321,25 +360,25 @@ static bool emit_actions(struct out *o, const struct session *s)
 static bool emit_session(struct out *o, const struct session *s)
 {
 	emit_start(o, YNODE_MAPPING, false);
-	emit_key(o, session_fields, SF_VERSION);
+	emit_key(o, store_fields, SF_VERSION);
 	emit_number(o, SESSION_VERSION);
 	for (int f = 0; f < META_COUNT && o->ok; f++) {
 		if (f == META_DATE || f == META_PARTICIPANTS) {
-			emit_typed(o, session_fields, SF_META + f, s->meta[f]);
+			emit_typed(o, store_fields, SF_META + f, s->meta[f]);
 			continue;
 		}
-		emit_key(o, session_fields, SF_META + f);
+		emit_key(o, store_fields, SF_META + f);
 		emit_text(o, s->meta[f]);
 	}
 	emit_content(o, s);
 	emit_stamp(o, SF_CREATED, s->created);
 	emit_stamp(o, SF_UPDATED, s->updated);
-	emit_key(o, session_fields, SF_POSITION);
+	emit_key(o, store_fields, SF_POSITION);
 	emit_text(o, s->content->steps[s->position].id);
 	emit_scores(o, s);
 	emit_actions(o, s);
 	emit_timings(o, s);
-	emit_unknown(o, s->origin, session_fields, SF_COUNT);
+	emit_unknown(o, root_origin(s), store_fields, SF_COUNT);
 	return emit_end(o, YNODE_MAPPING);
 }
 
@@ -355,7 +394,7 @@ static bool emit_document(struct out *o, const struct session *s)
 	       out_event(o, &ev, yaml_stream_end_event_initialize(&ev));
 }
 
-bool session_emit(const struct session *s, char **buf, size_t *len, struct diag *d)
+bool store_emit(const struct session *s, char **buf, size_t *len, struct diag *d)
 {
 	struct out o = { .ok = true };
 

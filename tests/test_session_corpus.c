@@ -32,7 +32,7 @@ static struct session *parse_located(const char *path, const char *buf, size_t l
 	struct session *s;
 	struct diag d;
 
-	s = session_parse(path, buf, len, content, &d);
+	s = store_parse(path, buf, len, content, &d);
 	if (!s && (d.line < 1 || d.column < 1 || !d.message[0]))
 		fail_msg("refused without a location: %s",
 			 diag_format(&d, message, sizeof(message)));
@@ -63,9 +63,9 @@ static struct session *rewrite(const char *path, const struct session *s, char *
 	struct diag d;
 	size_t len;
 
-	if (!session_emit(s, text, &len, &d))
+	if (!store_emit(s, text, &len, &d))
 		fail_msg("%s: cannot write back: %s", path, d.message);
-	again = session_parse(path, *text, len, content, &d);
+	again = store_parse(path, *text, len, content, &d);
 	if (!again)
 		fail_msg("%s written back does not read: %s\n%s", path,
 			 diag_format(&d, message, sizeof(message)), *text);
@@ -81,13 +81,13 @@ static void check_rewrite(const char *path, const struct session *s)
 	char *first, *second, *third;
 
 	once = rewrite(path, s, &first);
-	for (size_t i = 0; i < s->origin->count; i++) {
-		const struct ynode *key = ynode_key(s->origin, i);
-		const struct ynode *back = ynode_get(once->origin, key->text);
+	for (size_t i = 0; i < s->origin->root->count; i++) {
+		const struct ynode *key = ynode_key(s->origin->root, i);
+		const struct ynode *back = ynode_get(once->origin->root, key->text);
 
-		if (yfield_known(session_fields, SF_COUNT, key->text))
+		if (yfield_known(store_fields, SF_COUNT, key->text))
 			continue;
-		if (!back || !same_tree(ynode_value(s->origin, i), back))
+		if (!back || !same_tree(ynode_value(s->origin->root, i), back))
 			fail_msg("%s: the unknown key '%s' did not come back as it was\n%s", path,
 				 key->text, first);
 	}

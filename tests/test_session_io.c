@@ -25,7 +25,7 @@ static struct session *parse_ok(const char *yaml)
 {
 	char message[2048];
 	struct diag d;
-	struct session *s = session_parse("s.yaml", yaml, strlen(yaml), content, &d);
+	struct session *s = store_parse("s.yaml", yaml, strlen(yaml), content, &d);
 
 	if (!s)
 		fail_msg("%s", diag_format(&d, message, sizeof(message)));
@@ -40,7 +40,7 @@ static struct session *round_trip(const struct session *s, char **text)
 	size_t len;
 	char *buf;
 
-	assert_true(session_emit(s, &buf, &len, &d));
+	assert_true(store_emit(s, &buf, &len, &d));
 	assert_int_equal(strlen(buf), len);
 	back = parse_ok(buf);
 	if (text)
@@ -90,7 +90,7 @@ static void test_hostile_texts_round_trip(void **state)
 		fill(s, hostile_strings[i]);
 		back = round_trip(s, &first);
 		check_equal_sessions(s, back);
-		assert_true(session_emit(back, &second, &len, &d));
+		assert_true(store_emit(back, &second, &len, &d));
 		assert_string_equal(first, second);
 		free(first);
 		free(second);
@@ -163,7 +163,7 @@ static void test_emitted_layout(void **state)
 	assert_true(session_vote_add(s, content, 0, 3, &why));
 	assert_true(session_vote_add(s, content, 0, 2, &why));
 	assert_true(session_set_note(s, 0, "null", &why));
-	assert_true(session_emit(s, &buf, &len, &d));
+	assert_true(store_emit(s, &buf, &len, &d));
 	assert_non_null(strstr(buf, "\ntitle: \"yes\"\norganisation: \"0123\"\n"));
 	assert_non_null(strstr(buf, "\ndate: 2026-11-26\nparticipants: 8\n"));
 	assert_non_null(
@@ -264,10 +264,10 @@ static void test_unknown_keys_kept(void **state)
 	assert_int_equal(s->n_scores, content->n_dimensions + 1);
 	assert_false(s->scores[content->n_dimensions].known);
 	assert_int_equal(s->position, 2);
-	assert_true(session_emit(s, &buf, &len, &d));
+	assert_true(store_emit(s, &buf, &len, &d));
 	assert_string_equal(buf, expected);
 	again = parse_ok(buf);
-	assert_true(session_emit(again, &buf2, &len, &d));
+	assert_true(store_emit(again, &buf2, &len, &d));
 	assert_string_equal(buf2, expected);
 	free(buf);
 	free(buf2);
@@ -289,10 +289,35 @@ static void test_unknown_keys_follow_their_action(void **state)
 
 	(void)state;
 	assert_true(session_action_delete(s, 0, &why));
-	assert_true(session_emit(s, &buf, &len, &d));
+	assert_true(store_emit(s, &buf, &len, &d));
 	assert_non_null(
 		strstr(buf, "- {text: \"b\", owner: \"\", done: false, second: 2}\n"));
 	assert_null(strstr(buf, "first"));
+	free(buf);
+	session_free(s);
+}
+
+/* Unknown keys stay with their action through an edit; an action added since has none. */
+static void test_unknown_keys_follow_edits(void **state)
+{
+	struct session *s =
+		parse_ok("meetlat_session: 1\ntitle: \"t\"\n"
+			 "content: {id: sociale-media-almanak}\n"
+			 "actions:\n  - {text: \"a\", first: 1}\n");
+	const char *why;
+	struct diag d;
+	size_t len;
+	char *buf;
+
+	(void)state;
+	assert_true(session_action_add(s, content, &(struct action_fields){ .text = "new" },
+				       &why) == 1);
+	assert_true(session_action_edit(s, content, 0,
+					&(struct action_fields){ .text = "edited", .owner = "Bo" },
+					&why));
+	assert_true(store_emit(s, &buf, &len, &d));
+	assert_non_null(strstr(buf, "- {text: \"edited\", owner: \"Bo\", done: false, first: 1}\n"
+				    "- {text: \"new\", owner: \"\", done: false}\n"));
 	free(buf);
 	session_free(s);
 }
@@ -430,8 +455,8 @@ static void test_malformed_files(void **state)
 	for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++) {
 		char message[2048];
 		struct diag d;
-		struct session *s = session_parse("s.yaml", bad_cases[i].yaml,
-						  strlen(bad_cases[i].yaml), content, &d);
+		struct session *s = store_parse("s.yaml", bad_cases[i].yaml,
+						strlen(bad_cases[i].yaml), content, &d);
 
 		if (s)
 			fail_msg("case %zu was accepted:\n%s", i, bad_cases[i].yaml);
@@ -455,7 +480,7 @@ static void test_byte_order_mark(void **state)
 	assert_string_equal(s->meta[META_PARTICIPANTS], "8");
 	session_free(s);
 	snprintf(yaml, sizeof(yaml), "%smeetlat_session: [1]\n", bom);
-	assert_null(session_parse("s.yaml", yaml, strlen(yaml), content, &d));
+	assert_null(store_parse("s.yaml", yaml, strlen(yaml), content, &d));
 	assert_string_equal(diag_format(&d, message, sizeof(message)),
 			    "s.yaml:1:18: expected a whole number from 1 to 999999 for "
 			    "'meetlat_session', found a list");
@@ -482,7 +507,7 @@ static void test_quoted_numbers_are_text(void **state)
 		char message[2048];
 		struct diag d;
 
-		assert_null(session_parse("s.yaml", quoted[i].yaml, strlen(quoted[i].yaml), content,
+		assert_null(store_parse("s.yaml", quoted[i].yaml, strlen(quoted[i].yaml), content,
 					  &d));
 		assert_string_equal(diag_format(&d, message, sizeof(message)), quoted[i].error);
 	}
@@ -502,7 +527,7 @@ static void test_note_too_long(void **state)
 	memset(yaml + head, 'x', SESSION_TEXT_MAX + 1);
 	snprintf(yaml + head + SESSION_TEXT_MAX + 1, size - (size_t)head - SESSION_TEXT_MAX - 1,
 		 "\"}\n");
-	assert_null(session_parse("s.yaml", yaml, strlen(yaml), content, &d));
+	assert_null(store_parse("s.yaml", yaml, strlen(yaml), content, &d));
 	assert_string_equal(diag_format(&d, message, sizeof(message)),
 			    "s.yaml:5:19: invalid 'note': the text is too long");
 	free(yaml);
@@ -513,7 +538,7 @@ static void test_meta_keys_agree(void **state)
 {
 	(void)state;
 	for (int f = 0; f < META_COUNT; f++)
-		assert_string_equal(session_fields[SF_META + f].key,
+		assert_string_equal(store_fields[SF_META + f].key,
 				    session_meta_key((enum session_meta)f));
 }
 
@@ -528,7 +553,7 @@ static void test_emit_failure_reported(void **state)
 	(void)state;
 	free(s->meta[META_GROUP]);
 	s->meta[META_GROUP] = strdup("caf\xe9");
-	assert_false(session_emit(s, &buf, &len, &d));
+	assert_false(store_emit(s, &buf, &len, &d));
 	assert_null(buf);
 	assert_string_equal(d.message, "cannot write the session: a text is not valid UTF-8");
 	session_free(s);
@@ -565,11 +590,11 @@ static char *reopen(const char *yaml, const struct content *c, unsigned flags,
 	char message[2048], *buf;
 	struct diag d;
 	size_t len;
-	struct session *read = session_read("s.yaml", yaml, strlen(yaml), c, flags, &d);
+	struct session *read = store_read("s.yaml", yaml, strlen(yaml), c, flags, &d);
 
 	if (!read)
 		fail_msg("%s", diag_format(&d, message, sizeof(message)));
-	assert_true(session_emit(read, &buf, &len, &d));
+	assert_true(store_emit(read, &buf, &len, &d));
 	if (s)
 		*s = read;
 	else
@@ -659,7 +684,7 @@ static void test_changed_agenda_keeps_everything(void **state)
 	assert_true(session_set_current(s, content, 0, 3, &why));
 	assert_true(session_set_note(s, 9, "mensen eerst", &why));
 	assert_true(session_move(s, content, 10, &why)); /* score:content */
-	assert_true(session_emit(s, &first, &len, &d));
+	assert_true(store_emit(s, &first, &len, &d));
 
 	second = reopen(first, shorter, 0, &opened);
 	assert_string_equal(opened->agenda_notice,
@@ -669,11 +694,11 @@ static void test_changed_agenda_keeps_everything(void **state)
 	assert_int_equal(opened->position, 2);
 	assert_int_equal(opened->seconds[1], 105); /* phase:4, step 6 of the almanac */
 	assert_int_equal(opened->seconds[4], 115); /* the break, step 16 */
-	assert_int_equal(opened->n_kept_timings, 16);
+	assert_int_equal(opened->origin->n_kept_timings, 16);
 	session_free(opened);
 	third = reopen(second, backwards, 0, &opened);
 	assert_null(opened->agenda_notice);
-	assert_int_equal(opened->n_kept_timings, 0);
+	assert_int_equal(opened->origin->n_kept_timings, 0);
 	assert_int_equal(opened->seconds[0], 122); /* the summary, now first */
 	session_free(opened);
 	fourth = reopen(third, content, 0, NULL);
@@ -784,7 +809,7 @@ static void test_repeated_timing_kept(void **state)
 	assert_null(s->agenda_notice);
 	assert_true(session_tick(s, 5, 3, &why));
 	free(out);
-	assert_true(session_emit(s, &out, &(size_t){ 0 }, &(struct diag){ 0 }));
+	assert_true(store_emit(s, &out, &(size_t){ 0 }, &(struct diag){ 0 }));
 	assert_non_null(strstr(out, "\ntimings:\n- {step: \"phase:4\", seconds: 13, a: 1}\n"
 				    "- {step: \"summary\", seconds: 2}\n"
 				    "- {step: \"phase:4\", seconds: 5, b: {c: \"two\"}}\n"));
@@ -841,8 +866,8 @@ static void test_other_content(void **state)
 	char *out, expected[256];
 
 	(void)state;
-	assert_null(session_parse("s.yaml", yaml, strlen(yaml), content, &d));
-	out = reopen(yaml, content, SESSION_ANY_CONTENT, &s);
+	assert_null(store_parse("s.yaml", yaml, strlen(yaml), content, &d));
+	out = reopen(yaml, content, STORE_ANY_CONTENT, &s);
 	assert_string_equal(s->other_content_id, "other-content");
 	assert_string_equal(s->warnings[0],
 			    "this session was scored against the content 'other-content', not "
@@ -866,7 +891,7 @@ static void test_content_file_as_session(void **state)
 	struct diag d;
 
 	(void)state;
-	assert_null(session_parse("kort.yaml", yaml, strlen(yaml), content, &d));
+	assert_null(store_parse("kort.yaml", yaml, strlen(yaml), content, &d));
 	assert_string_equal(diag_format(&d, message, sizeof(message)),
 			    "kort.yaml:1:1: this is a content file, not a session file; to run a "
 			    "workshop with it, give it with -c: meetlat -c kort.yaml SESSION");
@@ -881,6 +906,7 @@ int main(void)
 		cmocka_unit_test(test_emitted_layout),
 		cmocka_unit_test(test_unknown_keys_kept),
 		cmocka_unit_test(test_unknown_keys_follow_their_action),
+		cmocka_unit_test(test_unknown_keys_follow_edits),
 		cmocka_unit_test(test_content_checks),
 		cmocka_unit_test(test_malformed_files),
 		cmocka_unit_test(test_byte_order_mark),

@@ -22,7 +22,7 @@ static char *snapshot(const struct session *s)
 	size_t len;
 	char *buf;
 
-	assert_true(session_emit(s, &buf, &len, &d));
+	assert_true(store_emit(s, &buf, &len, &d));
 	return buf;
 }
 
@@ -106,7 +106,7 @@ static void test_unknown_row_refused(void **state)
 				   "content: {id: sociale-media-almanak}\n"
 				   "scores:\n  gone: {votes: [1, 2]}\n";
 	struct diag d;
-	struct session *s = session_parse("s.yaml", yaml, strlen(yaml), content, &d);
+	struct session *s = store_parse("s.yaml", yaml, strlen(yaml), content, &d);
 	const char *why;
 
 	(void)state;

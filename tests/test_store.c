@@ -26,6 +26,7 @@
 #include "session.h"
 #include "session_check.h"
 #include "store.h"
+#include "ynode.h"
 #include "builtin_content.h"
 
 static char folder[64]; /* a fresh folder for each test */
@@ -140,21 +141,21 @@ static void folder_state(char *buf, size_t size)
 }
 
 /* Opens PATH for writing and fails the test when that is refused. */
-static void open_ok(const char *name, struct session_file **f, struct session **s)
+static void open_ok(const char *name, struct store_file **f, struct session **s)
 {
 	struct diag d;
 	char message[2048];
 
-	if (!session_open(name, content, false, f, s, &d))
+	if (!store_open(name, content, false, f, s, &d))
 		fail_msg("%s", diag_format(&d, message, sizeof(message)));
 }
 
 /* Saves and fails the test unless the result is EXPECTED. */
-static void save_expect(struct session_file *f, struct session *s, enum save_result expected)
+static void save_expect(struct store_file *f, struct session *s, enum save_result expected)
 {
 	char message[2048];
 	struct diag d;
-	enum save_result r = session_save(f, s, &d);
+	enum save_result r = store_save(f, s, &d);
 
 	if (r != expected)
 		fail_msg("save gave %d, not %d: %s", r, expected,
@@ -164,7 +165,7 @@ static void save_expect(struct session_file *f, struct session *s, enum save_res
 /* A new file is created only by the first save, with mode 0600, and reads back equal. */
 static void test_open_save_reopen(void **state)
 {
-	struct session_file *f, *g;
+	struct store_file *f, *g;
 	struct session *s, *t;
 	const char *why;
 	struct stat st;
@@ -183,13 +184,13 @@ static void test_open_save_reopen(void **state)
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
 	assert_int_equal(temp_files(), 0);
-	session_close(f);
+	store_close(f);
 	assert_false(present(".work.yaml.lock"));
 	open_ok(path, &g, &t);
 	assert_true(g->on_disk);
 	assert_false(t->dirty);
 	check_equal_sessions(s, t);
-	session_close(g);
+	store_close(g);
 	session_free(t);
 	session_free(s);
 }
@@ -197,7 +198,7 @@ static void test_open_save_reopen(void **state)
 /* The title of a new session comes from its file name. */
 static void test_title_from_file_name(void **state)
 {
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	char name[256];
 
@@ -205,12 +206,12 @@ static void test_title_from_file_name(void **state)
 	snprintf(name, sizeof(name), "%s/team_comm-2026.yaml", folder);
 	open_ok(name, &f, &s);
 	assert_string_equal(s->meta[META_TITLE], "team comm 2026");
-	session_close(f);
+	store_close(f);
 	session_free(s);
 	snprintf(name, sizeof(name), "%s/esc\x1b]0;x\x07.yaml", folder);
 	open_ok(name, &f, &s);
 	assert_string_equal(s->meta[META_TITLE], "esc?]0;x?");
-	session_close(f);
+	store_close(f);
 	session_free(s);
 }
 
@@ -218,24 +219,24 @@ static void test_title_from_file_name(void **state)
  * description), and names the holder. */
 static void test_lock_refuses_second_open(void **state)
 {
-	struct session_file *f, *g = NULL;
+	struct store_file *f, *g = NULL;
 	struct session *s, *t = NULL;
 	char message[2048], expected[256];
 	struct diag d;
 
 	(void)state;
 	open_ok(path, &f, &s);
-	assert_false(session_open(path, content, false, &g, &t, &d));
+	assert_false(store_open(path, content, false, &g, &t, &d));
 	assert_null(g);
 	assert_null(t);
 	snprintf(expected, sizeof(expected), "%s: is open in another meetlat (pid %ld)", path,
 		 (long)getpid());
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
 	assert_true(present(".work.yaml.lock"));
-	session_close(f);
+	store_close(f);
 	session_free(s);
 	open_ok(path, &g, &t);
-	session_close(g);
+	store_close(g);
 	session_free(t);
 }
 
@@ -244,7 +245,7 @@ static void test_lock_refuses_second_open(void **state)
 static void test_unheld_lock_file_taken(void **state)
 {
 	char lock[256], pid[32];
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	size_t len;
 	char *text;
@@ -258,7 +259,7 @@ static void test_unheld_lock_file_taken(void **state)
 	snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
 	assert_string_equal(text, pid);
 	free(text);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 }
 
@@ -268,7 +269,7 @@ static void test_stale_temps_removed(void **state)
 	static const char *const names[] = { ".work.yaml.tmp-abc123", ".work.yaml.tmp-XYZ789",
 					     ".other.yaml.tmp-abc123", "work.yaml.tmp-abc123",
 					     ".work.yaml.tmp-toolongname" };
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 
 	(void)state;
@@ -284,7 +285,7 @@ static void test_stale_temps_removed(void **state)
 	assert_true(present(names[2]));
 	assert_true(present(names[3]));
 	assert_true(present(names[4]));
-	session_close(f);
+	store_close(f);
 	session_free(s);
 }
 
@@ -293,7 +294,7 @@ static void test_stale_temps_removed(void **state)
 static void test_changed_file_not_clobbered(void **state)
 {
 	static const char outsider[] = "# edited by hand\nmeetlat_session: 1\n";
-	struct session_file *f, *g;
+	struct store_file *f, *g;
 	struct session *s, *t;
 	char message[2048], expected[1024];
 	const char *why, *base;
@@ -306,7 +307,7 @@ static void test_changed_file_not_clobbered(void **state)
 	save_expect(f, s, SAVE_OK);
 	put_file(path, outsider);
 	assert_true(session_vote_add(s, content, 0, 2, &why));
-	assert_int_equal(session_save(f, s, &d), SAVE_REDIRECTED);
+	assert_int_equal(store_save(f, s, &d), SAVE_REDIRECTED);
 	assert_false(s->dirty);
 	text = slurp(path, &len);
 	assert_string_equal(text, outsider);
@@ -321,17 +322,17 @@ static void test_changed_file_not_clobbered(void **state)
 		 path, f->path);
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
 	assert_false(present(".work.yaml.lock"));
-	assert_false(session_open(f->path, content, false, &g, &t, &d));
+	assert_false(store_open(f->path, content, false, &g, &t, &d));
 	assert_true(session_vote_add(s, content, 0, 3, &why));
 	save_expect(f, s, SAVE_OK);
 	text = slurp(path, &len);
 	assert_string_equal(text, outsider);
 	free(text);
-	assert_true(session_open(f->path, content, true, &g, &t, &d));
+	assert_true(store_open(f->path, content, true, &g, &t, &d));
 	check_equal_sessions(s, t);
-	session_close(g);
+	store_close(g);
 	session_free(t);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 }
 
@@ -339,7 +340,7 @@ static void test_changed_file_not_clobbered(void **state)
  * vanished is simply written again. */
 static void test_created_or_vanished_file(void **state)
 {
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	struct diag d;
 	size_t len;
@@ -348,7 +349,7 @@ static void test_created_or_vanished_file(void **state)
 	(void)state;
 	open_ok(path, &f, &s);
 	put_file(path, "someone: else\n");
-	assert_int_equal(session_save(f, s, &d), SAVE_REDIRECTED);
+	assert_int_equal(store_save(f, s, &d), SAVE_REDIRECTED);
 	text = slurp(path, &len);
 	assert_string_equal(text, "someone: else\n");
 	free(text);
@@ -356,7 +357,7 @@ static void test_created_or_vanished_file(void **state)
 	s->dirty = true;
 	save_expect(f, s, SAVE_OK);
 	assert_int_equal(access(f->path, F_OK), 0);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 }
 
@@ -370,7 +371,7 @@ static void test_unreadable_file_refused(void **state)
 		"meetlat_session: 1\ntitle: \"t\"\ncontent: {id: another-content}\n",
 		"[[[[",
 	};
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	struct diag d;
 
@@ -380,7 +381,7 @@ static void test_unreadable_file_refused(void **state)
 		char *text;
 
 		put_file(path, bad[i]);
-		assert_false(session_open(path, content, false, &f, &s, &d));
+		assert_false(store_open(path, content, false, &f, &s, &d));
 		assert_true(d.line >= 1);
 		text = slurp(path, &len);
 		assert_int_equal(len, strlen(bad[i]));
@@ -394,23 +395,23 @@ static void test_unreadable_file_refused(void **state)
 /* A folder, a pipe and a missing folder at the path are refused without blocking. */
 static void test_not_a_file(void **state)
 {
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	char name[256], message[2048], expected[512];
 	struct diag d;
 
 	(void)state;
 	assert_int_equal(mkfifo(path, 0600), 0);
-	assert_false(session_open(path, content, false, &f, &s, &d));
+	assert_false(store_open(path, content, false, &f, &s, &d));
 	snprintf(expected, sizeof(expected), "%s: is a pipe (FIFO), not a regular file", path);
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
 	snprintf(name, sizeof(name), "%s/missing/work.yaml", folder);
-	assert_false(session_open(name, content, false, &f, &s, &d));
+	assert_false(store_open(name, content, false, &f, &s, &d));
 	snprintf(expected, sizeof(expected),
 		 "%s: cannot use the folder %s/missing: No such file or directory", name, folder);
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
 	snprintf(name, sizeof(name), "%s/", folder);
-	assert_false(session_open(name, content, false, &f, &s, &d));
+	assert_false(store_open(name, content, false, &f, &s, &d));
 	assert_string_equal(d.message, "is not the name of a file");
 }
 
@@ -418,7 +419,7 @@ static void test_not_a_file(void **state)
 static void test_read_only_writes_nothing(void **state)
 {
 	char before[4096], after[4096], stale[256];
-	struct session_file *f, *g;
+	struct store_file *f, *g;
 	struct session *s, *t;
 	const char *why;
 	struct diag d;
@@ -426,22 +427,22 @@ static void test_read_only_writes_nothing(void **state)
 	(void)state;
 	open_ok(path, &f, &s);
 	save_expect(f, s, SAVE_OK);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 	snprintf(stale, sizeof(stale), "%s/.work.yaml.tmp-abc123", folder);
 	put_file(stale, "partial");
 	folder_state(before, sizeof(before));
-	assert_true(session_open(path, content, true, &g, &t, &d));
+	assert_true(store_open(path, content, true, &g, &t, &d));
 	assert_int_equal(g->lock_fd, -1);
 	assert_true(session_vote_add(t, content, 1, 1, &why));
-	assert_int_equal(session_save(g, t, &d), SAVE_FAILED);
+	assert_int_equal(store_save(g, t, &d), SAVE_FAILED);
 	assert_string_equal(d.message, "cannot save: the session is open read-only");
-	session_close(g);
+	store_close(g);
 	session_free(t);
 	folder_state(after, sizeof(after));
 	assert_string_equal(before, after);
 	snprintf(stale, sizeof(stale), "%s/never.yaml", folder);
-	assert_false(session_open(stale, content, true, &g, &t, &d));
+	assert_false(store_open(stale, content, true, &g, &t, &d));
 	assert_string_equal(d.message, "cannot open: No such file or directory");
 	folder_state(after, sizeof(after));
 	assert_string_equal(before, after);
@@ -511,7 +512,7 @@ static int bad_open(const char *name, int flags, ...)
  * no temporary file remain and the session stay dirty. A later save then succeeds. */
 static void check_failure(void (*set)(void), int at, int err, bool renamed)
 {
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	char message[2048], expected[512], *before, *now;
 	size_t before_len, now_len;
@@ -526,7 +527,7 @@ static void check_failure(void (*set)(void), int at, int err, bool renamed)
 	fail_at = at;
 	fail_errno = err;
 	set();
-	assert_int_equal(session_save(f, s, &d), SAVE_FAILED);
+	assert_int_equal(store_save(f, s, &d), SAVE_FAILED);
 	fileio_reset();
 	snprintf(expected, sizeof(expected), "%s: cannot save: %s", path, strerror(err));
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
@@ -543,7 +544,7 @@ static void check_failure(void (*set)(void), int at, int err, bool renamed)
 	free(before);
 	save_expect(f, s, SAVE_OK);
 	assert_false(s->dirty);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 }
 
@@ -615,7 +616,7 @@ static void test_mkstemp_fails(void **state)
  * that takes it ($XDG_RUNTIME_DIR here), named after it; the session file is not touched. */
 static void test_rescue_copy(void **state)
 {
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s, *back;
 	char runtime[128], rescued[1024], *before, *after, *bytes;
 	size_t before_len, after_len, len;
@@ -634,7 +635,7 @@ static void test_rescue_copy(void **state)
 	fail_at = 1; /* the session's own folder refuses the temporary file */
 	fail_errno = ENOSPC;
 	use_bad_mkstemp();
-	assert_true(session_save_rescue(s, path, rescued, sizeof(rescued), &d));
+	assert_true(store_save_rescue(s, path, rescued, sizeof(rescued), &d));
 	fileio_reset();
 	unsetenv("XDG_RUNTIME_DIR");
 	assert_memory_equal(rescued, runtime, strlen(runtime));
@@ -643,14 +644,14 @@ static void test_rescue_copy(void **state)
 	assert_int_equal(after_len, before_len);
 	assert_memory_equal(after, before, before_len);
 	bytes = slurp(rescued, &len);
-	back = session_parse(rescued, bytes, len, content, &d);
+	back = store_parse(rescued, bytes, len, content, &d);
 	assert_non_null(back);
 	assert_int_equal(back->scores[4].n_votes, 1);
 	session_free(back);
 	free(bytes);
 	free(before);
 	free(after);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 }
 
@@ -687,7 +688,7 @@ static void test_folder_open_fails(void **state)
 /* Short writes and interrupted writes still give the whole file. */
 static void test_short_and_interrupted_writes(void **state)
 {
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	char *expected, *now;
 	size_t len, now_len;
@@ -703,12 +704,12 @@ static void test_short_and_interrupted_writes(void **state)
 	fail_errno = EINTR;
 	save_expect(f, s, SAVE_OK);
 	fileio_reset();
-	assert_true(session_emit(s, &expected, &len, &d));
+	assert_true(store_emit(s, &expected, &len, &d));
 	now = slurp(path, &now_len);
 	assert_string_equal(now, expected);
 	free(now);
 	free(expected);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 }
 
@@ -738,18 +739,18 @@ static void test_path_for_title(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		snprintf(expected, sizeof(expected), "%s/%s", folder, cases[i].name);
-		assert_true(session_path_for_title(folder, cases[i].title, buf, sizeof(buf)));
+		assert_true(store_path_for_title(folder, cases[i].title, buf, sizeof(buf)));
 		assert_string_equal(buf, expected);
 	}
 	memset(title, 'a', 300);
 	title[300] = '\0';
-	assert_true(session_path_for_title(folder, title, buf, sizeof(buf)));
+	assert_true(store_path_for_title(folder, title, buf, sizeof(buf)));
 	assert_int_equal(strlen(buf), strlen(folder) + 1 + 60 + 5);
 	put_file(expected, "taken");
-	assert_true(session_path_for_title(folder, "日本語", buf, sizeof(buf)));
+	assert_true(store_path_for_title(folder, "日本語", buf, sizeof(buf)));
 	snprintf(expected, sizeof(expected), "%s/session-2.yaml", folder);
 	assert_string_equal(buf, expected);
-	assert_false(session_path_for_title(folder, "x", buf, strlen(folder) + 4));
+	assert_false(store_path_for_title(folder, "x", buf, strlen(folder) + 4));
 }
 
 /* The default folder is made under XDG_DATA_HOME (when absolute) or HOME, mode 0700. */
@@ -763,21 +764,21 @@ static void test_default_dir(void **state)
 	(void)state;
 	snprintf(expected, sizeof(expected), "%s/data", folder);
 	setenv("XDG_DATA_HOME", expected, 1);
-	assert_true(session_default_dir(buf, sizeof(buf), &d));
+	assert_true(store_default_dir(buf, sizeof(buf), &d));
 	snprintf(expected, sizeof(expected), "%s/data/meetlat/sessions", folder);
 	assert_string_equal(buf, expected);
 	assert_int_equal(stat(buf, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0700);
 	setenv("XDG_DATA_HOME", "relative/path", 1);
 	setenv("HOME", folder, 1);
-	assert_true(session_default_dir(buf, sizeof(buf), &d));
+	assert_true(store_default_dir(buf, sizeof(buf), &d));
 	snprintf(expected, sizeof(expected), "%s/.local/share/meetlat/sessions", folder);
 	assert_string_equal(buf, expected);
 	unsetenv("XDG_DATA_HOME");
-	assert_false(session_default_dir(buf, 8, &d));
+	assert_false(store_default_dir(buf, 8, &d));
 	assert_string_equal(d.message, "the name of the folder for sessions is too long");
 	unsetenv("HOME");
-	assert_false(session_default_dir(buf, sizeof(buf), &d));
+	assert_false(store_default_dir(buf, sizeof(buf), &d));
 	assert_string_equal(
 		d.message,
 		"no folder for sessions: set HOME or XDG_DATA_HOME, or name a session file");
@@ -803,7 +804,7 @@ static void put_session(const char *name, const char *title, const char *updated
 	for (size_t i = 0; i < rows; i++)
 		assert_true(session_set_current(s, content, i, 2, &why));
 	assert_true(session_move(s, content, 7, &why));
-	assert_true(session_emit(s, &buf, &len, &d));
+	assert_true(store_emit(s, &buf, &len, &d));
 	put_file(full, buf);
 	free(buf);
 	session_free(s);
@@ -812,7 +813,7 @@ static void put_session(const char *name, const char *title, const char *updated
 /* The list holds every visible *.yaml regular file, newest first, errors included. */
 static void test_list(void **state)
 {
-	struct session_entry *e;
+	struct store_entry *e;
 	char sub[256];
 	struct diag d;
 	size_t n;
@@ -827,7 +828,7 @@ static void test_list(void **state)
 	put_file(sub, "[[[");
 	snprintf(sub, sizeof(sub), "%s/folder.yaml", folder);
 	assert_int_equal(mkdir(sub, 0700), 0);
-	assert_true(session_list(folder, content, &e, &n, &d));
+	assert_true(store_list(folder, content, &e, &n, &d));
 	assert_int_equal(n, 4);
 	assert_string_equal(e[0].title, "New");
 	assert_int_equal(e[0].rows_scored, 3);
@@ -840,9 +841,9 @@ static void test_list(void **state)
 	assert_string_equal(e[3].title, "");
 	assert_non_null(strstr(e[3].path, "garbage.yaml"));
 	assert_non_null(strstr(e[3].error, "garbage.yaml:2:1: "));
-	session_list_free(e, n);
+	store_list_free(e, n);
 	snprintf(sub, sizeof(sub), "%s/none", folder);
-	assert_false(session_list(sub, content, &e, &n, &d));
+	assert_false(store_list(sub, content, &e, &n, &d));
 	assert_string_equal(d.message, "cannot read the folder: No such file or directory");
 }
 
@@ -865,12 +866,12 @@ static int open_elsewhere(const char *name, const char *expected)
 
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		struct session_file *f;
+		struct store_file *f;
 		struct session *s;
 		char message[2048];
 		struct diag d;
 
-		if (session_open(name, content, false, &f, &s, &d))
+		if (store_open(name, content, false, &f, &s, &d))
 			_exit(0);
 		diag_format(&d, message, sizeof(message));
 		if (!expected || strcmp(message, expected) == 0)
@@ -902,14 +903,14 @@ static const char *refusal(char *buf, size_t size, const char *name, bool with_p
 static void test_names_of_one_file_refused(void **state)
 {
 	char sym[256], hard[256], later[256], folder_link[256], via[300], expected[512];
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	const char *why;
 
 	(void)state;
 	open_ok(path, &f, &s);
 	save_expect(f, s, SAVE_OK);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 	assert_int_equal(symlink("work.yaml", in_folder(sym, sizeof(sym), "sym.yaml")), 0);
 	assert_int_equal(link(path, in_folder(hard, sizeof(hard), "hard.yaml")), 0);
@@ -928,7 +929,7 @@ static void test_names_of_one_file_refused(void **state)
 	assert_int_equal(open_elsewhere(later, refusal(expected, sizeof(expected), later, false)),
 			 1);
 	assert_int_equal(open_elsewhere(sym, refusal(expected, sizeof(expected), sym, true)), 1);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 	assert_int_equal(open_elsewhere(path, NULL), 0);
 	assert_int_equal(open_elsewhere(sym, NULL), 0);
@@ -941,7 +942,7 @@ static void test_names_of_one_file_refused(void **state)
  * longer holds: the next open takes it without any warning. */
 static void test_open_after_kill(void **state)
 {
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	int ready[2], status;
 	char byte;
@@ -955,8 +956,8 @@ static void test_open_after_kill(void **state)
 		struct diag d;
 
 		close(ready[0]);
-		if (!session_open(path, content, false, &f, &s, &d) ||
-		    session_save(f, s, &d) != SAVE_OK || write(ready[1], "x", 1) != 1)
+		if (!store_open(path, content, false, &f, &s, &d) ||
+		    store_save(f, s, &d) != SAVE_OK || write(ready[1], "x", 1) != 1)
 			_exit(1);
 		for (;;)
 			pause();
@@ -970,7 +971,7 @@ static void test_open_after_kill(void **state)
 	assert_true(present(".work.yaml.lock"));
 	open_ok(path, &f, &s);
 	assert_int_equal(s->n_warnings, 0);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 	assert_false(present(".work.yaml.lock"));
 }
@@ -996,7 +997,7 @@ static void test_save_through_symlink(void **state)
 {
 	char sub[256], target[256], link_name[256], chain[256], dangling[256], made[256];
 	char loop[256], expected[512], message[2048], *text;
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	const char *why;
 	struct diag d;
@@ -1027,11 +1028,11 @@ static void test_save_through_symlink(void **state)
 	fail_at = 1;
 	fail_errno = ENOSPC;
 	fileio.write = bad_write;
-	assert_int_equal(session_save(f, s, &d), SAVE_FAILED);
+	assert_int_equal(store_save(f, s, &d), SAVE_FAILED);
 	fileio_reset();
 	snprintf(expected, sizeof(expected), "%s: cannot save: %s", chain, strerror(ENOSPC));
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 	assert_false(present("elsewhere/.real.yaml.lock"));
 
@@ -1043,16 +1044,16 @@ static void test_save_through_symlink(void **state)
 	save_expect(f, s, SAVE_OK);
 	assert_true(links_to(dangling, "elsewhere/new.yaml"));
 	assert_int_equal(access(in_folder(made, sizeof(made), "elsewhere/new.yaml"), F_OK), 0);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 
 	assert_int_equal(symlink("loop.yaml", in_folder(loop, sizeof(loop), "loop.yaml")), 0);
-	assert_false(session_open(loop, content, false, &f, &s, &d));
+	assert_false(store_open(loop, content, false, &f, &s, &d));
 	snprintf(expected, sizeof(expected), "%s: cannot follow the name to a file: %s", loop,
 		 strerror(ELOOP));
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
 	assert_int_equal(symlink("gone/s.yaml", in_folder(loop, sizeof(loop), "gone.yaml")), 0);
-	assert_false(session_open(loop, content, false, &f, &s, &d));
+	assert_false(store_open(loop, content, false, &f, &s, &d));
 	snprintf(expected, sizeof(expected),
 		 "%s: points to %s/gone/s.yaml, whose folder cannot be used: %s", loop, folder,
 		 strerror(ENOENT));
@@ -1065,18 +1066,18 @@ static void test_save_through_symlink(void **state)
 static void test_read_only_file_refused(void **state)
 {
 	char before[4096], after[4096], expected[512], message[2048];
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	struct diag d;
 
 	(void)state;
 	open_ok(path, &f, &s);
 	save_expect(f, s, SAVE_OK);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 	assert_int_equal(chmod(path, 0444), 0);
 	folder_state(before, sizeof(before));
-	assert_false(session_open(path, content, false, &f, &s, &d));
+	assert_false(store_open(path, content, false, &f, &s, &d));
 	snprintf(expected, sizeof(expected),
 		 "%s: the file is read-only, so the workshop cannot be saved in it: to look at "
 		 "it, use meetlat --review; to go on with it, make the file writable first",
@@ -1084,8 +1085,8 @@ static void test_read_only_file_refused(void **state)
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
 	folder_state(after, sizeof(after));
 	assert_string_equal(before, after);
-	assert_true(session_open(path, content, true, &f, &s, &d));
-	session_close(f);
+	assert_true(store_open(path, content, true, &f, &s, &d));
+	store_close(f);
 	session_free(s);
 	assert_int_equal(chmod(path, 0600), 0);
 }
@@ -1101,7 +1102,7 @@ static struct session *parse_created(const char *stamp, struct diag *d)
 		 "meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
 		 "created: %s\nupdated: 2026-11-26T15:40:12+01:00\n",
 		 stamp);
-	return session_parse("s.yaml", yaml, strlen(yaml), content, d);
+	return store_parse("s.yaml", yaml, strlen(yaml), content, d);
 }
 
 /* `created` and `updated` are real moments: a date that exists, a time of day and an offset
@@ -1143,14 +1144,14 @@ static void test_time_stamps_checked(void **state)
 }
 
 /* A session of another content is refused, leaving the file and no lock behind, unless
- * SESSION_ANY_CONTENT is given: then it opens (read-only too), says which content it named,
+ * STORE_ANY_CONTENT is given: then it opens (read-only too), says which content it named,
  * and its first save names the content it is open with and keeps what that cannot place. */
 static void test_other_content_flag(void **state)
 {
 	static const char other[] =
 		"meetlat_session: 1\ntitle: \"t\"\ncontent: {id: andere}\n"
 		"scores:\n  elders: {current: 2}\ntimings:\n- {step: \"score:elders\", seconds: 9}\n";
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	char other_path[128], *text, expected[160];
 	struct diag d;
@@ -1160,15 +1161,15 @@ static void test_other_content_flag(void **state)
 	(void)state;
 	snprintf(other_path, sizeof(other_path), "%s/other.yaml", folder);
 	put_file(other_path, other);
-	assert_false(session_open(other_path, content, 0, &f, &s, &d));
+	assert_false(store_open(other_path, content, 0, &f, &s, &d));
 	assert_non_null(strstr(d.message, "scored against the content 'andere'"));
 	assert_false(present(".other.yaml.lock"));
-	assert_true(session_open(other_path, content, SESSION_READ_ONLY | SESSION_ANY_CONTENT, &f, &s,
-				 &d));
+	assert_true(store_open(other_path, content, STORE_READ_ONLY | STORE_ANY_CONTENT, &f, &s,
+			       &d));
 	assert_string_equal(s->other_content_id, "andere");
-	session_close(f);
+	store_close(f);
 	session_free(s);
-	assert_true(session_open(other_path, content, SESSION_ANY_CONTENT, &f, &s, &d));
+	assert_true(store_open(other_path, content, STORE_ANY_CONTENT, &f, &s, &d));
 	assert_true(present(".other.yaml.lock"));
 	text = slurp(other_path, &len);
 	assert_string_equal(text, other); /* opening writes nothing */
@@ -1182,11 +1183,11 @@ static void test_other_content_flag(void **state)
 	assert_non_null(strstr(text, "\n  elders:\n    current: 2\n"));
 	assert_non_null(strstr(text, "\n- {step: \"score:elders\", seconds: 9}\n"));
 	free(text);
-	session_close(f);
+	store_close(f);
 	session_free(s);
-	assert_true(session_open(other_path, content, 0, &f, &s, &d)); /* now it is this content's */
+	assert_true(store_open(other_path, content, 0, &f, &s, &d)); /* now it is this content's */
 	assert_null(s->other_content_id);
-	session_close(f);
+	store_close(f);
 	session_free(s);
 }
 

@@ -47,7 +47,7 @@ void app_save(struct app *a)
 
 	if (a->read_only || a->preview)
 		return;
-	switch (session_save(a->f, a->s, &d)) {
+	switch (store_save(a->f, a->s, &d)) {
 	case SAVE_OK:
 		a->save_failed = false;
 		a->time_unsaved = false;
@@ -434,7 +434,7 @@ static void save_at_end(struct app *a)
 		return;
 	app_save(a);
 	if (a->save_failed &&
-	    !session_save_rescue(a->s, a->f->path, a->rescued, sizeof(a->rescued), &d))
+	    !store_save_rescue(a->s, a->f->path, a->rescued, sizeof(a->rescued), &d))
 		a->rescued[0] = '\0';
 }
 
@@ -514,10 +514,10 @@ static bool other_content_confirmed(const char *path, const struct session *s,
  * opens it without asking); false with the reason on standard error. */
 static bool open_session(const struct tui_options *o, struct app *a)
 {
-	unsigned flags = SESSION_ANY_CONTENT | (o->read_only ? SESSION_READ_ONLY : 0);
+	unsigned flags = STORE_ANY_CONTENT | (o->read_only ? STORE_READ_ONLY : 0);
 	struct diag d;
 
-	if (!session_open(o->path, o->c, flags, &a->f, &a->s, &d)) {
+	if (!store_open(o->path, o->c, flags, &a->f, &a->s, &d)) {
 		diag_print(&d, stderr);
 		return false;
 	}
@@ -525,7 +525,7 @@ static bool open_session(const struct tui_options *o, struct app *a)
 		return true;
 	diag_set(&d, o->path, 0, 0, "not opened; the file is left as it was");
 	diag_print(&d, stderr);
-	session_close(a->f);
+	store_close(a->f);
 	session_free(a->s);
 	a->f = NULL;
 	a->s = NULL;
@@ -548,7 +548,7 @@ int tui_run(const struct tui_options *o)
 	a.revealed = calloc(o->c->n_dimensions ? o->c->n_dimensions : 1, sizeof(*a.revealed));
 	if (!a.revealed || !term_start(&why)) {
 		fprintf(stderr, "meetlat: %s\n", a.revealed ? why : "out of memory");
-		session_close(a.f);
+		store_close(a.f);
 		session_free(a.s);
 		free(a.revealed);
 		return 1;
@@ -563,7 +563,7 @@ int tui_run(const struct tui_options *o)
 	term_stop();
 	status = report_end(&a);
 	app_free(&a);
-	session_close(a.f);
+	store_close(a.f);
 	session_free(a.s);
 	return status;
 }

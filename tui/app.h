@@ -23,7 +23,7 @@ enum confirm_purpose { CONFIRM_DELETE_ACTION, CONFIRM_TARGET_BELOW };
 struct app {
 	const struct content *c;
 	struct session *s;
-	struct session_file *f;
+	struct store_file *f;
 	bool read_only, unicode;
 	bool preview;         /* --preview: no session file; nothing is ever written */
 	struct layout l;

@@ -190,13 +190,13 @@ static int run_export(const struct options *opt)
 {
 	struct export_options eo = { export_format_from_name(opt->format), opt->separator,
 				     opt->csv_raw };
-	struct session_file *f = NULL;
+	struct store_file *f = NULL;
 	struct session *s = NULL;
 	struct diag d;
 	struct content *c = load_content(opt->content_path, &d);
 	int status = EXIT_INVALID;
 
-	if (!c || !session_open(opt->file, c, SESSION_READ_ONLY | SESSION_ANY_CONTENT, &f, &s, &d)) {
+	if (!c || !store_open(opt->file, c, STORE_READ_ONLY | STORE_ANY_CONTENT, &f, &s, &d)) {
 		diag_print(&d, stderr);
 		goto cleanup;
 	}
@@ -206,7 +206,7 @@ static int run_export(const struct options *opt)
 	else
 		fprintf(stderr, "meetlat: cannot write the report to standard output\n");
 cleanup:
-	session_close(f);
+	store_close(f);
 	session_free(s);
 	content_free(c);
 	return status;

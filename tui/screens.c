@@ -930,7 +930,7 @@ void screen_actions(struct page *p, const struct view *v, size_t selected, int w
 	}
 }
 
-void screen_start(struct page *p, const char *dir, const struct session_entry *entries, size_t n,
+void screen_start(struct page *p, const char *dir, const struct store_entry *entries, size_t n,
 		  size_t selected, int width, bool unicode)
 {
 	int x = width > 90 ? (width - 86) / 2 : 2, w = width - 2 * x;

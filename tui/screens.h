@@ -44,8 +44,8 @@ void screen_actions(struct page *p, const struct view *v, size_t selected, int w
 
 /* Builds the start screen: the sessions found in DIR (N of them, SELECTED highlighted, the
  * last line being "new session"), for a screen WIDTH columns wide. */
-struct session_entry;
-void screen_start(struct page *p, const char *dir, const struct session_entry *entries, size_t n,
+struct store_entry;
+void screen_start(struct page *p, const char *dir, const struct store_entry *entries, size_t n,
 		  size_t selected, int width, bool unicode);
 
 /* Writes the step's time as "mm:ss / mm:00" (or "mm:ss" without a plan) into BUF. */

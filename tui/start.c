@@ -11,7 +11,7 @@
 
 struct start {
 	char dir[4096];
-	struct session_entry *entries;
+	struct store_entry *entries;
 	size_t n, selected;
 	struct form form;
 	bool naming;      /* the title form for a new session is open */
@@ -51,13 +51,13 @@ static bool start_open(struct app *a, struct start *st, const char *path, const 
 	struct diag d;
 	const char *why;
 
-	if (!session_open(path, a->c, a->read_only, &a->f, &a->s, &d)) {
+	if (!store_open(path, a->c, a->read_only, &a->f, &a->s, &d)) {
 		diag_format(&d, st->error, sizeof(st->error));
 		return false;
 	}
 	if (title && !session_set_meta(a->s, META_TITLE, title, &why)) {
 		snprintf(st->error, sizeof(st->error), "%s", why);
-		session_close(a->f);
+		store_close(a->f);
 		session_free(a->s);
 		a->f = NULL;
 		a->s = NULL;
@@ -82,7 +82,7 @@ static bool start_naming_key(struct app *a, struct start *st, int code, bool fun
 		snprintf(st->form.error, sizeof(st->form.error), "A session needs a title.");
 		return false;
 	}
-	if (!session_path_for_title(st->dir, form_text(&st->form, 0), path, sizeof(path))) {
+	if (!store_path_for_title(st->dir, form_text(&st->form, 0), path, sizeof(path))) {
 		snprintf(st->form.error, sizeof(st->form.error), "No file name is free for it.");
 		return false;
 	}
@@ -122,12 +122,12 @@ static bool start_list(struct app *a, struct start *st)
 {
 	struct diag d;
 
-	if (!session_default_dir(st->dir, sizeof(st->dir), &d)) {
+	if (!store_default_dir(st->dir, sizeof(st->dir), &d)) {
 		st->dir[0] = '\0'; /* no folder: no new session either */
 		diag_format(&d, st->error, sizeof(st->error));
 		return false;
 	}
-	if (!session_list(st->dir, a->c, &st->entries, &st->n, &d)) {
+	if (!store_list(st->dir, a->c, &st->entries, &st->n, &d)) {
 		diag_format(&d, st->error, sizeof(st->error));
 		st->entries = NULL;
 		st->n = 0;
@@ -161,6 +161,6 @@ bool start_choose(struct app *a)
 			start_list_key(a, &st, (int)wch, r == KEY_CODE_YES, &done);
 	}
 	form_end(&st.form);
-	session_list_free(st.entries, st.n);
+	store_list_free(st.entries, st.n);
 	return done == 1;
 }

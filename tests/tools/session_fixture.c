@@ -40,11 +40,11 @@ static int complain(const char *message)
 }
 
 /* Saves S to F, printing why when it fails; returns true when saved where it was. */
-static bool save(struct session_file *f, struct session *s)
+static bool save(struct store_file *f, struct session *s)
 {
 	struct diag d;
 
-	if (session_save(f, s, &d) == SAVE_OK)
+	if (store_save(f, s, &d) == SAVE_OK)
 		return true;
 	diag_print(&d, stderr);
 	return false;
@@ -121,7 +121,7 @@ static void print_texts(const struct session *s)
 }
 
 /* hostile PATH */
-static int run_hostile(struct session_file *f, struct session *s)
+static int run_hostile(struct store_file *f, struct session *s)
 {
 	if (!fill_hostile(s) || !save(f, s))
 		return 1;
@@ -195,7 +195,7 @@ static unsigned long state_of(const struct session *s)
 
 /* Prints the counter of the state S holds (0 for a new session); false when S is not one
  * whole state. */
-static bool check_state(const struct session_file *f, const struct session *s, unsigned long *n)
+static bool check_state(const struct store_file *f, const struct session *s, unsigned long *n)
 {
 	*n = f->on_disk ? state_of(s) : 0;
 	if (f->on_disk && *n == 0) {
@@ -208,7 +208,7 @@ static bool check_state(const struct session_file *f, const struct session *s, u
 }
 
 /* loop PATH [SAVES]: saves states after the one found, SAVES of them or until killed. */
-static int run_loop(struct session_file *f, struct session *s, unsigned long saves)
+static int run_loop(struct store_file *f, struct session *s, unsigned long saves)
 {
 	unsigned long n;
 
@@ -223,7 +223,7 @@ static int run_loop(struct session_file *f, struct session *s, unsigned long sav
 /* ---- grow, actions ------------------------------------------------------------------- */
 
 /* grow PATH BYTES: spreads BYTES of text over the notes of the rows, then saves. */
-static int run_grow(struct session_file *f, struct session *s, unsigned long bytes)
+static int run_grow(struct store_file *f, struct session *s, unsigned long bytes)
 {
 	char *text = malloc(SESSION_TEXT_MAX + 1);
 	const char *why;
@@ -244,7 +244,7 @@ static int run_grow(struct session_file *f, struct session *s, unsigned long byt
 }
 
 /* actions PATH N: adds N actions, each with a text, an owner, a row and a due date. */
-static int run_actions(struct session_file *f, struct session *s, unsigned long n)
+static int run_actions(struct store_file *f, struct session *s, unsigned long n)
 {
 	const char *why;
 
@@ -282,7 +282,7 @@ static int by_value(const void *a, const void *b)
 }
 
 /* bench-save PATH N: times N saves, each after a change, and prints the median. */
-static int run_bench_save(struct session_file *f, struct session *s, unsigned long n)
+static int run_bench_save(struct store_file *f, struct session *s, unsigned long n)
 {
 	double *times = calloc(n ? n : 1, sizeof(*times));
 	const char *why;
@@ -323,20 +323,20 @@ static long peak_kib(void)
  * memory before and after. */
 static int run_bench_load(const char *path)
 {
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	long before = peak_kib();
 	double start = now(), took;
 	struct diag d;
 
-	if (!session_open(path, content, true, &f, &s, &d))
+	if (!store_open(path, content, STORE_READ_ONLY, &f, &s, &d))
 		return failed(&d);
 	took = now() - start;
 	printf("load of a session with %zu actions: %.2f ms; peak memory %ld KiB (%ld KiB before "
 	       "loading)\n",
 	       s->n_actions, took * 1e3, peak_kib(), before);
 	session_free(s);
-	session_close(f);
+	store_close(f);
 	return 0;
 }
 
@@ -345,13 +345,13 @@ static int run_bench_load(const char *path)
 /* Runs MODE on the session at PATH (opened for writing) with the number ARG. */
 static int run_mode(const char *mode, const char *path, unsigned long arg)
 {
-	struct session_file *f;
+	struct store_file *f;
 	struct session *s;
 	struct diag d;
 	unsigned long n;
 	int status = 2;
 
-	if (!session_open(path, content, false, &f, &s, &d))
+	if (!store_open(path, content, 0, &f, &s, &d))
 		return failed(&d);
 	if (strcmp(mode, "hostile") == 0)
 		status = run_hostile(f, s);
@@ -366,7 +366,7 @@ static int run_mode(const char *mode, const char *path, unsigned long arg)
 	else if (strcmp(mode, "bench-save") == 0)
 		status = run_bench_save(f, s, arg);
 	session_free(s);
-	session_close(f);
+	store_close(f);
 	return status;
 }
 
