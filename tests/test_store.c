@@ -146,7 +146,7 @@ static void open_ok(const char *name, struct store_file **f, struct session **s)
 	struct diag d;
 	char message[2048];
 
-	if (!store_open(name, content, false, f, s, &d))
+	if (!store_open(name, content, 0, f, s, &d))
 		fail_msg("%s", diag_format(&d, message, sizeof(message)));
 }
 
@@ -226,7 +226,7 @@ static void test_lock_refuses_second_open(void **state)
 
 	(void)state;
 	open_ok(path, &f, &s);
-	assert_false(store_open(path, content, false, &g, &t, &d));
+	assert_false(store_open(path, content, 0, &g, &t, &d));
 	assert_null(g);
 	assert_null(t);
 	snprintf(expected, sizeof(expected), "%s: is open in another meetlat (pid %ld)", path,
@@ -322,13 +322,13 @@ static void test_changed_file_not_clobbered(void **state)
 		 path, f->path);
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
 	assert_false(present(".work.yaml.lock"));
-	assert_false(store_open(f->path, content, false, &g, &t, &d));
+	assert_false(store_open(f->path, content, 0, &g, &t, &d));
 	assert_true(session_vote_add(s, content, 0, 3, &why));
 	save_expect(f, s, SAVE_OK);
 	text = slurp(path, &len);
 	assert_string_equal(text, outsider);
 	free(text);
-	assert_true(store_open(f->path, content, true, &g, &t, &d));
+	assert_true(store_open(f->path, content, STORE_READ_ONLY, &g, &t, &d));
 	check_equal_sessions(s, t);
 	store_close(g);
 	session_free(t);
@@ -381,7 +381,7 @@ static void test_unreadable_file_refused(void **state)
 		char *text;
 
 		put_file(path, bad[i]);
-		assert_false(store_open(path, content, false, &f, &s, &d));
+		assert_false(store_open(path, content, 0, &f, &s, &d));
 		assert_true(d.line >= 1);
 		text = slurp(path, &len);
 		assert_int_equal(len, strlen(bad[i]));
@@ -402,16 +402,16 @@ static void test_not_a_file(void **state)
 
 	(void)state;
 	assert_int_equal(mkfifo(path, 0600), 0);
-	assert_false(store_open(path, content, false, &f, &s, &d));
+	assert_false(store_open(path, content, 0, &f, &s, &d));
 	snprintf(expected, sizeof(expected), "%s: is a pipe (FIFO), not a regular file", path);
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
 	snprintf(name, sizeof(name), "%s/missing/work.yaml", folder);
-	assert_false(store_open(name, content, false, &f, &s, &d));
+	assert_false(store_open(name, content, 0, &f, &s, &d));
 	snprintf(expected, sizeof(expected),
 		 "%s: cannot use the folder %s/missing: No such file or directory", name, folder);
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
 	snprintf(name, sizeof(name), "%s/", folder);
-	assert_false(store_open(name, content, false, &f, &s, &d));
+	assert_false(store_open(name, content, 0, &f, &s, &d));
 	assert_string_equal(d.message, "is not the name of a file");
 }
 
@@ -432,7 +432,7 @@ static void test_read_only_writes_nothing(void **state)
 	snprintf(stale, sizeof(stale), "%s/.work.yaml.tmp-abc123", folder);
 	put_file(stale, "partial");
 	folder_state(before, sizeof(before));
-	assert_true(store_open(path, content, true, &g, &t, &d));
+	assert_true(store_open(path, content, STORE_READ_ONLY, &g, &t, &d));
 	assert_int_equal(g->lock_fd, -1);
 	assert_true(session_vote_add(t, content, 1, 1, &why));
 	assert_int_equal(store_save(g, t, &d), SAVE_FAILED);
@@ -442,7 +442,7 @@ static void test_read_only_writes_nothing(void **state)
 	folder_state(after, sizeof(after));
 	assert_string_equal(before, after);
 	snprintf(stale, sizeof(stale), "%s/never.yaml", folder);
-	assert_false(store_open(stale, content, true, &g, &t, &d));
+	assert_false(store_open(stale, content, STORE_READ_ONLY, &g, &t, &d));
 	assert_string_equal(d.message, "cannot open: No such file or directory");
 	folder_state(after, sizeof(after));
 	assert_string_equal(before, after);
@@ -871,7 +871,7 @@ static int open_elsewhere(const char *name, const char *expected)
 		char message[2048];
 		struct diag d;
 
-		if (store_open(name, content, false, &f, &s, &d))
+		if (store_open(name, content, 0, &f, &s, &d))
 			_exit(0);
 		diag_format(&d, message, sizeof(message));
 		if (!expected || strcmp(message, expected) == 0)
@@ -956,7 +956,7 @@ static void test_open_after_kill(void **state)
 		struct diag d;
 
 		close(ready[0]);
-		if (!store_open(path, content, false, &f, &s, &d) ||
+		if (!store_open(path, content, 0, &f, &s, &d) ||
 		    store_save(f, s, &d) != SAVE_OK || write(ready[1], "x", 1) != 1)
 			_exit(1);
 		for (;;)
@@ -1048,12 +1048,12 @@ static void test_save_through_symlink(void **state)
 	session_free(s);
 
 	assert_int_equal(symlink("loop.yaml", in_folder(loop, sizeof(loop), "loop.yaml")), 0);
-	assert_false(store_open(loop, content, false, &f, &s, &d));
+	assert_false(store_open(loop, content, 0, &f, &s, &d));
 	snprintf(expected, sizeof(expected), "%s: cannot follow the name to a file: %s", loop,
 		 strerror(ELOOP));
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
 	assert_int_equal(symlink("gone/s.yaml", in_folder(loop, sizeof(loop), "gone.yaml")), 0);
-	assert_false(store_open(loop, content, false, &f, &s, &d));
+	assert_false(store_open(loop, content, 0, &f, &s, &d));
 	snprintf(expected, sizeof(expected),
 		 "%s: points to %s/gone/s.yaml, whose folder cannot be used: %s", loop, folder,
 		 strerror(ENOENT));
@@ -1077,7 +1077,7 @@ static void test_read_only_file_refused(void **state)
 	session_free(s);
 	assert_int_equal(chmod(path, 0444), 0);
 	folder_state(before, sizeof(before));
-	assert_false(store_open(path, content, false, &f, &s, &d));
+	assert_false(store_open(path, content, 0, &f, &s, &d));
 	snprintf(expected, sizeof(expected),
 		 "%s: the file is read-only, so the workshop cannot be saved in it: to look at "
 		 "it, use meetlat --review; to go on with it, make the file writable first",
@@ -1085,7 +1085,7 @@ static void test_read_only_file_refused(void **state)
 	assert_string_equal(diag_format(&d, message, sizeof(message)), expected);
 	folder_state(after, sizeof(after));
 	assert_string_equal(before, after);
-	assert_true(store_open(path, content, true, &f, &s, &d));
+	assert_true(store_open(path, content, STORE_READ_ONLY, &f, &s, &d));
 	store_close(f);
 	session_free(s);
 	assert_int_equal(chmod(path, 0600), 0);

@@ -51,7 +51,7 @@ static bool start_open(struct app *a, struct start *st, const char *path, const 
 	struct diag d;
 	const char *why;
 
-	if (!store_open(path, a->c, a->read_only, &a->f, &a->s, &d)) {
+	if (!store_open(path, a->c, a->read_only ? STORE_READ_ONLY : 0, &a->f, &a->s, &d)) {
 		diag_format(&d, st->error, sizeof(st->error));
 		return false;
 	}
