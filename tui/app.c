@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "draw.h"
 #include "screens.h"
 #include "term.h"
@@ -21,15 +21,6 @@ enum {
 	REDIRECT_SECONDS = 30,     /* how long the news of a conflict copy stays in the status */
 };
 
-/* Returns a monotonic clock in seconds. */
-static double now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 void app_flash(struct app *a, bool warns, const char *fmt, ...)
 {
 	va_list ap;
@@ -38,7 +29,7 @@ void app_flash(struct app *a, bool warns, const char *fmt, ...)
 	vsnprintf(a->message, sizeof(a->message), fmt, ap);
 	va_end(ap);
 	a->message_warns = warns;
-	a->message_until = now() + MESSAGE_SECONDS;
+	a->message_until = clock_seconds() + MESSAGE_SECONDS;
 }
 
 void app_save(struct app *a)
@@ -51,7 +42,7 @@ void app_save(struct app *a)
 	case SAVE_OK:
 		a->save_failed = false;
 		a->time_unsaved = false;
-		a->time_saved_at = now();
+		a->time_saved_at = clock_seconds();
 		break;
 	case SAVE_REDIRECTED:
 		/* Someone else changed the file: the work goes on in a copy the room must know of. */
@@ -64,7 +55,7 @@ void app_save(struct app *a)
 		break;
 	default:
 		a->save_failed = true;
-		a->retry_at = now() + RETRY_SECONDS;
+		a->retry_at = clock_seconds() + RETRY_SECONDS;
 		diag_format(&d, a->save_error, sizeof(a->save_error));
 		break;
 	}
@@ -73,7 +64,7 @@ void app_save(struct app *a)
 /* Adds the whole seconds spent on the current step since the last tick. */
 static void tick(struct app *a)
 {
-	double t = now();
+	double t = clock_seconds();
 	unsigned long whole = (unsigned long)(t - a->last_tick);
 	const char *why;
 
@@ -113,7 +104,7 @@ void app_move(struct app *a, size_t step)
 /* Saves when a failed save is due for a retry or when time spent has waited long enough. */
 static void save_when_due(struct app *a)
 {
-	double t = now();
+	double t = clock_seconds();
 
 	if (a->read_only)
 		return;
@@ -232,7 +223,7 @@ static const char *save_state(const struct app *a, enum style *style)
  * message or the step's label; returns its style. */
 static enum style status_label(struct app *a, char *buf, size_t size)
 {
-	bool message = now() < a->message_until;
+	bool message = clock_seconds() < a->message_until;
 
 	if (a->save_failed && !message) {
 		snprintf(buf, size, "%s (retrying)", a->save_error);
@@ -441,7 +432,7 @@ static void save_at_end(struct app *a)
 /* Runs the interface on the opened session until quit, a signal or a lost terminal. */
 static void run(struct app *a)
 {
-	a->last_tick = now();
+	a->last_tick = clock_seconds();
 	a->time_saved_at = a->last_tick;
 	relayout(a);
 	if (a->s->n_warnings || a->s->agenda_notice)

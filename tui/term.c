@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "clock.h"
 
 static volatile sig_atomic_t caught_signal;
 static bool started;
@@ -45,24 +46,15 @@ int term_signal(void)
 	return caught_signal;
 }
 
-/* Returns a monotonic clock in seconds. */
-static double seconds_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int term_read_key(wint_t *wch, bool *lost)
 {
 	enum { LOST_AFTER = 40 }; /* immediate failures in a row that mean the terminal is gone */
 	static int immediate;
-	double before = seconds_now();
+	double before = clock_seconds();
 	int r = get_wch(wch);
 
 	/* A vanished terminal makes every read fail at once, forever, instead of waiting. */
-	if (r == ERR && !caught_signal && seconds_now() - before < 0.05)
+	if (r == ERR && !caught_signal && clock_seconds() - before < 0.05)
 		immediate++;
 	else
 		immediate = 0;
