@@ -407,7 +407,7 @@ static bool step_loop(struct app *a)
 	else if (r == KEY_CODE_YES && wch == KEY_MOUSE)
 		app_mouse(a);
 	else if (r != ERR && !a->l.too_small)
-		app_key(a, (int)wch, r == KEY_CODE_YES);
+		app_key(a, term_key(r, wch));
 	else if (r == OK && wch == 'q')
 		app_quit(a);
 	save_when_due(a);

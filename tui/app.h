@@ -86,8 +86,8 @@ void app_open(struct app *a, enum overlay ov);
 /* Closes the overlay (back to the list below it, if any). */
 void app_close(struct app *a);
 
-/* Handles one key: CODE is a curses key code when FUNCTION, else a character. */
-void app_key(struct app *a, int code, bool function);
+/* Handles one KEY (keys.h). */
+void app_key(struct app *a, int key);
 
 /* Quits, unless the session is not saved: then the first q only warns, a second one quits
  * (the work then goes to a rescue copy). */

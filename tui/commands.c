@@ -164,11 +164,11 @@ static bool apply_form(struct app *a, const char **why)
 }
 
 /* Handles a key in the open form. */
-static void form_input(struct app *a, int code, bool function)
+static void form_input(struct app *a, int key)
 {
 	const char *why;
 
-	switch (form_key(&a->form, a->c, code, function)) {
+	switch (form_key(&a->form, a->c, key)) {
 	case FORM_CANCEL:
 		app_close(a);
 		break;
@@ -216,12 +216,12 @@ static void set_agreed(struct app *a, size_t dim, int which, int phase)
 }
 
 /* Handles the answer to the open question. */
-static void confirm_input(struct app *a, int code, bool function)
+static void confirm_input(struct app *a, int key)
 {
 	const char *why;
 	size_t dim;
 
-	if (function || (code != 'y' && code != 'Y')) {
+	if (key != 'y' && key != 'Y') {
 		app_close(a);
 		return;
 	}
@@ -280,13 +280,13 @@ static void vote(struct app *a, size_t dim, int phase)
 }
 
 /* Handles the scoring keys on row DIM. */
-static void score_action(struct app *a, enum action act, size_t dim, int code)
+static void score_action(struct app *a, enum action act, size_t dim, int key)
 {
 	const char *why;
 
 	switch (act) {
 	case ACT_VOTE:
-		vote(a, dim, code - '0');
+		vote(a, dim, key - '0');
 		break;
 	case ACT_REVEAL:
 		a->revealed[dim] = !a->revealed[dim];
@@ -313,18 +313,18 @@ static void score_action(struct app *a, enum action act, size_t dim, int code)
 }
 
 /* Handles the digit after c or t. */
-static void pending_input(struct app *a, int code, bool function)
+static void pending_input(struct app *a, int key)
 {
 	int which = a->pending;
 	size_t dim;
 
 	a->pending = 0;
 	a->message_until = 0;
-	if (function || code < '0' || code > '9' || !scoring_row(a, &dim)) {
+	if (key < '0' || key > '9' || !scoring_row(a, &dim)) {
 		app_flash(a, false, "Cancelled.");
 		return;
 	}
-	agree(a, dim, which, code - '0');
+	agree(a, dim, which, key - '0');
 }
 
 /* ---- walking ------------------------------------------------------------------------ */
@@ -413,7 +413,7 @@ static void move_action(struct app *a, enum action act)
 }
 
 /* Handles a key bound in the walk. */
-static void walk_action(struct app *a, const struct binding *b, int code)
+static void walk_action(struct app *a, const struct binding *b, int key)
 {
 	size_t dim;
 
@@ -423,7 +423,7 @@ static void walk_action(struct app *a, const struct binding *b, int code)
 	case ACT_VOTE: case ACT_REVEAL: case ACT_UNDO: case ACT_CURRENT: case ACT_TARGET:
 	case ACT_NOTE:
 		if (scoring_row(a, &dim))
-			score_action(a, b->action, dim, code);
+			score_action(a, b->action, dim, key);
 		else
 			app_flash(a, true, "Scoring happens on a row's step (o shows the steps).");
 		break;
@@ -475,9 +475,9 @@ static void actions_input(struct app *a, enum action act)
 }
 
 /* Handles a key in the overview or the action list. */
-static void list_input(struct app *a, int code, bool function)
+static void list_input(struct app *a, int key)
 {
-	const struct binding *b = binding_for_key(CTX_LIST, function || code < 128 ? code : -1);
+	const struct binding *b = binding_for_key(CTX_LIST, key);
 	size_t n = a->overlay == OV_OVERVIEW ? a->c->n_steps : a->s->n_actions;
 	enum action act = b ? b->action : ACT_NONE;
 
@@ -496,9 +496,9 @@ static void list_input(struct app *a, int code, bool function)
 }
 
 /* Handles a key in the help, warnings or summary overlay: arrows scroll, anything else closes. */
-static void page_overlay_input(struct app *a, int code, bool function)
+static void page_overlay_input(struct app *a, int key)
 {
-	const struct binding *b = binding_for_key(CTX_WALK, function || code < 128 ? code : -1);
+	const struct binding *b = binding_for_key(CTX_WALK, key);
 
 	if (b && (b->action == ACT_UP || b->action == ACT_DOWN)) {
 		a->overlay_scroll += b->action == ACT_UP ? -1 : 1;
@@ -520,23 +520,23 @@ void app_quit(struct app *a)
 	app_flash(a, true, "NOT SAVED: q again quits, and the work goes to a rescue copy.");
 }
 
-void app_key(struct app *a, int code, bool function)
+void app_key(struct app *a, int key)
 {
-	const struct binding *b = binding_for_key(CTX_WALK, function || code < 128 ? code : -1);
+	const struct binding *b = binding_for_key(CTX_WALK, key);
 
 	if (!b || b->action != ACT_QUIT)
 		a->quit_armed = false;
 	switch (a->overlay) {
-	case OV_FORM: form_input(a, code, function); return;
-	case OV_CONFIRM: confirm_input(a, code, function); return;
-	case OV_OVERVIEW: case OV_ACTIONS: list_input(a, code, function); return;
-	case OV_HELP: case OV_WARNINGS: case OV_SUMMARY: page_overlay_input(a, code, function); return;
+	case OV_FORM: form_input(a, key); return;
+	case OV_CONFIRM: confirm_input(a, key); return;
+	case OV_OVERVIEW: case OV_ACTIONS: list_input(a, key); return;
+	case OV_HELP: case OV_WARNINGS: case OV_SUMMARY: page_overlay_input(a, key); return;
 	default: break;
 	}
 	if (a->pending)
-		pending_input(a, code, function);
+		pending_input(a, key);
 	else if (b)
-		walk_action(a, b, code);
+		walk_action(a, b, key);
 }
 
 void app_mouse(struct app *a)

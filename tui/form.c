@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "keys.h"
 #include "draw.h"
 #include "session.h"
 #include "term.h"
@@ -78,57 +79,57 @@ static void choose_row(struct form_field *field, const struct content *c, int st
 	field->row = (field->row + 1 + step + n + 1) % (n + 1) - 1;
 }
 
-/* Applies an editing key to the editor of a text field; false when it is not one. */
-static bool edit_key(struct editor *e, int code, bool function)
+/* Applies the editing action ACT to editor E; false when ACT edits nothing. */
+static bool edit_action(struct editor *e, enum action act)
 {
-	if (!function && code == ('w' & 0x1f))
-		editor_delete_word(e);
-	else if (!function && code == ('u' & 0x1f))
-		editor_delete_to_start(e);
-	else if (!function && (code == 127 || code == ('h' & 0x1f)))
-		editor_backspace(e);
-	else if (!function && code >= 0x20)
-		editor_insert(e, (uint32_t)code);
-	else if (!function)
+	static void (*const edits[ACT_COUNT])(struct editor *) = {
+		[ACT_CURSOR_LEFT] = editor_left,          [ACT_CURSOR_RIGHT] = editor_right,
+		[ACT_CURSOR_HOME] = editor_home,          [ACT_CURSOR_END] = editor_end,
+		[ACT_DELETE_BACK] = editor_backspace,     [ACT_DELETE_CHAR] = editor_delete,
+		[ACT_DELETE_WORD] = editor_delete_word,   [ACT_DELETE_TO_START] = editor_delete_to_start,
+	};
+
+	if (!edits[act])
 		return false;
-	else if (code == KEY_LEFT)
-		editor_left(e);
-	else if (code == KEY_RIGHT)
-		editor_right(e);
-	else if (code == KEY_HOME)
-		editor_home(e);
-	else if (code == KEY_END)
-		editor_end(e);
-	else if (code == KEY_BACKSPACE)
-		editor_backspace(e);
-	else if (code == KEY_DC)
-		editor_delete(e);
-	else
-		return false;
+	edits[act](e);
 	return true;
 }
 
-enum form_result form_key(struct form *f, const struct content *c, int code, bool function)
+/* Types KEY into editor E when it is a character (a refused one included); false when not. */
+static bool type_character(struct editor *e, int key)
+{
+	if (key < ' ' || key >= UI_KEY_FIRST)
+		return false;
+	editor_insert(e, (uint32_t)key);
+	return true;
+}
+
+/* Handles a key in a row field: ← and → (and Space) choose the row. */
+static void row_key(struct form_field *field, const struct content *c, enum action act, int key)
+{
+	if (act == ACT_CURSOR_LEFT || act == ACT_CURSOR_RIGHT)
+		choose_row(field, c, act == ACT_CURSOR_LEFT ? -1 : 1);
+	else if (key == ' ')
+		choose_row(field, c, 1);
+}
+
+enum form_result form_key(struct form *f, const struct content *c, int key)
 {
 	struct form_field *field = &f->fields[f->focus];
-	const struct binding *b = binding_for_key(CTX_FORM, function || code < 128 ? code : -1);
+	const struct binding *b = binding_for_key(CTX_FORM, key);
+	enum action act = b ? b->action : ACT_NONE;
 
-	if (b && b->action == ACT_CANCEL_FORM)
+	if (act == ACT_CANCEL_FORM)
 		return FORM_CANCEL;
-	if (b && b->action == ACT_SAVE_FORM)
+	if (act == ACT_SAVE_FORM)
 		return field_valid(f) ? FORM_SAVE : FORM_OPEN;
-	if (b && (b->action == ACT_NEXT_FIELD || b->action == ACT_PREV_FIELD)) {
-		move_focus(f, b->action == ACT_NEXT_FIELD ? 1 : -1);
+	if (act == ACT_NEXT_FIELD || act == ACT_PREV_FIELD) {
+		move_focus(f, act == ACT_NEXT_FIELD ? 1 : -1);
 		return FORM_OPEN;
 	}
-	if (field->kind == FIELD_ROW) {
-		if (function && (code == KEY_LEFT || code == KEY_RIGHT))
-			choose_row(field, c, code == KEY_LEFT ? -1 : 1);
-		else if (!function && code == ' ')
-			choose_row(field, c, 1);
-		return FORM_OPEN;
-	}
-	if (edit_key(&field->editor, code, function))
+	if (field->kind == FIELD_ROW)
+		row_key(field, c, act, key);
+	else if (b ? edit_action(&field->editor, act) : type_character(&field->editor, key))
 		f->error[0] = '\0';
 	return FORM_OPEN;
 }

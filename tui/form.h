@@ -42,8 +42,8 @@ void form_end(struct form *f);
 /* Returns the text of field I. */
 const char *form_text(const struct form *f, size_t i);
 
-/* Handles one key: CODE is a curses key code when FUNCTION, else a character. */
-enum form_result form_key(struct form *f, const struct content *c, int code, bool function);
+/* Handles one KEY (keys.h). */
+enum form_result form_key(struct form *f, const struct content *c, int key);
 
 /* Paints F into W and puts the terminal's cursor in the focused field. */
 void form_draw(WINDOW *w, struct form *f, const struct content *c);

@@ -40,6 +40,7 @@ void screen_help(struct page *p, int width, bool read_only)
 	}
 	for (size_t i = 0; i < n; i++) {
 		enum style style = read_only && b[i].edits ? STYLE_DIM : STYLE_NORMAL;
+		char keys[BINDING_NAMES_SIZE];
 
 		if (strcmp(section, b[i].section) != 0) {
 			section = b[i].section;
@@ -48,8 +49,8 @@ void screen_help(struct page *p, int width, bool read_only)
 			page_puts(p, 0, STYLE_HEADING, section);
 		}
 		page_newline(p);
-		page_puts(p, 1, STYLE_EMPHASIS, b[i].keys);
-		if ((int)text_width(b[i].keys, strlen(b[i].keys)) >= keys_w - 1)
+		page_puts(p, 1, STYLE_EMPHASIS, binding_keys(&b[i], keys));
+		if ((int)text_width(keys, strlen(keys)) >= keys_w - 1)
 			page_newline(p);
 		page_wrap_inline(p, keys_w, width - keys_w, style, b[i].help);
 	}

@@ -67,10 +67,10 @@ static bool start_open(struct app *a, struct start *st, const char *path, const 
 }
 
 /* Handles a key in the title form; true when a new session was opened. */
-static bool start_naming_key(struct app *a, struct start *st, int code, bool function)
+static bool start_naming_key(struct app *a, struct start *st, int key)
 {
 	char path[4096];
-	enum form_result r = form_key(&st->form, a->c, code, function);
+	enum form_result r = form_key(&st->form, a->c, key);
 
 	if (r == FORM_CANCEL) {
 		form_end(&st->form);
@@ -96,9 +96,9 @@ static bool start_naming_key(struct app *a, struct start *st, int code, bool fun
 }
 
 /* Handles a key in the list; stores 1 in *DONE when a session was opened, -1 to quit. */
-static void start_list_key(struct app *a, struct start *st, int code, bool function, int *done)
+static void start_list_key(struct app *a, struct start *st, int key, int *done)
 {
-	const struct binding *b = binding_for_key(CTX_LIST, function || code < 128 ? code : -1);
+	const struct binding *b = binding_for_key(CTX_LIST, key);
 	enum action act = b ? b->action : ACT_NONE;
 
 	if (act == ACT_UP && st->selected > 0)
@@ -107,7 +107,7 @@ static void start_list_key(struct app *a, struct start *st, int code, bool funct
 		st->selected++;
 	else if (act == ACT_CLOSE)
 		*done = -1;
-	else if ((act == ACT_SELECT && st->selected == st->n) || (!function && code == 'n')) {
+	else if ((act == ACT_SELECT && st->selected == st->n) || key == 'n') {
 		if (!st->dir[0])
 			return; /* no folder for sessions: the error saying so stays on the screen */
 		form_begin(&st->form, "New session");
@@ -156,9 +156,9 @@ bool start_choose(struct app *a)
 		if (!st.naming && st.dir[0]) /* without a folder, its error stays */
 			st.error[0] = '\0';
 		if (st.naming)
-			done = start_naming_key(a, &st, (int)wch, r == KEY_CODE_YES);
+			done = start_naming_key(a, &st, term_key(r, wch));
 		else
-			start_list_key(a, &st, (int)wch, r == KEY_CODE_YES, &done);
+			start_list_key(a, &st, term_key(r, wch), &done);
 	}
 	form_end(&st.form);
 	session_list_free(st.entries, st.n);

@@ -62,6 +62,25 @@ int term_read_key(wint_t *wch, bool *lost)
 	return r;
 }
 
+int term_key(int r, wint_t wch)
+{
+	static const struct { int curses, key; } keys[] = {
+		{ KEY_UP, UI_KEY_UP },               { KEY_DOWN, UI_KEY_DOWN },
+		{ KEY_LEFT, UI_KEY_LEFT },           { KEY_RIGHT, UI_KEY_RIGHT },
+		{ KEY_PPAGE, UI_KEY_PAGE_UP },       { KEY_NPAGE, UI_KEY_PAGE_DOWN },
+		{ KEY_HOME, UI_KEY_HOME },           { KEY_END, UI_KEY_END },
+		{ KEY_BACKSPACE, UI_KEY_BACKSPACE }, { KEY_DC, UI_KEY_DELETE },
+		{ KEY_ENTER, UI_KEY_ENTER },         { KEY_BTAB, UI_KEY_BACK_TAB },
+	};
+
+	if (r != KEY_CODE_YES)
+		return wch < UI_KEY_FIRST ? (int)wch : UI_KEY_OTHER;
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (keys[i].curses == (int)wch)
+			return keys[i].key;
+	return UI_KEY_OTHER;
+}
+
 /* Chooses the attributes of every style: colour pairs when allowed, else attributes only. */
 static void init_styles(void)
 {
