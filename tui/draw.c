@@ -64,17 +64,36 @@ int draw_text(WINDOW *w, int y, int x, enum style style, const char *text, size_
 	return x;
 }
 
-void draw_page(WINDOW *w, const struct page *p, int first)
+/* Paints lines FIRST.. of page P over what W holds. */
+static void draw_lines(WINDOW *w, const struct page *p, int first)
 {
 	int rows = getmaxy(w);
 
-	werase(w);
 	for (int y = 0; y < rows && first + y < (int)p->n; y++) {
 		const struct page_line *line = &p->lines[first + y];
 
 		for (size_t k = 0; k < line->n; k++)
 			draw_text(w, y, line->spans[k].x, line->spans[k].style, line->spans[k].text,
 				  line->spans[k].len);
+	}
+}
+
+void draw_page(WINDOW *w, const struct page *p, int first)
+{
+	werase(w);
+	draw_lines(w, p, first);
+}
+
+void draw_boxed(WINDOW *w, const struct page *p, int cursor_y, int cursor_x)
+{
+	werase(w);
+	box(w, 0, 0);
+	draw_lines(w, p, 0);
+	if (cursor_x >= 0) {
+		wmove(w, cursor_y, cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
 	}
 }
 

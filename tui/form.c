@@ -6,9 +6,8 @@
 
 #include "actions.h"
 #include "keys.h"
-#include "draw.h"
 #include "session.h"
-#include "term.h"
+#include "wrap.h"
 #include "ynode.h"
 
 enum { LABEL_WIDTH = 14 };
@@ -134,30 +133,42 @@ enum form_result form_key(struct form *f, const struct content *c, int key)
 	return FORM_OPEN;
 }
 
-/* Paints field I at line Y of W; returns the cursor column when it is focused, else -1. */
-static int draw_field(WINDOW *w, struct form *f, size_t i, int y, const struct content *c)
+/* Adds LEN bytes of TEXT at line Y, column X of P, whose lines are built from the top down:
+ * a line above the last is left as it is. */
+static void put_at(struct page *p, int y, int x, enum style style, const char *text, size_t len)
+{
+	while (p->n < (size_t)y + 1 && !p->failed)
+		page_newline(p);
+	if (page_last(p) == y)
+		page_put(p, x, style, text, len);
+}
+
+/* Adds field I at line Y of a box WIDTH wide; returns the cursor column when it is focused,
+ * else -1. */
+static int put_field(struct page *p, struct form *f, size_t i, int y, int width,
+		     const struct content *c)
 {
 	struct form_field *field = &f->fields[i];
-	int x = LABEL_WIDTH + 2, width = getmaxx(w) - x - 2;
+	int x = LABEL_WIDTH + 2, room = width - x - 2;
 	bool focused = i == f->focus;
 	size_t start, len, cursor;
 
-	draw_text(w, y, 2, focused ? STYLE_EMPHASIS : STYLE_DIM, field->label, strlen(field->label));
+	put_at(p, y, 2, focused ? STYLE_EMPHASIS : STYLE_DIM, field->label, strlen(field->label));
 	if (field->kind == FIELD_ROW) {
 		const char *name = field->row >= 0 ? c->dimensions[field->row].name
 						   : "(the workshop as a whole)";
+		enum style style = focused ? STYLE_SELECTED : STYLE_NORMAL;
 
-		draw_text(w, y, x, focused ? STYLE_SELECTED : STYLE_NORMAL, "< ", 2);
-		x = draw_text(w, y, x + 2, focused ? STYLE_SELECTED : STYLE_NORMAL, name, strlen(name));
-		draw_text(w, y, x, focused ? STYLE_SELECTED : STYLE_NORMAL, " >", 2);
+		put_at(p, y, x, style, "< ", 2);
+		put_at(p, y, x + 2, style, name, strlen(name));
+		put_at(p, y, x + 2 + (int)text_width(name, strlen(name)), style, " >", 2);
 		return -1;
 	}
-	if (width < 2)
-		width = 2;
-	editor_view(&field->editor, (size_t)width, &start, &len, &cursor);
-	wattrset(w, term_attr(STYLE_INPUT));
-	mvwhline(w, y, x, ' ', width);
-	draw_text(w, y, x, STYLE_INPUT, field->editor.text + start, len);
+	if (room < 2)
+		room = 2;
+	editor_view(&field->editor, (size_t)room, &start, &len, &cursor);
+	page_printf(p, x, STYLE_INPUT, "%*s", room, ""); /* the field, underlined, on line Y */
+	put_at(p, y, x, STYLE_INPUT, field->editor.text + start, len);
 	return focused ? x + (int)cursor : -1;
 }
 
@@ -169,33 +180,30 @@ static size_t first_shown(const struct form *f, size_t room)
 	return f->focus - room + 1;
 }
 
-void form_draw(WINDOW *w, struct form *f, const struct content *c)
+void form_page(struct page *p, struct form *f, const struct content *c, int width, int height,
+	       int *cursor_y, int *cursor_x)
 {
-	int inner = getmaxy(w) - 2, cursor_x = -1, cursor_y = 0;
+	static const char hint[] = "Tab next field   Enter save   Esc cancel";
+	int inner = height - 2;
 	/* A blank line between fields and a line of keys, when there is room for them. */
 	bool roomy = inner >= 2 * (int)f->n + 3;
 	int spacing = roomy ? 2 : 1, top = roomy ? 2 : 1;
 	size_t room = (size_t)((inner - 1 - roomy) / spacing), first = first_shown(f, room);
 
-	werase(w);
-	box(w, 0, 0);
-	draw_text(w, 0, 2, STYLE_TITLE, f->title, strlen(f->title));
+	*cursor_y = *cursor_x = -1;
+	put_at(p, 0, 2, STYLE_TITLE, f->title, strlen(f->title));
 	for (size_t i = first; i < f->n && i - first < room; i++) {
-		int y = top + spacing * (int)(i - first), x = draw_field(w, f, i, y, c);
+		int y = top + spacing * (int)(i - first), x = put_field(p, f, i, y, width, c);
 
 		if (x >= 0) {
-			cursor_x = x;
-			cursor_y = y;
+			*cursor_x = x;
+			*cursor_y = y;
 		}
 	}
-	if (f->error[0])
-		draw_text(w, getmaxy(w) - 2 - roomy, 2, STYLE_WARNING, f->error, strlen(f->error));
+	if (f->error[0] && height - 2 - roomy >= 0)
+		put_at(p, height - 2 - roomy, 2, STYLE_WARNING, f->error, strlen(f->error));
 	if (roomy)
-		draw_text(w, getmaxy(w) - 2, 2, STYLE_DIM, "Tab next field   Enter save   Esc cancel", 40);
-	if (cursor_x >= 0) {
-		wmove(w, cursor_y, cursor_x);
-		curs_set(1);
-	} else {
-		curs_set(0);
-	}
+		put_at(p, height - 2, 2, STYLE_DIM, hint, strlen(hint));
+	while (p->n < (size_t)height && !p->failed)
+		page_newline(p);
 }

@@ -18,15 +18,26 @@ struct start {
 	char error[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
 };
 
+/* Paints form F into window W, its border and the cursor included. */
+static void draw_form(WINDOW *w, struct form *f, const struct content *c)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	int cursor_y, cursor_x;
+
+	form_page(&p, f, c, getmaxx(w), getmaxy(w), &cursor_y, &cursor_x);
+	draw_boxed(w, &p, cursor_y, cursor_x);
+	page_clear(&p);
+}
+
 /* Paints the list (and the title form when it is open). */
-static void start_paint(struct app *a, struct start *st)
+static void start_paint(struct ui *u, struct start *st)
 {
 	struct page p = { .focus_top = -1, .focus_bottom = -1 };
 	int rows, cols;
 
 	getmaxyx(stdscr, rows, cols);
 	erase();
-	screen_start(&p, st->dir, st->entries, st->n, st->selected, cols, a->unicode);
+	screen_start(&p, st->dir, st->entries, st->n, st->selected, cols, u->unicode);
 	draw_page(stdscr, &p, draw_clamp_scroll(&p, 0, rows - 2));
 	if (st->error[0])
 		draw_text(stdscr, rows - 1, 1, STYLE_WARNING, st->error, strlen(st->error));
@@ -37,7 +48,7 @@ static void start_paint(struct app *a, struct start *st)
 		WINDOW *w = newwin(8, cols > 84 ? 80 : cols - 4, (rows - 8) / 2, cols > 84 ? (cols - 80) / 2 : 2);
 
 		if (w) {
-			form_draw(w, &st->form, a->c);
+			draw_form(w, &st->form, u->c);
 			wnoutrefresh(w);
 			delwin(w);
 		}
@@ -45,32 +56,32 @@ static void start_paint(struct app *a, struct start *st)
 	doupdate();
 }
 
-/* Opens the session at PATH into A (new ones titled TITLE); false with ST->error set. */
-static bool start_open(struct app *a, struct start *st, const char *path, const char *title)
+/* Opens the session at PATH into U (new ones titled TITLE); false with ST->error set. */
+static bool start_open(struct ui *u, struct start *st, const char *path, const char *title)
 {
 	struct diag d;
 	const char *why;
 
-	if (!session_open(path, a->c, a->read_only, &a->f, &a->s, &d)) {
+	if (!session_open(path, u->c, u->read_only, &u->f, &u->s, &d)) {
 		diag_format(&d, st->error, sizeof(st->error));
 		return false;
 	}
-	if (title && !session_set_meta(a->s, META_TITLE, title, &why)) {
+	if (title && !session_set_meta(u->s, META_TITLE, title, &why)) {
 		snprintf(st->error, sizeof(st->error), "%s", why);
-		session_close(a->f);
-		session_free(a->s);
-		a->f = NULL;
-		a->s = NULL;
+		session_close(u->f);
+		session_free(u->s);
+		u->f = NULL;
+		u->s = NULL;
 		return false;
 	}
 	return true;
 }
 
 /* Handles a key in the title form; true when a new session was opened. */
-static bool start_naming_key(struct app *a, struct start *st, int key)
+static bool start_naming_key(struct ui *u, struct start *st, int key)
 {
 	char path[4096];
-	enum form_result r = form_key(&st->form, a->c, key);
+	enum form_result r = form_key(&st->form, u->c, key);
 
 	if (r == FORM_CANCEL) {
 		form_end(&st->form);
@@ -87,7 +98,7 @@ static bool start_naming_key(struct app *a, struct start *st, int key)
 		return false;
 	}
 	st->naming = false;
-	if (start_open(a, st, path, form_text(&st->form, 0))) {
+	if (start_open(u, st, path, form_text(&st->form, 0))) {
 		form_end(&st->form);
 		return true;
 	}
@@ -96,7 +107,7 @@ static bool start_naming_key(struct app *a, struct start *st, int key)
 }
 
 /* Handles a key in the list; stores 1 in *DONE when a session was opened, -1 to quit. */
-static void start_list_key(struct app *a, struct start *st, int key, int *done)
+static void start_list_key(struct ui *u, struct start *st, int key, int *done)
 {
 	const struct binding *b = binding_for_key(CTX_LIST, key);
 	enum action act = b ? b->action : ACT_NONE;
@@ -113,12 +124,12 @@ static void start_list_key(struct app *a, struct start *st, int key, int *done)
 		form_begin(&st->form, "New session");
 		st->naming = form_add(&st->form, "Title", FIELD_TEXT, "", 0);
 	} else if (act == ACT_SELECT && !st->entries[st->selected].error) {
-		*done = start_open(a, st, st->entries[st->selected].path, NULL) ? 1 : 0;
+		*done = start_open(u, st, st->entries[st->selected].path, NULL) ? 1 : 0;
 	}
 }
 
 /* Reads the sessions of the default folder into ST; false with ST->error set. */
-static bool start_list(struct app *a, struct start *st)
+static bool start_list(struct ui *u, struct start *st)
 {
 	struct diag d;
 
@@ -127,7 +138,7 @@ static bool start_list(struct app *a, struct start *st)
 		diag_format(&d, st->error, sizeof(st->error));
 		return false;
 	}
-	if (!session_list(st->dir, a->c, &st->entries, &st->n, &d)) {
+	if (!session_list(st->dir, u->c, &st->entries, &st->n, &d)) {
 		diag_format(&d, st->error, sizeof(st->error));
 		st->entries = NULL;
 		st->n = 0;
@@ -136,18 +147,18 @@ static bool start_list(struct app *a, struct start *st)
 	return true;
 }
 
-bool start_choose(struct app *a)
+bool start_choose(struct ui *u)
 {
 	struct start st = { 0 };
 	int done = 0;
 
-	start_list(a, &st);
+	start_list(u, &st);
 	while (!done && !term_signal()) {
 		wint_t wch;
 		bool lost;
 		int r;
 
-		start_paint(a, &st);
+		start_paint(u, &st);
 		r = term_read_key(&wch, &lost);
 		if (lost)
 			break;
@@ -156,9 +167,9 @@ bool start_choose(struct app *a)
 		if (!st.naming && st.dir[0]) /* without a folder, its error stays */
 			st.error[0] = '\0';
 		if (st.naming)
-			done = start_naming_key(a, &st, term_key(r, wch));
+			done = start_naming_key(u, &st, term_key(r, wch));
 		else
-			start_list_key(a, &st, term_key(r, wch), &done);
+			start_list_key(u, &st, term_key(r, wch), &done);
 	}
 	form_end(&st.form);
 	session_list_free(st.entries, st.n);
