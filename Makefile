@@ -57,7 +57,7 @@ obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 UNIT_TESTS   = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 TEST_TOOLS   = $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
 
-.PHONY: all run check deps deps-known install uninstall clean test-programs run-tests bench fuzz man-keys
+.PHONY: all run check deps deps-known install uninstall clean test-programs run-tests bench fuzz man-keys golden-pages
 .DEFAULT_GOAL := all
 
 all: meetlat
@@ -139,6 +139,11 @@ uninstall:
 # The key section of meetlat(1) is generated from the table of bindings (tui/actions.c).
 man-keys: $(BUILD)/tests/tools/keys_man
 	sh build-aux/man-keys $(BUILD)/tests/tools/keys_man man/meetlat.1
+
+# The golden pages of the screens (tests/golden/pages/) are written by a tool; review the
+# difference (git diff tests/golden/pages) before committing it.
+golden-pages: $(BUILD)/tests/tools/screens_golden
+	$(BUILD)/tests/tools/screens_golden tests/golden/pages
 
 # Benchmarks print figures (time, memory, bytes); they are not tests.
 bench: all

@@ -1,8 +1,8 @@
 /* test_screens.c - the screens without a terminal: every page of tests/screens_fixture.h (each
  * step kind, the summary, each overlay, the start screen) at 80x24 and 100x30 is exactly its
  * golden file in tests/golden/pages/ (run from the top of the tree; regenerate them with
- * build/san/tests/tools/screens_golden and review the difference), and facts that must hold
- * whatever the golden files say. */
+ * `make golden-pages` and review the difference), and facts that must hold whatever the
+ * golden files say. */
 #include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -78,7 +78,7 @@ static void test_pages_match_their_golden_files(void **state)
 			golden_path(GOLDEN_PAGES_DIR, k, golden_sizes[s].cols, golden_sizes[s].rows, path, sizeof(path));
 			want = read_whole(path);
 			if (!want)
-				fail_msg("%s is missing: run build/san/tests/tools/screens_golden", path);
+				fail_msg("%s is missing: run make golden-pages", path);
 			compare(path, got, want);
 			free(got);
 			free(want);

@@ -1,6 +1,6 @@
 /* screens_golden.c - writes the golden pages of tests/screens_fixture.h into DIR (by default
- * tests/golden/pages), one folder per size: run it from the top of the tree, then review the
- * difference (git diff tests/golden/pages) before committing it. */
+ * tests/golden/pages), one folder per size, as `make golden-pages` does: run it from the top
+ * of the tree, then review the difference (git diff tests/golden/pages) before committing. */
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
