@@ -46,7 +46,7 @@ BUILTIN_SRC  = $(BUILD)/gen/builtin_yaml.c
 SESSIONS_SRC = $(wildcard sessions/*.c)
 # tui/ is two libraries: the windows that draw on a terminal (the only code that includes
 # curses) and the interface's state, key handler and screens, which the tests link without it.
-TUI_SRC      = $(addprefix tui/,app.c draw.c start.c term.c)
+TUI_SRC      = $(addprefix tui/,app.c draw.c start_screen.c term.c)
 UI_SRC       = $(filter-out tui/main.c $(TUI_SRC),$(wildcard tui/*.c))
 CONTENT_LIB  = $(BUILD)/libcontent.a
 SESSIONS_LIB = $(BUILD)/libsessions.a

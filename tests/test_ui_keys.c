@@ -1,6 +1,6 @@
 /* test_ui_keys.c - key sequences through the key handler (ui_key) on the interface's state,
- * without a terminal: scoring a row, moving, the overlays, the forms and the questions, and
- * what read-only refuses. Each test starts on a new session in preview (nothing is written)
+ * without a terminal: scoring a row, moving, the overlays, the forms and the questions, what
+ * read-only refuses, and the start screen. Each test starts on a new session in preview (nothing is written)
  * on the built-in almanac, at 80x24, with a clock that stands still. */
 #include <locale.h>
 #include <setjmp.h>
@@ -11,7 +11,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <ftw.h>
+#include <unistd.h>
+
 #include "keys.h"
+#include "start.h"
 #include "ui.h"
 #include "builtin_content.h"
 
@@ -433,6 +437,71 @@ static void test_mouse_wheel_and_overview_click(void **state)
 	assert_int_equal(u->s->position, 4);
 }
 
+/* Removes PATH, whatever it is (for nftw). */
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void test_start_screen_makes_a_new_session(void **state)
+{
+	char home[] = "/tmp/meetlat-start-XXXXXX";
+	struct start st = { 0 };
+	struct ui u;
+
+	(void)state;
+	assert_non_null(mkdtemp(home));
+	assert_int_equal(setenv("XDG_DATA_HOME", home, 1), 0);
+	assert_true(ui_init(&u, content, false, false, true));
+	start_init(&st, &u);
+	assert_string_equal(st.error, "");
+	assert_int_equal(st.n, 0); /* an empty folder: only "a new session" */
+	assert_int_equal(start_key(&st, &u, 'j'), 0);
+	assert_int_equal(st.selected, 0);
+	assert_int_equal(start_key(&st, &u, ENTER), 0);
+	assert_true(st.naming);
+	assert_int_equal(start_key(&st, &u, ESC), 0);
+	assert_false(st.naming);
+	assert_int_equal(start_key(&st, &u, 'n'), 0);
+	assert_int_equal(start_key(&st, &u, ENTER), 0);
+	assert_string_equal(st.form.error, "A session needs a title.");
+	for (const char *k = "Workshop mei"; *k; k++)
+		assert_int_equal(start_key(&st, &u, *k), 0);
+	assert_int_equal(start_key(&st, &u, ENTER), 1);
+	assert_non_null(u.s);
+	assert_string_equal(u.s->meta[META_TITLE], "Workshop mei");
+	assert_non_null(strstr(u.f->path, home));
+	assert_non_null(strstr(u.f->path, "/meetlat/sessions/workshop-mei"));
+	start_free(&st);
+	session_close(u.f);
+	session_free(u.s);
+	ui_free(&u);
+	assert_int_equal(nftw(home, remove_one, 8, FTW_DEPTH | FTW_PHYS), 0);
+}
+
+static void test_start_screen_quits(void **state)
+{
+	struct start st = { 0 };
+	struct ui u;
+
+	(void)state;
+	assert_int_equal(setenv("XDG_DATA_HOME", "relative/is/refused", 1), 0);
+	assert_int_equal(unsetenv("HOME"), 0);
+	assert_true(ui_init(&u, content, false, false, true));
+	start_init(&st, &u);
+	assert_non_null(strstr(st.error, "no folder for sessions"));
+	assert_int_equal(start_key(&st, &u, 'n'), 0);
+	assert_false(st.naming); /* no folder: no new session either; the error stays */
+	assert_non_null(strstr(st.error, "no folder for sessions"));
+	assert_int_equal(start_key(&st, &u, 'q'), -1);
+	assert_null(u.s);
+	start_free(&st);
+	ui_free(&u);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -458,6 +527,8 @@ int main(void)
 						setup_read_only, teardown),
 		T(test_time_is_counted_on_the_step),
 		T(test_mouse_wheel_and_overview_click),
+		cmocka_unit_test(test_start_screen_makes_a_new_session),
+		cmocka_unit_test(test_start_screen_quits),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");

@@ -1,60 +1,11 @@
-/* start.c - the start screen: resume a session from the default folder, or begin a new one. */
+/* start.c - the start screen's state and keys: resume a session from the default folder, or
+ * begin a new one. No curses. */
+#include "start.h"
+
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "actions.h"
-#include "app.h"
-#include "draw.h"
-#include "screens.h"
-#include "term.h"
-
-struct start {
-	char dir[4096];
-	struct session_entry *entries;
-	size_t n, selected;
-	struct form form;
-	bool naming;      /* the title form for a new session is open */
-	char error[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
-};
-
-/* Paints form F into window W, its border and the cursor included. */
-static void draw_form(WINDOW *w, struct form *f, const struct content *c)
-{
-	struct page p = { .focus_top = -1, .focus_bottom = -1 };
-	int cursor_y, cursor_x;
-
-	form_page(&p, f, c, getmaxx(w), getmaxy(w), &cursor_y, &cursor_x);
-	draw_boxed(w, &p, cursor_y, cursor_x);
-	page_clear(&p);
-}
-
-/* Paints the list (and the title form when it is open). */
-static void start_paint(struct ui *u, struct start *st)
-{
-	struct page p = { .focus_top = -1, .focus_bottom = -1 };
-	int rows, cols;
-
-	getmaxyx(stdscr, rows, cols);
-	erase();
-	screen_start(&p, st->dir, st->entries, st->n, st->selected, cols, u->unicode);
-	draw_page(stdscr, &p, draw_clamp_scroll(&p, 0, rows - 2));
-	if (st->error[0])
-		draw_text(stdscr, rows - 1, 1, STYLE_WARNING, st->error, strlen(st->error));
-	page_clear(&p);
-	wnoutrefresh(stdscr);
-	curs_set(0);
-	if (st->naming && rows > 8 && cols > 20) {
-		WINDOW *w = newwin(8, cols > 84 ? 80 : cols - 4, (rows - 8) / 2, cols > 84 ? (cols - 80) / 2 : 2);
-
-		if (w) {
-			draw_form(w, &st->form, u->c);
-			wnoutrefresh(w);
-			delwin(w);
-		}
-	}
-	doupdate();
-}
 
 /* Opens the session at PATH into U (new ones titled TITLE); false with ST->error set. */
 static bool start_open(struct ui *u, struct start *st, const char *path, const char *title)
@@ -128,50 +79,40 @@ static void start_list_key(struct ui *u, struct start *st, int key, int *done)
 	}
 }
 
-/* Reads the sessions of the default folder into ST; false with ST->error set. */
-static bool start_list(struct ui *u, struct start *st)
+void start_init(struct start *st, const struct ui *u)
 {
 	struct diag d;
 
 	if (!session_default_dir(st->dir, sizeof(st->dir), &d)) {
 		st->dir[0] = '\0'; /* no folder: no new session either */
 		diag_format(&d, st->error, sizeof(st->error));
-		return false;
+		return;
 	}
 	if (!session_list(st->dir, u->c, &st->entries, &st->n, &d)) {
 		diag_format(&d, st->error, sizeof(st->error));
 		st->entries = NULL;
 		st->n = 0;
-		return false;
 	}
-	return true;
 }
 
-bool start_choose(struct ui *u)
+int start_key(struct start *st, struct ui *u, int key)
 {
-	struct start st = { 0 };
 	int done = 0;
 
-	start_list(u, &st);
-	while (!done && !term_signal()) {
-		wint_t wch;
-		bool lost;
-		int r;
-
-		start_paint(u, &st);
-		r = term_read_key(&wch, &lost);
-		if (lost)
-			break;
-		if (r == ERR || (r == KEY_CODE_YES && (wch == KEY_RESIZE || wch == KEY_MOUSE)))
-			continue;
-		if (!st.naming && st.dir[0]) /* without a folder, its error stays */
-			st.error[0] = '\0';
-		if (st.naming)
-			done = start_naming_key(u, &st, term_key(r, wch));
-		else
-			start_list_key(u, &st, term_key(r, wch), &done);
-	}
-	form_end(&st.form);
-	session_list_free(st.entries, st.n);
-	return done == 1;
+	if (!st->naming && st->dir[0]) /* without a folder, its error stays */
+		st->error[0] = '\0';
+	if (st->naming)
+		done = start_naming_key(u, st, key);
+	else
+		start_list_key(u, st, key, &done);
+	return done;
 }
+
+void start_free(struct start *st)
+{
+	form_end(&st->form);
+	session_list_free(st->entries, st->n);
+	st->entries = NULL;
+	st->n = 0;
+}
+
