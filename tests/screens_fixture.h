@@ -228,6 +228,41 @@ static void render_span(struct cell *line, int width, const struct span *s)
 	}
 }
 
+/* Writes the text of the N lines of CELLS (WIDTH a line) to OUT, trailing spaces dropped. */
+static void write_text(const struct cell *cells, size_t n, int width, FILE *out)
+{
+	for (size_t y = 0; y < n; y++) {
+		char text[4096] = "";
+		size_t len = 0;
+
+		for (int x = 0; x < width; x++)
+			len += (size_t)snprintf(text + len, len < sizeof(text) ? sizeof(text) - len : 0,
+						"%s", cells[y * (size_t)width + x].text);
+		while (len > 0 && text[len - 1] == ' ')
+			text[--len] = '\0';
+		fprintf(out, "%s\n", text);
+	}
+}
+
+/* Writes the styles of the N lines of CELLS (WIDTH a line) to OUT: a line that is not all
+ * plain as its number and a letter a column. */
+static void write_styles(const struct cell *cells, size_t n, int width, FILE *out)
+{
+	fputs("-- styles --\n", out);
+	for (size_t y = 0; y < n; y++) {
+		char letters[1024];
+		int last = -1;
+
+		for (int x = 0; x < width && x < (int)sizeof(letters) - 1; x++) {
+			letters[x] = style_letter(cells[y * (size_t)width + x].style);
+			if (letters[x] != ' ')
+				last = x;
+		}
+		if (last >= 0)
+			fprintf(out, "%3zu %.*s\n", y, last + 1, letters);
+	}
+}
+
 /* Writes page P, WIDTH columns wide, to OUT in the golden format. */
 static void render_page(const struct page *p, int width, FILE *out)
 {
@@ -245,30 +280,8 @@ static void render_page(const struct page *p, int width, FILE *out)
 		for (size_t k = 0; k < p->lines[y].n; k++)
 			render_span(line, width, &p->lines[y].spans[k]);
 	}
-	for (size_t y = 0; y < p->n; y++) {
-		char text[4096] = "";
-		size_t len = 0;
-
-		for (int x = 0; x < width; x++)
-			len += (size_t)snprintf(text + len, len < sizeof(text) ? sizeof(text) - len : 0,
-						"%s", cells[y * (size_t)width + x].text);
-		while (len > 0 && text[len - 1] == ' ')
-			text[--len] = '\0';
-		fprintf(out, "%s\n", text);
-	}
-	fputs("-- styles --\n", out);
-	for (size_t y = 0; y < p->n; y++) {
-		char letters[1024];
-		int last = -1;
-
-		for (int x = 0; x < width && x < (int)sizeof(letters) - 1; x++) {
-			letters[x] = style_letter(cells[y * (size_t)width + x].style);
-			if (letters[x] != ' ')
-				last = x;
-		}
-		if (last >= 0)
-			fprintf(out, "%3zu %.*s\n", y, last + 1, letters);
-	}
+	write_text(cells, p->n, width, out);
+	write_styles(cells, p->n, width, out);
 	free(cells);
 }
 

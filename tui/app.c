@@ -327,6 +327,17 @@ static bool open_session(const struct tui_options *o, struct ui *u)
 	return false;
 }
 
+/* Says on standard error why the interface could not start (WHY), releases what U holds and
+ * returns the exit status 1. */
+static int not_started(struct ui *u, const char *why)
+{
+	fprintf(stderr, "meetlat: %s\n", why);
+	session_close(u->f);
+	session_free(u->s);
+	ui_free(u);
+	return 1;
+}
+
 int tui_run(const struct tui_options *o)
 {
 	struct app a = { 0 };
@@ -336,22 +347,14 @@ int tui_run(const struct tui_options *o)
 
 	term_catch_signals();
 	if (!ui_init(u, o->c, o->read_only, o->preview, o->unicode) ||
-	    (o->preview && !(u->s = session_new(o->c, "Preview")))) {
-		fprintf(stderr, "meetlat: out of memory\n");
-		ui_free(u);
-		return 1;
-	}
+	    (o->preview && !(u->s = session_new(o->c, "Preview"))))
+		return not_started(u, "out of memory");
 	if (o->path && !open_session(o, u)) {
 		ui_free(u);
 		return 1;
 	}
-	if (!term_start(&why)) {
-		fprintf(stderr, "meetlat: %s\n", why);
-		session_close(u->f);
-		session_free(u->s);
-		ui_free(u);
-		return 1;
-	}
+	if (!term_start(&why))
+		return not_started(u, why);
 	term_set_ascii(!o->unicode);
 	if (o->path || o->preview || start_choose(u)) {
 		if (!u->read_only && u->s->dirty)

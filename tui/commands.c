@@ -1,10 +1,10 @@
-/* commands.c - what each key does: moving, scoring, recording, the overlays and the forms. */
+/* commands.c - what each key does to the interface's state (ui.h): moving, scoring, recording,
+ * the overlays and the forms. No curses. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "actions.h"
-#include "keys.h"
 #include "ui.h"
 #include "utf8.h"
 
