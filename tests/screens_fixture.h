@@ -4,7 +4,8 @@
  * tests/tools/screens_golden.c (header only). No curses.
  *
  * A golden file holds the page's lines as text (trailing spaces dropped), then, for every
- * line that is not all plain, its styles: one letter a column, ' ' plain (see style_letter). */
+ * line that is not all plain, its styles: one letter a column, ' ' plain (see style_letter);
+ * then the header and the status line shown with it, in the same way. */
 #ifndef MEETLAT_SCREENS_FIXTURE_H
 #define MEETLAT_SCREENS_FIXTURE_H
 
@@ -285,6 +286,21 @@ static void render_page(const struct page *p, int width, FILE *out)
 	free(cells);
 }
 
+/* Writes the header and the status line of U to OUT in the golden format. */
+static void render_frame(const struct ui *u, FILE *out)
+{
+	struct page line = { .focus_top = -1, .focus_bottom = -1 };
+
+	fputs("-- header --\n", out);
+	ui_header(&line, u);
+	render_page(&line, u->l.cols, out);
+	page_clear(&line);
+	fputs("-- status line --\n", out);
+	ui_status(&line, u);
+	render_page(&line, u->l.cols, out);
+	page_clear(&line);
+}
+
 /* Builds the start screen, COLS wide, with two sessions found, one that cannot be read. */
 static void golden_start_page(struct page *p, int cols)
 {
@@ -337,6 +353,8 @@ static bool golden_render(const struct content *c, size_t k, int cols, int rows,
 	fprintf(out, "# %s at %dx%d: %zu lines, %d columns%s\n", page_cases[k].name, cols, rows,
 		p->n, width, page_cases[k].kind == PAGE_OVERLAY ? " (the overlay box)" : "");
 	render_page(p, width, out);
+	if (page_cases[k].kind != PAGE_START)
+		render_frame(&u, out);
 	ui_free(&u);
 	session_free(u.s);
 	return true;

@@ -53,74 +53,16 @@ static void relayout(struct app *a)
 	a->inner = newwin(l->box_height - 2, l->box_width - 4, l->box_y + 1, l->box_x + 2);
 }
 
-/* Paints the header: the content and the session's title, or where it is being saved now
- * when that is a conflict copy. */
-static void paint_header(struct app *a)
+/* Paints window W with the line PAGE_LINE builds from U (the header or the status line). */
+static void paint_line(WINDOW *w, const struct ui *u, void (*page_line)(struct page *,
+									 const struct ui *))
 {
-	const struct ui *u = &a->ui;
-	const char *base = strrchr(u->f ? u->f->path : "", '/');
-	const char *right = u->read_only ? "read-only review"
-			    : u->redirected ? (base ? base + 1 : u->f->path)
-					    : u->s->meta[META_TITLE];
-	int w = u->l.cols, rw = (int)text_width(right, strlen(right));
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
 
-	werase(a->header);
-	draw_text(a->header, 0, 1, STYLE_DIM, u->c->title, strlen(u->c->title));
-	draw_text(a->header, 0, rw + 2 < w / 2 ? w - rw - 1 : w / 2,
-		  u->redirected ? STYLE_WARNING : STYLE_DIM, right, strlen(right));
-	wnoutrefresh(a->header);
-}
-
-/* Paints the progress bar of step K of N, WIDTH cells wide, at X; returns the next column. */
-static int paint_progress(struct app *a, int x, size_t k, size_t n, int width)
-{
-	const struct ui *u = &a->ui;
-	int filled = n ? (int)((k + 1) * (size_t)width / n) : 0;
-
-	for (int i = 0; i < width; i++)
-		draw_text(a->status, 0, x + i, i < filled ? STYLE_EMPHASIS : STYLE_DIM,
-			  i < filled ? (u->unicode ? "█" : "#") : (u->unicode ? "░" : "-"),
-			  u->unicode ? 3 : 1);
-	return x + width + 1;
-}
-
-/* Paints the status line: step k/n, progress, label or message, then on the right "more",
- * the clock and the save state; what does not fit a narrow terminal is left out, the label
- * last of all. */
-static void paint_status(struct app *a)
-{
-	const struct ui *u = &a->ui;
-	const struct content_step *st = &u->c->steps[u->s->position];
-	size_t k = u->s->position, n = u->c->n_steps;
-	char left[32], clock[64], label[sizeof(u->save_error) + 16];
-	enum style save_style, label_style = ui_status_label(u, label, sizeof(label));
-	const char *saved = ui_save_state(u, &save_style);
-	unsigned long spent = u->s->seconds[k];
-	bool over = st->minutes && spent > st->minutes * 60ul;
-	bool more = u->scroll + u->l.body_rows < (int)u->page.n;
-	int x, right = u->l.cols - (int)strlen(saved) - 2;
-
-	werase(a->status);
-	snprintf(left, sizeof(left), "%zu/%zu", k + 1, n);
-	x = draw_text(a->status, 0, 1, STYLE_EMPHASIS, left, strlen(left)) + 1;
-	if (u->l.cols >= 60)
-		x = paint_progress(a, x, k, n, u->l.cols >= 80 ? 12 : 6);
-	draw_text(a->status, 0, right, save_style, saved, strlen(saved));
-	screen_clock(spent, st->minutes, clock, sizeof(clock));
-	if (right - (int)strlen(clock) - 3 > x + 8) {
-		right -= (int)strlen(clock) + 3;
-		draw_text(a->status, 0, right, over ? STYLE_WARNING : STYLE_NORMAL, clock,
-			  strlen(clock));
-	}
-	if (more && right - 7 > x) {
-		right -= 7;
-		draw_text(a->status, 0, right, STYLE_EMPHASIS, u->unicode ? "more ↓" : "more v",
-			  u->unicode ? 8 : 6);
-	}
-	if (right - x - 1 >= 8) /* a label cut shorter than this says nothing */
-		draw_text(a->status, 0, x, label_style, label,
-			  text_fit(label, strlen(label), (size_t)(right - x - 1)));
-	wnoutrefresh(a->status);
+	page_line(&p, u);
+	draw_page(w, &p, 0);
+	page_clear(&p);
+	wnoutrefresh(w);
 }
 
 /* Gives the overlay box HEIGHT lines (at most the layout's), centred on the body. */
@@ -199,11 +141,11 @@ static void paint(struct app *a)
 	if (u->repaint) {
 		u->scroll = draw_clamp_scroll(&u->page, u->scroll, u->l.body_rows);
 		draw_page(a->body, &u->page, u->scroll);
-		paint_header(a);
+		paint_line(a->header, u, ui_header);
 		wnoutrefresh(a->body);
 		u->repaint = false;
 	}
-	paint_status(a);
+	paint_line(a->status, u, ui_status);
 	curs_set(0);
 	if (u->overlay != OV_NONE)
 		paint_overlay(a);

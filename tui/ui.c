@@ -223,33 +223,3 @@ void ui_build_overlay(struct ui *u)
 	default: break;
 	}
 }
-
-const char *ui_save_state(const struct ui *u, enum style *style)
-{
-	*style = STYLE_GOOD;
-	if (u->read_only || u->preview) {
-		*style = STYLE_DIM;
-		return u->preview ? "preview: nothing is saved" : "read-only";
-	}
-	if (u->save_failed) {
-		*style = STYLE_WARNING;
-		return "NOT SAVED";
-	}
-	return u->s->dirty ? "saving" : "saved";
-}
-
-enum style ui_status_label(const struct ui *u, char *buf, size_t size)
-{
-	bool message = u->clock() < u->message_until;
-
-	if (u->save_failed && !message) {
-		snprintf(buf, size, "%s (retrying)", u->save_error);
-		return STYLE_WARNING;
-	}
-	if (message) {
-		snprintf(buf, size, "%s", u->message);
-		return u->message_warns ? STYLE_WARNING : STYLE_NORMAL;
-	}
-	content_step_label(u->c, u->s->position, buf, size);
-	return STYLE_NORMAL;
-}

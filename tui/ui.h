@@ -125,12 +125,16 @@ int ui_overlay_height(const struct ui *u);
  * whole box (its border left to the painter, U->cursor_* set); else the text inside it. */
 void ui_build_overlay(struct ui *u);
 
-/* Returns the text and style of the save state for the status line. */
-const char *ui_save_state(const struct ui *u, enum style *style);
+/* ---- the lines around the page (ui_frame.c) ------------------------------------------ */
 
-/* Writes into BUF the text for the middle of the status line: a save error, a passing
- * message or the step's label; returns its style. */
-enum style ui_status_label(const struct ui *u, char *buf, size_t size);
+/* Builds the header: the content's title, and the session's (or "read-only review", or the
+ * conflict copy being saved to). */
+void ui_header(struct page *p, const struct ui *u);
+
+/* Builds the status line: step k/n, progress, the label or a message, then on the right
+ * "more", the clock and the save state; what does not fit a narrow terminal is left out, the
+ * label last of all. */
+void ui_status(struct page *p, const struct ui *u);
 
 /* ---- what keys do (commands.c) --------------------------------------------------------- */
 
