@@ -156,6 +156,44 @@ static void test_each_size_has_its_own_layout(void **state)
 	free(large);
 }
 
+static void test_too_small_notice_fits_and_says_the_size(void **state)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	char all[512] = "";
+
+	(void)state;
+	screen_too_small(&p, 30, 10);
+	assert_true(p.n >= 3);
+	for (size_t i = 0; i < p.n; i++) {
+		assert_int_equal(p.lines[i].n, 1);
+		assert_true(text_width(p.lines[i].spans[0].text, p.lines[i].spans[0].len) <= 29);
+		snprintf(all + strlen(all), sizeof(all) - strlen(all), "%s%s", i ? " " : "",
+			 p.lines[i].spans[0].text);
+	}
+	assert_string_equal(all, "meetlat needs a terminal of at least 40x12; this one is 30x10. "
+				 "(q quits)");
+	page_clear(&p);
+}
+
+static void test_scroll_keeps_the_focus_in_view(void **state)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+
+	(void)state;
+	for (int i = 0; i < 50; i++) {
+		page_newline(&p);
+		page_puts(&p, 0, STYLE_NORMAL, "line");
+	}
+	assert_int_equal(page_clamp_scroll(&p, 10, 20), 10);
+	assert_int_equal(page_clamp_scroll(&p, 45, 20), 30); /* never past the end */
+	assert_int_equal(page_clamp_scroll(&p, -3, 20), 0);
+	page_focus(&p, 40, 42);
+	assert_int_equal(page_clamp_scroll(&p, 0, 20), 23); /* the focus's last line at the bottom */
+	page_focus(&p, 5, 44);
+	assert_int_equal(page_clamp_scroll(&p, 30, 20), 5); /* taller than the window: its top */
+	page_clear(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +201,8 @@ int main(void)
 		cmocka_unit_test(test_pages_fit_their_width),
 		cmocka_unit_test(test_score_page_shows_the_state_of_the_row),
 		cmocka_unit_test(test_each_size_has_its_own_layout),
+		cmocka_unit_test(test_too_small_notice_fits_and_says_the_size),
+		cmocka_unit_test(test_scroll_keeps_the_focus_in_view),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");

@@ -92,7 +92,7 @@ static void paint_overlay(struct app *a)
 	}
 	werase(a->box);
 	box(a->box, 0, 0);
-	u->overlay_scroll = draw_clamp_scroll(&u->overlay_page, u->overlay_scroll,
+	u->overlay_scroll = page_clamp_scroll(&u->overlay_page, u->overlay_scroll,
 					      getmaxy(a->inner));
 	draw_page(a->inner, &u->overlay_page, u->overlay_scroll);
 	if (u->overlay_scroll + getmaxy(a->inner) < (int)u->overlay_page.n)
@@ -105,20 +105,11 @@ static void paint_overlay(struct app *a)
 /* Paints the notice shown instead of the screens when the terminal is too small. */
 static void paint_too_small(struct app *a)
 {
-	const struct ui *u = &a->ui;
-	char need[128];
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
 
-	erase();
-	snprintf(need, sizeof(need),
-		 "meetlat needs a terminal of at least %dx%d; this one is %dx%d. (q quits)",
-		 LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS, u->l.cols, u->l.rows);
-	for (int y = 0, pos = 0; pos < (int)strlen(need) && y < u->l.rows; y++) {
-		size_t len, next = wrap_next(need + pos, strlen(need) - (size_t)pos,
-					     (size_t)(u->l.cols > 1 ? u->l.cols - 1 : 1), &len);
-
-		mvaddnstr(y, 0, need + pos, (int)len);
-		pos += (int)next;
-	}
+	screen_too_small(&p, a->ui.l.cols, a->ui.l.rows);
+	draw_page(stdscr, &p, 0);
+	page_clear(&p);
 	wnoutrefresh(stdscr);
 }
 
@@ -139,7 +130,7 @@ static void paint(struct app *a)
 	u->redraw = u->uncovered = false;
 	ui_build_page(u);
 	if (u->repaint) {
-		u->scroll = draw_clamp_scroll(&u->page, u->scroll, u->l.body_rows);
+		u->scroll = page_clamp_scroll(&u->page, u->scroll, u->l.body_rows);
 		draw_page(a->body, &u->page, u->scroll);
 		paint_line(a->header, u, ui_header);
 		wnoutrefresh(a->body);

@@ -17,8 +17,4 @@ void draw_boxed(WINDOW *w, const struct page *p, int cursor_y, int cursor_x);
  * right edge; returns the column after it. */
 int draw_text(WINDOW *w, int y, int x, enum style style, const char *text, size_t len);
 
-/* Returns the scroll position that keeps the page's focus (if any) visible in ROWS lines,
- * starting from SCROLL, and never past the end. */
-int draw_clamp_scroll(const struct page *p, int scroll, int rows);
-
 #endif

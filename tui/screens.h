@@ -52,6 +52,10 @@ struct session_entry;
 void screen_start(struct page *p, const char *dir, const struct session_entry *entries, size_t n,
 		  size_t selected, int width, bool unicode);
 
+/* Builds the notice shown instead of the screens on a terminal of COLS x ROWS, below the
+ * least size the screens need. */
+void screen_too_small(struct page *p, int cols, int rows);
+
 /* Writes the step's time as "mm:ss / mm:00" (or "mm:ss" without a plan) into BUF. */
 const char *screen_clock(unsigned long seconds, unsigned minutes, char *buf, size_t size);
 

@@ -29,7 +29,7 @@ static void start_paint(struct ui *u, struct start *st)
 	getmaxyx(stdscr, rows, cols);
 	erase();
 	screen_start(&p, st->dir, st->entries, st->n, st->selected, cols, u->unicode);
-	draw_page(stdscr, &p, draw_clamp_scroll(&p, 0, rows - 2));
+	draw_page(stdscr, &p, page_clamp_scroll(&p, 0, rows - 2));
 	if (st->error[0])
 		draw_text(stdscr, rows - 1, 1, STYLE_WARNING, st->error, strlen(st->error));
 	page_clear(&p);
