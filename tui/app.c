@@ -11,7 +11,6 @@
 #include "term.h"
 #include "tui.h"
 #include "utf8.h"
-#include "wrap.h"
 
 /* ---- windows and painting ----------------------------------------------------------- */
 
