@@ -44,16 +44,20 @@ CONTENT_SRC  = $(sort $(wildcard content/*.c))
 # Generated sources live in the build folder, never in the source tree.
 BUILTIN_SRC  = $(BUILD)/gen/builtin_yaml.c
 SESSIONS_SRC = $(wildcard sessions/*.c)
-TUI_SRC      = $(filter-out tui/main.c,$(wildcard tui/*.c))
+# tui/ is two libraries: the windows that draw on a terminal (the only code that includes
+# curses) and the interface's state, key handler and screens, which the tests link without it.
+TUI_SRC      = $(addprefix tui/,app.c draw.c start_screen.c term.c)
+UI_SRC       = $(filter-out tui/main.c $(TUI_SRC),$(wildcard tui/*.c))
 CONTENT_LIB  = $(BUILD)/libcontent.a
 SESSIONS_LIB = $(BUILD)/libsessions.a
 TUI_LIB      = $(BUILD)/libtui.a
+UI_LIB       = $(BUILD)/libui.a
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 
 UNIT_TESTS   = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 TEST_TOOLS   = $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
 
-.PHONY: all run check deps deps-known install uninstall clean test-programs run-tests bench fuzz man-keys
+.PHONY: all run check deps deps-known install uninstall clean test-programs run-tests bench fuzz man-keys golden-pages
 .DEFAULT_GOAL := all
 
 all: meetlat
@@ -62,13 +66,14 @@ all: meetlat
 meetlat: $(BUILD)/meetlat
 	cp -f $< $@
 
-$(BUILD)/meetlat: $(call obj,tui/main.c) $(TUI_LIB) $(SESSIONS_LIB) $(CONTENT_LIB)
+$(BUILD)/meetlat: $(call obj,tui/main.c) $(TUI_LIB) $(UI_LIB) $(SESSIONS_LIB) $(CONTENT_LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(YAML_LIBS) $(LDLIBS)
 
 $(CONTENT_LIB): $(call obj,$(CONTENT_SRC)) $(BUILD)/gen/builtin_yaml.o
 $(SESSIONS_LIB): $(call obj,$(SESSIONS_SRC))
+$(UI_LIB): $(call obj,$(UI_SRC))
 $(TUI_LIB): $(call obj,$(TUI_SRC))
-$(CONTENT_LIB) $(SESSIONS_LIB) $(TUI_LIB):
+$(CONTENT_LIB) $(SESSIONS_LIB) $(UI_LIB) $(TUI_LIB):
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 
@@ -82,9 +87,10 @@ $(BUILTIN_SRC): content/almanak.yaml content/embed.sh
 $(BUILD)/gen/builtin_yaml.o: $(BUILTIN_SRC) | deps-known
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# Unit tests: one program per tests/test_*.c; test tools: one per tests/tools/*.c.
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TUI_LIB) $(SESSIONS_LIB) $(CONTENT_LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(CURSES_LIBS) $(YAML_LIBS) $(LDLIBS)
+# Unit tests: one program per tests/test_*.c; test tools: one per tests/tools/*.c. None links
+# curses: the interface's state, keys and screens are tested without a terminal.
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(UI_LIB) $(SESSIONS_LIB) $(CONTENT_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(YAML_LIBS) $(LDLIBS)
 $(BUILD)/tests/%.o: tests/%.c | deps-known
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests -c -o $@ $<
@@ -133,6 +139,11 @@ uninstall:
 # The key section of meetlat(1) is generated from the table of bindings (tui/actions.c).
 man-keys: $(BUILD)/tests/tools/keys_man
 	sh build-aux/man-keys $(BUILD)/tests/tools/keys_man man/meetlat.1
+
+# The golden pages of the screens (tests/golden/pages/) are written by a tool; review the
+# difference (git diff tests/golden/pages) before committing it.
+golden-pages: $(BUILD)/tests/tools/screens_golden
+	$(BUILD)/tests/tools/screens_golden tests/golden/pages
 
 # Benchmarks print figures (time, memory, bytes); they are not tests.
 bench: all

@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include <curses.h>
 
 #include "actions.h"
 #include "editor.h"
+#include "form.h"
+#include "keys.h"
 #include "layout.h"
 #include "page.h"
+#include "screens.h"
 #include "utf8.h"
 #include "wrap.h"
 
@@ -208,8 +210,8 @@ static void test_bindings_have_unique_keys_per_context(void **state)
 		for (int k = 0; k < BINDING_KEYS_MAX && b[i].codes[k]; k++)
 			assert_ptr_equal(binding_for_key(b[i].context, b[i].codes[k]), &b[i]);
 	assert_int_equal(binding_for_key(CTX_WALK, ' ')->action, ACT_ADVANCE);
-	assert_int_equal(binding_for_key(CTX_WALK, KEY_RIGHT)->action, ACT_NEXT);
-	assert_int_equal(binding_for_key(CTX_WALK, KEY_BACKSPACE)->action, ACT_PREV);
+	assert_int_equal(binding_for_key(CTX_WALK, UI_KEY_RIGHT)->action, ACT_NEXT);
+	assert_int_equal(binding_for_key(CTX_WALK, UI_KEY_BACKSPACE)->action, ACT_PREV);
 	assert_int_equal(binding_for_key(CTX_WALK, '3')->action, ACT_VOTE);
 	assert_true(binding_for_key(CTX_WALK, '3')->edits);
 	assert_int_equal(binding_for_key(CTX_WALK, 'o')->action, ACT_OVERVIEW);
@@ -234,6 +236,95 @@ static void test_bindings_man_section(void **state)
 	free(buf);
 }
 
+static void test_key_names_come_from_the_codes(void **state)
+{
+	static const int prev[] = { UI_KEY_LEFT, UI_KEY_PAGE_UP, 'h', UI_KEY_BACKSPACE, UI_KEY_DEL,
+				    UI_KEY_CTRL('h') };
+	static const int digits[] = { '1', '2', '3', '4', '5', '6', '7', '8', '9' };
+	char name[KEY_NAME_SIZE], names[128], keys[BINDING_NAMES_SIZE];
+
+	(void)state;
+	assert_string_equal(ui_key_name(' ', name), "Space");
+	assert_string_equal(ui_key_name(UI_KEY_PAGE_DOWN, name), "PgDn");
+	assert_string_equal(ui_key_name(UI_KEY_CTRL('w'), name), "Ctrl-W");
+	assert_string_equal(ui_key_name(UI_KEY_HOME, name), "Home");
+	assert_string_equal(ui_key_name(0xE9, name), "é");
+	assert_string_equal(ui_key_names(prev, 6, names, sizeof(names)), "←  PgUp  h  Backspace");
+	assert_string_equal(ui_key_names(digits, 9, names, sizeof(names)), "1–9");
+	assert_string_equal(binding_keys(binding_for_key(CTX_WALK, 'c'), keys), "c then 1–9");
+	assert_string_equal(binding_keys(binding_for_key(CTX_FORM, '\r'), keys), "Enter");
+}
+
+/* Appends the text of page P to OUT without any spaces, so that wrapping does not matter. */
+static void page_text_without_spaces(const struct page *p, char *out, size_t size)
+{
+	size_t used = 0;
+
+	for (size_t i = 0; i < p->n; i++)
+		for (size_t k = 0; k < p->lines[i].n; k++)
+			for (size_t c = 0; c < p->lines[i].spans[k].len && used + 1 < size; c++)
+				if (p->lines[i].spans[k].text[c] != ' ')
+					out[used++] = p->lines[i].spans[k].text[c];
+	out[used] = '\0';
+}
+
+/* Copies TEXT to OUT without its spaces. */
+static void without_spaces(const char *text, char *out)
+{
+	for (; *text; text++)
+		if (*text != ' ')
+			*out++ = *text;
+	*out = '\0';
+}
+
+static void test_help_shows_every_binding(void **state)
+{
+	static char shown[32768];
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	size_t n;
+	const struct binding *b = bindings(&n);
+	const char *at;
+
+	(void)state;
+	for (int width = 36; width <= 96; width += 60) {
+		screen_help(&p, width, false);
+		page_text_without_spaces(&p, shown, sizeof(shown));
+		at = shown;
+		for (size_t i = 0; i < n; i++) {
+			char keys[BINDING_NAMES_SIZE], row[BINDING_NAMES_SIZE + 256], want[sizeof(row)];
+
+			snprintf(row, sizeof(row), "%s%s", binding_keys(&b[i], keys), b[i].help);
+			without_spaces(row, want);
+			at = strstr(at, want); /* every row, in the table's order */
+			if (!at)
+				fail_msg("the help at width %d leaves out \"%s\"", width, row);
+			at += strlen(want);
+		}
+		page_clear(&p);
+	}
+}
+
+static void test_form_keys_are_dispatched_from_the_table(void **state)
+{
+	static const int keys[] = { UI_KEY_LEFT, UI_KEY_LEFT, UI_KEY_CTRL('w'), UI_KEY_HOME,
+				    UI_KEY_DELETE, UI_KEY_END, UI_KEY_DEL, 'X', UI_KEY_CTRL('u') };
+	static const char *const after[] = { "één twee drie", "één twee drie", "één twee ie",
+					     "één twee ie", "én twee ie", "én twee ie", "én twee i",
+					     "én twee iX", "" };
+	struct form f;
+
+	(void)state;
+	form_begin(&f, "Test");
+	assert_true(form_add(&f, "Text", FIELD_TEXT, "één twee drie", 0));
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		assert_int_equal(form_key(&f, NULL, keys[i]), FORM_OPEN);
+		assert_string_equal(form_text(&f, 0), after[i]);
+	}
+	assert_int_equal(form_key(&f, NULL, UI_KEY_ESC), FORM_CANCEL);
+	assert_int_equal(form_key(&f, NULL, '\r'), FORM_SAVE);
+	form_end(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +340,9 @@ int main(void)
 		cmocka_unit_test(test_editor_limit_and_view),
 		cmocka_unit_test(test_bindings_have_unique_keys_per_context),
 		cmocka_unit_test(test_bindings_man_section),
+		cmocka_unit_test(test_key_names_come_from_the_codes),
+		cmocka_unit_test(test_help_shows_every_binding),
+		cmocka_unit_test(test_form_keys_are_dispatched_from_the_table),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");

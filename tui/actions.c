@@ -1,83 +1,112 @@
 /* actions.c - every user action, its keys and its help text, in one table. */
 #include "actions.h"
 
-#include <curses.h>
 #include <string.h>
 
-#define CTRL(k) ((k) & 0x1f)
-#define ENTER_KEYS '\n', '\r', KEY_ENTER
-#define ESC 27
+#include "keys.h"
+
+/* Keys that terminals send for one key on the keyboard. */
+#define ENTER_KEYS '\n', '\r', UI_KEY_ENTER
+#define BACKSPACE_KEYS UI_KEY_BACKSPACE, UI_KEY_DEL, UI_KEY_CTRL('h')
+#define PHASE_DIGITS '1', '2', '3', '4', '5', '6', '7', '8', '9'
+#define LISTS "In the overview and the action list"
 
 static const struct binding table[] = {
-	{ ACT_ADVANCE, CTX_WALK, "Moving", "Space", { ' ' },
+	{ ACT_ADVANCE, CTX_WALK, "Moving", { ' ' },
 	  "show the rest of a long step, then go to the next step", false },
-	{ ACT_NEXT, CTX_WALK, "Moving", "→  PgDn  l", { KEY_RIGHT, KEY_NPAGE, 'l' },
-	  "next step", false },
-	{ ACT_PREV, CTX_WALK, "Moving", "←  PgUp  h  Backspace",
-	  { KEY_LEFT, KEY_PPAGE, 'h', KEY_BACKSPACE, 127, CTRL('h') }, "previous step", false },
-	{ ACT_UP, CTX_WALK, "Moving", "↑  k", { KEY_UP, 'k' }, "scroll up / select the row above",
+	{ ACT_NEXT, CTX_WALK, "Moving", { UI_KEY_RIGHT, UI_KEY_PAGE_DOWN, 'l' }, "next step", false },
+	{ ACT_PREV, CTX_WALK, "Moving",
+	  { UI_KEY_LEFT, UI_KEY_PAGE_UP, 'h', BACKSPACE_KEYS }, "previous step", false },
+	{ ACT_UP, CTX_WALK, "Moving", { UI_KEY_UP, 'k' }, "scroll up / select the row above", false },
+	{ ACT_DOWN, CTX_WALK, "Moving", { UI_KEY_DOWN, 'j' }, "scroll down / select the row below",
 	  false },
-	{ ACT_DOWN, CTX_WALK, "Moving", "↓  j", { KEY_DOWN, 'j' },
-	  "scroll down / select the row below", false },
-	{ ACT_SELECT, CTX_WALK, "Moving", "Enter", { ENTER_KEYS },
+	{ ACT_SELECT, CTX_WALK, "Moving", { ENTER_KEYS },
 	  "in the table: go to the scoring step of the selected row", false },
-	{ ACT_FIRST, CTX_WALK, "Moving", "Home  g", { KEY_HOME, 'g' }, "first step", false },
-	{ ACT_LAST, CTX_WALK, "Moving", "End  G", { KEY_END, 'G' }, "last step", false },
-	{ ACT_OVERVIEW, CTX_WALK, "Moving", "o", { 'o' }, "overview: jump to any step", false },
-	{ ACT_VOTE, CTX_WALK, "Scoring a row", "1–9",
-	  { '1', '2', '3', '4', '5', '6', '7', '8', '9' },
+	{ ACT_FIRST, CTX_WALK, "Moving", { UI_KEY_HOME, 'g' }, "first step", false },
+	{ ACT_LAST, CTX_WALK, "Moving", { UI_KEY_END, 'G' }, "last step", false },
+	{ ACT_OVERVIEW, CTX_WALK, "Moving", { 'o' }, "overview: jump to any step", false },
+	{ ACT_VOTE, CTX_WALK, "Scoring a row", { PHASE_DIGITS },
 	  "add one vote for that phase (hidden until revealed)", true },
-	{ ACT_REVEAL, CTX_WALK, "Scoring a row", "r", { 'r' },
+	{ ACT_REVEAL, CTX_WALK, "Scoring a row", { 'r' },
 	  "reveal / hide the votes: a bar per phase, the median, the spread", false },
-	{ ACT_UNDO, CTX_WALK, "Scoring a row", "u", { 'u' }, "undo the last vote", true },
-	{ ACT_CURRENT, CTX_WALK, "Scoring a row", "c then 1–9", { 'c' },
+	{ ACT_UNDO, CTX_WALK, "Scoring a row", { 'u' }, "undo the last vote", true },
+	{ ACT_CURRENT, CTX_WALK, "Scoring a row", { 'c' },
 	  "set the agreed current phase (c then 0 clears it)", true },
-	{ ACT_TARGET, CTX_WALK, "Scoring a row", "t then 1–9", { 't' },
+	{ ACT_TARGET, CTX_WALK, "Scoring a row", { 't' },
 	  "set the target phase (t then 0 clears it)", true },
-	{ ACT_NOTE, CTX_WALK, "Scoring a row", "n", { 'n' },
+	{ ACT_NOTE, CTX_WALK, "Scoring a row", { 'n' },
 	  "edit the note of this row (Enter saves, Esc cancels)", true },
-	{ ACT_ADD_ACTION, CTX_WALK, "Recording", "a", { 'a' },
+	{ ACT_ADD_ACTION, CTX_WALK, "Recording", { 'a' },
 	  "add an action (text, owner, due date, row)", true },
-	{ ACT_LIST_ACTIONS, CTX_WALK, "Recording", "A", { 'A' },
+	{ ACT_LIST_ACTIONS, CTX_WALK, "Recording", { 'A' },
 	  "list the actions to edit, tick off or delete", false },
-	{ ACT_DETAILS, CTX_WALK, "Recording", "e", { 'e' },
+	{ ACT_DETAILS, CTX_WALK, "Recording", { 'e' },
 	  "edit the session's details (title, organisation, group, ...)", true },
-	{ ACT_SUMMARY, CTX_WALK, "Recording", "s", { 's' },
+	{ ACT_SUMMARY, CTX_WALK, "Recording", { 's' },
 	  "summary: the chart of current and target phases, the actions, the time", false },
-	{ ACT_HELP, CTX_WALK, "Other", "?", { '?' }, "this help", false },
-	{ ACT_REDRAW, CTX_WALK, "Other", "Ctrl-L", { CTRL('l') }, "redraw the screen", false },
-	{ ACT_QUIT, CTX_WALK, "Other", "q", { 'q' },
+	{ ACT_HELP, CTX_WALK, "Other", { '?' }, "this help", false },
+	{ ACT_REDRAW, CTX_WALK, "Other", { UI_KEY_CTRL('l') }, "redraw the screen", false },
+	{ ACT_QUIT, CTX_WALK, "Other", { 'q' },
 	  "quit: everything is already saved (when a save failed, asks for a second q)", false },
-	{ ACT_UP, CTX_LIST, "In the overview and the action list", "↑  k", { KEY_UP, 'k' },
-	  "select the item above", false },
-	{ ACT_DOWN, CTX_LIST, "In the overview and the action list", "↓  j", { KEY_DOWN, 'j' },
-	  "select the item below", false },
-	{ ACT_SELECT, CTX_LIST, "In the overview and the action list", "Enter", { ENTER_KEYS },
+	{ ACT_UP, CTX_LIST, LISTS, { UI_KEY_UP, 'k' }, "select the item above", false },
+	{ ACT_DOWN, CTX_LIST, LISTS, { UI_KEY_DOWN, 'j' }, "select the item below", false },
+	{ ACT_SELECT, CTX_LIST, LISTS, { ENTER_KEYS },
 	  "jump to the step; in the action list: edit the action (not in --review)", false },
-	{ ACT_CLOSE, CTX_LIST, "In the overview and the action list", "Esc  q", { ESC, 'q' },
-	  "close the list", false },
-	{ ACT_TOGGLE, CTX_LIST, "In the action list", "Space", { ' ' },
+	{ ACT_CLOSE, CTX_LIST, LISTS, { UI_KEY_ESC, 'q' }, "close the list", false },
+	{ ACT_TOGGLE, CTX_LIST, "In the action list", { ' ' },
 	  "tick the action off as done, or back", true },
-	{ ACT_DELETE, CTX_LIST, "In the action list", "d  Delete", { 'd', KEY_DC },
+	{ ACT_DELETE, CTX_LIST, "In the action list", { 'd', UI_KEY_DELETE },
 	  "delete the action (asks first)", true },
-	{ ACT_ADD_ACTION, CTX_LIST, "In the action list", "a", { 'a' }, "add an action", true },
-	{ ACT_NEXT_FIELD, CTX_FORM, "In forms", "Tab  ↓", { '\t', KEY_DOWN }, "next field",
+	{ ACT_ADD_ACTION, CTX_LIST, "In the action list", { 'a' }, "add an action", true },
+	{ ACT_NEXT_FIELD, CTX_FORM, "In forms", { UI_KEY_TAB, UI_KEY_DOWN }, "next field", false },
+	{ ACT_PREV_FIELD, CTX_FORM, "In forms", { UI_KEY_BACK_TAB, UI_KEY_UP }, "previous field",
 	  false },
-	{ ACT_PREV_FIELD, CTX_FORM, "In forms", "Shift-Tab  ↑", { KEY_BTAB, KEY_UP },
-	  "previous field", false },
-	{ ACT_NONE, CTX_FORM, "In forms", "←  →  Home  End", { 0 },
-	  "move in the text; in the row field ← → choose the row", false },
-	{ ACT_NONE, CTX_FORM, "In forms", "Backspace  Delete  Ctrl-W  Ctrl-U", { 0 },
-	  "delete a character, the word before the cursor, everything before it", false },
-	{ ACT_SAVE_FORM, CTX_FORM, "In forms", "Enter", { ENTER_KEYS }, "save", false },
-	{ ACT_CANCEL_FORM, CTX_FORM, "In forms", "Esc", { ESC }, "cancel, changing nothing",
-	  false },
+	{ ACT_CURSOR_LEFT, CTX_FORM, "In forms", { UI_KEY_LEFT },
+	  "one character back; in the row field: the row before", false },
+	{ ACT_CURSOR_RIGHT, CTX_FORM, "In forms", { UI_KEY_RIGHT },
+	  "one character on; in the row field: the next row", false },
+	{ ACT_CURSOR_HOME, CTX_FORM, "In forms", { UI_KEY_HOME }, "to the start of the text", false },
+	{ ACT_CURSOR_END, CTX_FORM, "In forms", { UI_KEY_END }, "to the end of the text", false },
+	{ ACT_DELETE_BACK, CTX_FORM, "In forms", { BACKSPACE_KEYS },
+	  "delete the character before the cursor", false },
+	{ ACT_DELETE_CHAR, CTX_FORM, "In forms", { UI_KEY_DELETE },
+	  "delete the character under the cursor", false },
+	{ ACT_DELETE_WORD, CTX_FORM, "In forms", { UI_KEY_CTRL('w') },
+	  "delete the word before the cursor", false },
+	{ ACT_DELETE_TO_START, CTX_FORM, "In forms", { UI_KEY_CTRL('u') },
+	  "delete everything before the cursor", false },
+	{ ACT_SAVE_FORM, CTX_FORM, "In forms", { ENTER_KEYS }, "save", false },
+	{ ACT_CANCEL_FORM, CTX_FORM, "In forms", { UI_KEY_ESC }, "cancel, changing nothing", false },
 };
 
 const struct binding *bindings(size_t *n)
 {
 	*n = sizeof(table) / sizeof(table[0]);
 	return table;
+}
+
+/* Returns true when the key of ACT waits for a phase's digit ("c then 3"). */
+static bool waits_for_phase(enum action act)
+{
+	return act == ACT_CURRENT || act == ACT_TARGET;
+}
+
+const char *binding_keys(const struct binding *b, char buf[BINDING_NAMES_SIZE])
+{
+	static const int phase_digits[] = { PHASE_DIGITS };
+	size_t n = 0, used;
+
+	while (n < BINDING_KEYS_MAX && b->codes[n])
+		n++;
+	ui_key_names(b->codes, n, buf, BINDING_NAMES_SIZE);
+	used = strlen(buf);
+	if (waits_for_phase(b->action)) {
+		snprintf(buf + used, BINDING_NAMES_SIZE - used, " then ");
+		used = strlen(buf);
+		ui_key_names(phase_digits, sizeof(phase_digits) / sizeof(phase_digits[0]), buf + used,
+			  BINDING_NAMES_SIZE - used);
+	}
+	return buf;
 }
 
 const struct binding *binding_for_key(enum key_context ctx, int key)
@@ -123,12 +152,14 @@ void bindings_write_man(FILE *out)
 	const char *section = "";
 
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		char keys[BINDING_NAMES_SIZE];
+
 		if (strcmp(section, table[i].section) != 0) {
 			section = table[i].section;
 			fprintf(out, ".SS %s\n", section);
 		}
 		fputs(".TP\n.B \"", out);
-		write_roff(out, table[i].keys, true);
+		write_roff(out, binding_keys(&table[i], keys), true);
 		fputs("\"\n", out);
 		write_roff(out, table[i].help, false);
 		fputs(table[i].edits ? " (not in --review)\n" : "\n", out);

@@ -1,184 +1,185 @@
-/* commands.c - what each key does: moving, scoring, recording, the overlays and the forms. */
+/* commands.c - what each key does to the interface's state (ui.h): moving, scoring, recording,
+ * the overlays and the forms. No curses. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "actions.h"
-#include "app.h"
+#include "ui.h"
 #include "utf8.h"
 
 /* Returns the current agenda step. */
-static const struct content_step *current_step(const struct app *a)
+static const struct content_step *current_step(const struct ui *u)
 {
-	return &a->c->steps[a->s->position];
+	return &u->c->steps[u->s->position];
 }
 
 /* Stores the row of the current step in *DIM when it is a scoring step. */
-static bool scoring_row(const struct app *a, size_t *dim)
+static bool scoring_row(const struct ui *u, size_t *dim)
 {
-	if (current_step(a)->kind != STEP_SCORE)
+	if (current_step(u)->kind != STEP_SCORE)
 		return false;
-	*dim = current_step(a)->dimension;
+	*dim = current_step(u)->dimension;
 	return true;
 }
 
 /* Returns the row an action made now belongs to: the scored or selected row, else -1. */
-static long context_row(const struct app *a)
+static long context_row(const struct ui *u)
 {
 	size_t dim;
 
-	if (scoring_row(a, &dim))
+	if (scoring_row(u, &dim))
 		return (long)dim;
-	return current_step(a)->kind == STEP_TABLE ? (long)a->table_row : -1;
+	return current_step(u)->kind == STEP_TABLE ? (long)u->table_row : -1;
 }
 
 /* Returns true, telling the facilitator why, when the session is open read-only. */
-static bool read_only_refused(struct app *a)
+static bool read_only_refused(struct ui *u)
 {
-	if (a->read_only)
-		app_flash(a, true, "Read-only review: nothing can be changed.");
-	return a->read_only;
+	if (u->read_only)
+		ui_flash(u, true, "Read-only review: nothing can be changed.");
+	return u->read_only;
 }
 
 /* Reports a refused operation; returns false so that callers can pass it on. */
-static bool refused(struct app *a, const char *why)
+static bool refused(struct ui *u, const char *why)
 {
-	app_flash(a, true, "Not done: %s", why);
+	ui_flash(u, true, "Not done: %s", why);
 	return false;
 }
 
-void app_open(struct app *a, enum overlay ov)
+void ui_open(struct ui *u, enum overlay ov)
 {
 	if (ov == OV_FORM || ov == OV_CONFIRM)
-		a->below = a->overlay == OV_ACTIONS ? OV_ACTIONS : OV_NONE;
+		u->below = u->overlay == OV_ACTIONS ? OV_ACTIONS : OV_NONE;
 	else
-		a->selected = ov == OV_OVERVIEW ? a->s->position : 0;
-	a->overlay = ov;
-	a->overlay_scroll = 0;
-	a->pending = 0;
+		u->selected = ov == OV_OVERVIEW ? u->s->position : 0;
+	u->overlay = ov;
+	u->overlay_scroll = 0;
+	u->pending = 0;
 }
 
-void app_close(struct app *a)
+void ui_close(struct ui *u)
 {
-	if (a->overlay == OV_FORM)
-		form_end(&a->form);
-	a->overlay = (a->overlay == OV_FORM || a->overlay == OV_CONFIRM) ? a->below : OV_NONE;
-	a->below = OV_NONE;
-	a->repaint = true;
-	touchwin(a->body);
-	if (a->overlay == OV_ACTIONS && a->selected >= a->s->n_actions && a->selected > 0)
-		a->selected = a->s->n_actions - 1;
+	if (u->overlay == OV_FORM)
+		form_end(&u->form);
+	u->overlay = (u->overlay == OV_FORM || u->overlay == OV_CONFIRM) ? u->below : OV_NONE;
+	u->below = OV_NONE;
+	u->repaint = true;
+	u->uncovered = true;
+	if (u->overlay == OV_ACTIONS && u->selected >= u->s->n_actions && u->selected > 0)
+		u->selected = u->s->n_actions - 1;
 }
 
 /* ---- forms -------------------------------------------------------------------------- */
 
 /* Opens the action form for a new action (INDEX < 0) or for editing action INDEX. */
-static void open_action_form(struct app *a, long index)
+static void open_action_form(struct ui *u, long index)
 {
-	const struct session_action *act = index >= 0 ? &a->s->actions[index] : NULL;
-	long row = act ? session_action_row(act, a->c) : context_row(a);
+	const struct session_action *act = index >= 0 ? &u->s->actions[index] : NULL;
+	long row = act ? session_action_row(act, u->c) : context_row(u);
 
-	app_open(a, OV_FORM);
-	form_begin(&a->form, act ? "Edit the action" : "New action");
-	a->purpose = act ? PURPOSE_EDIT_ACTION : PURPOSE_ADD_ACTION;
-	a->form_index = act ? (size_t)index : 0;
-	a->form_row = row;
-	if (!form_add(&a->form, "Action", FIELD_TEXT, act ? act->text : "", 0) ||
-	    !form_add(&a->form, "Owner", FIELD_TEXT, act ? act->owner : "", 0) ||
-	    !form_add(&a->form, "Due date", FIELD_DATE, act ? act->due : "", 0) ||
-	    !form_add(&a->form, "Row", FIELD_ROW, NULL, row))
-		app_close(a);
+	ui_open(u, OV_FORM);
+	form_begin(&u->form, act ? "Edit the action" : "New action");
+	u->purpose = act ? PURPOSE_EDIT_ACTION : PURPOSE_ADD_ACTION;
+	u->form_index = act ? (size_t)index : 0;
+	u->form_row = row;
+	if (!form_add(&u->form, "Action", FIELD_TEXT, act ? act->text : "", 0) ||
+	    !form_add(&u->form, "Owner", FIELD_TEXT, act ? act->owner : "", 0) ||
+	    !form_add(&u->form, "Due date", FIELD_DATE, act ? act->due : "", 0) ||
+	    !form_add(&u->form, "Row", FIELD_ROW, NULL, row))
+		ui_close(u);
 }
 
 /* Opens the note form of row DIM. */
-static void open_note_form(struct app *a, size_t dim)
+static void open_note_form(struct ui *u, size_t dim)
 {
-	app_open(a, OV_FORM);
-	form_begin(&a->form, "Note for this row");
-	a->purpose = PURPOSE_NOTE;
-	a->form_index = dim;
-	if (!form_add(&a->form, "Note", FIELD_TEXT, a->s->scores[dim].note, 0))
-		app_close(a);
+	ui_open(u, OV_FORM);
+	form_begin(&u->form, "Note for this row");
+	u->purpose = PURPOSE_NOTE;
+	u->form_index = dim;
+	if (!form_add(&u->form, "Note", FIELD_TEXT, u->s->scores[dim].note, 0))
+		ui_close(u);
 }
 
 /* Opens the form of the session's details. */
-static void open_details_form(struct app *a)
+static void open_details_form(struct ui *u)
 {
 	static const enum field_kind kinds[META_COUNT] = {
 		FIELD_TEXT, FIELD_TEXT, FIELD_TEXT, FIELD_TEXT, FIELD_DATE, FIELD_NUMBER
 	};
 
-	app_open(a, OV_FORM);
-	form_begin(&a->form, "The session's details");
-	a->purpose = PURPOSE_DETAILS;
+	ui_open(u, OV_FORM);
+	form_begin(&u->form, "The session's details");
+	u->purpose = PURPOSE_DETAILS;
 	for (int f = 0; f < META_COUNT; f++)
-		if (!form_add(&a->form, session_meta_label((enum session_meta)f), kinds[f],
-			      a->s->meta[f], 0)) {
-			app_close(a);
+		if (!form_add(&u->form, session_meta_label((enum session_meta)f), kinds[f],
+			      u->s->meta[f], 0)) {
+			ui_close(u);
 			return;
 		}
 }
 
 /* Applies the details form: every field, after checking them all, so that a refusal
  * changes nothing. */
-static bool apply_details(struct app *a, const char **why)
+static bool apply_details(struct ui *u, const char **why)
 {
 	for (int f = 0; f < META_COUNT; f++)
-		if (!session_meta_valid((enum session_meta)f, form_text(&a->form, (size_t)f), why))
+		if (!session_meta_valid((enum session_meta)f, form_text(&u->form, (size_t)f), why))
 			return false;
 	for (int f = 0; f < META_COUNT; f++)
-		if (!session_set_meta(a->s, (enum session_meta)f, form_text(&a->form, (size_t)f), why))
+		if (!session_set_meta(u->s, (enum session_meta)f, form_text(&u->form, (size_t)f), why))
 			return false;
 	return true;
 }
 
 /* Applies the action form (adding or editing). A row left as the form offered it keeps the
  * action's own row, also one the content no longer has. */
-static bool apply_action(struct app *a, const char **why)
+static bool apply_action(struct ui *u, const char **why)
 {
-	const struct form *f = &a->form;
+	const struct form *f = &u->form;
 	long row = f->fields[3].row;
 	const struct session_action *old =
-		a->purpose == PURPOSE_EDIT_ACTION ? &a->s->actions[a->form_index] : NULL;
-	struct action_fields fields = { form_text(f, 0), row >= 0 ? a->c->dimensions[row].id : NULL,
+		u->purpose == PURPOSE_EDIT_ACTION ? &u->s->actions[u->form_index] : NULL;
+	struct action_fields fields = { form_text(f, 0), row >= 0 ? u->c->dimensions[row].id : NULL,
 					form_text(f, 1), form_text(f, 2) };
 
-	if (old && row == a->form_row)
+	if (old && row == u->form_row)
 		fields.dimension = old->dimension;
 	if (!old)
-		return session_action_add(a->s, a->c, &fields, why) >= 0;
-	return session_action_edit(a->s, a->c, a->form_index, &fields, why);
+		return session_action_add(u->s, u->c, &fields, why) >= 0;
+	return session_action_edit(u->s, u->c, u->form_index, &fields, why);
 }
 
 /* Applies the open form to the session; false with *WHY when the session refuses it. */
-static bool apply_form(struct app *a, const char **why)
+static bool apply_form(struct ui *u, const char **why)
 {
-	switch (a->purpose) {
+	switch (u->purpose) {
 	case PURPOSE_NOTE:
-		return session_set_note(a->s, a->form_index, form_text(&a->form, 0), why);
+		return session_set_note(u->s, u->form_index, form_text(&u->form, 0), why);
 	case PURPOSE_DETAILS:
-		return apply_details(a, why);
+		return apply_details(u, why);
 	default:
-		return apply_action(a, why);
+		return apply_action(u, why);
 	}
 }
 
 /* Handles a key in the open form. */
-static void form_input(struct app *a, int code, bool function)
+static void form_input(struct ui *u, int key)
 {
 	const char *why;
 
-	switch (form_key(&a->form, a->c, code, function)) {
+	switch (form_key(&u->form, u->c, key)) {
 	case FORM_CANCEL:
-		app_close(a);
+		ui_close(u);
 		break;
 	case FORM_SAVE:
-		if (!apply_form(a, &why)) {
-			snprintf(a->form.error, sizeof(a->form.error), "Not saved: %s", why);
+		if (!apply_form(u, &why)) {
+			snprintf(u->form.error, sizeof(u->form.error), "Not saved: %s", why);
 			break;
 		}
-		app_close(a);
-		app_changed(a);
+		ui_close(u);
+		ui_changed(u);
 		break;
 	default:
 		break;
@@ -188,53 +189,53 @@ static void form_input(struct app *a, int code, bool function)
 /* ---- confirmations ------------------------------------------------------------------ */
 
 /* Asks QUESTION (from FMT) before doing what PURPOSE says. */
-static void ask(struct app *a, enum confirm_purpose purpose, const char *fmt, ...)
+static void ask(struct ui *u, enum confirm_purpose purpose, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-static void ask(struct app *a, enum confirm_purpose purpose, const char *fmt, ...)
+static void ask(struct ui *u, enum confirm_purpose purpose, const char *fmt, ...)
 {
 	va_list ap;
 
-	app_open(a, OV_CONFIRM);
-	a->confirm = purpose;
+	ui_open(u, OV_CONFIRM);
+	u->confirm = purpose;
 	va_start(ap, fmt);
-	vsnprintf(a->question, sizeof(a->question), fmt, ap);
+	vsnprintf(u->question, sizeof(u->question), fmt, ap);
 	va_end(ap);
 }
 
 /* Sets the agreed current ('c') or target ('t') phase of row DIM to PHASE. */
-static void set_agreed(struct app *a, size_t dim, int which, int phase)
+static void set_agreed(struct ui *u, size_t dim, int which, int phase)
 {
 	const char *why;
-	bool ok = which == 'c' ? session_set_current(a->s, a->c, dim, phase, &why)
-			       : session_set_target(a->s, a->c, dim, phase, &why);
+	bool ok = which == 'c' ? session_set_current(u->s, u->c, dim, phase, &why)
+			       : session_set_target(u->s, u->c, dim, phase, &why);
 
 	if (ok)
-		app_changed(a);
+		ui_changed(u);
 	else
-		refused(a, why);
+		refused(u, why);
 }
 
 /* Handles the answer to the open question. */
-static void confirm_input(struct app *a, int code, bool function)
+static void confirm_input(struct ui *u, int key)
 {
 	const char *why;
 	size_t dim;
 
-	if (function || (code != 'y' && code != 'Y')) {
-		app_close(a);
+	if (key != 'y' && key != 'Y') {
+		ui_close(u);
 		return;
 	}
-	app_close(a);
-	if (a->confirm == CONFIRM_DELETE_ACTION) {
-		if (session_action_delete(a->s, a->confirm_index, &why))
-			app_changed(a);
+	ui_close(u);
+	if (u->confirm == CONFIRM_DELETE_ACTION) {
+		if (session_action_delete(u->s, u->confirm_index, &why))
+			ui_changed(u);
 		else
-			refused(a, why);
-		if (a->selected >= a->s->n_actions && a->selected > 0)
-			a->selected--;
-	} else if (scoring_row(a, &dim)) {
-		set_agreed(a, dim, a->confirm_which, a->confirm_phase);
+			refused(u, why);
+		if (u->selected >= u->s->n_actions && u->selected > 0)
+			u->selected--;
+	} else if (scoring_row(u, &dim)) {
+		set_agreed(u, dim, u->confirm_which, u->confirm_phase);
 	}
 }
 
@@ -242,325 +243,317 @@ static void confirm_input(struct app *a, int code, bool function)
 
 /* Applies a digit typed after c or t on row DIM, asking first when the target would lie
  * below the current phase. */
-static void agree(struct app *a, size_t dim, int which, int phase)
+static void agree(struct ui *u, size_t dim, int which, int phase)
 {
-	const struct session_score *sc = &a->s->scores[dim];
+	const struct session_score *sc = &u->s->scores[dim];
 	int current = which == 'c' ? phase : sc->current;
 	int target = which == 't' ? phase : sc->target;
 
-	if (phase > (int)a->c->n_phases) {
-		refused(a, "there is no such phase");
+	if (phase > (int)u->c->n_phases) {
+		refused(u, "there is no such phase");
 		return;
 	}
 	if (phase && current && target && target < current) {
-		a->confirm_which = which;
-		a->confirm_phase = phase;
-		ask(a, CONFIRM_TARGET_BELOW, "The target (%d) lies below the current phase (%d). "
+		u->confirm_which = which;
+		u->confirm_phase = phase;
+		ask(u, CONFIRM_TARGET_BELOW, "The target (%d) lies below the current phase (%d). "
 			"Set it anyway?", target, current);
 		return;
 	}
-	set_agreed(a, dim, which, phase);
+	set_agreed(u, dim, which, phase);
 }
 
 /* Adds a vote for PHASE to row DIM; a digit that names no phase is refused visibly. */
-static void vote(struct app *a, size_t dim, int phase)
+static void vote(struct ui *u, size_t dim, int phase)
 {
 	const char *why;
 
-	if (phase > (int)a->c->n_phases) {
-		app_flash(a, true, "There is no phase %d: the phases are 1-%zu.", phase, a->c->n_phases);
+	if (phase > (int)u->c->n_phases) {
+		ui_flash(u, true, "There is no phase %d: the phases are 1-%zu.", phase, u->c->n_phases);
 		return;
 	}
-	if (!session_vote_add(a->s, a->c, dim, phase, &why)) {
-		refused(a, why);
+	if (!session_vote_add(u->s, u->c, dim, phase, &why)) {
+		refused(u, why);
 		return;
 	}
-	app_flash(a, false, "Vote recorded: %zu so far.", a->s->scores[dim].n_votes);
-	app_changed(a);
+	ui_flash(u, false, "Vote recorded: %zu so far.", u->s->scores[dim].n_votes);
+	ui_changed(u);
 }
 
 /* Handles the scoring keys on row DIM. */
-static void score_action(struct app *a, enum action act, size_t dim, int code)
+static void score_action(struct ui *u, enum action act, size_t dim, int key)
 {
 	const char *why;
 
 	switch (act) {
 	case ACT_VOTE:
-		vote(a, dim, code - '0');
+		vote(u, dim, key - '0');
 		break;
 	case ACT_REVEAL:
-		a->revealed[dim] = !a->revealed[dim];
-		a->stale = true;
+		u->revealed[dim] = !u->revealed[dim];
+		u->stale = true;
 		break;
 	case ACT_UNDO:
-		if (session_vote_undo(a->s, dim, &why)) {
-			app_flash(a, false, "Last vote undone: %zu left.", a->s->scores[dim].n_votes);
-			app_changed(a);
+		if (session_vote_undo(u->s, dim, &why)) {
+			ui_flash(u, false, "Last vote undone: %zu left.", u->s->scores[dim].n_votes);
+			ui_changed(u);
 		} else {
-			refused(a, why);
+			refused(u, why);
 		}
 		break;
 	case ACT_CURRENT:
 	case ACT_TARGET:
-		a->pending = act == ACT_CURRENT ? 'c' : 't';
-		app_flash(a, false, "%s phase: press 1-%zu (0 clears, Esc cancels)",
-			  act == ACT_CURRENT ? "Current" : "Target", a->c->n_phases);
+		u->pending = act == ACT_CURRENT ? 'c' : 't';
+		ui_flash(u, false, "%s phase: press 1-%zu (0 clears, Esc cancels)",
+			  act == ACT_CURRENT ? "Current" : "Target", u->c->n_phases);
 		break;
 	default:
-		open_note_form(a, dim);
+		open_note_form(u, dim);
 		break;
 	}
 }
 
 /* Handles the digit after c or t. */
-static void pending_input(struct app *a, int code, bool function)
+static void pending_input(struct ui *u, int key)
 {
-	int which = a->pending;
+	int which = u->pending;
 	size_t dim;
 
-	a->pending = 0;
-	a->message_until = 0;
-	if (function || code < '0' || code > '9' || !scoring_row(a, &dim)) {
-		app_flash(a, false, "Cancelled.");
+	u->pending = 0;
+	u->message_until = 0;
+	if (key < '0' || key > '9' || !scoring_row(u, &dim)) {
+		ui_flash(u, false, "Cancelled.");
 		return;
 	}
-	agree(a, dim, which, code - '0');
+	agree(u, dim, which, key - '0');
 }
 
 /* ---- walking ------------------------------------------------------------------------ */
 
 /* Returns the step that scores row DIM, or the current step when there is none. */
-static size_t score_step_of(const struct app *a, size_t dim)
+static size_t score_step_of(const struct ui *u, size_t dim)
 {
-	for (size_t i = 0; i < a->c->n_steps; i++)
-		if (a->c->steps[i].kind == STEP_SCORE && a->c->steps[i].dimension == dim)
+	for (size_t i = 0; i < u->c->n_steps; i++)
+		if (u->c->steps[i].kind == STEP_SCORE && u->c->steps[i].dimension == dim)
 			return i;
-	return a->s->position;
+	return u->s->position;
 }
 
 /* Returns the first step of KIND, or the number of steps when there is none. */
-static size_t first_step_of(const struct app *a, enum step_kind kind)
+static size_t first_step_of(const struct ui *u, enum step_kind kind)
 {
 	size_t i = 0;
 
-	while (i < a->c->n_steps && a->c->steps[i].kind != kind)
+	while (i < u->c->n_steps && u->c->steps[i].kind != kind)
 		i++;
 	return i;
 }
 
 /* Moves the selection of the table, or scrolls the page, by DELTA. */
-static void move_or_scroll(struct app *a, int delta)
+static void move_or_scroll(struct ui *u, int delta)
 {
-	if (current_step(a)->kind == STEP_TABLE) {
-		long row = (long)a->table_row + delta;
+	if (current_step(u)->kind == STEP_TABLE) {
+		long row = (long)u->table_row + delta;
 
-		if (row >= 0 && row < (long)a->c->n_dimensions) {
-			a->table_row = (size_t)row;
-			a->stale = true;
+		if (row >= 0 && row < (long)u->c->n_dimensions) {
+			u->table_row = (size_t)row;
+			u->stale = true;
 		}
 		return;
 	}
-	a->page.focus_top = a->page.focus_bottom = -1;
-	a->scroll += delta;
-	a->repaint = true;
+	u->page.focus_top = u->page.focus_bottom = -1;
+	u->scroll += delta;
+	u->repaint = true;
 }
 
 /* Space: shows the rest of a long step first, then goes to the next step. In a list of
  * items (the table), the selection moves along to the first item shown; a table shown a row
  * at a time shows every row first. */
-static void advance(struct app *a)
+static void advance(struct ui *u)
 {
-	if (current_step(a)->kind == STEP_TABLE && !a->l.table_grid &&
-	    a->scroll + a->l.body_rows >= (int)a->page.n && a->table_row + 1 < a->c->n_dimensions) {
-		a->table_row++;
-		a->scroll = 0;
-		a->stale = true;
+	if (current_step(u)->kind == STEP_TABLE && !u->l.table_grid &&
+	    u->scroll + u->l.body_rows >= (int)u->page.n && u->table_row + 1 < u->c->n_dimensions) {
+		u->table_row++;
+		u->scroll = 0;
+		u->stale = true;
 		return;
 	}
-	if (a->scroll + a->l.body_rows < (int)a->page.n) {
-		a->scroll += a->l.body_rows > 2 ? a->l.body_rows - 1 : 1;
-		a->repaint = true;
-		if (a->page.n_marks && current_step(a)->kind == STEP_TABLE) {
-			a->table_row = (size_t)page_item_at(&a->page, a->scroll);
-			a->stale = true;
+	if (u->scroll + u->l.body_rows < (int)u->page.n) {
+		u->scroll += u->l.body_rows > 2 ? u->l.body_rows - 1 : 1;
+		u->repaint = true;
+		if (u->page.n_marks && current_step(u)->kind == STEP_TABLE) {
+			u->table_row = (size_t)page_item_at(&u->page, u->scroll);
+			u->stale = true;
 		}
-	} else if (a->s->position + 1 < a->c->n_steps) {
-		app_move(a, a->s->position + 1);
+	} else if (u->s->position + 1 < u->c->n_steps) {
+		ui_move(u, u->s->position + 1);
 	} else {
-		app_flash(a, false, "This is the last step.");
+		ui_flash(u, false, "This is the last step.");
 	}
 }
 
 /* Handles the keys for moving through the agenda. */
-static void move_action(struct app *a, enum action act)
+static void move_action(struct ui *u, enum action act)
 {
-	size_t pos = a->s->position, last = a->c->n_steps - 1;
+	size_t pos = u->s->position, last = u->c->n_steps - 1;
 
 	switch (act) {
-	case ACT_ADVANCE: advance(a); break;
-	case ACT_NEXT: app_move(a, pos < last ? pos + 1 : pos); break;
-	case ACT_PREV: app_move(a, pos ? pos - 1 : 0); break;
-	case ACT_UP: move_or_scroll(a, -1); break;
-	case ACT_DOWN: move_or_scroll(a, 1); break;
-	case ACT_FIRST: app_move(a, 0); break;
-	case ACT_LAST: app_move(a, last); break;
+	case ACT_ADVANCE: advance(u); break;
+	case ACT_NEXT: ui_move(u, pos < last ? pos + 1 : pos); break;
+	case ACT_PREV: ui_move(u, pos ? pos - 1 : 0); break;
+	case ACT_UP: move_or_scroll(u, -1); break;
+	case ACT_DOWN: move_or_scroll(u, 1); break;
+	case ACT_FIRST: ui_move(u, 0); break;
+	case ACT_LAST: ui_move(u, last); break;
 	case ACT_SELECT:
-		if (current_step(a)->kind == STEP_TABLE)
-			app_move(a, score_step_of(a, a->table_row));
+		if (current_step(u)->kind == STEP_TABLE)
+			ui_move(u, score_step_of(u, u->table_row));
 		break;
 	default: break;
 	}
 }
 
 /* Handles a key bound in the walk. */
-static void walk_action(struct app *a, const struct binding *b, int code)
+static void walk_action(struct ui *u, const struct binding *b, int key)
 {
 	size_t dim;
 
-	if (b->edits && read_only_refused(a))
+	if (b->edits && read_only_refused(u))
 		return;
 	switch (b->action) {
 	case ACT_VOTE: case ACT_REVEAL: case ACT_UNDO: case ACT_CURRENT: case ACT_TARGET:
 	case ACT_NOTE:
-		if (scoring_row(a, &dim))
-			score_action(a, b->action, dim, code);
+		if (scoring_row(u, &dim))
+			score_action(u, b->action, dim, key);
 		else
-			app_flash(a, true, "Scoring happens on a row's step (o shows the steps).");
+			ui_flash(u, true, "Scoring happens on a row's step (o shows the steps).");
 		break;
-	case ACT_OVERVIEW: app_open(a, OV_OVERVIEW); break;
-	case ACT_HELP: app_open(a, OV_HELP); break;
-	case ACT_LIST_ACTIONS: app_open(a, OV_ACTIONS); break;
-	case ACT_ADD_ACTION: open_action_form(a, -1); break;
-	case ACT_DETAILS: open_details_form(a); break;
+	case ACT_OVERVIEW: ui_open(u, OV_OVERVIEW); break;
+	case ACT_HELP: ui_open(u, OV_HELP); break;
+	case ACT_LIST_ACTIONS: ui_open(u, OV_ACTIONS); break;
+	case ACT_ADD_ACTION: open_action_form(u, -1); break;
+	case ACT_DETAILS: open_details_form(u); break;
 	case ACT_SUMMARY:
-		if (first_step_of(a, STEP_SUMMARY) < a->c->n_steps)
-			app_move(a, first_step_of(a, STEP_SUMMARY));
+		if (first_step_of(u, STEP_SUMMARY) < u->c->n_steps)
+			ui_move(u, first_step_of(u, STEP_SUMMARY));
 		else
-			app_open(a, OV_SUMMARY);
+			ui_open(u, OV_SUMMARY);
 		break;
 	case ACT_REDRAW:
-		clearok(curscr, TRUE);
-		a->repaint = true;
+		u->redraw = true;
+		u->repaint = true;
 		break;
-	case ACT_QUIT: app_quit(a); break;
-	default: move_action(a, b->action); break;
+	case ACT_QUIT: ui_quit(u); break;
+	default: move_action(u, b->action); break;
 	}
 }
 
 /* ---- lists and page overlays -------------------------------------------------------- */
 
 /* Handles a key in the action list. */
-static void actions_input(struct app *a, enum action act)
+static void actions_input(struct ui *u, enum action act)
 {
 	const char *why;
-	size_t n = a->s->n_actions;
+	size_t n = u->s->n_actions;
 
 	if ((act == ACT_TOGGLE || act == ACT_DELETE || act == ACT_ADD_ACTION || act == ACT_SELECT) &&
-	    read_only_refused(a))
+	    read_only_refused(u))
 		return;
 	if (act == ACT_ADD_ACTION) {
-		open_action_form(a, -1);
+		open_action_form(u, -1);
 	} else if (n == 0) {
 		return; /* nothing to toggle, delete or edit */
 	} else if (act == ACT_TOGGLE) {
-		if (session_action_toggle(a->s, a->selected, &why))
-			app_changed(a);
+		if (session_action_toggle(u->s, u->selected, &why))
+			ui_changed(u);
 	} else if (act == ACT_DELETE) {
-		a->confirm_index = a->selected;
-		ask(a, CONFIRM_DELETE_ACTION, "Delete the action \"%.120s\"?",
-		    a->s->actions[a->selected].text);
+		u->confirm_index = u->selected;
+		ask(u, CONFIRM_DELETE_ACTION, "Delete the action \"%.120s\"?",
+		    u->s->actions[u->selected].text);
 	} else if (act == ACT_SELECT) {
-		open_action_form(a, (long)a->selected);
+		open_action_form(u, (long)u->selected);
 	}
 }
 
 /* Handles a key in the overview or the action list. */
-static void list_input(struct app *a, int code, bool function)
+static void list_input(struct ui *u, int key)
 {
-	const struct binding *b = binding_for_key(CTX_LIST, function || code < 128 ? code : -1);
-	size_t n = a->overlay == OV_OVERVIEW ? a->c->n_steps : a->s->n_actions;
+	const struct binding *b = binding_for_key(CTX_LIST, key);
+	size_t n = u->overlay == OV_OVERVIEW ? u->c->n_steps : u->s->n_actions;
 	enum action act = b ? b->action : ACT_NONE;
 
-	if (act == ACT_UP && a->selected > 0)
-		a->selected--;
-	else if (act == ACT_DOWN && a->selected + 1 < n)
-		a->selected++;
+	if (act == ACT_UP && u->selected > 0)
+		u->selected--;
+	else if (act == ACT_DOWN && u->selected + 1 < n)
+		u->selected++;
 	else if (act == ACT_CLOSE)
-		app_close(a);
-	else if (a->overlay == OV_ACTIONS)
-		actions_input(a, act);
+		ui_close(u);
+	else if (u->overlay == OV_ACTIONS)
+		actions_input(u, act);
 	else if (act == ACT_SELECT) {
-		app_close(a);
-		app_move(a, a->selected);
+		ui_close(u);
+		ui_move(u, u->selected);
 	}
 }
 
 /* Handles a key in the help, warnings or summary overlay: arrows scroll, anything else closes. */
-static void page_overlay_input(struct app *a, int code, bool function)
+static void page_overlay_input(struct ui *u, int key)
 {
-	const struct binding *b = binding_for_key(CTX_WALK, function || code < 128 ? code : -1);
+	const struct binding *b = binding_for_key(CTX_WALK, key);
 
 	if (b && (b->action == ACT_UP || b->action == ACT_DOWN)) {
-		a->overlay_scroll += b->action == ACT_UP ? -1 : 1;
-		a->overlay_page.focus_top = a->overlay_page.focus_bottom = -1;
-		if (a->overlay_scroll < 0)
-			a->overlay_scroll = 0;
+		u->overlay_scroll += b->action == ACT_UP ? -1 : 1;
+		u->overlay_page.focus_top = u->overlay_page.focus_bottom = -1;
+		if (u->overlay_scroll < 0)
+			u->overlay_scroll = 0;
 	} else {
-		app_close(a);
+		ui_close(u);
 	}
 }
 
-void app_quit(struct app *a)
+void ui_quit(struct ui *u)
 {
-	if (!a->save_failed || a->quit_armed) {
-		a->quit = true;
+	if (!u->save_failed || u->quit_armed) {
+		u->quit = true;
 		return;
 	}
-	a->quit_armed = true;
-	app_flash(a, true, "NOT SAVED: q again quits, and the work goes to a rescue copy.");
+	u->quit_armed = true;
+	ui_flash(u, true, "NOT SAVED: q again quits, and the work goes to a rescue copy.");
 }
 
-void app_key(struct app *a, int code, bool function)
+void ui_key(struct ui *u, int key)
 {
-	const struct binding *b = binding_for_key(CTX_WALK, function || code < 128 ? code : -1);
+	const struct binding *b = binding_for_key(CTX_WALK, key);
 
 	if (!b || b->action != ACT_QUIT)
-		a->quit_armed = false;
-	switch (a->overlay) {
-	case OV_FORM: form_input(a, code, function); return;
-	case OV_CONFIRM: confirm_input(a, code, function); return;
-	case OV_OVERVIEW: case OV_ACTIONS: list_input(a, code, function); return;
-	case OV_HELP: case OV_WARNINGS: case OV_SUMMARY: page_overlay_input(a, code, function); return;
+		u->quit_armed = false;
+	switch (u->overlay) {
+	case OV_FORM: form_input(u, key); return;
+	case OV_CONFIRM: confirm_input(u, key); return;
+	case OV_OVERVIEW: case OV_ACTIONS: list_input(u, key); return;
+	case OV_HELP: case OV_WARNINGS: case OV_SUMMARY: page_overlay_input(u, key); return;
 	default: break;
 	}
-	if (a->pending)
-		pending_input(a, code, function);
+	if (u->pending)
+		pending_input(u, key);
 	else if (b)
-		walk_action(a, b, code);
+		walk_action(u, b, key);
 }
 
-void app_mouse(struct app *a)
+void ui_wheel(struct ui *u, int delta)
 {
-	MEVENT ev;
+	if (u->overlay == OV_NONE)
+		move_or_scroll(u, delta);
+	else
+		u->overlay_scroll += delta < 0 && u->overlay_scroll < 3 ? -u->overlay_scroll : delta;
+}
 
-	if (getmouse(&ev) != OK)
-		return;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		int delta = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
+void ui_click(struct ui *u, int line)
+{
+	long step = page_item_at(&u->overlay_page, line);
 
-		if (a->overlay == OV_NONE)
-			move_or_scroll(a, delta);
-		else
-			a->overlay_scroll += delta < 0 && a->overlay_scroll < 3 ? -a->overlay_scroll : delta;
-		return;
-	}
-	if ((ev.bstate & BUTTON1_CLICKED) && a->overlay == OV_OVERVIEW) {
-		int line = ev.y - getbegy(a->inner) + a->overlay_scroll;
-		long step = page_item_at(&a->overlay_page, line);
-
-		if (step >= 0 && a->overlay_page.marks[step] == line) {
-			app_close(a);
-			app_move(a, (size_t)step);
-		}
+	if (u->overlay == OV_OVERVIEW && step >= 0 && u->overlay_page.marks[step] == line) {
+		ui_close(u);
+		ui_move(u, (size_t)step);
 	}
 }

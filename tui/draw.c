@@ -64,11 +64,11 @@ int draw_text(WINDOW *w, int y, int x, enum style style, const char *text, size_
 	return x;
 }
 
-void draw_page(WINDOW *w, const struct page *p, int first)
+/* Paints lines FIRST.. of page P over what W holds. */
+static void draw_lines(WINDOW *w, const struct page *p, int first)
 {
 	int rows = getmaxy(w);
 
-	werase(w);
 	for (int y = 0; y < rows && first + y < (int)p->n; y++) {
 		const struct page_line *line = &p->lines[first + y];
 
@@ -78,17 +78,21 @@ void draw_page(WINDOW *w, const struct page *p, int first)
 	}
 }
 
-int draw_clamp_scroll(const struct page *p, int scroll, int rows)
+void draw_page(WINDOW *w, const struct page *p, int first)
 {
-	int last = (int)p->n - rows;
+	werase(w);
+	draw_lines(w, p, first);
+}
 
-	if (p->focus_top >= 0) {
-		if (p->focus_bottom >= scroll + rows)
-			scroll = p->focus_bottom - rows + 1;
-		if (p->focus_top < scroll) /* a focus taller than the window shows its top */
-			scroll = p->focus_top;
+void draw_boxed(WINDOW *w, const struct page *p, int cursor_y, int cursor_x)
+{
+	werase(w);
+	box(w, 0, 0);
+	draw_lines(w, p, 0);
+	if (cursor_x >= 0) {
+		wmove(w, cursor_y, cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
 	}
-	if (scroll > last)
-		scroll = last;
-	return scroll < 0 ? 0 : scroll;
 }

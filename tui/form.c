@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "actions.h"
-#include "draw.h"
+#include "keys.h"
 #include "session.h"
-#include "term.h"
+#include "wrap.h"
 #include "ynode.h"
 
 enum { LABEL_WIDTH = 14 };
@@ -78,85 +78,97 @@ static void choose_row(struct form_field *field, const struct content *c, int st
 	field->row = (field->row + 1 + step + n + 1) % (n + 1) - 1;
 }
 
-/* Applies an editing key to the editor of a text field; false when it is not one. */
-static bool edit_key(struct editor *e, int code, bool function)
+/* Applies the editing action ACT to editor E; false when ACT edits nothing. */
+static bool edit_action(struct editor *e, enum action act)
 {
-	if (!function && code == ('w' & 0x1f))
-		editor_delete_word(e);
-	else if (!function && code == ('u' & 0x1f))
-		editor_delete_to_start(e);
-	else if (!function && (code == 127 || code == ('h' & 0x1f)))
-		editor_backspace(e);
-	else if (!function && code >= 0x20)
-		editor_insert(e, (uint32_t)code);
-	else if (!function)
+	static void (*const edits[ACT_COUNT])(struct editor *) = {
+		[ACT_CURSOR_LEFT] = editor_left,          [ACT_CURSOR_RIGHT] = editor_right,
+		[ACT_CURSOR_HOME] = editor_home,          [ACT_CURSOR_END] = editor_end,
+		[ACT_DELETE_BACK] = editor_backspace,     [ACT_DELETE_CHAR] = editor_delete,
+		[ACT_DELETE_WORD] = editor_delete_word,   [ACT_DELETE_TO_START] = editor_delete_to_start,
+	};
+
+	if (!edits[act])
 		return false;
-	else if (code == KEY_LEFT)
-		editor_left(e);
-	else if (code == KEY_RIGHT)
-		editor_right(e);
-	else if (code == KEY_HOME)
-		editor_home(e);
-	else if (code == KEY_END)
-		editor_end(e);
-	else if (code == KEY_BACKSPACE)
-		editor_backspace(e);
-	else if (code == KEY_DC)
-		editor_delete(e);
-	else
-		return false;
+	edits[act](e);
 	return true;
 }
 
-enum form_result form_key(struct form *f, const struct content *c, int code, bool function)
+/* Types KEY into editor E when it is a character (a refused one included); false when not. */
+static bool type_character(struct editor *e, int key)
+{
+	if (key < ' ' || key >= UI_KEY_FIRST)
+		return false;
+	editor_insert(e, (uint32_t)key);
+	return true;
+}
+
+/* Handles a key in a row field: ← and → (and Space) choose the row. */
+static void row_key(struct form_field *field, const struct content *c, enum action act, int key)
+{
+	if (act == ACT_CURSOR_LEFT || act == ACT_CURSOR_RIGHT)
+		choose_row(field, c, act == ACT_CURSOR_LEFT ? -1 : 1);
+	else if (key == ' ')
+		choose_row(field, c, 1);
+}
+
+enum form_result form_key(struct form *f, const struct content *c, int key)
 {
 	struct form_field *field = &f->fields[f->focus];
-	const struct binding *b = binding_for_key(CTX_FORM, function || code < 128 ? code : -1);
+	const struct binding *b = binding_for_key(CTX_FORM, key);
+	enum action act = b ? b->action : ACT_NONE;
 
-	if (b && b->action == ACT_CANCEL_FORM)
+	if (act == ACT_CANCEL_FORM)
 		return FORM_CANCEL;
-	if (b && b->action == ACT_SAVE_FORM)
+	if (act == ACT_SAVE_FORM)
 		return field_valid(f) ? FORM_SAVE : FORM_OPEN;
-	if (b && (b->action == ACT_NEXT_FIELD || b->action == ACT_PREV_FIELD)) {
-		move_focus(f, b->action == ACT_NEXT_FIELD ? 1 : -1);
+	if (act == ACT_NEXT_FIELD || act == ACT_PREV_FIELD) {
+		move_focus(f, act == ACT_NEXT_FIELD ? 1 : -1);
 		return FORM_OPEN;
 	}
-	if (field->kind == FIELD_ROW) {
-		if (function && (code == KEY_LEFT || code == KEY_RIGHT))
-			choose_row(field, c, code == KEY_LEFT ? -1 : 1);
-		else if (!function && code == ' ')
-			choose_row(field, c, 1);
-		return FORM_OPEN;
-	}
-	if (edit_key(&field->editor, code, function))
+	if (field->kind == FIELD_ROW)
+		row_key(field, c, act, key);
+	else if (b ? edit_action(&field->editor, act) : type_character(&field->editor, key))
 		f->error[0] = '\0';
 	return FORM_OPEN;
 }
 
-/* Paints field I at line Y of W; returns the cursor column when it is focused, else -1. */
-static int draw_field(WINDOW *w, struct form *f, size_t i, int y, const struct content *c)
+/* Adds LEN bytes of TEXT at line Y, column X of P, whose lines are built from the top down:
+ * a line above the last is left as it is. */
+static void put_at(struct page *p, int y, int x, enum style style, const char *text, size_t len)
+{
+	while (p->n < (size_t)y + 1 && !p->failed)
+		page_newline(p);
+	if (page_last(p) == y)
+		page_put(p, x, style, text, len);
+}
+
+/* Adds field I at line Y of a box WIDTH wide; returns the cursor column when it is focused,
+ * else -1. */
+static int put_field(struct page *p, struct form *f, size_t i, int y, int width,
+		     const struct content *c)
 {
 	struct form_field *field = &f->fields[i];
-	int x = LABEL_WIDTH + 2, width = getmaxx(w) - x - 2;
+	int x = LABEL_WIDTH + 2, room = width - x - 2;
 	bool focused = i == f->focus;
 	size_t start, len, cursor;
 
-	draw_text(w, y, 2, focused ? STYLE_EMPHASIS : STYLE_DIM, field->label, strlen(field->label));
+	put_at(p, y, 2, focused ? STYLE_EMPHASIS : STYLE_DIM, field->label, strlen(field->label));
 	if (field->kind == FIELD_ROW) {
 		const char *name = field->row >= 0 ? c->dimensions[field->row].name
 						   : "(the workshop as a whole)";
+		enum style style = focused ? STYLE_SELECTED : STYLE_NORMAL;
 
-		draw_text(w, y, x, focused ? STYLE_SELECTED : STYLE_NORMAL, "< ", 2);
-		x = draw_text(w, y, x + 2, focused ? STYLE_SELECTED : STYLE_NORMAL, name, strlen(name));
-		draw_text(w, y, x, focused ? STYLE_SELECTED : STYLE_NORMAL, " >", 2);
+		put_at(p, y, x, style, "< ", 2);
+		put_at(p, y, x + 2, style, name, strlen(name));
+		put_at(p, y, x + 2 + (int)text_width(name, strlen(name)), style, " >", 2);
 		return -1;
 	}
-	if (width < 2)
-		width = 2;
-	editor_view(&field->editor, (size_t)width, &start, &len, &cursor);
-	wattrset(w, term_attr(STYLE_INPUT));
-	mvwhline(w, y, x, ' ', width);
-	draw_text(w, y, x, STYLE_INPUT, field->editor.text + start, len);
+	if (room < 2)
+		room = 2;
+	editor_view(&field->editor, (size_t)room, &start, &len, &cursor);
+	page_printf(p, x, STYLE_INPUT, "%*s", room, ""); /* the field, underlined, on line Y */
+	put_at(p, y, x, STYLE_INPUT, field->editor.text + start, len);
 	return focused ? x + (int)cursor : -1;
 }
 
@@ -168,33 +180,30 @@ static size_t first_shown(const struct form *f, size_t room)
 	return f->focus - room + 1;
 }
 
-void form_draw(WINDOW *w, struct form *f, const struct content *c)
+void form_page(struct page *p, struct form *f, const struct content *c, int width, int height,
+	       int *cursor_y, int *cursor_x)
 {
-	int inner = getmaxy(w) - 2, cursor_x = -1, cursor_y = 0;
+	static const char hint[] = "Tab next field   Enter save   Esc cancel";
+	int inner = height - 2;
 	/* A blank line between fields and a line of keys, when there is room for them. */
 	bool roomy = inner >= 2 * (int)f->n + 3;
 	int spacing = roomy ? 2 : 1, top = roomy ? 2 : 1;
 	size_t room = (size_t)((inner - 1 - roomy) / spacing), first = first_shown(f, room);
 
-	werase(w);
-	box(w, 0, 0);
-	draw_text(w, 0, 2, STYLE_TITLE, f->title, strlen(f->title));
+	*cursor_y = *cursor_x = -1;
+	put_at(p, 0, 2, STYLE_TITLE, f->title, strlen(f->title));
 	for (size_t i = first; i < f->n && i - first < room; i++) {
-		int y = top + spacing * (int)(i - first), x = draw_field(w, f, i, y, c);
+		int y = top + spacing * (int)(i - first), x = put_field(p, f, i, y, width, c);
 
 		if (x >= 0) {
-			cursor_x = x;
-			cursor_y = y;
+			*cursor_x = x;
+			*cursor_y = y;
 		}
 	}
-	if (f->error[0])
-		draw_text(w, getmaxy(w) - 2 - roomy, 2, STYLE_WARNING, f->error, strlen(f->error));
+	if (f->error[0] && height - 2 - roomy >= 0)
+		put_at(p, height - 2 - roomy, 2, STYLE_WARNING, f->error, strlen(f->error));
 	if (roomy)
-		draw_text(w, getmaxy(w) - 2, 2, STYLE_DIM, "Tab next field   Enter save   Esc cancel", 40);
-	if (cursor_x >= 0) {
-		wmove(w, cursor_y, cursor_x);
-		curs_set(1);
-	} else {
-		curs_set(0);
-	}
+		put_at(p, height - 2, 2, STYLE_DIM, hint, strlen(hint));
+	while (p->n < (size_t)height && !p->failed)
+		page_newline(p);
 }

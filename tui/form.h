@@ -1,13 +1,13 @@
 /* form.h - a small form of one-line fields (text, date, number, a row of the table) in a box:
- * Tab moves, Enter saves, Esc cancels. */
+ * Tab moves, Enter saves, Esc cancels. No curses. */
 #ifndef MEETLAT_FORM_H
 #define MEETLAT_FORM_H
 
-#include <curses.h>
 #include <stdbool.h>
 
 #include "content.h"
 #include "editor.h"
+#include "page.h"
 
 enum { FORM_FIELDS_MAX = 6 };
 
@@ -42,10 +42,13 @@ void form_end(struct form *f);
 /* Returns the text of field I. */
 const char *form_text(const struct form *f, size_t i);
 
-/* Handles one key: CODE is a curses key code when FUNCTION, else a character. */
-enum form_result form_key(struct form *f, const struct content *c, int code, bool function);
+/* Handles one KEY (keys.h). */
+enum form_result form_key(struct form *f, const struct content *c, int key);
 
-/* Paints F into W and puts the terminal's cursor in the focused field. */
-void form_draw(WINDOW *w, struct form *f, const struct content *c);
+/* Builds the page of F in a box WIDTH x HEIGHT (line 0 and the edges are the box's border,
+ * which the painter draws): the title, the fields that fit (the focused one among them), the
+ * error and the keys; stores where the cursor goes in *CURSOR_Y, *CURSOR_X (-1 for none). */
+void form_page(struct page *p, struct form *f, const struct content *c, int width, int height,
+	       int *cursor_y, int *cursor_x);
 
 #endif

@@ -148,3 +148,18 @@ int page_last(const struct page *p)
 {
 	return (int)p->n - 1;
 }
+
+int page_clamp_scroll(const struct page *p, int scroll, int rows)
+{
+	int last = (int)p->n - rows;
+
+	if (p->focus_top >= 0) {
+		if (p->focus_bottom >= scroll + rows)
+			scroll = p->focus_bottom - rows + 1;
+		if (p->focus_top < scroll) /* a focus taller than the window shows its top */
+			scroll = p->focus_top;
+	}
+	if (scroll > last)
+		scroll = last;
+	return scroll < 0 ? 0 : scroll;
+}

@@ -81,4 +81,8 @@ long page_item_at(const struct page *p, int line);
 /* Returns the index of the last line (-1 when empty). */
 int page_last(const struct page *p);
 
+/* Returns the scroll position that keeps the page's focus (if any) visible in ROWS lines,
+ * starting from SCROLL, and never past the end. */
+int page_clamp_scroll(const struct page *p, int scroll, int rows);
+
 #endif

@@ -33,6 +33,10 @@ void screen_summary(struct page *p, const struct view *v);
  * agenda, then S's warnings). */
 void screen_warnings(struct page *p, const struct session *s, int width);
 
+/* Builds the box of a question (line 0 and the edges are the box's border): QUESTION, and
+ * the keys that answer it. */
+void screen_confirm(struct page *p, const char *question);
+
 /* Builds the help page from the table of key bindings, for a box WIDTH columns wide. */
 void screen_help(struct page *p, int width, bool read_only);
 
@@ -47,6 +51,10 @@ void screen_actions(struct page *p, const struct view *v, size_t selected, int w
 struct store_entry;
 void screen_start(struct page *p, const char *dir, const struct store_entry *entries, size_t n,
 		  size_t selected, int width, bool unicode);
+
+/* Builds the notice shown instead of the screens on a terminal of COLS x ROWS, below the
+ * least size the screens need. */
+void screen_too_small(struct page *p, int cols, int rows);
 
 /* Writes the step's time as "mm:ss / mm:00" (or "mm:ss" without a plan) into BUF. */
 const char *screen_clock(unsigned long seconds, unsigned minutes, char *buf, size_t size);

@@ -1,76 +1,38 @@
-/* start.c - the start screen: resume a session from the default folder, or begin a new one. */
+/* start.c - the start screen's state and keys: resume a session from the default folder, or
+ * begin a new one. No curses. */
+#include "start.h"
+
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "actions.h"
-#include "app.h"
-#include "draw.h"
-#include "screens.h"
-#include "term.h"
 
-struct start {
-	char dir[4096];
-	struct store_entry *entries;
-	size_t n, selected;
-	struct form form;
-	bool naming;      /* the title form for a new session is open */
-	char error[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
-};
-
-/* Paints the list (and the title form when it is open). */
-static void start_paint(struct app *a, struct start *st)
-{
-	struct page p = { .focus_top = -1, .focus_bottom = -1 };
-	int rows, cols;
-
-	getmaxyx(stdscr, rows, cols);
-	erase();
-	screen_start(&p, st->dir, st->entries, st->n, st->selected, cols, a->unicode);
-	draw_page(stdscr, &p, draw_clamp_scroll(&p, 0, rows - 2));
-	if (st->error[0])
-		draw_text(stdscr, rows - 1, 1, STYLE_WARNING, st->error, strlen(st->error));
-	page_clear(&p);
-	wnoutrefresh(stdscr);
-	curs_set(0);
-	if (st->naming && rows > 8 && cols > 20) {
-		WINDOW *w = newwin(8, cols > 84 ? 80 : cols - 4, (rows - 8) / 2, cols > 84 ? (cols - 80) / 2 : 2);
-
-		if (w) {
-			form_draw(w, &st->form, a->c);
-			wnoutrefresh(w);
-			delwin(w);
-		}
-	}
-	doupdate();
-}
-
-/* Opens the session at PATH into A (new ones titled TITLE); false with ST->error set. */
-static bool start_open(struct app *a, struct start *st, const char *path, const char *title)
+/* Opens the session at PATH into U (new ones titled TITLE); false with ST->error set. */
+static bool start_open(struct ui *u, struct start *st, const char *path, const char *title)
 {
 	struct diag d;
 	const char *why;
 
-	if (!store_open(path, a->c, a->read_only ? STORE_READ_ONLY : 0, &a->f, &a->s, &d)) {
+	if (!store_open(path, u->c, u->read_only ? STORE_READ_ONLY : 0, &u->f, &u->s, &d)) {
 		diag_format(&d, st->error, sizeof(st->error));
 		return false;
 	}
-	if (title && !session_set_meta(a->s, META_TITLE, title, &why)) {
+	if (title && !session_set_meta(u->s, META_TITLE, title, &why)) {
 		snprintf(st->error, sizeof(st->error), "%s", why);
-		store_close(a->f);
-		session_free(a->s);
-		a->f = NULL;
-		a->s = NULL;
+		store_close(u->f);
+		session_free(u->s);
+		u->f = NULL;
+		u->s = NULL;
 		return false;
 	}
 	return true;
 }
 
 /* Handles a key in the title form; true when a new session was opened. */
-static bool start_naming_key(struct app *a, struct start *st, int code, bool function)
+static bool start_naming_key(struct ui *u, struct start *st, int key)
 {
 	char path[4096];
-	enum form_result r = form_key(&st->form, a->c, code, function);
+	enum form_result r = form_key(&st->form, u->c, key);
 
 	if (r == FORM_CANCEL) {
 		form_end(&st->form);
@@ -87,7 +49,7 @@ static bool start_naming_key(struct app *a, struct start *st, int code, bool fun
 		return false;
 	}
 	st->naming = false;
-	if (start_open(a, st, path, form_text(&st->form, 0))) {
+	if (start_open(u, st, path, form_text(&st->form, 0))) {
 		form_end(&st->form);
 		return true;
 	}
@@ -96,9 +58,9 @@ static bool start_naming_key(struct app *a, struct start *st, int code, bool fun
 }
 
 /* Handles a key in the list; stores 1 in *DONE when a session was opened, -1 to quit. */
-static void start_list_key(struct app *a, struct start *st, int code, bool function, int *done)
+static void start_list_key(struct ui *u, struct start *st, int key, int *done)
 {
-	const struct binding *b = binding_for_key(CTX_LIST, function || code < 128 ? code : -1);
+	const struct binding *b = binding_for_key(CTX_LIST, key);
 	enum action act = b ? b->action : ACT_NONE;
 
 	if (act == ACT_UP && st->selected > 0)
@@ -107,60 +69,50 @@ static void start_list_key(struct app *a, struct start *st, int code, bool funct
 		st->selected++;
 	else if (act == ACT_CLOSE)
 		*done = -1;
-	else if ((act == ACT_SELECT && st->selected == st->n) || (!function && code == 'n')) {
+	else if ((act == ACT_SELECT && st->selected == st->n) || key == 'n') {
 		if (!st->dir[0])
 			return; /* no folder for sessions: the error saying so stays on the screen */
 		form_begin(&st->form, "New session");
 		st->naming = form_add(&st->form, "Title", FIELD_TEXT, "", 0);
 	} else if (act == ACT_SELECT && !st->entries[st->selected].error) {
-		*done = start_open(a, st, st->entries[st->selected].path, NULL) ? 1 : 0;
+		*done = start_open(u, st, st->entries[st->selected].path, NULL) ? 1 : 0;
 	}
 }
 
-/* Reads the sessions of the default folder into ST; false with ST->error set. */
-static bool start_list(struct app *a, struct start *st)
+void start_init(struct start *st, const struct ui *u)
 {
 	struct diag d;
 
 	if (!store_default_dir(st->dir, sizeof(st->dir), &d)) {
 		st->dir[0] = '\0'; /* no folder: no new session either */
 		diag_format(&d, st->error, sizeof(st->error));
-		return false;
+		return;
 	}
-	if (!store_list(st->dir, a->c, &st->entries, &st->n, &d)) {
+	if (!store_list(st->dir, u->c, &st->entries, &st->n, &d)) {
 		diag_format(&d, st->error, sizeof(st->error));
 		st->entries = NULL;
 		st->n = 0;
-		return false;
 	}
-	return true;
 }
 
-bool start_choose(struct app *a)
+int start_key(struct start *st, struct ui *u, int key)
 {
-	struct start st = { 0 };
 	int done = 0;
 
-	start_list(a, &st);
-	while (!done && !term_signal()) {
-		wint_t wch;
-		bool lost;
-		int r;
-
-		start_paint(a, &st);
-		r = term_read_key(&wch, &lost);
-		if (lost)
-			break;
-		if (r == ERR || (r == KEY_CODE_YES && (wch == KEY_RESIZE || wch == KEY_MOUSE)))
-			continue;
-		if (!st.naming && st.dir[0]) /* without a folder, its error stays */
-			st.error[0] = '\0';
-		if (st.naming)
-			done = start_naming_key(a, &st, (int)wch, r == KEY_CODE_YES);
-		else
-			start_list_key(a, &st, (int)wch, r == KEY_CODE_YES, &done);
-	}
-	form_end(&st.form);
-	store_list_free(st.entries, st.n);
-	return done == 1;
+	if (!st->naming && st->dir[0]) /* without a folder, its error stays */
+		st->error[0] = '\0';
+	if (st->naming)
+		done = start_naming_key(u, st, key);
+	else
+		start_list_key(u, st, key, &done);
+	return done;
 }
+
+void start_free(struct start *st)
+{
+	form_end(&st->form);
+	store_list_free(st->entries, st->n);
+	st->entries = NULL;
+	st->n = 0;
+}
+

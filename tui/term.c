@@ -7,8 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "clock.h"
 
 static volatile sig_atomic_t caught_signal;
 static bool started;
@@ -45,29 +46,39 @@ int term_signal(void)
 	return caught_signal;
 }
 
-/* Returns a monotonic clock in seconds. */
-static double seconds_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int term_read_key(wint_t *wch, bool *lost)
 {
 	enum { LOST_AFTER = 40 }; /* immediate failures in a row that mean the terminal is gone */
 	static int immediate;
-	double before = seconds_now();
+	double before = clock_seconds();
 	int r = get_wch(wch);
 
 	/* A vanished terminal makes every read fail at once, forever, instead of waiting. */
-	if (r == ERR && !caught_signal && seconds_now() - before < 0.05)
+	if (r == ERR && !caught_signal && clock_seconds() - before < 0.05)
 		immediate++;
 	else
 		immediate = 0;
 	*lost = immediate >= LOST_AFTER;
 	return r;
+}
+
+int term_key(int r, wint_t wch)
+{
+	static const struct { int curses, key; } keys[] = {
+		{ KEY_UP, UI_KEY_UP },               { KEY_DOWN, UI_KEY_DOWN },
+		{ KEY_LEFT, UI_KEY_LEFT },           { KEY_RIGHT, UI_KEY_RIGHT },
+		{ KEY_PPAGE, UI_KEY_PAGE_UP },       { KEY_NPAGE, UI_KEY_PAGE_DOWN },
+		{ KEY_HOME, UI_KEY_HOME },           { KEY_END, UI_KEY_END },
+		{ KEY_BACKSPACE, UI_KEY_BACKSPACE }, { KEY_DC, UI_KEY_DELETE },
+		{ KEY_ENTER, UI_KEY_ENTER },         { KEY_BTAB, UI_KEY_BACK_TAB },
+	};
+
+	if (r != KEY_CODE_YES)
+		return wch < UI_KEY_FIRST ? (int)wch : UI_KEY_OTHER;
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (keys[i].curses == (int)wch)
+			return keys[i].key;
+	return UI_KEY_OTHER;
 }
 
 /* Chooses the attributes of every style: colour pairs when allowed, else attributes only. */

@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <stdbool.h>
 
+#include "keys.h"
 #include "page.h"
 
 /* Catches HUP, TERM, INT and QUIT (only noting them) and ignores PIPE and XFSZ. Must run
@@ -17,6 +18,10 @@ int term_signal(void);
 /* Reads a key like get_wch (ERR when none came within the timeout) and sets *LOST when the
  * terminal has gone away (reads keep failing at once). */
 int term_read_key(wint_t *wch, bool *lost);
+
+/* Returns the interface's key code (keys.h) for what term_read_key read: R its result, WCH the
+ * character or the curses key code. */
+int term_key(int r, wint_t wch);
 
 /* Starts curses on the terminal: no echo, keys one by one, a 250 ms input timeout. Returns
  * false with *WHY when there is no usable terminal. */

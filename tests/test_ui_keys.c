@@ -1,0 +1,536 @@
+/* test_ui_keys.c - key sequences through the key handler (ui_key) on the interface's state,
+ * without a terminal: scoring a row, moving, the overlays, the forms and the questions, what
+ * read-only refuses, and the start screen. Each test starts on a new session in preview (nothing is written)
+ * on the built-in almanac, at 80x24, with a clock that stands still. */
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <unistd.h>
+
+#include "keys.h"
+#include "start.h"
+#include "ui.h"
+#include "builtin_content.h"
+
+#define ENTER '\r'
+#define ESC UI_KEY_ESC
+
+static double clock_now;
+
+/* The test's clock: it moves only when a test moves it. */
+static double test_clock(void)
+{
+	return clock_now;
+}
+
+/* Starts *STATE as a ui on a new session (a preview, or read-only when READ_ONLY). */
+static struct ui *new_ui(bool read_only)
+{
+	struct ui *u = malloc(sizeof(*u));
+
+	assert_non_null(u);
+	assert_true(ui_init(u, content, read_only, !read_only, true));
+	u->clock = test_clock;
+	clock_now = 1000.0;
+	u->s = session_new(content, "Keys");
+	assert_non_null(u->s);
+	ui_resize(u, 80, 24);
+	ui_begin(u);
+	return u;
+}
+
+static int setup(void **state)
+{
+	*state = new_ui(false);
+	return 0;
+}
+
+static int setup_read_only(void **state)
+{
+	*state = new_ui(true);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct ui *u = *state;
+
+	ui_free(u);
+	session_free(u->s);
+	free(u);
+	return 0;
+}
+
+/* Types the characters of TEXT (one key each, ASCII). */
+static void type(struct ui *u, const char *text)
+{
+	for (; *text; text++)
+		ui_key(u, (unsigned char)*text);
+}
+
+/* Types the keys of KEYS (0-terminated). */
+static void keys(struct ui *u, const int *k)
+{
+	for (; *k; k++)
+		ui_key(u, *k);
+}
+
+/* Returns the first step of KIND scoring row ID (NULL: any), failing when there is none. */
+static size_t step_of(enum step_kind kind, const char *id)
+{
+	for (size_t i = 0; i < content->n_steps; i++)
+		if (content->steps[i].kind == kind &&
+		    (!id || strcmp(content->dimensions[content->steps[i].dimension].id, id) == 0))
+			return i;
+	fail_msg("no such step");
+	return 0;
+}
+
+/* Goes to the scoring step of row ID and returns the row's index. */
+static size_t on_row(struct ui *u, const char *id)
+{
+	ui_move(u, step_of(STEP_SCORE, id));
+	return u->c->steps[u->s->position].dimension;
+}
+
+static void test_votes_reveal_and_agreement(void **state)
+{
+	struct ui *u = *state;
+	size_t dim = on_row(u, "content");
+	const struct session_score *sc = &u->s->scores[dim];
+
+	type(u, "332rc3t4");
+	assert_int_equal(sc->n_votes, 3);
+	assert_int_equal(sc->votes[0], 3);
+	assert_int_equal(sc->votes[1], 3);
+	assert_int_equal(sc->votes[2], 2);
+	assert_true(u->revealed[dim]);
+	assert_int_equal(sc->current, 3);
+	assert_int_equal(sc->target, 4);
+	assert_int_equal(u->pending, 0);
+	assert_int_equal(u->overlay, OV_NONE);
+	type(u, "r");
+	assert_false(u->revealed[dim]);
+}
+
+static void test_undo_and_refused_digits(void **state)
+{
+	struct ui *u = *state;
+	size_t dim = on_row(u, "context");
+	const struct session_score *sc = &u->s->scores[dim];
+
+	type(u, "149u");
+	assert_int_equal(sc->n_votes, 1); /* 9 names no phase; u took back the 4 */
+	assert_int_equal(sc->votes[0], 1);
+	assert_string_equal(u->message, "Last vote undone: 1 left.");
+	type(u, "9");
+	assert_string_equal(u->message, "There is no phase 9: the phases are 1-4.");
+	type(u, "c9");
+	assert_int_equal(sc->current, 0);
+	assert_string_equal(u->message, "Not done: there is no such phase");
+}
+
+static void test_pending_digit_is_cancelled_by_another_key(void **state)
+{
+	struct ui *u = *state;
+	size_t dim = on_row(u, "content");
+
+	type(u, "c");
+	assert_int_equal(u->pending, 'c');
+	ui_key(u, ESC);
+	assert_int_equal(u->pending, 0);
+	assert_string_equal(u->message, "Cancelled.");
+	type(u, "3"); /* now a vote, not the current phase */
+	assert_int_equal(u->s->scores[dim].current, 0);
+	assert_int_equal(u->s->scores[dim].n_votes, 1);
+	type(u, "c3c0");
+	assert_int_equal(u->s->scores[dim].current, 0); /* c then 0 clears it */
+}
+
+static void test_target_below_current_asks_first(void **state)
+{
+	struct ui *u = *state;
+	size_t dim = on_row(u, "content");
+
+	type(u, "c3t2");
+	assert_int_equal(u->overlay, OV_CONFIRM);
+	assert_non_null(strstr(u->question, "The target (2) lies below the current phase (3)"));
+	type(u, "n");
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->scores[dim].target, 0);
+	type(u, "t2y");
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->scores[dim].target, 2);
+}
+
+static void test_scoring_keys_off_a_scoring_step(void **state)
+{
+	struct ui *u = *state;
+
+	assert_int_equal(u->s->position, 0);
+	type(u, "3r");
+	for (size_t d = 0; d < u->c->n_dimensions; d++)
+		assert_int_equal(u->s->scores[d].n_votes, 0);
+	assert_string_equal(u->message, "Scoring happens on a row's step (o shows the steps).");
+}
+
+static void test_moving_through_the_agenda(void **state)
+{
+	struct ui *u = *state;
+	size_t last = u->c->n_steps - 1;
+
+	keys(u, (const int[]){ UI_KEY_RIGHT, UI_KEY_PAGE_DOWN, 'l', 0 });
+	assert_int_equal(u->s->position, 3);
+	keys(u, (const int[]){ UI_KEY_LEFT, UI_KEY_DEL, 0 });
+	assert_int_equal(u->s->position, 1);
+	keys(u, (const int[]){ UI_KEY_END, 0 });
+	assert_int_equal(u->s->position, last);
+	keys(u, (const int[]){ UI_KEY_RIGHT, 0 });
+	assert_int_equal(u->s->position, last); /* no step after the last */
+	keys(u, (const int[]){ 'g', 0 });
+	assert_int_equal(u->s->position, 0);
+	type(u, "h");
+	assert_int_equal(u->s->position, 0);
+	keys(u, (const int[]){ 'G', UI_KEY_HOME, 0 });
+	assert_int_equal(u->s->position, 0);
+}
+
+static void test_space_shows_the_rest_then_moves_on(void **state)
+{
+	struct ui *u = *state;
+	size_t phase = 0;
+
+	while (u->c->steps[phase].kind != STEP_PHASE || u->c->steps[phase].phase != 4)
+		phase++;
+	ui_move(u, phase);
+	ui_build_page(u);
+	assert_true((int)u->page.n > u->l.body_rows); /* phase 4's text is longer than a screen */
+	type(u, " ");
+	assert_int_equal(u->s->position, phase);
+	assert_int_equal(u->scroll, u->l.body_rows - 1);
+	while (u->s->position == phase) {
+		ui_build_page(u);
+		type(u, " ");
+	}
+	assert_int_equal(u->s->position, phase + 1);
+	assert_int_equal(u->scroll, 0);
+}
+
+static void test_table_selection_and_enter(void **state)
+{
+	struct ui *u = *state;
+
+	ui_move(u, step_of(STEP_TABLE, NULL));
+	keys(u, (const int[]){ 'j', UI_KEY_DOWN, 'k', 'j', 0 });
+	assert_int_equal(u->table_row, 2);
+	type(u, "\r");
+	assert_int_equal(u->s->position, step_of(STEP_SCORE, u->c->dimensions[2].id));
+}
+
+static void test_overview_jumps_and_closes(void **state)
+{
+	struct ui *u = *state;
+
+	type(u, "o");
+	assert_int_equal(u->overlay, OV_OVERVIEW);
+	assert_int_equal(u->selected, 0);
+	keys(u, (const int[]){ 'j', UI_KEY_DOWN, UI_KEY_DOWN, UI_KEY_UP, ENTER, 0 });
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->position, 2);
+	type(u, "oq");
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_false(u->quit); /* q closed the list; it did not quit */
+	keys(u, (const int[]){ 'o', ESC, 0 });
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->position, 2);
+}
+
+static void test_help_scrolls_and_any_key_closes_it(void **state)
+{
+	struct ui *u = *state;
+
+	type(u, "?");
+	assert_int_equal(u->overlay, OV_HELP);
+	keys(u, (const int[]){ 'j', UI_KEY_DOWN, 'k', 0 });
+	assert_int_equal(u->overlay_scroll, 1);
+	type(u, "x");
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_true(u->uncovered); /* the body is painted whole again */
+	assert_int_equal(u->s->position, 0);
+}
+
+static void test_action_form_checks_then_saves(void **state)
+{
+	struct ui *u = *state;
+	size_t dim = on_row(u, "conversatie");
+	const struct session_action *act;
+
+	type(u, "aBel de raad\tPiet\t2027-13-01\r");
+	assert_int_equal(u->overlay, OV_FORM); /* no such date: the form stays */
+	assert_string_equal(u->form.error, "Due date: not a real date; write YYYY-MM-DD");
+	keys(u, (const int[]){ UI_KEY_CTRL('u'), 0 });
+	type(u, "2027-01-15\r");
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->n_actions, 1);
+	act = &u->s->actions[0];
+	assert_string_equal(act->text, "Bel de raad");
+	assert_string_equal(act->owner, "Piet");
+	assert_string_equal(act->due, "2027-01-15");
+	assert_string_equal(act->dimension, u->c->dimensions[dim].id); /* the row scored */
+}
+
+static void test_action_form_row_field_and_cancel(void **state)
+{
+	struct ui *u = *state;
+
+	type(u, "aIets");
+	keys(u, (const int[]){ UI_KEY_BACK_TAB, UI_KEY_RIGHT, UI_KEY_RIGHT, UI_KEY_LEFT, 0 });
+	assert_int_equal(u->form.focus, 3);
+	assert_int_equal(u->form.fields[3].row, 0); /* from the workshop (-1) on to row 1 */
+	type(u, "\x1b");
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->n_actions, 0); /* Esc changed nothing */
+	type(u, "a\r");
+	assert_int_equal(u->overlay, OV_FORM); /* an action needs a text */
+	assert_non_null(strstr(u->form.error, "Not saved: "));
+}
+
+static void test_note_form_edits_and_esc_keeps_the_old(void **state)
+{
+	struct ui *u = *state;
+	size_t dim = on_row(u, "content");
+
+	type(u, "nEerst dit");
+	keys(u, (const int[]){ UI_KEY_CTRL('w'), 0 });
+	type(u, "dat\r");
+	assert_string_equal(u->s->scores[dim].note, "Eerst dat");
+	type(u, "n");
+	keys(u, (const int[]){ UI_KEY_HOME, UI_KEY_DELETE, ESC, 0 });
+	assert_string_equal(u->s->scores[dim].note, "Eerst dat");
+	type(u, "n");
+	keys(u, (const int[]){ UI_KEY_HOME, UI_KEY_DELETE, 'F', ENTER, 0 });
+	assert_string_equal(u->s->scores[dim].note, "Ferst dat");
+}
+
+static void test_details_form_refuses_without_changing(void **state)
+{
+	struct ui *u = *state;
+
+	type(u, "e");
+	keys(u, (const int[]){ UI_KEY_CTRL('u'), 0 });
+	type(u, "Nieuwe titel");
+	keys(u, (const int[]){ UI_KEY_UP, 0 }); /* to Participants, the last field */
+	type(u, "x\r");
+	assert_int_equal(u->overlay, OV_FORM);
+	assert_string_equal(u->form.error, "Participants: write a whole number");
+	type(u, "\x1b");
+	assert_string_equal(u->s->meta[META_TITLE], "Keys");
+	type(u, "e");
+	keys(u, (const int[]){ UI_KEY_CTRL('u'), 0 });
+	type(u, "Nieuwe titel\r");
+	assert_string_equal(u->s->meta[META_TITLE], "Nieuwe titel");
+}
+
+/* Adds an action with TEXT through the form. */
+static void add_action(struct ui *u, const char *text)
+{
+	type(u, "a");
+	type(u, text);
+	type(u, "\r");
+}
+
+static void test_action_list_toggle_delete_and_confirm(void **state)
+{
+	struct ui *u = *state;
+
+	add_action(u, "Een");
+	add_action(u, "Twee");
+	type(u, "Aj ");
+	assert_int_equal(u->overlay, OV_ACTIONS);
+	assert_int_equal(u->selected, 1);
+	assert_true(u->s->actions[1].done);
+	type(u, " ");
+	assert_false(u->s->actions[1].done);
+	type(u, "dn");
+	assert_int_equal(u->overlay, OV_ACTIONS); /* back to the list, nothing deleted */
+	assert_int_equal(u->s->n_actions, 2);
+	keys(u, (const int[]){ UI_KEY_DELETE, 'y', 0 });
+	assert_int_equal(u->overlay, OV_ACTIONS);
+	assert_int_equal(u->s->n_actions, 1);
+	assert_int_equal(u->selected, 0); /* the selection follows */
+	assert_string_equal(u->s->actions[0].text, "Een");
+	type(u, "\r");
+	assert_int_equal(u->overlay, OV_FORM); /* Enter edits the action */
+	keys(u, (const int[]){ UI_KEY_END, 0 });
+	type(u, "s\r");
+	assert_int_equal(u->overlay, OV_ACTIONS);
+	assert_string_equal(u->s->actions[0].text, "Eens");
+	type(u, "q");
+	assert_int_equal(u->overlay, OV_NONE);
+}
+
+static void test_quit_and_redraw(void **state)
+{
+	struct ui *u = *state;
+
+	keys(u, (const int[]){ UI_KEY_CTRL('l'), 0 });
+	assert_true(u->redraw);
+	u->save_failed = true; /* as after a failed save */
+	type(u, "q");
+	assert_false(u->quit);
+	assert_true(u->quit_armed);
+	type(u, "j");
+	assert_false(u->quit_armed); /* another key disarms it */
+	type(u, "qq");
+	assert_true(u->quit);
+}
+
+static void test_read_only_refuses_what_changes_the_session(void **state)
+{
+	struct ui *u = *state;
+	size_t dim = on_row(u, "content");
+
+	type(u, "3c3");
+	assert_int_equal(u->s->scores[dim].n_votes, 0);
+	assert_int_equal(u->s->scores[dim].current, 0);
+	assert_string_equal(u->message, "Read-only review: nothing can be changed.");
+	type(u, "aen");
+	assert_int_equal(u->overlay, OV_NONE);
+	type(u, "r"); /* showing the votes changes nothing: allowed */
+	assert_true(u->revealed[dim]);
+	type(u, "A ");
+	assert_int_equal(u->overlay, OV_ACTIONS);
+	assert_string_equal(u->message, "Read-only review: nothing can be changed.");
+}
+
+static void test_time_is_counted_on_the_step(void **state)
+{
+	struct ui *u = *state;
+
+	clock_now += 75.5;
+	type(u, " ");
+	assert_int_equal(u->s->seconds[0], 75); /* whole seconds, counted when leaving */
+	assert_int_equal(u->s->position, 1);
+	clock_now += 3;
+	ui_tick(u);
+	assert_int_equal(u->s->seconds[1], 3);
+}
+
+static void test_mouse_wheel_and_overview_click(void **state)
+{
+	struct ui *u = *state;
+
+	ui_move(u, step_of(STEP_TABLE, NULL));
+	ui_wheel(u, 3);
+	assert_int_equal(u->table_row, 3);
+	type(u, "o");
+	ui_build_overlay(u);
+	ui_click(u, u->overlay_page.marks[4]);
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->position, 4);
+}
+
+/* Removes PATH, whatever it is (for nftw). */
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void test_start_screen_makes_a_new_session(void **state)
+{
+	char home[] = "/tmp/meetlat-start-XXXXXX";
+	struct start st = { 0 };
+	struct ui u;
+
+	(void)state;
+	assert_non_null(mkdtemp(home));
+	assert_int_equal(setenv("XDG_DATA_HOME", home, 1), 0);
+	assert_true(ui_init(&u, content, false, false, true));
+	start_init(&st, &u);
+	assert_string_equal(st.error, "");
+	assert_int_equal(st.n, 0); /* an empty folder: only "a new session" */
+	assert_int_equal(start_key(&st, &u, 'j'), 0);
+	assert_int_equal(st.selected, 0);
+	assert_int_equal(start_key(&st, &u, ENTER), 0);
+	assert_true(st.naming);
+	assert_int_equal(start_key(&st, &u, ESC), 0);
+	assert_false(st.naming);
+	assert_int_equal(start_key(&st, &u, 'n'), 0);
+	assert_int_equal(start_key(&st, &u, ENTER), 0);
+	assert_string_equal(st.form.error, "A session needs a title.");
+	for (const char *k = "Workshop mei"; *k; k++)
+		assert_int_equal(start_key(&st, &u, *k), 0);
+	assert_int_equal(start_key(&st, &u, ENTER), 1);
+	assert_non_null(u.s);
+	assert_string_equal(u.s->meta[META_TITLE], "Workshop mei");
+	assert_non_null(strstr(u.f->path, home));
+	assert_non_null(strstr(u.f->path, "/meetlat/sessions/workshop-mei"));
+	start_free(&st);
+	store_close(u.f);
+	session_free(u.s);
+	ui_free(&u);
+	assert_int_equal(nftw(home, remove_one, 8, FTW_DEPTH | FTW_PHYS), 0);
+}
+
+static void test_start_screen_quits(void **state)
+{
+	struct start st = { 0 };
+	struct ui u;
+
+	(void)state;
+	assert_int_equal(setenv("XDG_DATA_HOME", "relative/is/refused", 1), 0);
+	assert_int_equal(unsetenv("HOME"), 0);
+	assert_true(ui_init(&u, content, false, false, true));
+	start_init(&st, &u);
+	assert_non_null(strstr(st.error, "no folder for sessions"));
+	assert_int_equal(start_key(&st, &u, 'n'), 0);
+	assert_false(st.naming); /* no folder: no new session either; the error stays */
+	assert_non_null(strstr(st.error, "no folder for sessions"));
+	assert_int_equal(start_key(&st, &u, 'q'), -1);
+	assert_null(u.s);
+	start_free(&st);
+	ui_free(&u);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_votes_reveal_and_agreement),
+		T(test_undo_and_refused_digits),
+		T(test_pending_digit_is_cancelled_by_another_key),
+		T(test_target_below_current_asks_first),
+		T(test_scoring_keys_off_a_scoring_step),
+		T(test_moving_through_the_agenda),
+		T(test_space_shows_the_rest_then_moves_on),
+		T(test_table_selection_and_enter),
+		T(test_overview_jumps_and_closes),
+		T(test_help_scrolls_and_any_key_closes_it),
+		T(test_action_form_checks_then_saves),
+		T(test_action_form_row_field_and_cancel),
+		T(test_note_form_edits_and_esc_keeps_the_old),
+		T(test_details_form_refuses_without_changing),
+		T(test_action_list_toggle_delete_and_confirm),
+		T(test_quit_and_redraw),
+		cmocka_unit_test_setup_teardown(test_read_only_refuses_what_changes_the_session,
+						setup_read_only, teardown),
+		T(test_time_is_counted_on_the_step),
+		T(test_mouse_wheel_and_overview_click),
+		cmocka_unit_test(test_start_screen_makes_a_new_session),
+		cmocka_unit_test(test_start_screen_quits),
+	};
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	return cmocka_run_group_tests(tests, load_content, free_content);
+}

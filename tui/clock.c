@@ -1,0 +1,12 @@
+/* clock.c - the one clock the interface measures time with. No curses. */
+#include "clock.h"
+
+#include <time.h>
+
+double clock_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

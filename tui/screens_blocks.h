@@ -1,0 +1,75 @@
+/* screens_blocks.h - what the screens_*.c files share: columns of text side by side, titles
+ * and prose, phase headings, the items of the action lists, and the score page. No curses. */
+#ifndef MEETLAT_SCREENS_BLOCKS_H
+#define MEETLAT_SCREENS_BLOCKS_H
+
+#include "screens.h"
+
+enum {
+	/* A column per phase, and one more for the row names beside them in the table. */
+	PHASE_COLUMNS_MAX = CONTENT_PHASES_MAX,
+	COLUMNS_MAX = CONTENT_PHASES_MAX + 1,
+	PHASE_HEAD_SIZE = 16, /* "Phase N" */
+};
+
+/* One block of text in a column. A NULL text is skipped; "" is a blank line. */
+struct block {
+	enum style style;
+	const char *text;
+};
+
+struct column {
+	int x, width;
+	const struct block *blocks;
+	size_t n;
+};
+
+/* Adds the N columns (at most COLUMNS_MAX) side by side on new lines, block by block, so that
+ * the blocks of all columns start on the same line. */
+void screen_put_columns(struct page *p, const struct column *cols, size_t n);
+
+/* Adds the screen's title at the prose column, with a blank line under it. */
+void screen_put_title(struct page *p, const struct layout *l, const char *title);
+
+/* Adds a dim line of context (e.g. "Phase 4 of 4") above a title. */
+void screen_put_context(struct page *p, int x, const char *text);
+
+/* Adds prose paragraphs at the prose column, followed by a blank line; nothing for NULL. */
+void screen_put_prose(struct page *p, const struct layout *l, enum style style, const char *text);
+
+/* Appends PART to the list in BUF ("a, b"), unless PART is empty. */
+void screen_join(char *buf, size_t size, const char *part);
+
+/* Fills the two heading blocks of phase I's column: "Phase N" (dim) over its name, with
+ * HEAD as room for the first. */
+void screen_phase_head(const struct content *c, size_t i, char head[PHASE_HEAD_SIZE],
+		       struct block *blocks);
+
+/* Returns the glyph for UNICODE terminals or its ASCII stand-in. */
+const char *screen_glyph(const struct view *v, const char *unicode, const char *ascii);
+
+/* Writes "N name" for phase NUMBER into BUF. */
+const char *screen_phase_label(const struct content *c, int number, char *buf, size_t size);
+
+/* Adds action A at column X, WIDTH wide: a box ticked when done, its text (in STYLE), then a
+ * dim line with its row (when WITH_ROW), owner and due date. */
+void screen_put_action(struct page *p, const struct view *v, const struct session_action *a,
+		       int x, int width, bool with_row, enum style style);
+
+/* Adds the actions that belong to row ID (NULL: to the workshop as a whole); returns how many. */
+size_t screen_put_actions_of(struct page *p, const struct view *v, const char *id, int x,
+			     int width);
+
+/* Adds every action grouped by row, then those for the workshop as a whole. */
+void screen_put_all_actions(struct page *p, const struct view *v);
+
+/* Returns the style of phase NUMBER's column on row DIM: current, target or plain. */
+enum style screen_agreed_style(const struct view *v, size_t dim, int number);
+
+/* Adds the behaviours of row DIM, one per phase: side by side when they fit, else stacked. */
+void screen_put_row_cells(struct page *p, const struct view *v, size_t dim);
+
+/* Builds the scoring page of row DIM. */
+void screen_score_row(struct page *p, const struct view *v, size_t dim);
+
+#endif

@@ -1,0 +1,199 @@
+/* screens_overlays.c - the pages of the overlays (what was noticed, the help, the overview,
+ * the action list) and of the start screen. No curses. */
+#include "screens_blocks.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "actions.h"
+#include "store.h"
+#include "wrap.h"
+
+void screen_warnings(struct page *p, const struct session *s, int width)
+{
+	page_puts(p, 0, STYLE_TITLE, "Worth knowing about this session");
+	if (s->agenda_notice) {
+		page_newline(p);
+		page_wrap_inline(p, 2, width - 2, STYLE_NORMAL, s->agenda_notice);
+	}
+	for (size_t i = 0; i < s->n_warnings; i++) {
+		page_newline(p);
+		page_puts(p, 0, STYLE_WARNING, "!");
+		page_wrap_inline(p, 2, width - 2, STYLE_NORMAL, s->warnings[i]);
+	}
+	page_newline(p);
+	page_newline(p);
+	page_puts(p, 0, STYLE_DIM, "Any key closes this.");
+}
+
+void screen_confirm(struct page *p, const char *question)
+{
+	page_newline(p);
+	page_newline(p);
+	page_newline(p);
+	page_puts(p, 2, STYLE_WARNING, question);
+	page_newline(p);
+	page_newline(p);
+	page_puts(p, 2, STYLE_EMPHASIS, "y yes    n no");
+}
+
+void screen_help(struct page *p, int width, bool read_only)
+{
+	size_t n;
+	const struct binding *b = bindings(&n);
+	const char *section = "";
+	int keys_w = width > 60 ? 24 : 14;
+
+	page_puts(p, 0, STYLE_TITLE, "Keys");
+	if (read_only) {
+		page_newline(p);
+		page_puts(p, 0, STYLE_WARNING, "Read-only review: the keys that change the session are off.");
+	}
+	for (size_t i = 0; i < n; i++) {
+		enum style style = read_only && b[i].edits ? STYLE_DIM : STYLE_NORMAL;
+		char keys[BINDING_NAMES_SIZE];
+
+		if (strcmp(section, b[i].section) != 0) {
+			section = b[i].section;
+			page_newline(p);
+			page_newline(p);
+			page_puts(p, 0, STYLE_HEADING, section);
+		}
+		page_newline(p);
+		page_puts(p, 1, STYLE_EMPHASIS, binding_keys(&b[i], keys));
+		if ((int)text_width(keys, strlen(keys)) >= keys_w - 1)
+			page_newline(p);
+		page_wrap_inline(p, keys_w, width - keys_w, style, b[i].help);
+	}
+}
+
+/* Writes a short note of what row DIM holds ("2 -> 3", "5 votes") into BUF, or "". */
+static const char *row_state(const struct view *v, size_t dim, char *buf, size_t size)
+{
+	const struct session_score *sc = &v->s->scores[dim];
+
+	char current[8] = "?", target[8] = "?";
+
+	if (sc->current)
+		snprintf(current, sizeof(current), "%d", sc->current);
+	if (sc->target)
+		snprintf(target, sizeof(target), "%d", sc->target);
+	if (sc->current || sc->target)
+		snprintf(buf, size, "%s %s %s", current, screen_glyph(v, "→", "->"), target);
+	else if (sc->n_votes)
+		snprintf(buf, size, "%zu vote%s", sc->n_votes, sc->n_votes == 1 ? "" : "s");
+	else
+		buf[0] = '\0';
+	return buf;
+}
+
+void screen_overview(struct page *p, const struct view *v, size_t selected, int width)
+{
+	bool clocks = width >= 56, states = width >= 46;
+	int label_w = width - 6 - (clocks ? 16 : 0) - (states ? 9 : 0);
+
+	page_puts(p, 0, STYLE_TITLE, "Overview");
+	page_wrap_inline(p, 10, width - 10, STYLE_DIM, "Enter jumps to the selected step, Esc closes");
+	page_newline(p);
+	for (size_t i = 0; i < v->c->n_steps; i++) {
+		const struct content_step *st = &v->c->steps[i];
+		char label[256], state[64] = "", clock[64];
+		unsigned long spent = i < v->s->n_seconds ? v->s->seconds[i] : 0;
+
+		content_step_label(v->c, i, label, sizeof(label));
+		page_mark(p);
+		page_newline(p);
+		page_puts(p, 0, i == v->step ? STYLE_EMPHASIS : STYLE_DIM,
+			  i == v->step ? screen_glyph(v, "▶", ">") : " ");
+		page_printf(p, 2, STYLE_DIM, "%2zu", i + 1);
+		page_put(p, 6, i == selected ? STYLE_SELECTED : STYLE_NORMAL, label,
+			 text_fit(label, strlen(label), (size_t)(label_w > 1 ? label_w - 1 : 1)));
+		if (states && st->kind == STEP_SCORE)
+			page_puts(p, 6 + label_w, STYLE_GOOD,
+				  row_state(v, st->dimension, state, sizeof(state)));
+		if (clocks)
+			page_puts(p, width - 15,
+				  spent > st->minutes * 60ul && st->minutes ? STYLE_WARNING : STYLE_DIM,
+				  screen_clock(spent, st->minutes, clock, sizeof(clock)));
+		if (i == selected)
+			page_focus(p, page_last(p), page_last(p));
+	}
+}
+
+void screen_actions(struct page *p, const struct view *v, size_t selected, int width)
+{
+	page_puts(p, 0, STYLE_TITLE, "Actions");
+	page_puts(p, 9, STYLE_DIM,
+		  v->read_only ? "read-only; Esc closes"
+			       : "Space done, Enter edit, d delete, a add, Esc close");
+	page_newline(p);
+	if (v->s->n_actions == 0) {
+		page_newline(p);
+		page_puts(p, 0, STYLE_DIM, "No actions yet.");
+	}
+	for (size_t i = 0; i < v->s->n_actions; i++) {
+		int top = page_last(p) + 1;
+
+		screen_put_action(p, v, &v->s->actions[i], 0, width, true,
+			   i == selected ? STYLE_SELECTED : STYLE_NORMAL);
+		if (i == selected)
+			page_focus(p, top, page_last(p));
+	}
+}
+
+void screen_start(struct page *p, const char *dir, const struct store_entry *entries, size_t n,
+		  size_t selected, int width, bool unicode)
+{
+	int x = width > 90 ? (width - 86) / 2 : 2, w = width - 2 * x;
+
+	page_newline(p);
+	page_puts(p, x, STYLE_TITLE, "meetlat");
+	page_puts(p, x + 9, STYLE_DIM, "sessions in");
+	page_wrap_inline(p, x + 21, w - 21, STYLE_DIM, dir);
+	page_newline(p);
+	for (size_t i = 0; i <= n; i++) {
+		enum style style = i == selected ? STYLE_SELECTED : STYLE_NORMAL;
+		int top;
+
+		page_newline(p);
+		top = page_last(p);
+		page_puts(p, x, STYLE_EMPHASIS, i == selected ? (unicode ? "▶" : ">") : " ");
+		if (i == n) {
+			page_puts(p, x + 2, style, "+ a new session");
+		} else if (entries[i].error) {
+			page_wrap_inline(p, x + 2, w - 2, STYLE_WARNING, entries[i].path);
+			page_wrap(p, x + 4, w - 4, STYLE_DIM, entries[i].error);
+		} else {
+			char facts[256];
+
+			snprintf(facts, sizeof(facts), "%s%s%s  step %zu of %zu, %zu of %zu rows scored",
+				 entries[i].group, entries[i].group[0] ? ", " : "", entries[i].date,
+				 entries[i].position + 1, entries[i].n_steps, entries[i].rows_scored,
+				 entries[i].n_rows);
+			page_wrap_inline(p, x + 2, w - 2, style, entries[i].title);
+			page_wrap(p, x + 4, w - 4, STYLE_DIM, facts);
+		}
+		if (i == selected)
+			page_focus(p, top, page_last(p));
+	}
+	page_newline(p);
+	page_newline(p);
+	page_puts(p, x, STYLE_DIM, "Enter opens   n new session   q quits");
+}
+
+void screen_too_small(struct page *p, int cols, int rows)
+{
+	char need[128];
+	size_t len = (size_t)snprintf(need, sizeof(need),
+				      "meetlat needs a terminal of at least %dx%d; this one is %dx%d. "
+				      "(q quits)", LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS, cols, rows);
+
+	for (size_t pos = 0; pos < len;) {
+		size_t line, next = wrap_next(need + pos, len - pos,
+					      (size_t)(cols > 1 ? cols - 1 : 1), &line);
+
+		page_newline(p);
+		page_put(p, 0, STYLE_NORMAL, need + pos, line);
+		pos += next;
+	}
+}

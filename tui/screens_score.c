@@ -1,0 +1,181 @@
+/* screens_score.c - scoring a row: its behaviours side by side, the votes, the agreed
+ * phases, the note and the actions of the row. No curses. */
+#include "screens_blocks.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "stats.h"
+#include "wrap.h"
+
+enum style screen_agreed_style(const struct view *v, size_t dim, int number)
+{
+	const struct session_score *sc = &v->s->scores[dim];
+
+	if (sc->current == number)
+		return STYLE_CURRENT;
+	if (sc->target == number)
+		return STYLE_TARGET;
+	return STYLE_NORMAL;
+}
+
+/* Returns the label that marks phase NUMBER on row DIM as agreed, or NULL. */
+static const char *agreed_label(const struct view *v, size_t dim, int number)
+{
+	const struct session_score *sc = &v->s->scores[dim];
+
+	if (sc->current == number && sc->target == number)
+		return "CURRENT = TARGET";
+	if (sc->current == number)
+		return "CURRENT";
+	if (sc->target == number)
+		return "TARGET";
+	return NULL;
+}
+
+
+void screen_put_row_cells(struct page *p, const struct view *v, size_t dim)
+{
+	const struct layout *l = v->l;
+	const struct content *c = v->c;
+	const struct content_dimension *d = &c->dimensions[dim];
+	size_t n = c->n_phases > PHASE_COLUMNS_MAX ? PHASE_COLUMNS_MAX : c->n_phases;
+	struct block blocks[PHASE_COLUMNS_MAX][4];
+	struct column cols[PHASE_COLUMNS_MAX] = { 0 };
+	char heads[PHASE_COLUMNS_MAX][160], drafts[128] = "";
+
+	for (size_t i = 0; i < n; i++) {
+		int number = (int)i + 1;
+
+		screen_phase_label(c, number, heads[i], sizeof(heads[i]));
+		blocks[i][0] = (struct block){ screen_agreed_style(v, dim, number) == STYLE_NORMAL
+							? STYLE_HEADING : screen_agreed_style(v, dim, number),
+					       heads[i] };
+		blocks[i][1] = (struct block){ screen_agreed_style(v, dim, number), agreed_label(v, dim, number) };
+		blocks[i][2] = (struct block){ STYLE_NORMAL, "" };
+		blocks[i][3] = (struct block){ STYLE_NORMAL, d->cells[i].text };
+		if (d->cells[i].draft)
+			snprintf(drafts + strlen(drafts), sizeof(drafts) - strlen(drafts), "%s%d",
+				 drafts[0] ? ", " : "", number);
+		if (l->phases_side_by_side)
+			cols[i] = (struct column){ l->wide_x + (int)i * (l->phase_width + l->gap),
+						   l->phase_width, blocks[i], 4 };
+		else
+			cols[i] = (struct column){ l->text_x, l->text_width, blocks[i], 4 };
+	}
+	if (l->phases_side_by_side)
+		screen_put_columns(p, cols, n);
+	for (size_t i = 0; i < n && !l->phases_side_by_side; i++) {
+		screen_put_columns(p, &cols[i], 1);
+		page_newline(p);
+	}
+	if (drafts[0]) {
+		page_newline(p);
+		page_printf(p, l->text_x, STYLE_DRAFT, "Draft texts, to be reviewed: phase %s", drafts);
+	}
+}
+
+/* The votes of row DIM: their number while hidden; bars, median and spread when revealed. */
+static void put_votes(struct page *p, const struct view *v, size_t dim)
+{
+	const struct layout *l = v->l;
+	const struct session_score *sc = &v->s->scores[dim];
+	struct vote_stats st;
+	size_t most = 0;
+
+	vote_stats_compute(sc->votes, sc->n_votes, &st);
+	page_newline(p);
+	if (!v->revealed[dim] || st.count == 0) {
+		page_printf(p, l->text_x, STYLE_HEADING, "Votes: %zu", st.count);
+		page_puts(p, l->text_x + 12, STYLE_DIM,
+			  st.count ? "hidden until r reveals them" : "1-9 adds a vote for that phase");
+		return;
+	}
+	page_printf(p, l->text_x, STYLE_HEADING, "Votes: %zu, revealed", st.count);
+	for (size_t ph = 1; ph <= v->c->n_phases; ph++)
+		most = st.per_phase[ph] > most ? st.per_phase[ph] : most;
+	for (size_t ph = 1; ph <= v->c->n_phases; ph++) {
+		size_t room = (size_t)(l->text_width - 12), len;
+		char bar[512] = "";
+
+		/* Four cells a vote, unless the longest bar would not fit: then scale down. */
+		len = most * 4 <= room ? st.per_phase[ph] * 4 : st.per_phase[ph] * room / most;
+		for (size_t k = 0; k < len && strlen(bar) + 4 < sizeof(bar); k++)
+			strcat(bar, screen_glyph(v, "█", "#"));
+		page_newline(p);
+		page_printf(p, l->text_x + 2, STYLE_NORMAL, "%zu", ph);
+		page_puts(p, l->text_x + 5, STYLE_EMPHASIS, bar);
+		page_printf(p, l->text_x + 6 + (int)len, STYLE_NORMAL, "%zu", st.per_phase[ph]);
+	}
+	page_newline(p);
+	page_printf(p, l->text_x, STYLE_NORMAL, "Median %g, from phase %d to %d", st.median,
+		    st.lowest, st.highest);
+	if (st.disagree) {
+		page_newline(p);
+		page_printf(p, l->text_x, STYLE_WARNING,
+			    "%s Far apart: the votes span %d phases. Discuss before agreeing.",
+			    screen_glyph(v, "⚠", "!"), st.span);
+	}
+}
+
+/* The agreed phases, the note and the actions of row DIM. */
+static void put_agreement(struct page *p, const struct view *v, size_t dim)
+{
+	const struct layout *l = v->l;
+	const struct session_score *sc = &v->s->scores[dim];
+	char a[160], b[160];
+
+	page_newline(p);
+	page_newline(p);
+	if (!sc->current && !sc->target) {
+		page_puts(p, l->text_x, STYLE_DIM,
+			  "Not agreed yet: c then a digit sets the current phase, t the target.");
+	} else {
+		int x = l->text_x + 9;
+
+		if (sc->current)
+			screen_phase_label(v->c, sc->current, a, sizeof(a));
+		else
+			snprintf(a, sizeof(a), "current ?");
+		if (sc->target)
+			screen_phase_label(v->c, sc->target, b, sizeof(b));
+		else
+			snprintf(b, sizeof(b), "target ?");
+		page_puts(p, l->text_x, STYLE_HEADING, "Agreed:");
+		page_puts(p, x, STYLE_CURRENT, a);
+		x += (int)text_width(a, strlen(a)) + 2;
+		page_puts(p, x, STYLE_NORMAL, screen_glyph(v, "→", "->"));
+		page_puts(p, x + (v->unicode ? 3 : 4), STYLE_TARGET, b);
+	}
+	page_newline(p);
+	page_newline(p);
+	page_puts(p, l->text_x, STYLE_HEADING, "Note:");
+	if (sc->note[0])
+		page_wrap_inline(p, l->text_x + 6, l->text_width - 6, STYLE_NORMAL, sc->note);
+	else
+		page_puts(p, l->text_x + 6, STYLE_DIM, "none (n writes one)");
+}
+
+void screen_score_row(struct page *p, const struct view *v, size_t dim)
+{
+	const struct content *c = v->c;
+	const struct content_dimension *d = &c->dimensions[dim];
+	int votes_top;
+
+	screen_put_context(p, v->l->text_x, "");
+	page_printf(p, v->l->text_x, STYLE_DIM, "%s, row %zu of %zu", c->groups[d->group].title,
+		    dim + 1, c->n_dimensions);
+	screen_put_title(p, v->l, d->name);
+	screen_put_row_cells(p, v, dim);
+	page_newline(p);
+	votes_top = page_last(p) + 1;
+	put_votes(p, v, dim);
+	put_agreement(p, v, dim);
+	if (v->revealed[dim])
+		page_focus(p, votes_top, page_last(p));
+	page_newline(p);
+	page_newline(p);
+	page_puts(p, v->l->text_x, STYLE_HEADING, "Actions for this row:");
+	if (!screen_put_actions_of(p, v, d->id, v->l->text_x + 2, v->l->text_width - 2))
+		page_puts(p, v->l->text_x + 22, STYLE_DIM, "none (a adds one)");
+}

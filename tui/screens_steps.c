@@ -1,0 +1,264 @@
+/* screens_steps.c - the pages of the agenda steps that show the almanac: the welcome, the
+ * model, a phase and its texts, the chapters, the behaviour table, the actions. No curses. */
+#include "screens_blocks.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Welcome: the content's title and the session's details. */
+static void build_welcome(struct page *p, const struct view *v)
+{
+	const struct layout *l = v->l;
+	const struct session *s = v->s;
+	unsigned minutes = content_planned_minutes(v->c);
+
+	page_newline(p);
+	screen_put_title(p, l, v->c->title);
+	page_wrap(p, l->text_x, l->text_width, STYLE_HEADING, s->meta[META_TITLE]);
+	page_newline(p);
+	for (int f = META_ORGANISATION; f < META_COUNT; f++) {
+		page_newline(p);
+		page_puts(p, l->text_x, STYLE_DIM, session_meta_label((enum session_meta)f));
+		page_puts(p, l->text_x + 14, s->meta[f][0] ? STYLE_NORMAL : STYLE_DIM,
+			  s->meta[f][0] ? s->meta[f] : "-");
+	}
+	page_newline(p);
+	page_newline(p);
+	page_printf(p, l->text_x, STYLE_NORMAL, "Today: %zu steps, %u h %02u min planned.",
+		    v->c->n_steps, minutes / 60, minutes % 60);
+	page_newline(p);
+	page_newline(p);
+	page_wrap(p, l->text_x, l->text_width, STYLE_DIM,
+		  v->read_only ? "Read-only review. Space walks through the steps, ? shows the keys."
+			       : "Space starts. e edits these details. ? shows the keys.");
+}
+
+/* The model: every phase with its summary, side by side when they fit. */
+static void build_model(struct page *p, const struct view *v)
+{
+	const struct layout *l = v->l;
+	const struct content *c = v->c;
+	char title[64];
+
+	snprintf(title, sizeof(title), "The %zu phases", c->n_phases);
+	screen_put_title(p, l, title);
+	if (l->phases_side_by_side && c->n_phases <= PHASE_COLUMNS_MAX) {
+		struct block blocks[PHASE_COLUMNS_MAX][4];
+		struct column cols[PHASE_COLUMNS_MAX];
+		char heads[PHASE_COLUMNS_MAX][PHASE_HEAD_SIZE];
+
+		for (size_t i = 0; i < c->n_phases; i++) {
+			screen_phase_head(c, i, heads[i], blocks[i]);
+			blocks[i][2] = (struct block){ STYLE_NORMAL, "" };
+			blocks[i][3] = (struct block){ STYLE_NORMAL, c->phases[i].summary };
+			cols[i] = (struct column){ l->wide_x + (int)i * (l->phase_width + l->gap),
+						   l->phase_width, blocks[i], 4 };
+		}
+		screen_put_columns(p, cols, c->n_phases);
+		return;
+	}
+	for (size_t i = 0; i < c->n_phases; i++) {
+		page_newline(p);
+		page_printf(p, l->text_x, STYLE_HEADING, "%d  %s", c->phases[i].number,
+			    c->phases[i].name);
+		page_wrap(p, l->text_x + 3, l->text_width - 3, STYLE_NORMAL, c->phases[i].summary);
+		page_newline(p);
+	}
+}
+
+/* Adds "Phase N of M" (and a draft marker) above the title of a phase's screen. */
+static void put_phase_context(struct page *p, const struct view *v, const struct content_phase *ph)
+{
+	screen_put_context(p, v->l->text_x, "");
+	page_printf(p, v->l->text_x, STYLE_DIM, "Phase %d of %zu", ph->number, v->c->n_phases);
+	if (ph->draft)
+		page_puts(p, v->l->text_x + 16, STYLE_DRAFT, "draft text: to be reviewed");
+}
+
+/* A phase: its name, summary, lead, figure caption, heading and introduction. */
+static void build_phase(struct page *p, const struct view *v, const struct content_phase *ph)
+{
+	const struct layout *l = v->l;
+
+	put_phase_context(p, v, ph);
+	screen_put_title(p, l, ph->title ? ph->title : ph->name);
+	screen_put_prose(p, l, STYLE_EMPHASIS, ph->summary);
+	screen_put_prose(p, l, STYLE_NORMAL, ph->lead);
+	screen_put_prose(p, l, STYLE_DIM, ph->figure);
+	screen_put_prose(p, l, STYLE_HEADING, ph->heading);
+	screen_put_prose(p, l, STYLE_NORMAL, ph->intro);
+}
+
+/* A titled text of a phase (what residents notice, the reading guide). */
+static void build_block(struct page *p, const struct view *v, const struct content_phase *ph,
+			const struct content_block *b, const char *fallback_title)
+{
+	put_phase_context(p, v, ph);
+	screen_put_title(p, v->l, b->title ? b->title : fallback_title);
+	screen_put_prose(p, v->l, STYLE_NORMAL, b->text);
+}
+
+/* Adds the chapters of PH that come from SOURCE (NULL: the phase's own chapters). */
+static void put_chapter_list(struct page *p, const struct view *v, const struct content_phase *ph,
+			     const char *source)
+{
+	const struct layout *l = v->l;
+
+	for (size_t i = 0; i < ph->n_chapters; i++) {
+		const struct content_chapter *ch = &ph->chapters[i];
+		char authors[512] = "";
+
+		if (source ? !ch->source || strcmp(ch->source, source) != 0 : ch->source != NULL)
+			continue;
+		for (size_t a = 0; a < ch->n_authors; a++)
+			snprintf(authors + strlen(authors), sizeof(authors) - strlen(authors), "%s%s",
+				 a ? (a + 1 == ch->n_authors ? " & " : ", ") : "", ch->authors[a]);
+		page_newline(p);
+		page_puts(p, l->text_x, STYLE_NORMAL, screen_glyph(v, "•", "*"));
+		page_wrap_inline(p, l->text_x + 2, l->text_width - 2, STYLE_EMPHASIS, ch->title);
+		if (authors[0])
+			page_wrap(p, l->text_x + 4, l->text_width - 4, STYLE_DIM, authors);
+		if (ch->text)
+			page_wrap(p, l->text_x + 4, l->text_width - 4, STYLE_NORMAL, ch->text);
+	}
+}
+
+/* The chapters of a phase, grouped by the publication they come from. */
+static void build_chapters(struct page *p, const struct view *v, const struct content_phase *ph)
+{
+	const struct layout *l = v->l;
+
+	put_phase_context(p, v, ph);
+	screen_put_title(p, l, ph->chapters_heading ? ph->chapters_heading : "Chapters");
+	put_chapter_list(p, v, ph, NULL);
+	if (ph->n_sources) {
+		page_newline(p);
+		if (ph->sources_heading) {
+			page_newline(p);
+			page_wrap(p, l->text_x, l->text_width, STYLE_DIM, ph->sources_heading);
+		}
+	}
+	for (size_t s = 0; s < ph->n_sources; s++) {
+		page_newline(p);
+		page_newline(p);
+		page_puts(p, l->text_x, STYLE_HEADING,
+			  ph->sources[s].heading ? ph->sources[s].heading : ph->sources[s].name);
+		put_chapter_list(p, v, ph, ph->sources[s].name);
+	}
+}
+
+/* Returns the column where the cell of phase I starts in the table grid. */
+static int table_cell_x(const struct layout *l, size_t i)
+{
+	return l->wide_x + l->table_name_width + l->gap + (int)i * (l->table_cell_width + l->gap);
+}
+
+/* Adds the header of the table grid: a column per phase. */
+static void put_table_header(struct page *p, const struct view *v, size_t n)
+{
+	struct block blocks[PHASE_COLUMNS_MAX][2];
+	struct column cols[PHASE_COLUMNS_MAX];
+	char heads[PHASE_COLUMNS_MAX][PHASE_HEAD_SIZE];
+
+	for (size_t i = 0; i < n; i++) {
+		screen_phase_head(v->c, i, heads[i], blocks[i]);
+		cols[i] = (struct column){ table_cell_x(v->l, i), v->l->table_cell_width, blocks[i], 2 };
+	}
+	screen_put_columns(p, cols, n);
+}
+
+/* Adds row D of the table grid: its name, then its cells, agreed phases marked. */
+static void put_table_row(struct page *p, const struct view *v, size_t d, size_t n)
+{
+	const struct content_dimension *dim = &v->c->dimensions[d];
+	struct block blocks[COLUMNS_MAX];
+	struct column cols[COLUMNS_MAX];
+	int top;
+
+	page_newline(p);
+	page_mark(p);
+	top = page_last(p) + 1;
+	blocks[0] = (struct block){ d == v->table_row ? STYLE_SELECTED : STYLE_EMPHASIS, dim->name };
+	cols[0] = (struct column){ v->l->wide_x, v->l->table_name_width, &blocks[0], 1 };
+	for (size_t i = 0; i < n; i++) {
+		blocks[i + 1] = (struct block){ screen_agreed_style(v, d, (int)i + 1), dim->cells[i].text };
+		cols[i + 1] = (struct column){ table_cell_x(v->l, i), v->l->table_cell_width,
+					       &blocks[i + 1], 1 };
+	}
+	screen_put_columns(p, cols, n + 1);
+	if (d == v->table_row)
+		page_focus(p, top - 1, page_last(p));
+}
+
+/* The whole table as a grid: a header of phases, then every row with its cells. */
+static void build_table_grid(struct page *p, const struct view *v)
+{
+	size_t n = v->c->n_phases > PHASE_COLUMNS_MAX ? PHASE_COLUMNS_MAX : v->c->n_phases;
+
+	put_table_header(p, v, n);
+	for (size_t g = 0; g < v->c->n_groups; g++) {
+		const struct content_group *grp = &v->c->groups[g];
+
+		page_newline(p);
+		page_newline(p);
+		page_puts(p, v->l->wide_x, STYLE_TITLE, grp->title);
+		for (size_t d = grp->first; d < grp->first + grp->count; d++)
+			put_table_row(p, v, d, n);
+	}
+}
+
+/* The table one row at a time (narrow terminals), with the position shown. */
+static void build_table_row(struct page *p, const struct view *v)
+{
+	const struct content *c = v->c;
+	size_t row = v->table_row < c->n_dimensions ? v->table_row : 0;
+	const struct content_dimension *d = &c->dimensions[row];
+
+	page_newline(p);
+	page_printf(p, v->l->text_x, STYLE_DIM, "The behaviour table: row %zu of %zu (%s)",
+		    row + 1, c->n_dimensions, c->groups[d->group].title);
+	page_newline(p);
+	page_printf(p, v->l->text_x, STYLE_DIM, "%s show the other rows, Space the next",
+		    screen_glyph(v, "↑ ↓", "j k"));
+	screen_put_title(p, v->l, d->name);
+	screen_put_row_cells(p, v, row);
+}
+
+/* The actions step: every agreed action, grouped by row. */
+static void build_actions(struct page *p, const struct view *v)
+{
+	page_newline(p);
+	screen_put_title(p, v->l, "Actions");
+	page_wrap(p, v->l->text_x, v->l->text_width, STYLE_DIM,
+		  "a adds an action, A lists them to edit, tick off or delete.");
+	screen_put_all_actions(p, v);
+}
+
+void screen_step(struct page *p, const struct view *v)
+{
+	const struct content_step *st = &v->c->steps[v->step];
+	const struct content_phase *ph = content_phase(v->c, st->phase);
+
+	switch (st->kind) {
+	case STEP_WELCOME: build_welcome(p, v); break;
+	case STEP_MODEL: page_newline(p); build_model(p, v); break;
+	case STEP_PHASE: build_phase(p, v, ph); break;
+	case STEP_CITIZEN: build_block(p, v, ph, &ph->citizen, "What residents notice"); break;
+	case STEP_READING_GUIDE: build_block(p, v, ph, &ph->reading_guide, "Reading guide"); break;
+	case STEP_CHAPTERS: build_chapters(p, v, ph); break;
+	case STEP_TABLE:
+		if (v->l->table_grid)
+			build_table_grid(p, v);
+		else
+			build_table_row(p, v);
+		break;
+	case STEP_SCORE: screen_score_row(p, v, st->dimension); break;
+	case STEP_ACTIONS: build_actions(p, v); break;
+	case STEP_SUMMARY: screen_summary(p, v); break;
+	default:
+		page_newline(p);
+		screen_put_title(p, v->l, st->title ? st->title : "");
+		screen_put_prose(p, v->l, STYLE_NORMAL, st->text);
+		break;
+	}
+}

@@ -1,0 +1,136 @@
+/* screens_summary.c - the summary: the chart of current and target phases, the actions,
+ * what was not scored and the time spent. No curses. */
+#include "screens_blocks.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "wrap.h"
+
+/* Adds one line of the chart for row DIM: a slot per phase, current and target marked. */
+static void put_chart_row(struct page *p, const struct view *v, size_t dim, int x, int slot)
+{
+	const struct session_score *sc = &v->s->scores[dim];
+	/* The line joins two different phases: none when only one is agreed, or both agree. */
+	int lo = sc->current && sc->target && sc->current != sc->target
+			 ? (sc->current < sc->target ? sc->current : sc->target) : 0;
+	int hi = sc->current > sc->target ? sc->current : sc->target;
+	const char *line = screen_glyph(v, "─", "-");
+
+	if (!sc->current && !sc->target) {
+		page_puts(p, x, STYLE_DIM, "not scored");
+		return;
+	}
+	for (int ph = 1; ph <= (int)v->c->n_phases; ph++) {
+		int cx = x + (ph - 1) * slot + slot / 2;
+		bool cur = sc->current == ph, tgt = sc->target == ph;
+
+		for (int k = 0; k < slot; k++) {
+			int at = x + (ph - 1) * slot + k;
+			bool on_line = lo && ((ph > lo && ph < hi) || (ph == lo && at > cx) ||
+					      (ph == hi && at < cx));
+
+			if (at != cx && on_line)
+				page_puts(p, at, STYLE_NORMAL, line);
+		}
+		if (cur && tgt)
+			page_puts(p, cx, STYLE_CURRENT, screen_glyph(v, "◉", "*"));
+		else if (lo && ph > lo && ph < hi)
+			page_puts(p, cx, STYLE_NORMAL, line);
+		else if (cur)
+			page_puts(p, cx, STYLE_CURRENT, screen_glyph(v, "●", "C"));
+		else if (tgt)
+			page_puts(p, cx, STYLE_TARGET, screen_glyph(v, "◎", "T"));
+		else
+			page_puts(p, cx, STYLE_DIM, screen_glyph(v, "·", "."));
+	}
+}
+
+/* Adds the chart: rows down, phases across, current and target marked, with a legend. */
+static void put_chart(struct page *p, const struct view *v)
+{
+	const struct layout *l = v->l;
+	const struct content *c = v->c;
+	int name_w = 0, x, slot;
+
+	for (size_t d = 0; d < c->n_dimensions; d++) {
+		const char *name = c->dimensions[d].name;
+		int w = (int)text_width(name, strlen(name)) + 2;
+
+		name_w = w > name_w ? w : name_w;
+	}
+	name_w = name_w < l->wide_width / 2 ? name_w : l->wide_width / 2;
+	x = l->wide_x + name_w + 1;
+	slot = (l->wide_width - name_w - 1) / (int)c->n_phases;
+
+	slot = slot > 9 ? 9 : slot < 3 ? 3 : slot;
+	page_newline(p);
+	for (size_t ph = 1; ph <= c->n_phases; ph++)
+		page_printf(p, x + (int)(ph - 1) * slot + slot / 2, STYLE_HEADING, "%zu", ph);
+	for (size_t g = 0; g < c->n_groups; g++) {
+		page_newline(p);
+		page_puts(p, l->wide_x, STYLE_DIM, c->groups[g].title);
+		for (size_t d = c->groups[g].first; d < c->groups[g].first + c->groups[g].count; d++) {
+			const char *name = c->dimensions[d].name;
+
+			page_newline(p);
+			page_put(p, l->wide_x + 1, STYLE_NORMAL, name,
+				 text_fit(name, strlen(name), (size_t)name_w - 1));
+			put_chart_row(p, v, d, x, slot);
+		}
+	}
+	page_newline(p);
+	page_newline(p);
+	page_printf(p, l->wide_x, STYLE_DIM, "%s current   %s target   %s both",
+		    screen_glyph(v, "●", "C"), screen_glyph(v, "◎", "T"), screen_glyph(v, "◉", "*"));
+}
+
+/* Adds the list of rows not scored and the time spent against the plan. */
+static void put_skipped_and_time(struct page *p, const struct view *v)
+{
+	const struct layout *l = v->l;
+	unsigned long spent = 0;
+	unsigned planned = content_planned_minutes(v->c);
+	char names[2048] = "";
+
+	for (size_t d = 0; d < v->c->n_dimensions; d++)
+		if (!session_row_scored(v->s, d))
+			screen_join(names, sizeof(names), v->c->dimensions[d].name);
+	page_newline(p);
+	page_newline(p);
+	page_puts(p, l->text_x, STYLE_HEADING, "Not scored:");
+	page_wrap_inline(p, l->text_x + 12, l->text_width - 12, names[0] ? STYLE_WARNING : STYLE_DIM,
+		  names[0] ? names : "every row has been scored");
+	for (size_t i = 0; i < v->s->n_seconds; i++)
+		spent += v->s->seconds[i];
+	page_newline(p);
+	page_newline(p);
+	page_printf(p, l->text_x, STYLE_HEADING, "Time: %lu h %02lu min spent of %u h %02u min planned",
+		    spent / 3600, spent / 60 % 60, planned / 60, planned % 60);
+	for (size_t i = 0; i < v->c->n_steps && i < v->s->n_seconds; i++) {
+		char label[256], clock[64];
+		unsigned minutes = v->c->steps[i].minutes;
+
+		if (!v->s->seconds[i] && !minutes)
+			continue;
+		content_step_label(v->c, i, label, sizeof(label));
+		page_newline(p);
+		page_put(p, l->text_x + 2, v->s->seconds[i] ? STYLE_NORMAL : STYLE_DIM, label,
+			 text_fit(label, strlen(label), (size_t)l->text_width - 18));
+		page_puts(p, l->text_x + l->text_width - 13,
+			  v->s->seconds[i] > minutes * 60ul && minutes ? STYLE_WARNING : STYLE_DIM,
+			  screen_clock(v->s->seconds[i], minutes, clock, sizeof(clock)));
+	}
+}
+
+void screen_summary(struct page *p, const struct view *v)
+{
+	page_newline(p);
+	screen_put_title(p, v->l, "Summary");
+	put_chart(p, v);
+	page_newline(p);
+	page_newline(p);
+	page_puts(p, v->l->text_x, STYLE_TITLE, "Actions");
+	screen_put_all_actions(p, v);
+	put_skipped_and_time(p, v);
+}

@@ -1,0 +1,225 @@
+/* ui.c - the state of the interface without a terminal: saving, time keeping, messages and
+ * the pages built from it. No curses. */
+#include "ui.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+
+enum {
+	RETRY_SECONDS = 5,         /* between attempts after a failed save */
+	TIME_SAVE_SECONDS = 60,    /* time spent is saved at least this often */
+	MESSAGE_SECONDS = 4,
+	REDIRECT_SECONDS = 30,     /* how long the news of a conflict copy stays in the status */
+	CONFIRM_HEIGHT = 7,        /* the box of a question */
+};
+
+bool ui_init(struct ui *u, const struct content *c, bool read_only, bool preview, bool unicode)
+{
+	memset(u, 0, sizeof(*u));
+	u->c = c;
+	u->read_only = read_only;
+	u->preview = preview;
+	u->unicode = unicode;
+	u->clock = clock_seconds;
+	u->page.focus_top = u->page.focus_bottom = -1;
+	u->overlay_page.focus_top = u->overlay_page.focus_bottom = -1;
+	u->cursor_y = u->cursor_x = -1;
+	u->revealed = calloc(c->n_dimensions ? c->n_dimensions : 1, sizeof(*u->revealed));
+	return u->revealed != NULL;
+}
+
+void ui_free(struct ui *u)
+{
+	page_clear(&u->page);
+	page_clear(&u->overlay_page);
+	form_end(&u->form);
+	free(u->revealed);
+	u->revealed = NULL;
+}
+
+void ui_begin(struct ui *u)
+{
+	u->last_tick = u->clock();
+	u->time_saved_at = u->last_tick;
+	u->stale = true;
+	if (u->s->n_warnings || u->s->agenda_notice)
+		ui_open(u, OV_WARNINGS);
+}
+
+void ui_resize(struct ui *u, int cols, int rows)
+{
+	layout_compute(&u->l, cols, rows, u->c->n_phases);
+	u->stale = true;
+}
+
+void ui_flash(struct ui *u, bool warns, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(u->message, sizeof(u->message), fmt, ap);
+	va_end(ap);
+	u->message_warns = warns;
+	u->message_until = u->clock() + MESSAGE_SECONDS;
+}
+
+void ui_save(struct ui *u)
+{
+	struct diag d;
+
+	if (u->read_only || u->preview)
+		return;
+	switch (store_save(u->f, u->s, &d)) {
+	case SAVE_OK:
+		u->save_failed = false;
+		u->time_unsaved = false;
+		u->time_saved_at = u->clock();
+		break;
+	case SAVE_REDIRECTED:
+		/* Someone else changed the file: the work goes on in a copy the room must know of. */
+		u->save_failed = false;
+		u->time_unsaved = false;
+		u->redirected = true;
+		u->repaint = true;
+		ui_flash(u, true, "The file was changed elsewhere: now saving to %s", u->f->path);
+		u->message_until += REDIRECT_SECONDS;
+		break;
+	default:
+		u->save_failed = true;
+		u->retry_at = u->clock() + RETRY_SECONDS;
+		diag_format(&d, u->save_error, sizeof(u->save_error));
+		break;
+	}
+}
+
+void ui_tick(struct ui *u)
+{
+	double t = u->clock();
+	unsigned long whole = (unsigned long)(t - u->last_tick);
+	const char *why;
+
+	if (whole == 0)
+		return;
+	u->last_tick += (double)whole;
+	if (!u->read_only && session_tick(u->s, u->s->position, whole, &why))
+		u->time_unsaved = true;
+}
+
+void ui_changed(struct ui *u)
+{
+	u->stale = true;
+	ui_tick(u);
+	ui_save(u);
+}
+
+void ui_move(struct ui *u, size_t step)
+{
+	const char *why;
+
+	if (step >= u->c->n_steps || step == u->s->position)
+		return;
+	ui_tick(u);
+	if (!session_move(u->s, u->c, step, &why))
+		return;
+	u->scroll = 0;
+	u->pending = 0;
+	/* The table starts at its first row; a scoring step selects its row for the table. */
+	if (u->c->steps[step].kind == STEP_TABLE)
+		u->table_row = 0;
+	else if (u->c->steps[step].kind == STEP_SCORE)
+		u->table_row = u->c->steps[step].dimension;
+	ui_changed(u);
+}
+
+void ui_save_when_due(struct ui *u)
+{
+	double t = u->clock();
+
+	if (u->read_only)
+		return;
+	if ((u->save_failed && t >= u->retry_at) ||
+	    (u->time_unsaved && t - u->time_saved_at >= TIME_SAVE_SECONDS))
+		ui_save(u);
+}
+
+void ui_save_at_end(struct ui *u)
+{
+	struct diag d;
+
+	ui_tick(u);
+	if (u->read_only || u->preview || !(u->s->dirty || u->time_unsaved || u->save_failed))
+		return;
+	ui_save(u);
+	if (u->save_failed &&
+	    !store_save_rescue(u->s, u->f->path, u->rescued, sizeof(u->rescued), &d))
+		u->rescued[0] = '\0';
+}
+
+void ui_view(const struct ui *u, struct view *v)
+{
+	*v = (struct view){ .c = u->c, .s = u->s, .l = &u->l, .step = u->s->position,
+			    .table_row = u->table_row, .revealed = u->revealed,
+			    .unicode = u->unicode, .read_only = u->read_only };
+}
+
+void ui_build_page(struct ui *u)
+{
+	struct view v;
+
+	if (!u->stale)
+		return;
+	ui_view(u, &v);
+	page_clear(&u->page);
+	screen_step(&u->page, &v);
+	u->stale = false;
+	u->repaint = true;
+}
+
+int ui_overlay_height(const struct ui *u)
+{
+	int height = u->l.box_height;
+
+	if (u->overlay == OV_FORM)
+		height = 2 * (int)u->form.n + 6;
+	else if (u->overlay == OV_CONFIRM)
+		height = CONFIRM_HEIGHT;
+	return height < u->l.box_height ? height : u->l.box_height;
+}
+
+/* Builds the summary for the inside of the overlay box, WIDTH columns wide. */
+static void build_summary_overlay(struct ui *u, struct view *v, int width)
+{
+	struct layout inner = u->l;
+
+	inner.text_x = inner.wide_x = 0;
+	inner.text_width = inner.wide_width = width;
+	v->l = &inner;
+	screen_summary(&u->overlay_page, v);
+}
+
+void ui_build_overlay(struct ui *u)
+{
+	struct view v;
+	int width = u->l.box_width - 4;
+
+	ui_view(u, &v);
+	page_clear(&u->overlay_page);
+	u->cursor_y = u->cursor_x = -1;
+	switch (u->overlay) {
+	case OV_HELP: screen_help(&u->overlay_page, width, u->read_only); break;
+	case OV_WARNINGS: screen_warnings(&u->overlay_page, u->s, width); break;
+	case OV_OVERVIEW: screen_overview(&u->overlay_page, &v, u->selected, width); break;
+	case OV_ACTIONS: screen_actions(&u->overlay_page, &v, u->selected, width); break;
+	case OV_SUMMARY: build_summary_overlay(u, &v, width); break;
+	case OV_FORM:
+		form_page(&u->overlay_page, &u->form, u->c, u->l.box_width, ui_overlay_height(u),
+			  &u->cursor_y, &u->cursor_x);
+		break;
+	case OV_CONFIRM: screen_confirm(&u->overlay_page, u->question); break;
+	default: break;
+	}
+}

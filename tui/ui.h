@@ -1,0 +1,160 @@
+/* ui.h - the state of the interface without a terminal: where the walk is, what overlay is
+ * open, what the form holds, the selection, the pending c or t, the revealed rows, the
+ * messages and how saving went. The key handler works on it and the screens are built from
+ * it; the windows that draw it (app.h) are the only part that knows curses. */
+#ifndef MEETLAT_UI_H
+#define MEETLAT_UI_H
+
+#include <stdbool.h>
+
+#include "content.h"
+#include "form.h"
+#include "layout.h"
+#include "page.h"
+#include "screens.h"
+#include "session.h"
+#include "store.h"
+
+enum overlay {
+	OV_NONE, OV_HELP, OV_WARNINGS, OV_SUMMARY, OV_OVERVIEW, OV_ACTIONS, OV_FORM, OV_CONFIRM
+};
+
+enum form_purpose { PURPOSE_ADD_ACTION, PURPOSE_EDIT_ACTION, PURPOSE_NOTE, PURPOSE_DETAILS };
+
+enum confirm_purpose { CONFIRM_DELETE_ACTION, CONFIRM_TARGET_BELOW };
+
+struct ui {
+	const struct content *c;
+	struct session *s;
+	struct store_file *f;
+	bool read_only, unicode;
+	bool preview;         /* --preview: no session file; nothing is ever written */
+	struct layout l;
+	double (*clock)(void); /* seconds on a monotonic clock: clock_seconds, or a test's */
+
+	struct page page;     /* the current step */
+	bool stale;           /* the page must be built again */
+	bool repaint;         /* the body must be painted again */
+	bool uncovered;       /* an overlay closed: the body under it must be painted whole */
+	bool redraw;          /* Ctrl-L: the whole screen must be sent again */
+	int scroll;
+	size_t table_row;     /* selection on the table step */
+	bool *revealed;       /* per row */
+	int pending;          /* 'c' or 't' waiting for a digit, or 0 */
+
+	enum overlay overlay;
+	enum overlay below;   /* the list a form or confirmation returns to */
+	struct page overlay_page;
+	int overlay_scroll;
+	int cursor_y, cursor_x; /* in a form's box: where the terminal's cursor goes, or -1 */
+	size_t selected;      /* in the overview or the action list */
+	struct form form;
+	enum form_purpose purpose;
+	size_t form_index;    /* the action or row the form edits */
+	long form_row;        /* the row the action form offered at first */
+	enum confirm_purpose confirm;
+	size_t confirm_index; /* the action to delete */
+	int confirm_which;    /* 'c' or 't': the agreed phase to set */
+	int confirm_phase;
+	char question[256];
+
+	char message[256];    /* a passing message in the status line */
+	bool message_warns;
+	double message_until;
+	bool save_failed;     /* the last save failed: shown, and retried */
+	bool redirected;      /* saving goes to a conflict copy (named in the header) */
+	bool quit_armed;      /* q was pressed while not saved: a second q quits anyway */
+	char rescued[4096];   /* where the work went when the session file could not be saved */
+	char save_error[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
+	double retry_at;
+	double last_tick;     /* when time was last added to the current step */
+	bool time_unsaved;
+	double time_saved_at;
+	bool quit;
+};
+
+/* ---- the state (ui.c) ---------------------------------------------------------------- */
+
+/* Starts U for content C, with no session yet; false when memory ran out. */
+bool ui_init(struct ui *u, const struct content *c, bool read_only, bool preview, bool unicode);
+
+/* Releases what U holds besides content, session and session file. */
+void ui_free(struct ui *u);
+
+/* Starts the walk on the opened session: the clock runs from now, and what was noticed when
+ * the session was read is shown first. */
+void ui_begin(struct ui *u);
+
+/* Lays the screens out for a terminal of COLS x ROWS. */
+void ui_resize(struct ui *u, int cols, int rows);
+
+/* Shows MESSAGE (from FMT) in the status line for a few seconds; WARNS makes it stand out. */
+void ui_flash(struct ui *u, bool warns, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Saves the session now (unless read-only) and records how it went for the status line. */
+void ui_save(struct ui *u);
+
+/* Adds the whole seconds spent on the current step since the last tick. */
+void ui_tick(struct ui *u);
+
+/* Notes that the session changed: the page is rebuilt and the session saved. */
+void ui_changed(struct ui *u);
+
+/* Goes to agenda step STEP, counting the time of the step left. */
+void ui_move(struct ui *u, size_t step);
+
+/* Saves when a failed save is due for a retry or when time spent has waited long enough. */
+void ui_save_when_due(struct ui *u);
+
+/* Saves what is left to save at the end; when the session file cannot be written, the work
+ * goes to a rescue copy elsewhere (named in U->rescued). */
+void ui_save_at_end(struct ui *u);
+
+/* Fills the view the screens need from U. */
+void ui_view(const struct ui *u, struct view *v);
+
+/* Builds the page of the current step again when something changed. */
+void ui_build_page(struct ui *u);
+
+/* Returns the height of the box of the open overlay: what a form or question needs, else the
+ * layout's, never more than that. */
+int ui_overlay_height(const struct ui *u);
+
+/* Builds the page of the open overlay into U->overlay_page: for a form or a question, the
+ * whole box (its border left to the painter, U->cursor_* set); else the text inside it. */
+void ui_build_overlay(struct ui *u);
+
+/* ---- the lines around the page (ui_frame.c) ------------------------------------------ */
+
+/* Builds the header: the content's title, and the session's (or "read-only review", or the
+ * conflict copy being saved to). */
+void ui_header(struct page *p, const struct ui *u);
+
+/* Builds the status line: step k/n, progress, the label or a message, then on the right
+ * "more", the clock and the save state; what does not fit a narrow terminal is left out, the
+ * label last of all. */
+void ui_status(struct page *p, const struct ui *u);
+
+/* ---- what keys do (commands.c) --------------------------------------------------------- */
+
+/* Opens overlay OV with a fresh page and selection. */
+void ui_open(struct ui *u, enum overlay ov);
+
+/* Closes the overlay (back to the list below it, if any). */
+void ui_close(struct ui *u);
+
+/* Handles one KEY (keys.h). */
+void ui_key(struct ui *u, int key);
+
+/* Quits, unless the session is not saved: then the first q only warns, a second one quits
+ * (the work then goes to a rescue copy). */
+void ui_quit(struct ui *u);
+
+/* Scrolls by DELTA lines (the mouse wheel): the page, the table's selection or the overlay. */
+void ui_wheel(struct ui *u, int delta);
+
+/* A click on LINE of the overview's page: jumps to the step that starts there. */
+void ui_click(struct ui *u, int line);
+
+#endif
