@@ -13,6 +13,7 @@
 
 #include "arena.h"
 #include "utf8.h"
+#include "valid.h"
 #include "yerror.h"
 
 const struct ylimits ylimits_default = {
@@ -681,19 +682,6 @@ bool ynode_bool(const struct ydoc *doc, const struct ynode *node, const char *wh
 	return refuse_typed(doc, node, "true or false", what, d);
 }
 
-bool ident_valid(const char *text)
-{
-	size_t len = strlen(text);
-
-	if (len == 0 || len > 64)
-		return false;
-	for (size_t i = 0; i < len; i++)
-		if (!((text[i] >= 'a' && text[i] <= 'z') || (text[i] >= '0' && text[i] <= '9') ||
-		      text[i] == '-'))
-			return false;
-	return true;
-}
-
 bool ynode_ident(const struct ydoc *doc, const struct ynode *node, const char *what,
 		 const char **out, struct diag *d)
 {
@@ -707,31 +695,6 @@ bool ynode_ident(const struct ydoc *doc, const struct ynode *node, const char *w
 		   "expected an identifier (lower-case letters, digits and '-') for %s, found %s",
 		   what, ynode_found(node, found, sizeof(found)));
 	return false;
-}
-
-/* Returns the number of days in MONTH (1-12) of YEAR. */
-static int days_in_month(int year, int month)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-
-	return month == 2 && leap ? 29 : days[month - 1];
-}
-
-bool date_valid(const char *text)
-{
-	int year, month, day;
-
-	if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
-			return false;
-	year = atoi(text);
-	month = atoi(text + 5);
-	day = atoi(text + 8);
-	return year >= 1900 && month >= 1 && month <= 12 && day >= 1 &&
-	       day <= days_in_month(year, month);
 }
 
 bool ynode_date(const struct ydoc *doc, const struct ynode *node, const char *what,

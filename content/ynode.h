@@ -117,10 +117,4 @@ bool ynode_ident(const struct ydoc *doc, const struct ynode *node, const char *w
 bool ynode_date(const struct ydoc *doc, const struct ynode *node, const char *what,
 		const char **out, struct diag *d);
 
-/* Returns true when TEXT is an identifier: [a-z0-9-]+, at most 64 characters. */
-bool ident_valid(const char *text);
-
-/* Returns true when TEXT is a real calendar date written YYYY-MM-DD. */
-bool date_valid(const char *text);
-
 #endif

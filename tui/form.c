@@ -8,7 +8,7 @@
 #include "draw.h"
 #include "session.h"
 #include "term.h"
-#include "ynode.h"
+#include "valid.h"
 
 enum { LABEL_WIDTH = 14 };
 
