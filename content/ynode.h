@@ -2,7 +2,8 @@
  *
  * Built on libyaml's event API. Anchors, aliases, tags other than !!str, duplicate keys,
  * non-scalar keys, NUL characters, invalid UTF-8 and more than one document are refused.
- * Every node keeps its 1-based line and column so that loaders can point at it. */
+ * Every node keeps its 1-based line and column so that loaders can point at it. ynode.c reads
+ * the file and builds the tree; ynode_get.c reads values of the types a loader expects. */
 #ifndef MEETLAT_YNODE_H
 #define MEETLAT_YNODE_H
 
