@@ -2,7 +2,7 @@
 # layers.sh - the build keeps the layers base <- content <- sessions <- tui apart:
 # build-aux/check-layers passes on the tree and fails, naming file and line, on a copy with a
 # wrong include planted in it; the test programs of the layers below tui/ link no curses, and
-# those of base/ no libyaml.
+# those of base/ no libyaml (as the Makefile's TESTS_* lists name them).
 set -u
 : "${BUILD:?set BUILD to the build folder (e.g. build/san)}"
 work=$(mktemp -d) || exit 1
@@ -49,9 +49,11 @@ layer_tests() {
 		env -u MAKEFLAGS -u MAKELEVEL make -s --no-print-directory -f Makefile -f - show
 }
 
-# links PROGRAM LIBRARY - true when the program PROGRAM (in $BUILD/tests) needs LIBRARY.
+# links PROGRAM LIBRARY - true when the program PROGRAM ($BUILD/NAME, or a test program or
+# tool by its name) needs LIBRARY.
 links() {
-	program=$BUILD/tests/$1
+	program=$BUILD/$1
+	[ -x "$program" ] || program=$BUILD/tests/$1
 	[ -x "$program" ] || program=$BUILD/tests/tools/$1
 	ldd "$program" | grep -q "$2"
 }
@@ -64,7 +66,7 @@ for layer in BASE CONTENT SESSIONS; do
 		[ "$layer" = BASE ] && check "$p ($layer) links no libyaml" eval '! links "$p" libyaml'
 	done
 done
-check "test_tui_text (TUI) links curses: the check above can tell" links test_tui_text libncurses
+check "meetlat links curses: the check above can tell" links meetlat libncurses
 check "test_content (CONTENT) links libyaml: the check above can tell" links test_content libyaml
 
 [ "$failures" -eq 0 ] || { echo "$failures check(s) failed"; exit 1; }
