@@ -92,7 +92,7 @@ TESTS_TUI      = test_tui_text keys_man
 test_layer = $(firstword $(foreach L,$(LAYERS),$(if $(filter $(notdir $(1)),$(TESTS_$(L))),$(L))))
 # Stops make when the test program $(1) is in no layer's list.
 need_layer = $(if $(call test_layer,$(1)),,$(error tests/$(1).c is in no layer: name it in one \
-               of TESTS_BASE, TESTS_CONTENT, TESTS_SESSIONS or TESTS_TUI in the Makefile))
+               of the lists $(addprefix TESTS_,$(LAYERS)) in the Makefile))
 
 obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 UNIT_TESTS   = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
