@@ -20,11 +20,13 @@ PYTHON    ?= /usr/bin/python3
 BUILD     ?= build/rel
 SANITIZE  ?=
 
-# Libraries, found with pkg-config (build-aux/deps names the package of a missing one).
-LIBS_PC    = ncursesw yaml-0.1
-PC_CFLAGS := $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
-               $(shell $(PKG_CONFIG) --cflags $(LIBS_PC) 2>/dev/null))
+# Libraries, found with pkg-config (build-aux/deps names the package of a missing one);
+# their feature macros are left out, FEATURES sets those.
+pc_cflags = $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
+              $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null))
+YAML_CFLAGS := $(call pc_cflags,yaml-0.1)
 YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
+CURSES_CFLAGS := $(call pc_cflags,ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
@@ -35,29 +37,79 @@ FEATURES   = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DMEETLAT_VERSION='"$(VERSION
 ifeq ($(SANITIZE),1)
 SANFLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
-ALL_CFLAGS = $(WARNINGS) $(FEATURES) -Icontent -Isessions -Itui $(PC_CFLAGS) \
-             $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
+# LAYER_CFLAGS is the include path of the layer being compiled (below).
+ALL_CFLAGS = $(WARNINGS) $(FEATURES) $(LAYER_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
-# The three rooms; each is a static library so that tests link only what they need.
+# ---- The layers: base <- content <- sessions <- tui ----------------------------------------
+# Each folder is a layer and a static library. A layer's code sees the headers of its own
+# folder and of the layers below it, nothing else, and a program links the library of its
+# layer and those below it: a model test links no curses, a base test no libyaml.
+# `make check-layers` (build-aux/check-layers) checks every #include in the same terms.
+# For each layer L:  INC_L   what its sources compile with (include path, library flags)
+#                    LIBS_L  the libraries a program of L links, in link order
+#                    EXT_L   the system libraries it links after them
+LAYERS       = BASE CONTENT SESSIONS UI TUI
+BASE_SRC     = $(sort $(wildcard base/*.c))
 CONTENT_SRC  = $(sort $(wildcard content/*.c))
 # Generated sources live in the build folder, never in the source tree.
 BUILTIN_SRC  = $(BUILD)/gen/builtin_yaml.c
-SESSIONS_SRC = $(wildcard sessions/*.c)
-# tui/ is two libraries: the windows that draw on a terminal (the only code that includes
-# curses) and the interface's state, key handler and screens, which the tests link without it.
+SESSIONS_SRC = $(sort $(wildcard sessions/*.c))
+# tui/ is two layers: the interface's state, key handler and screens (UI, without curses,
+# which the tests link), and the windows that draw it on a terminal (TUI, the only code that
+# includes curses).
 TUI_SRC      = $(addprefix tui/,app.c draw.c start_screen.c term.c)
-UI_SRC       = $(filter-out tui/main.c $(TUI_SRC),$(wildcard tui/*.c))
+UI_SRC       = $(sort $(filter-out tui/main.c $(TUI_SRC),$(wildcard tui/*.c)))
+BASE_LIB     = $(BUILD)/libbase.a
 CONTENT_LIB  = $(BUILD)/libcontent.a
 SESSIONS_LIB = $(BUILD)/libsessions.a
-TUI_LIB      = $(BUILD)/libtui.a
 UI_LIB       = $(BUILD)/libui.a
-obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
+TUI_LIB      = $(BUILD)/libtui.a
 
+INC_BASE      = -Ibase
+INC_CONTENT   = -Icontent $(INC_BASE) $(YAML_CFLAGS)
+INC_SESSIONS  = -Isessions $(INC_CONTENT)
+INC_UI        = -Itui $(INC_SESSIONS)
+INC_TUI       = $(INC_UI) $(CURSES_CFLAGS)
+LIBS_BASE     = $(BASE_LIB)
+LIBS_CONTENT  = $(CONTENT_LIB) $(LIBS_BASE)
+LIBS_SESSIONS = $(SESSIONS_LIB) $(LIBS_CONTENT)
+LIBS_UI       = $(UI_LIB) $(LIBS_SESSIONS)
+LIBS_TUI      = $(TUI_LIB) $(LIBS_UI)
+EXT_BASE      =
+EXT_CONTENT   = $(YAML_LIBS)
+EXT_SESSIONS  = $(EXT_CONTENT)
+EXT_UI        = $(EXT_SESSIONS)
+EXT_TUI       = $(CURSES_LIBS) $(EXT_UI)
+
+$(BUILD)/base/%.o:     LAYER_CFLAGS = $(INC_BASE)
+$(BUILD)/content/%.o:  LAYER_CFLAGS = $(INC_CONTENT)
+$(BUILD)/gen/%.o:      LAYER_CFLAGS = $(INC_CONTENT)
+$(BUILD)/sessions/%.o: LAYER_CFLAGS = $(INC_SESSIONS)
+$(BUILD)/tui/%.o:      LAYER_CFLAGS = $(INC_TUI)
+$(call obj,$(UI_SRC)): LAYER_CFLAGS = $(INC_UI)
+
+# The layer each unit test (tests/test_*.c) and test tool (tests/tools/*.c) belongs to: the
+# lowest layer whose code it needs. It compiles with that layer's include path (and tests/)
+# and links that layer's libraries. A new test program is named in one of these lists.
+TESTS_BASE     = test_utf8 test_valid
+TESTS_CONTENT  = test_almanak test_content test_content_corpus test_ynode
+TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
+                 test_store export_fixture session_fixture
+TESTS_UI       = test_tui_text test_screens test_ui_keys keys_man screens_golden
+TESTS_TUI      =
+# The layer of the test program named $(1) (a path; its folder does not matter), or nothing.
+test_layer = $(firstword $(foreach L,$(LAYERS),$(if $(filter $(notdir $(1)),$(TESTS_$(L))),$(L))))
+# Stops make when the test program $(1) is in no layer's list.
+need_layer = $(if $(call test_layer,$(1)),,$(error tests/$(1).c is in no layer: name it in one \
+               of the lists $(addprefix TESTS_,$(LAYERS)) in the Makefile))
+
+obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 UNIT_TESTS   = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 TEST_TOOLS   = $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
 
-.PHONY: all run check deps deps-known install uninstall clean test-programs run-tests bench fuzz man-keys golden-pages
+.PHONY: all run check check-layers deps deps-known install uninstall clean test-programs \
+        run-tests bench fuzz man-keys golden-pages
 .DEFAULT_GOAL := all
 
 all: meetlat
@@ -66,14 +118,15 @@ all: meetlat
 meetlat: $(BUILD)/meetlat
 	cp -f $< $@
 
-$(BUILD)/meetlat: $(call obj,tui/main.c) $(TUI_LIB) $(UI_LIB) $(SESSIONS_LIB) $(CONTENT_LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CURSES_LIBS) $(YAML_LIBS) $(LDLIBS)
+$(BUILD)/meetlat: $(call obj,tui/main.c) $(LIBS_TUI)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(EXT_TUI) $(LDLIBS)
 
+$(BASE_LIB): $(call obj,$(BASE_SRC))
 $(CONTENT_LIB): $(call obj,$(CONTENT_SRC)) $(BUILD)/gen/builtin_yaml.o
 $(SESSIONS_LIB): $(call obj,$(SESSIONS_SRC))
 $(UI_LIB): $(call obj,$(UI_SRC))
 $(TUI_LIB): $(call obj,$(TUI_SRC))
-$(CONTENT_LIB) $(SESSIONS_LIB) $(UI_LIB) $(TUI_LIB):
+$(BASE_LIB) $(CONTENT_LIB) $(SESSIONS_LIB) $(UI_LIB) $(TUI_LIB):
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 
@@ -87,13 +140,22 @@ $(BUILTIN_SRC): content/almanak.yaml content/embed.sh
 $(BUILD)/gen/builtin_yaml.o: $(BUILTIN_SRC) | deps-known
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# Unit tests: one program per tests/test_*.c; test tools: one per tests/tools/*.c. None links
-# curses: the interface's state, keys and screens are tested without a terminal.
-$(BUILD)/tests/%: $(BUILD)/tests/%.o $(UI_LIB) $(SESSIONS_LIB) $(CONTENT_LIB)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(YAML_LIBS) $(LDLIBS)
+# Unit tests: one program per tests/test_*.c; test tools: one per tests/tools/*.c; each
+# compiled and linked as its layer (TESTS_* above) says. None links curses: the interface's
+# state, keys and screens are tested without a terminal.
+.SECONDEXPANSION:
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $$(LIBS_$$(call test_layer,$$*))
+	$(call need_layer,$*)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(EXT_$(call test_layer,$*)) $(LDLIBS)
+$(BUILD)/tests/%.o: LAYER_CFLAGS = $(INC_$(call test_layer,$*)) -Itests $(CMOCKA_CFLAGS)
 $(BUILD)/tests/%.o: tests/%.c | deps-known
+	$(call need_layer,$*)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -Itests -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Fails when an #include crosses the layers the wrong way (see build-aux/check-layers).
+check-layers:
+	@sh build-aux/check-layers .
 
 # A missing library stops the build with the command that installs it.
 deps-known:
@@ -114,6 +176,7 @@ run:
 WERROR    ?=
 check:
 	@sh build-aux/deps install test
+	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory BUILD=build/strict CFLAGS="$(CFLAGS) $(WERROR)" build/strict/meetlat
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test-programs
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 run-tests
@@ -151,12 +214,12 @@ bench: all
 
 # Fuzz targets (fuzz/*.c, libFuzzer): built with clang; run e.g. build/fuzz/fuzz_content fuzz/corpus.
 FUZZ_TARGETS = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/*.c))
+FUZZ_SRC     = $(BASE_SRC) $(CONTENT_SRC) $(SESSIONS_SRC)
 fuzz: $(FUZZ_TARGETS)
-build/fuzz/%: fuzz/%.c $(CONTENT_SRC) $(SESSIONS_SRC) build/fuzz/gen/builtin_yaml.c
+build/fuzz/%: fuzz/%.c $(FUZZ_SRC) build/fuzz/gen/builtin_yaml.c
 	@mkdir -p $(@D)
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(WARNINGS) $(FEATURES) -Icontent \
-	      -Isessions $(PC_CFLAGS) -o $@ $< $(CONTENT_SRC) build/fuzz/gen/builtin_yaml.c $(SESSIONS_SRC) \
-	      $(YAML_LIBS) $(LDLIBS)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(WARNINGS) $(FEATURES) \
+	      $(INC_SESSIONS) -o $@ $< $(FUZZ_SRC) build/fuzz/gen/builtin_yaml.c $(EXT_SESSIONS) $(LDLIBS)
 build/fuzz/gen/builtin_yaml.c: content/almanak.yaml content/embed.sh
 	@mkdir -p $(@D)
 	sh content/embed.sh content/almanak.yaml > $@.tmp && mv $@.tmp $@

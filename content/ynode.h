@@ -2,7 +2,8 @@
  *
  * Built on libyaml's event API. Anchors, aliases, tags other than !!str, duplicate keys,
  * non-scalar keys, NUL characters, invalid UTF-8 and more than one document are refused.
- * Every node keeps its 1-based line and column so that loaders can point at it. */
+ * Every node keeps its 1-based line and column so that loaders can point at it. ynode.c reads
+ * the file and builds the tree; ynode_get.c reads values of the types a loader expects. */
 #ifndef MEETLAT_YNODE_H
 #define MEETLAT_YNODE_H
 
@@ -116,11 +117,5 @@ bool ynode_ident(const struct ydoc *doc, const struct ynode *node, const char *w
 /* Stores in *OUT the calendar date YYYY-MM-DD at NODE (a day that exists). */
 bool ynode_date(const struct ydoc *doc, const struct ynode *node, const char *what,
 		const char **out, struct diag *d);
-
-/* Returns true when TEXT is an identifier: [a-z0-9-]+, at most 64 characters. */
-bool ident_valid(const char *text);
-
-/* Returns true when TEXT is a real calendar date written YYYY-MM-DD. */
-bool date_valid(const char *text);
 
 #endif

@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "utf8.h"
-#include "ynode.h" /* date_valid only, no YAML: it moves to base/ with the other checks */
+#include "valid.h"
 
 static const char *const meta_keys[META_COUNT] = {
 	[META_TITLE] = "title",             [META_ORGANISATION] = "organisation",

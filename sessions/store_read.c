@@ -11,6 +11,7 @@
 
 #include "store.h"
 #include "store_impl.h"
+#include "valid.h"
 
 const struct yfield store_fields[SF_COUNT] = {
 	[SF_VERSION] = { "meetlat_session", true },

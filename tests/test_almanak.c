@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "content.h"
-#include "ynode.h"
+#include "valid.h"
 
 static const char SEED_PATH[] = "tests/fixtures/seed-fase4.txt";
 static const char DASH[] = " \xe2\x80\x93 "; /* " – ", between a chapter's title and authors */

@@ -8,6 +8,7 @@
 
 #include <cmocka.h>
 
+#include "valid.h"
 #include "yerror.h"
 #include "ynode.h"
 
@@ -588,39 +589,6 @@ static void test_bool_ident_date(void **state)
 				"'2023-02-29'");
 }
 
-/* Only real calendar dates written YYYY-MM-DD are valid. */
-static void test_date_valid(void **state)
-{
-	(void)state;
-	assert_true(date_valid("2024-02-29"));
-	assert_true(date_valid("2000-02-29"));
-	assert_true(date_valid("2026-12-31"));
-	assert_false(date_valid("2023-02-29"));
-	assert_false(date_valid("1900-02-29"));
-	assert_false(date_valid("2026-13-01"));
-	assert_false(date_valid("2026-00-10"));
-	assert_false(date_valid("2026-04-31"));
-	assert_false(date_valid("2026-01-00"));
-	assert_false(date_valid("2026-1-01"));
-	assert_false(date_valid("2026-01-01 "));
-	assert_false(date_valid("2026/01/01"));
-	assert_false(date_valid(""));
-}
-
-/* Identifiers: [a-z0-9-]+, 1 to 64 characters. */
-static void test_ident_valid(void **state)
-{
-	(void)state;
-	assert_true(ident_valid("sociale-media-almanak"));
-	assert_true(ident_valid("a"));
-	assert_true(ident_valid("0-9"));
-	assert_false(ident_valid(""));
-	assert_false(ident_valid("A"));
-	assert_false(ident_valid("a_b"));
-	assert_false(ident_valid("a b"));
-	assert_false(ident_valid("é"));
-}
-
 /* Known, unknown ("x-" excepted) and missing keys of a mapping. */
 static void test_fields(void **state)
 {
@@ -676,7 +644,6 @@ int main(void)
 		cmocka_unit_test(test_unknown_problem),
 		cmocka_unit_test(test_node_positions),
 		cmocka_unit_test(test_number),         cmocka_unit_test(test_bool_ident_date),
-		cmocka_unit_test(test_date_valid),     cmocka_unit_test(test_ident_valid),
 		cmocka_unit_test(test_fields),         cmocka_unit_test(test_excerpt),
 		cmocka_unit_test(test_byte_order_mark), cmocka_unit_test(test_quoted_is_text),
 	};

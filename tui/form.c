@@ -7,8 +7,8 @@
 #include "actions.h"
 #include "keys.h"
 #include "session.h"
+#include "valid.h"
 #include "wrap.h"
-#include "ynode.h"
 
 enum { LABEL_WIDTH = 14 };
 

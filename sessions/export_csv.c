@@ -1,0 +1,220 @@
+/* export_csv.c - the session as CSV, data for a spreadsheet or a program.
+ *
+ * The CSV has a header line, then one line per row of the session (the content's rows in
+ * order, then those kept from the file) and one per action, in these columns:
+ *
+ *   session_title         the session's title, organisation, group and date (YYYY-MM-DD, or
+ *   session_organisation  empty), the same on every line, so that the lines of many sessions
+ *   session_group         can be put in one sheet or file and still be told apart
+ *   session_date
+ *   kind          "row" or "action"
+ *   group         the title of the row's group; empty for a row the content no longer has
+ *                 and for an action for the workshop as a whole
+ *   row_id        the row's id (for an action: the row it belongs to, or empty)
+ *   row           the row's name; empty when the content no longer has the row
+ *   votes         row: the number of votes
+ *   distribution  row: the votes per phase, "1:0 2:3 3:4 4:1" (phase:votes)
+ *   median        row: the median vote, "3" or "2.5" ("2,5" with ';' as separator, as a
+ *                 Dutch spreadsheet reads numbers); empty without votes
+ *   span          row: the phases from the lowest to the highest vote; 0 without votes
+ *   disagree      row: "yes" when the votes span 3 phases or more, else "no"
+ *   current       row: the agreed current phase, empty when none; current_name its name
+ *   target        row: the target phase, empty when none; target_name its name
+ *   note          row: the note
+ *   action        action: its text
+ *   owner         action: who takes it on, or empty
+ *   due           action: YYYY-MM-DD, or empty
+ *   done          action: "yes" or "no"
+ *
+ * A column a kind does not use is empty. RFC 4180: a field holding the separator, a quote,
+ * CR or LF is written between double quotes, quotes doubled; lines end in CRLF; a newline
+ * inside a note stays a bare LF inside its quoted field. The separator is the one asked for,
+ * else ';' when the content's language is Dutch (what Dutch Excel expects) and ',' otherwise.
+ * In every text control characters are replaced first ('?', a tab becomes a space), as in
+ * every format.
+ *
+ * By default the file is made for a spreadsheet program, which is where a facilitator opens
+ * it by double-clicking:
+ * - it starts with a UTF-8 byte order mark: without one, Excel reads the UTF-8 as another
+ *   character set;
+ * - a text that a spreadsheet could take for a formula is written after a ' (the OWASP advice
+ *   against CSV injection; the ' makes the cell text): one that starts with = + - @, a tab or
+ *   a CR, or with = + - @ after spaces, tabs and line breaks (which some programs trim on
+ *   import). A text that reads as a negative number ("-5") is guarded too: it is text, and
+ *   stays text in the sheet; meetlat's own numbers are never negative, so never guarded.
+ *   Apostrophes at the start are skipped before the test ("'=1" becomes "''=1"), so that
+ *   the guard can be undone exactly: drop the first ' of a cell when the rest still needs
+ *   the guard (export_csv_needs_guard).
+ *
+ * With csv_raw (--csv-raw) the file is made for programs: there is no byte order mark (most
+ * readers, Python's csv, R and awk among them, would make it part of the first column's
+ * name, and concatenated files would carry one in the middle) and no guard: texts are
+ * written exactly as typed, so that a CSV reader gives back the original strings. */
+#include <string.h>
+
+#include "export_impl.h"
+
+enum csv_column {
+	COL_SESSION_TITLE, COL_SESSION_ORGANISATION, COL_SESSION_GROUP, COL_SESSION_DATE,
+	COL_KIND, COL_GROUP, COL_ROW_ID, COL_ROW, COL_VOTES, COL_DISTRIBUTION, COL_MEDIAN,
+	COL_SPAN, COL_DISAGREE, COL_CURRENT, COL_CURRENT_NAME, COL_TARGET, COL_TARGET_NAME,
+	COL_NOTE, COL_ACTION, COL_OWNER, COL_DUE, COL_DONE, CSV_COLUMNS
+};
+
+static const char *const csv_columns[CSV_COLUMNS] = {
+	"session_title", "session_organisation", "session_group", "session_date",
+	"kind", "group", "row_id", "row", "votes", "distribution", "median", "span",
+	"disagree", "current", "current_name", "target", "target_name", "note", "action",
+	"owner", "due", "done",
+};
+
+/* The byte order mark that tells a spreadsheet program the file is UTF-8. */
+static const char utf8_bom[] = "\xEF\xBB\xBF";
+
+/* Returns true when the language tag LANG is Dutch: "nl", or "nl-" or "nl_" and a region. */
+static bool language_dutch(const char *lang)
+{
+	return lang && (lang[0] == 'n' || lang[0] == 'N') && (lang[1] == 'l' || lang[1] == 'L') &&
+	       (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
+}
+
+/* Returns the separator to use: ASKED when it is ',' or ';', else the one for C's language. */
+static char csv_separator(char asked, const struct content *c)
+{
+	if (asked == ',' || asked == ';')
+		return asked;
+	return language_dutch(c->language) ? ';' : ',';
+}
+
+/* Writes one CSV line of the CSV_COLUMNS FIELDS (NULL for an empty one), ending in CRLF. */
+static void csv_line(struct export *e, const char *const *fields)
+{
+	for (size_t i = 0; i < CSV_COLUMNS; i++) {
+		if (i)
+			putc(e->separator, e->out);
+		export_put_text(e, fields[i]);
+	}
+	export_put(e, "\r\n");
+}
+
+/* Fills in the columns every line of KIND has in F: the session's and the kind. */
+static void csv_start(const struct export *e, const char **f, const char *kind)
+{
+	f[COL_SESSION_TITLE] = e->s->meta[META_TITLE];
+	f[COL_SESSION_ORGANISATION] = e->s->meta[META_ORGANISATION];
+	f[COL_SESSION_GROUP] = e->s->meta[META_GROUP];
+	f[COL_SESSION_DATE] = e->s->meta[META_DATE];
+	f[COL_KIND] = kind;
+}
+
+/* Writes phase NUMBER into BUF ("" for none) and returns BUF. */
+static const char *csv_phase(int number, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (number > 0)
+		snprintf(buf, size, "%d", number);
+	return buf;
+}
+
+/* Writes the CSV line of score I. */
+static void csv_row(struct export *e, size_t i)
+{
+	const char *f[CSV_COLUMNS] = { NULL };
+	char votes[24], span[16], current[16], target[16];
+	struct row_view r;
+
+	export_row_view(e, i, &r);
+	snprintf(votes, sizeof(votes), "%zu", r.st.count);
+	snprintf(span, sizeof(span), "%d", r.st.span);
+	csv_start(e, f, "row");
+	f[COL_GROUP] = r.group;
+	f[COL_ROW_ID] = r.sc->dimension;
+	f[COL_ROW] = r.group ? r.name : NULL;
+	f[COL_VOTES] = votes;
+	f[COL_DISTRIBUTION] = r.distribution;
+	f[COL_MEDIAN] = r.median;
+	f[COL_SPAN] = span;
+	f[COL_DISAGREE] = r.st.disagree ? "yes" : "no";
+	f[COL_CURRENT] = csv_phase(r.sc->current, current, sizeof(current));
+	f[COL_CURRENT_NAME] = export_phase_name(e, r.sc->current);
+	f[COL_TARGET] = csv_phase(r.sc->target, target, sizeof(target));
+	f[COL_TARGET_NAME] = export_phase_name(e, r.sc->target);
+	f[COL_NOTE] = r.sc->note;
+	csv_line(e, f);
+}
+
+/* Writes the CSV line of action I. */
+static void csv_action(struct export *e, size_t i)
+{
+	const struct session_action *a = &e->s->actions[i];
+	const char *f[CSV_COLUMNS] = { NULL };
+	long row = session_action_row(a, e->c);
+
+	csv_start(e, f, "action");
+	if (row >= 0) {
+		f[COL_GROUP] = e->c->groups[e->c->dimensions[row].group].title;
+		f[COL_ROW] = e->c->dimensions[row].name;
+	}
+	f[COL_ROW_ID] = a->dimension;
+	f[COL_ACTION] = a->text;
+	f[COL_OWNER] = a->owner;
+	f[COL_DUE] = a->due;
+	f[COL_DONE] = a->done ? "yes" : "no";
+	csv_line(e, f);
+}
+
+/* Returns true when a spreadsheet could take CELL for a formula (the rule is explained at
+ * the top of this file). */
+bool export_csv_needs_guard(const char *cell)
+{
+	const char *at = cell + strspn(cell, "'");
+
+	if (*at == '\t' || *at == '\r')
+		return true;
+	at += strspn(at, " \t\r\n");
+	return *at != '\0' && strchr("=+-@", *at) != NULL;
+}
+
+/* Writes TEXT as one CSV field (RFC 4180), after a ' when GUARD: between double quotes, with
+ * quotes doubled, when it holds the separator SEP, a quote, CR or LF; as it is otherwise. */
+static void csv_field(FILE *out, const char *text, char sep, bool guard)
+{
+	const char special[] = { sep, '"', '\r', '\n', '\0' };
+	bool quoted = text[strcspn(text, special)] != '\0';
+
+	if (quoted)
+		putc('"', out);
+	if (guard)
+		putc('\'', out);
+	for (; *text; text++) {
+		if (*text == '"')
+			putc('"', out);
+		putc(*text, out);
+	}
+	if (quoted)
+		putc('"', out);
+}
+
+/* Writes TEXT as one field of E's CSV: guarded with a ' when it is for a spreadsheet and
+ * could be taken for a formula. */
+static void csv_escape(const struct export *e, const char *text)
+{
+	csv_field(e->out, text, e->separator, !e->opt->csv_raw && export_csv_needs_guard(text));
+}
+
+/* Writes the session as CSV: the byte order mark (not in raw CSV), the header, the rows, the
+ * actions; the separator is the one asked for or the content's language's, and so is the
+ * decimal sign of a median. */
+void export_csv(struct export *e)
+{
+	e->escape = csv_escape;
+	e->separator = csv_separator(e->opt->csv_separator, e->c);
+	e->decimal = e->separator == ';' ? ',' : '.';
+	if (!e->opt->csv_raw)
+		export_put(e, utf8_bom);
+	csv_line(e, csv_columns);
+	for (size_t i = 0; i < e->s->n_scores; i++)
+		csv_row(e, i);
+	for (size_t i = 0; i < e->s->n_actions; i++)
+		csv_action(e, i);
+}
