@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
+
 enum { ARENA_BLOCK = 64 * 1024 };
 
 struct block {
@@ -20,14 +22,14 @@ struct arena {
 
 struct arena *arena_new(void)
 {
-	return calloc(1, sizeof(struct arena));
+	return mem.calloc(1, sizeof(struct arena));
 }
 
 /* Puts a fresh block of at least SIZE usable bytes at the head of A. */
 static struct block *arena_grow(struct arena *a, size_t size)
 {
 	size_t usable = size > ARENA_BLOCK ? size : ARENA_BLOCK;
-	struct block *b = malloc(sizeof(*b) + usable);
+	struct block *b = mem.malloc(sizeof(*b) + usable);
 
 	if (!b)
 		return NULL;
@@ -80,7 +82,7 @@ void arena_free(struct arena *a)
 		return;
 	for (b = a->head; b; b = next) {
 		next = b->next;
-		free(b);
+		mem.free(b);
 	}
-	free(a);
+	mem.free(a);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "utf8.h"
 
 void diag_set(struct diag *d, const char *file, unsigned line, unsigned column,
@@ -31,7 +32,7 @@ char *diag_format(const struct diag *d, char *buf, size_t size)
 		snprintf(raw, sizeof(raw), "%s: %s", d->file, d->message);
 	clean = utf8_sanitize(raw, strlen(raw), false, '?');
 	snprintf(buf, size, "%s", clean ? clean : "error (out of memory)");
-	free(clean);
+	mem.free(clean);
 	return buf;
 }
 

@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "mem.h"
+
 /* Returns the length of a sequence led by byte B, or 0 when B cannot lead one. */
 static size_t utf8_sequence_length(unsigned char b)
 {
@@ -197,7 +199,7 @@ const char *utf8_ascii(uint32_t cp, char one[2])
 
 char *utf8_sanitize(const char *s, size_t len, bool keep_newline, char replacement)
 {
-	char *out = malloc(len + 1);
+	char *out = mem.malloc(len + 1);
 	size_t o = 0;
 
 	if (!out)

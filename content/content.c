@@ -8,6 +8,7 @@
 
 #include "arena.h"
 #include "index.h"
+#include "mem.h"
 #include "utf8.h"
 
 static const struct step_kind_info step_kinds[STEP_KIND_COUNT] = {
@@ -164,7 +165,7 @@ enum step_ids_result content_index_steps(struct content *c, struct content_step 
 	struct arena *scratch = arena_new(); /* the index of the bases, needed only here */
 	struct name_index *ids = name_index_new(c->arena, n);
 	struct name_index *bases = scratch ? name_index_new(scratch, n) : NULL;
-	unsigned *repeats = calloc(n ? n : 1, sizeof(*repeats));
+	unsigned *repeats = mem.calloc(n ? n : 1, sizeof(*repeats));
 	enum step_ids_result result = STEP_IDS_EXHAUSTED;
 	bool ok = ids && bases && repeats;
 
@@ -179,7 +180,7 @@ enum step_ids_result content_index_steps(struct content *c, struct content_step 
 		c->step_ids = ids;
 		result = STEP_IDS_OK;
 	}
-	free(repeats);
+	mem.free(repeats);
 	arena_free(scratch);
 	return result;
 }

@@ -7,6 +7,7 @@
 #include "builtin.h"
 #include "content.h"
 #include "index.h"
+#include "mem.h"
 #include "ynode.h"
 
 const char content_builtin_name[] = "almanak.yaml";
@@ -444,9 +445,9 @@ static bool load_model(struct loader *l, const struct ynode *node)
 	dims = loader_alloc(l, rows, sizeof(*dims));
 	group_ids = name_index_new(l->c->arena, node->count);
 	l->rows = name_index_new(l->c->arena, rows);
-	ids = calloc(rows ? rows : 1, sizeof(*ids));
+	ids = mem.calloc(rows ? rows : 1, sizeof(*ids));
 	if (!groups || !dims || !group_ids || !l->rows || !ids) {
-		free(ids);
+		mem.free(ids);
 		diag_set(l->d, l->doc.file, 0, 0, "out of memory");
 		return false;
 	}
@@ -456,7 +457,7 @@ static bool load_model(struct loader *l, const struct ynode *node)
 	l->c->n_groups = node->count;
 	for (size_t i = 0; i < node->count && ok; i++)
 		ok = load_group(l, node, groups, i, group_ids, dims, ids) || loader_record(l);
-	free(ids);
+	mem.free(ids);
 	return ok;
 }
 
@@ -776,7 +777,7 @@ struct content *content_load_file_all(const char *path, struct diag_list *errors
 		return NULL;
 	}
 	c = content_load_buffer_all(path, buf, len, errors);
-	free(buf);
+	mem.free(buf);
 	return c;
 }
 

@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "arena.h"
+#include "mem.h"
 #include "utf8.h"
 #include "yerror.h"
 
@@ -32,13 +33,13 @@ static bool read_whole(int fd, const char *path, size_t max, char **buf, size_t 
 		       struct diag *d)
 {
 	size_t cap = 64 * 1024, used = 0;
-	char *data = malloc(cap + 1);
+	char *data = mem.malloc(cap + 1);
 
 	while (data) {
 		ssize_t n;
 
 		if (used == cap) {
-			char *bigger = cap > max ? NULL : realloc(data, cap * 2 + 1);
+			char *bigger = cap > max ? NULL : mem.realloc(data, cap * 2 + 1);
 
 			if (!bigger)
 				break;
@@ -50,7 +51,7 @@ static bool read_whole(int fd, const char *path, size_t max, char **buf, size_t 
 			continue;
 		if (n < 0) {
 			diag_set(d, path, 0, 0, "cannot read: %s", strerror(errno));
-			free(data);
+			mem.free(data);
 			return false;
 		}
 		if (n == 0) {
@@ -62,11 +63,11 @@ static bool read_whole(int fd, const char *path, size_t max, char **buf, size_t 
 		used += (size_t)n;
 		if (used > max) {
 			diag_set(d, path, 0, 0, "file is larger than the limit of %zu bytes", max);
-			free(data);
+			mem.free(data);
 			return false;
 		}
 	}
-	free(data);
+	mem.free(data);
 	diag_set(d, path, 0, 0, "out of memory while reading");
 	return false;
 }
@@ -220,7 +221,7 @@ static bool builder_check_duplicates(struct builder *b, const struct ynode *map)
 
 	if (map->count < 2)
 		return true;
-	keys = malloc(map->count * sizeof(*keys));
+	keys = mem.malloc(map->count * sizeof(*keys));
 	if (!keys) {
 		ydoc_error(b->doc, map, b->d, "out of memory");
 		return false;
@@ -236,7 +237,7 @@ static bool builder_check_duplicates(struct builder *b, const struct ynode *map)
 			first = keys[run_start];
 		}
 	}
-	free(keys);
+	mem.free(keys);
 	if (!dup)
 		return true;
 	ydoc_error(b->doc, dup, b->d, "duplicate key '%s' (first at %u:%u)",
@@ -261,7 +262,7 @@ static bool builder_attach(struct builder *b, struct ynode *node, yaml_mark_t ma
 	}
 	if (f->used == f->capacity) {
 		size_t capacity = f->capacity ? f->capacity * 2 : 8;
-		struct ynode **items = realloc(f->items, capacity * sizeof(*items));
+		struct ynode **items = mem.realloc(f->items, capacity * sizeof(*items));
 
 		if (!items)
 			return builder_fail(b, mark, "out of memory");
@@ -336,7 +337,7 @@ static bool builder_close(struct builder *b, yaml_mark_t mark)
 		memcpy(node->items, f->items, f->used * sizeof(*node->items));
 	}
 	node->count = node->kind == YNODE_MAPPING ? f->used / 2 : f->used;
-	free(f->items);
+	mem.free(f->items);
 	f->items = NULL;
 	b->depth--;
 	if (node->kind == YNODE_MAPPING && !builder_check_duplicates(b, node))
@@ -396,9 +397,9 @@ bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
 		return false;
 	}
 	doc->arena = arena_new();
-	b.stack = calloc(limits->max_depth + 1, sizeof(*b.stack));
+	b.stack = mem.calloc(limits->max_depth + 1, sizeof(*b.stack));
 	if (!doc->arena || !b.stack || !yaml_parser_initialize(&parser)) {
-		free(b.stack);
+		mem.free(b.stack);
 		diag_set(d, file, 0, 0, "out of memory");
 		return false;
 	}
@@ -428,8 +429,8 @@ bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
 		ok = false;
 	}
 	for (size_t i = 0; i < b.depth; i++)
-		free(b.stack[i].items);
-	free(b.stack);
+		mem.free(b.stack[i].items);
+	mem.free(b.stack);
 	yaml_parser_delete(&parser);
 	return ok;
 }

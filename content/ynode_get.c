@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "utf8.h"
 #include "valid.h"
 
@@ -57,7 +58,7 @@ const char *ynode_excerpt(const struct ynode *node, char *buf, size_t size)
 	}
 	clean = utf8_sanitize(node->text, cut, false, '?');
 	snprintf(buf, size, "%s%s", clean ? clean : "", cut < node->length ? "..." : "");
-	free(clean);
+	mem.free(clean);
 	return buf;
 }
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "export_impl.h"
+#include "mem.h"
 #include "utf8.h"
 
 enum { LABEL_MAX = 1024 };
@@ -52,7 +53,7 @@ void export_put_text(struct export *e, const char *text)
 		return;
 	}
 	e->escape(e, clean);
-	free(clean);
+	mem.free(clean);
 }
 
 /* ---- what a row says ------------------------------------------------------------------ */

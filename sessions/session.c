@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "mem.h"
 #include "utf8.h"
 #include "valid.h"
 
@@ -40,7 +41,7 @@ long session_action_row(const struct session_action *a, const struct content *c)
 static char *copy_text(const char *s)
 {
 	size_t len = strlen(s);
-	char *copy = malloc(len + 1);
+	char *copy = mem.malloc(len + 1);
 
 	if (copy)
 		memcpy(copy, s, len + 1);
@@ -63,7 +64,7 @@ void session_timestamp(char *buf, size_t size)
 
 struct session *session_new(const struct content *c, const char *title)
 {
-	struct session *s = calloc(1, sizeof(*s));
+	struct session *s = mem.calloc(1, sizeof(*s));
 	char today[11];
 	bool ok;
 
@@ -74,9 +75,9 @@ struct session *session_new(const struct content *c, const char *title)
 	snprintf(today, sizeof(today), "%.10s", s->created);
 	s->content_id = copy_text(c->id);
 	memcpy(s->content_sha256, c->sha256, sizeof(s->content_sha256));
-	s->scores = calloc(c->n_dimensions ? c->n_dimensions : 1, sizeof(*s->scores));
+	s->scores = mem.calloc(c->n_dimensions ? c->n_dimensions : 1, sizeof(*s->scores));
 	s->content = c;
-	s->seconds = calloc(c->n_steps ? c->n_steps : 1, sizeof(*s->seconds));
+	s->seconds = mem.calloc(c->n_steps ? c->n_steps : 1, sizeof(*s->seconds));
 	s->n_seconds = c->n_steps;
 	ok = s->content_id && s->scores && s->seconds;
 	for (int f = 0; f < META_COUNT && ok; f++)
@@ -99,9 +100,9 @@ struct session *session_new(const struct content *c, const char *title)
 /* Releases the texts of action A. */
 static void action_clear(struct session_action *a)
 {
-	free(a->text);
-	free(a->dimension);
-	free(a->owner);
+	mem.free(a->text);
+	mem.free(a->dimension);
+	mem.free(a->owner);
 }
 
 void session_free(struct session *s)
@@ -109,26 +110,26 @@ void session_free(struct session *s)
 	if (!s)
 		return;
 	for (int f = 0; f < META_COUNT; f++)
-		free(s->meta[f]);
-	free(s->content_id);
+		mem.free(s->meta[f]);
+	mem.free(s->content_id);
 	for (size_t i = 0; i < s->n_scores; i++) {
-		free(s->scores[i].dimension);
-		free(s->scores[i].votes);
-		free(s->scores[i].note);
+		mem.free(s->scores[i].dimension);
+		mem.free(s->scores[i].votes);
+		mem.free(s->scores[i].note);
 	}
-	free(s->scores);
+	mem.free(s->scores);
 	for (size_t i = 0; i < s->n_actions; i++)
 		action_clear(&s->actions[i]);
-	free(s->actions);
-	free(s->seconds);
-	free(s->other_content_id);
-	free(s->agenda_notice);
+	mem.free(s->actions);
+	mem.free(s->seconds);
+	mem.free(s->other_content_id);
+	mem.free(s->agenda_notice);
 	for (size_t i = 0; i < s->n_warnings; i++)
-		free(s->warnings[i]);
-	free(s->warnings);
+		mem.free(s->warnings[i]);
+	mem.free(s->warnings);
 	if (s->origin_free)
 		s->origin_free(s->origin);
-	free(s);
+	mem.free(s);
 }
 
 /* Refuses text that is too long, is not valid UTF-8 or (unless MULTILINE) holds a line break
@@ -157,7 +158,7 @@ static bool replace_text(char **slot, const char *text, const char **why)
 		*why = "out of memory";
 		return false;
 	}
-	free(*slot);
+	mem.free(*slot);
 	*slot = copy;
 	return true;
 }
@@ -236,7 +237,7 @@ bool session_vote_add(struct session *s, const struct content *c, size_t dim, in
 	}
 	if (sc->n_votes == sc->cap_votes) {
 		size_t cap = sc->cap_votes ? sc->cap_votes * 2 : 16;
-		int *votes = realloc(sc->votes, cap * sizeof(*votes));
+		int *votes = mem.realloc(sc->votes, cap * sizeof(*votes));
 
 		if (!votes) {
 			*why = "out of memory";
@@ -344,7 +345,7 @@ long session_action_add(struct session *s, const struct content *c,
 	}
 	if (s->n_actions == s->cap_actions) {
 		size_t cap = s->cap_actions ? s->cap_actions * 2 : 16;
-		struct session_action *bigger = realloc(s->actions, cap * sizeof(*bigger));
+		struct session_action *bigger = mem.realloc(s->actions, cap * sizeof(*bigger));
 
 		if (!bigger) {
 			*why = "out of memory";

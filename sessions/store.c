@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "mem.h"
 #include "sha256.h"
 #include "store.h"
 #include "store_impl.h"
@@ -41,7 +42,7 @@ static char *hidden_sibling(const char *path, const char *suffix)
 
 	if (path_split(path, &dir, &name))
 		sibling = store_printf("%s/.%s%s", dir, name, suffix);
-	free(dir);
+	mem.free(dir);
 	return sibling;
 }
 
@@ -65,8 +66,8 @@ static void remove_stale_temps(const char *path)
 cleanup:
 	if (dp)
 		closedir(dp);
-	free(prefix);
-	free(dir);
+	mem.free(prefix);
+	mem.free(dir);
 }
 
 /* ---- the name a session file really has ---------------------------------------------- */
@@ -89,8 +90,8 @@ static char *path_in_real_folder(const char *path)
 	err = errno;
 	if (real && !(joined = store_printf("%s%s%s", real, strcmp(real, "/") ? "/" : "", name)))
 		err = ENOMEM;
-	free(real);
-	free(dir);
+	mem.free(real);
+	mem.free(dir);
 	errno = err;
 	return joined;
 }
@@ -116,7 +117,7 @@ static char *link_target(const char *link)
 		joined = NULL;
 	else {
 		joined = store_printf("%s/%s", dir, target);
-		free(dir);
+		mem.free(dir);
 	}
 	if (!joined)
 		errno = ENOMEM;
@@ -147,16 +148,16 @@ static bool file_resolve(struct store_file *f, struct diag *d)
 			if (!f->real_path)
 				diag_set(d, f->path, 0, 0, "%s %s, whose folder cannot be used: %s",
 					 links ? "points to" : "is", at, strerror(errno));
-			free(at);
+			mem.free(at);
 			return f->real_path != NULL;
 		}
 		next = link_target(at);
 		err = next ? ELOOP : errno;
-		free(at);
+		mem.free(at);
 		at = next;
 	}
 	diag_set(d, f->path, 0, 0, "cannot follow the name to a file: %s", strerror(err));
-	free(at);
+	mem.free(at);
 	return false;
 }
 
@@ -367,7 +368,7 @@ static char *temp_write(const char *path, const char *buf, size_t len, int *lock
 	fd = fileio.mkstemp(tmp);
 	if (fd < 0) {
 		err = errno;
-		free(tmp);
+		mem.free(tmp);
 		errno = err;
 		return NULL;
 	}
@@ -385,7 +386,7 @@ static char *temp_write(const char *path, const char *buf, size_t len, int *lock
 	if (locked)
 		lock_drop(locked);
 	unlink(tmp);
-	free(tmp);
+	mem.free(tmp);
 	errno = err;
 	return NULL;
 }
@@ -407,7 +408,7 @@ static int folder_sync(const char *path)
 		err = errno;
 	if (fd >= 0 && fileio.close(fd) != 0 && !err)
 		err = errno;
-	free(dir);
+	mem.free(dir);
 	return err;
 }
 
@@ -434,7 +435,7 @@ static int file_replace(const char *path, const char *buf, size_t len, bool *ren
 		*renamed = true;
 		err = folder_sync(path);
 	}
-	free(tmp);
+	mem.free(tmp);
 	return err;
 }
 
@@ -472,7 +473,7 @@ static bool disk_changed(const struct store_file *f)
 	    !ydoc_read_file(f->real_path, ylimits_default.max_bytes, &buf, &len, &ignored))
 		return true;
 	sha256_hex(buf, len, hex);
-	free(buf);
+	mem.free(buf);
 	return strcmp(hex, f->disk_sha256) != 0;
 }
 
@@ -497,7 +498,7 @@ static char *copy_path(const char *path, const char *kind)
 
 		if (!candidate || (lstat(candidate, &st) != 0 && errno == ENOENT))
 			return candidate;
-		free(candidate);
+		mem.free(candidate);
 	}
 	return NULL;
 }
@@ -513,21 +514,21 @@ static bool file_moved(struct store_file *f, const char *target)
 	int fd = path && real && lock_path ? lock_take(path, lock_path, &ignored) : -1;
 
 	if (!path || !real) {
-		free(path);
-		free(real);
-		free(lock_path);
+		mem.free(path);
+		mem.free(real);
+		mem.free(lock_path);
 		return false;
 	}
-	free(f->path);
-	free(f->real_path);
+	mem.free(f->path);
+	mem.free(f->real_path);
 	f->path = path;
 	f->real_path = real;
 	if (fd < 0) {
-		free(lock_path);
+		mem.free(lock_path);
 		return true;
 	}
 	lock_release(f);
-	free(f->lock_path);
+	mem.free(f->lock_path);
 	f->lock_path = lock_path;
 	f->lock_fd = fd;
 	lock_drop(&f->opened_lock_fd);
@@ -557,8 +558,8 @@ static enum save_result save_conflict(struct store_file *f, const char *buf, siz
 			 "was changed by another program since it was opened, so it was left as "
 			 "it is; your work is saved in %s",
 			 target);
-	free(target);
-	free(changed);
+	mem.free(target);
+	mem.free(changed);
 	return result;
 }
 
@@ -585,7 +586,7 @@ enum save_result store_save(struct store_file *f, struct session *s, struct diag
 		result = SAVE_OK;
 	if (result != SAVE_FAILED)
 		s->dirty = false;
-	free(buf);
+	mem.free(buf);
 	return result;
 }
 
@@ -601,8 +602,8 @@ static bool rescue_to(const char *folder, const char *path, const char *buf, siz
 
 	if (ok)
 		snprintf(out, size, "%s", target);
-	free(target);
-	free(in_folder);
+	mem.free(target);
+	mem.free(in_folder);
 	return ok;
 }
 
@@ -619,7 +620,7 @@ bool store_save_rescue(const struct session *s, const char *path, char *out, siz
 	if (!store_emit(s, &buf, &len, d))
 		return false;
 	if (!path_split(path, &own, &name)) {
-		free(buf);
+		mem.free(buf);
 		diag_set(d, path, 0, 0, "cannot save a rescue copy: out of memory");
 		return false;
 	}
@@ -628,8 +629,8 @@ bool store_save_rescue(const struct session *s, const char *path, char *out, siz
 		ok = folders[i] && folders[i][0] && rescue_to(folders[i], path, buf, len, out, size);
 	if (!ok)
 		diag_set(d, path, 0, 0, "cannot save a rescue copy in any folder");
-	free(own);
-	free(buf);
+	mem.free(own);
+	mem.free(buf);
 	return ok;
 }
 
@@ -638,7 +639,7 @@ bool store_save_rescue(const struct session *s, const char *path, char *out, siz
 /* Returns a new record for the session file at PATH, or NULL when memory is exhausted. */
 static struct store_file *file_new(const char *path, bool read_only)
 {
-	struct store_file *f = calloc(1, sizeof(*f));
+	struct store_file *f = mem.calloc(1, sizeof(*f));
 
 	if (!f)
 		return NULL;
@@ -669,7 +670,7 @@ static bool folder_usable(const char *path, struct diag *d)
 		diag_set(d, path, 0, 0, "%s is not a folder", dir);
 	else
 		ok = true;
-	free(dir);
+	mem.free(dir);
 	return ok;
 }
 
@@ -732,7 +733,7 @@ static bool file_read(struct store_file *f, const struct content *c, unsigned fl
 		sha256_hex(buf, len, f->disk_sha256);
 		f->on_disk = true;
 	}
-	free(buf);
+	mem.free(buf);
 	return *s != NULL;
 }
 
@@ -752,7 +753,7 @@ static char *title_from_path(const char *path)
 		if (*p == '-' || *p == '_')
 			*p = ' ';
 	if (title && !title[0]) {
-		free(title);
+		mem.free(title);
 		title = store_printf("session");
 	}
 	return title;
@@ -765,7 +766,7 @@ static bool file_fresh(const struct store_file *f, const struct content *c, stru
 	char *title = title_from_path(f->path);
 
 	*s = title ? session_new(c, title) : NULL;
-	free(title);
+	mem.free(title);
 	if (!*s)
 		diag_set(d, f->path, 0, 0, "out of memory");
 	return *s != NULL;
@@ -807,8 +808,8 @@ void store_close(struct store_file *f)
 		return;
 	lock_release(f);
 	file_lock_release(f);
-	free(f->path);
-	free(f->real_path);
-	free(f->lock_path);
-	free(f);
+	mem.free(f->path);
+	mem.free(f->real_path);
+	mem.free(f->lock_path);
+	mem.free(f);
 }

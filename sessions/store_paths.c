@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "mem.h"
 #include "store.h"
 #include "store_impl.h"
 #include "utf8.h"
@@ -173,7 +174,7 @@ static bool entry_fill(struct store_entry *e, const char *path, const struct con
 
 	if (ydoc_read_file(path, ylimits_default.max_bytes, &buf, &len, &d)) {
 		s = store_parse(path, buf, len, c, &d);
-		free(buf);
+		mem.free(buf);
 	}
 	e->path = copy_or_empty(path);
 	e->title = copy_or_empty(s ? s->meta[META_TITLE] : NULL);
@@ -211,7 +212,7 @@ static bool entry_add(struct store_entry **list, size_t *n, size_t *cap, const c
 		return true;
 	if (*n == *cap) {
 		size_t more = *cap ? *cap * 2 : 16;
-		struct store_entry *bigger = realloc(*list, more * sizeof(*bigger));
+		struct store_entry *bigger = mem.realloc(*list, more * sizeof(*bigger));
 
 		if (!bigger)
 			return false;
@@ -242,7 +243,7 @@ bool store_list(const char *dir, const struct content *c, struct store_entry **e
 			listed_name(de->d_name) ? store_printf("%s/%s", dir, de->d_name) : NULL;
 
 		ok = !listed_name(de->d_name) || (path && entry_add(&list, &count, &cap, path, c));
-		free(path);
+		mem.free(path);
 	}
 	closedir(dp);
 	if (!ok) {
@@ -260,12 +261,12 @@ bool store_list(const char *dir, const struct content *c, struct store_entry **e
 void store_list_free(struct store_entry *entries, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		free(entries[i].path);
-		free(entries[i].title);
-		free(entries[i].group);
-		free(entries[i].date);
-		free(entries[i].updated);
-		free(entries[i].error);
+		mem.free(entries[i].path);
+		mem.free(entries[i].title);
+		mem.free(entries[i].group);
+		mem.free(entries[i].date);
+		mem.free(entries[i].updated);
+		mem.free(entries[i].error);
 	}
-	free(entries);
+	mem.free(entries);
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "store.h"
 #include "store_impl.h"
 #include "valid.h"
@@ -65,7 +66,7 @@ static char *format_text(const char *fmt, va_list ap)
 	va_end(again);
 	if (n < 0)
 		return NULL;
-	text = malloc((size_t)n + 1);
+	text = mem.malloc((size_t)n + 1);
 	if (text)
 		vsnprintf(text, (size_t)n + 1, fmt, ap);
 	return text;
@@ -85,7 +86,7 @@ char *store_printf(const char *fmt, ...)
 /* Adds the warning made from FMT and AP to S->warnings; false when memory is exhausted. */
 static bool warn_list(struct session *s, const char *fmt, va_list ap)
 {
-	char **more = realloc(s->warnings, (s->n_warnings + 1) * sizeof(*more));
+	char **more = mem.realloc(s->warnings, (s->n_warnings + 1) * sizeof(*more));
 
 	if (!more)
 		return false;
@@ -313,7 +314,7 @@ static bool read_stamp(const struct reader *r, const struct ynode *node, const c
 static long keep_row(const struct reader *r, const char *id)
 {
 	struct session *s = r->s;
-	struct session_score *more = realloc(s->scores, (s->n_scores + 1) * sizeof(*more));
+	struct session_score *more = mem.realloc(s->scores, (s->n_scores + 1) * sizeof(*more));
 	struct session_score *sc;
 
 	if (!more) {
@@ -416,7 +417,7 @@ static bool read_scores(const struct reader *r, const struct ynode *node)
 		return false;
 	/* Each pair is a row of the content or one more row kept after them. */
 	r->o->n_scores = r->c->n_dimensions + node->count;
-	r->o->scores = calloc(r->o->n_scores ? r->o->n_scores : 1, sizeof(*r->o->scores));
+	r->o->scores = mem.calloc(r->o->n_scores ? r->o->n_scores : 1, sizeof(*r->o->scores));
 	if (!r->o->scores)
 		return exhausted(r);
 	for (size_t i = 0; i < node->count; i++) {
@@ -529,7 +530,7 @@ static bool keep_timing(const struct reader *r, const struct ynode *node, long s
 
 	if (o->n_kept_timings == o->cap_kept_timings) {
 		size_t cap = o->cap_kept_timings ? 2 * o->cap_kept_timings : 16;
-		struct store_kept_timing *more = realloc(o->kept_timings, cap * sizeof(*more));
+		struct store_kept_timing *more = mem.realloc(o->kept_timings, cap * sizeof(*more));
 
 		if (!more)
 			return exhausted(r);
@@ -723,23 +724,23 @@ static void origin_free(struct store_origin *o)
 	if (!o)
 		return;
 	ydoc_free(&o->doc);
-	free(o->scores);
-	free(o->timings);
-	free(o->kept_timings);
-	free(o);
+	mem.free(o->scores);
+	mem.free(o->timings);
+	mem.free(o->kept_timings);
+	mem.free(o);
 }
 
 /* Gives S (new, for content C) an empty origin, which session_free releases; false when
  * memory is exhausted. */
 static bool origin_attach(struct session *s, const struct content *c)
 {
-	struct store_origin *o = calloc(1, sizeof(*o));
+	struct store_origin *o = mem.calloc(1, sizeof(*o));
 
 	if (!o)
 		return false;
 	s->origin = o;
 	s->origin_free = origin_free;
-	o->timings = calloc(c->n_steps ? c->n_steps : 1, sizeof(*o->timings));
+	o->timings = mem.calloc(c->n_steps ? c->n_steps : 1, sizeof(*o->timings));
 	return o->timings != NULL;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "mem.h"
 #include "store.h"
 #include "store_impl.h"
 #include "utf8.h"
@@ -34,7 +35,7 @@ static int out_write(void *data, unsigned char *bytes, size_t size)
 
 		while (size >= cap - o->len)
 			cap *= 2;
-		bigger = realloc(o->buf, cap);
+		bigger = mem.realloc(o->buf, cap);
 		if (!bigger) {
 			o->problem = "out of memory";
 			return 0;
@@ -323,7 +324,7 @@ static bool emit_flow_mapping(struct out *o, const struct ynode *node)
  * in agenda order, then the kept timings as they were read. */
 static bool emit_timings(struct out *o, const struct session *s)
 {
-	unsigned long *repeated = calloc(s->n_seconds ? s->n_seconds : 1, sizeof(*repeated));
+	unsigned long *repeated = mem.calloc(s->n_seconds ? s->n_seconds : 1, sizeof(*repeated));
 	const struct store_kept_timing *kept = s->origin ? s->origin->kept_timings : NULL;
 	size_t n_kept = s->origin ? s->origin->n_kept_timings : 0;
 
@@ -342,7 +343,7 @@ static bool emit_timings(struct out *o, const struct session *s)
 			emit_timing(o, s, i, repeated[i]);
 	for (size_t i = 0; i < n_kept && o->ok; i++)
 		emit_flow_mapping(o, kept[i].node);
-	free(repeated);
+	mem.free(repeated);
 	return emit_end(o, YNODE_SEQUENCE);
 }
 
@@ -411,7 +412,7 @@ bool store_emit(const struct session *s, char **buf, size_t *len, struct diag *d
 			o.problem = o.e.problem ? o.e.problem : "out of memory";
 		diag_set(d, "", 0, 0, "cannot write the session: %s", o.problem);
 		yaml_emitter_delete(&o.e);
-		free(o.buf);
+		mem.free(o.buf);
 		return false;
 	}
 	yaml_emitter_delete(&o.e);
