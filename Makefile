@@ -95,7 +95,7 @@ $(call obj,$(UI_SRC)): LAYER_CFLAGS = $(INC_UI)
 TESTS_BASE     = test_utf8 test_valid
 TESTS_CONTENT  = test_almanak test_content test_content_corpus test_ynode
 TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
-                 test_store export_fixture session_fixture
+                 test_store test_alloc_fail export_fixture session_fixture
 TESTS_UI       = test_tui_text test_screens test_ui_keys keys_man screens_golden
 TESTS_TUI      =
 # The layer of the test program named $(1) (a path; its folder does not matter), or nothing.

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mem.h"
 #include "utf8.h"
 
 void diag_set(struct diag *d, const char *file, unsigned line, unsigned column,
@@ -24,15 +23,12 @@ void diag_set(struct diag *d, const char *file, unsigned line, unsigned column,
 char *diag_format(const struct diag *d, char *buf, size_t size)
 {
 	char raw[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
-	char *clean;
 
 	if (d->line)
 		snprintf(raw, sizeof(raw), "%s:%u:%u: %s", d->file, d->line, d->column, d->message);
 	else
 		snprintf(raw, sizeof(raw), "%s: %s", d->file, d->message);
-	clean = utf8_sanitize(raw, strlen(raw), false, '?');
-	snprintf(buf, size, "%s", clean ? clean : "error (out of memory)");
-	mem.free(clean);
+	snprintf(buf, size, "%s", utf8_sanitize_into(raw, raw, strlen(raw), false, '?'));
 	return buf;
 }
 

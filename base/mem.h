@@ -7,7 +7,8 @@
  * itself (arena blocks, the YAML node builder, the loader, the session store, the emitter's
  * buffer, exports). Not seen, so not failable this way: what libyaml allocates inside itself,
  * realpath's result (store.c frees it with mem.free, which is free), and stdio's own buffers.
- * The program never changes the table; tui/ allocates with plain malloc. */
+ * A replacement that fails sets errno to ENOMEM, as the C library does (store.c tells memory
+ * running out from other read errors by it). The program never changes the table; tui/ allocates with plain malloc. */
 #ifndef MEETLAT_MEM_H
 #define MEETLAT_MEM_H
 

@@ -200,10 +200,15 @@ const char *utf8_ascii(uint32_t cp, char one[2])
 char *utf8_sanitize(const char *s, size_t len, bool keep_newline, char replacement)
 {
 	char *out = mem.malloc(len + 1);
+
+	return out ? utf8_sanitize_into(out, s, len, keep_newline, replacement) : NULL;
+}
+
+char *utf8_sanitize_into(char *out, const char *s, size_t len, bool keep_newline,
+			 char replacement)
+{
 	size_t o = 0;
 
-	if (!out)
-		return NULL;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t n = utf8_decode(s + i, len - i, &cp);

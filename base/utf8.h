@@ -50,4 +50,9 @@ const char *utf8_ascii(uint32_t cp, char one[2]);
  * memory is exhausted. */
 char *utf8_sanitize(const char *s, size_t len, bool keep_newline, char replacement);
 
+/* As utf8_sanitize, into OUT (LEN + 1 bytes at least: the copy is never longer than S; OUT may
+ * be S itself), for callers that must not fail for want of memory; returns OUT. */
+char *utf8_sanitize_into(char *out, const char *s, size_t len, bool keep_newline,
+			 char replacement);
+
 #endif

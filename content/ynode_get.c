@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mem.h"
 #include "utf8.h"
 #include "valid.h"
 
@@ -40,7 +39,6 @@ const char *ynode_excerpt(const struct ynode *node, char *buf, size_t size)
 {
 	enum { LONGEST = 40 };
 	size_t cut = 0, chars = 0;
-	char *clean;
 
 	if (node->kind != YNODE_SCALAR) {
 		snprintf(buf, size, "%s", ynode_kind_name(node));
@@ -56,9 +54,9 @@ const char *ynode_excerpt(const struct ynode *node, char *buf, size_t size)
 		cut += n;
 		chars++;
 	}
-	clean = utf8_sanitize(node->text, cut, false, '?');
-	snprintf(buf, size, "%s%s", clean ? clean : "", cut < node->length ? "..." : "");
-	mem.free(clean);
+	utf8_sanitize_into(buf, node->text, cut, false, '?');
+	if (cut < node->length)
+		strcat(buf, "...");
 	return buf;
 }
 

@@ -459,19 +459,23 @@ static bool save_to(struct store_file *f, const char *target, const char *name,
 
 /* Returns true when the file at F's real path is no longer what was last read or written
  * there: changed, replaced, unreadable, or created by someone else. A vanished file has
- * nothing to clobber. */
-static bool disk_changed(const struct store_file *f)
+ * nothing to clobber. Sets *EXHAUSTED when memory ran out reading it (nothing is known). */
+static bool disk_changed(const struct store_file *f, bool *exhausted)
 {
 	char hex[SHA256_HEX], *buf;
 	struct diag ignored;
 	struct stat st;
 	size_t len;
 
+	*exhausted = false;
 	if (lstat(f->real_path, &st) != 0 && errno == ENOENT)
 		return false;
+	errno = 0;
 	if (!f->on_disk ||
-	    !ydoc_read_file(f->real_path, ylimits_default.max_bytes, &buf, &len, &ignored))
+	    !ydoc_read_file(f->real_path, ylimits_default.max_bytes, &buf, &len, &ignored)) {
+		*exhausted = f->on_disk && errno == ENOMEM;
 		return true;
+	}
 	sha256_hex(buf, len, hex);
 	mem.free(buf);
 	return strcmp(hex, f->disk_sha256) != 0;
@@ -567,7 +571,7 @@ enum save_result store_save(struct store_file *f, struct session *s, struct diag
 {
 	enum save_result result = SAVE_FAILED;
 	char why[DIAG_MESSAGE_MAX], *buf;
-	bool renamed;
+	bool renamed, changed, exhausted;
 	size_t len;
 
 	if (f->read_only) {
@@ -580,7 +584,10 @@ enum save_result store_save(struct store_file *f, struct session *s, struct diag
 		diag_set(d, f->path, 0, 0, "cannot save: %s", why);
 		return SAVE_FAILED;
 	}
-	if (disk_changed(f))
+	changed = disk_changed(f, &exhausted);
+	if (exhausted)
+		diag_set(d, f->path, 0, 0, "cannot save: out of memory");
+	else if (changed)
 		result = save_conflict(f, buf, len, d);
 	else if (save_to(f, f->real_path, f->path, buf, len, &renamed, d))
 		result = SAVE_OK;
