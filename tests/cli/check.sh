@@ -3,15 +3,8 @@
 # invalid content, 2 on wrong usage; no raw control characters ever reach stdout or stderr.
 #
 #   MEETLAT=build/san/meetlat sh tests/cli/check.sh
-set -u
-: "${MEETLAT:?set MEETLAT to the meetlat binary}"
-
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-HOME=$tmp XDG_DATA_HOME=$tmp/data
-export HOME XDG_DATA_HOME
-failed=0
+. "$(dirname "$0")/lib/cli.sh"
+needs MEETLAT
 
 # A valid content: lines 1-3 head, 4-6 phases, 7-10 the table.
 valid='meetlat_content: 1
@@ -24,12 +17,6 @@ model:
   - group: g
     dimensions:
       - {id: r, name: R, behaviour: {1: x, 2: y}}'
-
-# Reports a failed check and remembers it.
-fail() {
-	echo "FAIL: $*" >&2
-	failed=$((failed + 1))
-}
 
 # Succeeds when file $1 holds a control character other than newline, or a C1 control (UTF-8).
 has_controls() {
@@ -46,19 +33,19 @@ has_controls() {
 run() {
 	name=$1
 	shift
-	timeout 10 "$MEETLAT" "$@" >"$tmp/out" 2>"$tmp/err"
+	timeout 10 "$MEETLAT" "$@" >"$work/out" 2>"$work/err"
 	status=$?
-	has_controls "$tmp/out" && fail "$name: raw control characters on stdout: $(od -c "$tmp/out")"
-	has_controls "$tmp/err" && fail "$name: raw control characters on stderr: $(od -c "$tmp/err")"
+	has_controls "$work/out" && fail "$name: raw control characters on stdout: $(od -c "$work/out")"
+	has_controls "$work/err" && fail "$name: raw control characters on stderr: $(od -c "$work/err")"
 }
 
 # expect NAME STATUS STDOUT STDERR: compares the last run with what is expected; an expected
 # output of "*" is not compared, "-" must be empty.
 expect() {
-	[ "$status" -eq "$2" ] || fail "$1: exit status $status, expected $2 (stderr: $(cat "$tmp/err"))"
+	[ "$status" -eq "$2" ] || fail "$1: exit status $status, expected $2 (stderr: $(cat "$work/err"))"
 	for stream in out err; do
 		if [ "$stream" = out ]; then want=$3; else want=$4; fi
-		got=$(cat "$tmp/$stream")
+		got=$(cat "$work/$stream")
 		case $want in
 		'*') ;;
 		-) [ -z "$got" ] || fail "$1: std$stream should be empty, is: $got" ;;
@@ -71,57 +58,57 @@ expect() {
 # The built-in almanac.
 run built-in --check
 expect built-in 0 "*" -
-grep -q '^almanak.yaml: valid: 4 phases, 10 rows in 2 groups, ' "$tmp/out" ||
-	fail "built-in: unexpected summary: $(cat "$tmp/out")"
+grep -q '^almanak.yaml: valid: 4 phases, 10 rows in 2 groups, ' "$work/out" ||
+	fail "built-in: unexpected summary: $(cat "$work/out")"
 
 # A valid file, given as the argument and with -c.
-printf '%s\n' "$valid" >"$tmp/good.yaml"
-run good --check "$tmp/good.yaml"
-expect good 0 "$tmp/good.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
-run good-c --check -c "$tmp/good.yaml"
-expect good-c 0 "$tmp/good.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+printf '%s\n' "$valid" >"$work/good.yaml"
+run good --check "$work/good.yaml"
+expect good 0 "$work/good.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+run good-c --check -c "$work/good.yaml"
+expect good-c 0 "$work/good.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
 
 # A file saved with a UTF-8 byte order mark (Windows Notepad) is valid, and an error in it is
 # located as an editor shows it.
-printf '\357\273\277%s\n' "$valid" >"$tmp/bom.yaml"
-run bom --check "$tmp/bom.yaml"
-expect bom 0 "$tmp/bom.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
-printf '\357\273\277%s\ncolour: red\n' "$valid" >"$tmp/bom-bad.yaml"
-run bom-bad --check "$tmp/bom-bad.yaml"
-expect bom-bad 1 - "$tmp/bom-bad.yaml:11:1: unknown key 'colour' in a content file (expected one of: meetlat_content, id, title, language, phases, model, agenda)
-$tmp/bom-bad.yaml: 1 error"
+printf '\357\273\277%s\n' "$valid" >"$work/bom.yaml"
+run bom --check "$work/bom.yaml"
+expect bom 0 "$work/bom.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+printf '\357\273\277%s\ncolour: red\n' "$valid" >"$work/bom-bad.yaml"
+run bom-bad --check "$work/bom-bad.yaml"
+expect bom-bad 1 - "$work/bom-bad.yaml:11:1: unknown key 'colour' in a content file (expected one of: meetlat_content, id, title, language, phases, model, agenda)
+$work/bom-bad.yaml: 1 error"
 
 # Invalid files: status 1, one located message on stderr and the count line.
-printf '%s\ntitle: U\n' "$valid" >"$tmp/dup.yaml"
-run duplicate --check "$tmp/dup.yaml"
-expect duplicate 1 - "$tmp/dup.yaml:11:1: duplicate key 'title' (first at 3:1)
-$tmp/dup.yaml: 1 error"
-printf '%s\nagenda:\n  - {kind: score, dimension: q}\n' "$valid" >"$tmp/dim.yaml"
-run dimension --check "$tmp/dim.yaml"
-expect dimension 1 - "$tmp/dim.yaml:12:30: unknown dimension 'q' (expected the id of a row of the table)
-$tmp/dim.yaml: 1 error"
-printf 'meetlat_content: 1\nid: t\ntitle: caf\303\251 \377\n' >"$tmp/utf8.yaml"
-run utf8 --check "$tmp/utf8.yaml"
-expect utf8 1 - "$tmp/utf8.yaml:3:13: this is not UTF-8 text (byte 0xFF): save the file as UTF-8
-$tmp/utf8.yaml: 1 error"
-run missing --check "$tmp/missing.yaml"
-expect missing 1 - "$tmp/missing.yaml: cannot open: No such file or directory
-$tmp/missing.yaml: 1 error"
-run directory --check "$tmp"
-expect directory 1 - "$tmp: is a directory, not a file
-$tmp: 1 error"
-mkfifo "$tmp/fifo"
-run fifo --check "$tmp/fifo"
-expect fifo 1 - "$tmp/fifo: is a pipe (FIFO), not a regular file
-$tmp/fifo: 1 error"
-: >"$tmp/empty.yaml"
-run empty --check "$tmp/empty.yaml"
-expect empty 1 - "$tmp/empty.yaml:1:1: the file is empty; expected a YAML mapping
-$tmp/empty.yaml: 1 error"
+printf '%s\ntitle: U\n' "$valid" >"$work/dup.yaml"
+run duplicate --check "$work/dup.yaml"
+expect duplicate 1 - "$work/dup.yaml:11:1: duplicate key 'title' (first at 3:1)
+$work/dup.yaml: 1 error"
+printf '%s\nagenda:\n  - {kind: score, dimension: q}\n' "$valid" >"$work/dim.yaml"
+run dimension --check "$work/dim.yaml"
+expect dimension 1 - "$work/dim.yaml:12:30: unknown dimension 'q' (expected the id of a row of the table)
+$work/dim.yaml: 1 error"
+printf 'meetlat_content: 1\nid: t\ntitle: caf\303\251 \377\n' >"$work/utf8.yaml"
+run utf8 --check "$work/utf8.yaml"
+expect utf8 1 - "$work/utf8.yaml:3:13: this is not UTF-8 text (byte 0xFF): save the file as UTF-8
+$work/utf8.yaml: 1 error"
+run missing --check "$work/missing.yaml"
+expect missing 1 - "$work/missing.yaml: cannot open: No such file or directory
+$work/missing.yaml: 1 error"
+run directory --check "$work"
+expect directory 1 - "$work: is a directory, not a file
+$work: 1 error"
+mkfifo "$work/fifo"
+run fifo --check "$work/fifo"
+expect fifo 1 - "$work/fifo: is a pipe (FIFO), not a regular file
+$work/fifo: 1 error"
+: >"$work/empty.yaml"
+run empty --check "$work/empty.yaml"
+expect empty 1 - "$work/empty.yaml:1:1: the file is empty; expected a YAML mapping
+$work/empty.yaml: 1 error"
 
 # Five different mistakes in different phases, rows and steps: all five are listed, each
 # located, in the order of the file, then their number.
-cat >"$tmp/five.yaml" <<'EOF'
+cat >"$work/five.yaml" <<'EOF'
 meetlat_content: 1
 id: vijf-fouten
 title: Vijf fouten
@@ -137,13 +124,13 @@ model:
       - {id: r, name: R, behaviour: {1: x}}
       - {id: r, name: S, behaviour: {1: x, 2: y}}
 EOF
-run five --check "$tmp/five.yaml"
-expect five 1 - "$tmp/five.yaml:6:30: unknown dimension 'visie' (expected the id of a row of the table)
-$tmp/five.yaml:8:55: expected true or false for 'draft', found 'yes'
-$tmp/five.yaml:9:17: unknown key 'nmae' in a phase (expected one of: number, name, summary, intro, title, lead, figure, heading, citizen, reading_guide, chapters_heading, chapters, sources_heading, sources, draft)
-$tmp/five.yaml:13:37: missing the behaviour for phase 2 of 'r' (every row needs one per phase)
-$tmp/five.yaml:14:14: duplicate id 'r' (first used at 13:14)
-$tmp/five.yaml: 5 errors"
+run five --check "$work/five.yaml"
+expect five 1 - "$work/five.yaml:6:30: unknown dimension 'visie' (expected the id of a row of the table)
+$work/five.yaml:8:55: expected true or false for 'draft', found 'yes'
+$work/five.yaml:9:17: unknown key 'nmae' in a phase (expected one of: number, name, summary, intro, title, lead, figure, heading, citizen, reading_guide, chapters_heading, chapters, sources_heading, sources, draft)
+$work/five.yaml:13:37: missing the behaviour for phase 2 of 'r' (every row needs one per phase)
+$work/five.yaml:14:14: duplicate id 'r' (first used at 13:14)
+$work/five.yaml: 5 errors"
 # Thirty bad steps: the first twenty are listed, and the count line says there may be more.
 {
 	printf '%s\nagenda:\n' "$valid"
@@ -152,51 +139,51 @@ $tmp/five.yaml: 5 errors"
 		printf '  - {kind: score, dimension: nope-%d}\n' $i
 		i=$((i + 1))
 	done
-} >"$tmp/thirty.yaml"
-run thirty --check "$tmp/thirty.yaml"
+} >"$work/thirty.yaml"
+run thirty --check "$work/thirty.yaml"
 expect thirty 1 - "*"
-[ "$(grep -c "^$tmp/thirty.yaml:[0-9]*:30: unknown dimension 'nope-" "$tmp/err")" -eq 20 ] ||
-	fail "thirty: expected 20 located errors: $(cat "$tmp/err")"
-grep -q "^$tmp/thirty.yaml:31:30: unknown dimension 'nope-19' " "$tmp/err" ||
-	fail "thirty: the twentieth error is not the twentieth step: $(cat "$tmp/err")"
-[ "$(tail -n 1 "$tmp/err")" = "$tmp/thirty.yaml: 20 errors, the most that are listed; fix them and check again for more" ] ||
-	fail "thirty: count line: $(tail -n 1 "$tmp/err")"
+[ "$(grep -c "^$work/thirty.yaml:[0-9]*:30: unknown dimension 'nope-" "$work/err")" -eq 20 ] ||
+	fail "thirty: expected 20 located errors: $(cat "$work/err")"
+grep -q "^$work/thirty.yaml:31:30: unknown dimension 'nope-19' " "$work/err" ||
+	fail "thirty: the twentieth error is not the twentieth step: $(cat "$work/err")"
+[ "$(tail -n 1 "$work/err")" = "$work/thirty.yaml: 20 errors, the most that are listed; fix them and check again for more" ] ||
+	fail "thirty: count line: $(tail -n 1 "$work/err")"
 # A YAML syntax error ends the search: one error and the count.
-printf '%s\nagenda:\n  - {kind: score, dimension: nope}\nx-broken: [1, 2\n' "$valid" >"$tmp/syntax.yaml"
-run syntax --check "$tmp/syntax.yaml"
+printf '%s\nagenda:\n  - {kind: score, dimension: nope}\nx-broken: [1, 2\n' "$valid" >"$work/syntax.yaml"
+run syntax --check "$work/syntax.yaml"
 expect syntax 1 - "*"
-[ "$(wc -l <"$tmp/err")" -eq 2 ] || fail "syntax: expected one error and the count: $(cat "$tmp/err")"
+[ "$(wc -l <"$work/err")" -eq 2 ] || fail "syntax: expected one error and the count: $(cat "$work/err")"
 
 # Wrong usage: status 2, a usage message, nothing on stdout.
-run two-files --check "$tmp/good.yaml" "$tmp/dup.yaml"
+run two-files --check "$work/good.yaml" "$work/dup.yaml"
 expect two-files 2 - "*"
-grep -q '^meetlat: too many arguments' "$tmp/err" || fail "two-files: $(cat "$tmp/err")"
+grep -q '^meetlat: too many arguments' "$work/err" || fail "two-files: $(cat "$work/err")"
 run unknown-option --check --frobnicate
 expect unknown-option 2 - "*"
-grep -q '^meetlat: unknown option' "$tmp/err" || fail "unknown-option: $(cat "$tmp/err")"
-run both-forms --check -c "$tmp/good.yaml" "$tmp/good.yaml"
+grep -q '^meetlat: unknown option' "$work/err" || fail "unknown-option: $(cat "$work/err")"
+run both-forms --check -c "$work/good.yaml" "$work/good.yaml"
 expect both-forms 2 - "*"
 
 # A file name holding an escape sequence (OSC: set the terminal title) is shown defused.
 evil=$(printf 'bad\033]0;pwned\007name.yaml')
-printf '%s\n' "$valid" >"$tmp/$evil"
-run evil-name-valid --check "$tmp/$evil"
-expect evil-name-valid 0 "$tmp/bad?]0;pwned?name.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
-printf '%s\ntitle: U\n' "$valid" >"$tmp/$evil"
-run evil-name-invalid --check "$tmp/$evil"
-expect evil-name-invalid 1 - "$tmp/bad?]0;pwned?name.yaml:11:1: duplicate key 'title' (first at 3:1)
-$tmp/bad?]0;pwned?name.yaml: 1 error"
+printf '%s\n' "$valid" >"$work/$evil"
+run evil-name-valid --check "$work/$evil"
+expect evil-name-valid 0 "$work/bad?]0;pwned?name.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+printf '%s\ntitle: U\n' "$valid" >"$work/$evil"
+run evil-name-invalid --check "$work/$evil"
+expect evil-name-invalid 1 - "$work/bad?]0;pwned?name.yaml:11:1: duplicate key 'title' (first at 3:1)
+$work/bad?]0;pwned?name.yaml: 1 error"
 
 # Control characters written as escapes in the file reach the message defused: ESC, BEL,
 # a C1 CSI (U+009B) and a right-to-left override (U+202E).
-printf '%s\n"x\\e]0;t\\a\\u009b2J\\u202e": 1\n' "$valid" >"$tmp/key.yaml"
-run evil-key --check "$tmp/key.yaml"
-expect evil-key 1 - "$tmp/key.yaml:11:1: unknown key 'x?]0;t??2J?' in a content file (expected one of: meetlat_content, id, title, language, phases, model, agenda)
-$tmp/key.yaml: 1 error"
-printf '%s\nagenda:\n  - {kind: "\\e[2Jscore"}\n' "$valid" >"$tmp/kind.yaml"
-run evil-kind --check "$tmp/kind.yaml"
-expect evil-kind 1 - "$tmp/kind.yaml:12:12: unknown step kind '?[2Jscore' (expected welcome, model, phase, citizen, reading_guide, chapters, table, score, actions, summary or text)
-$tmp/kind.yaml: 1 error"
+printf '%s\n"x\\e]0;t\\a\\u009b2J\\u202e": 1\n' "$valid" >"$work/key.yaml"
+run evil-key --check "$work/key.yaml"
+expect evil-key 1 - "$work/key.yaml:11:1: unknown key 'x?]0;t??2J?' in a content file (expected one of: meetlat_content, id, title, language, phases, model, agenda)
+$work/key.yaml: 1 error"
+printf '%s\nagenda:\n  - {kind: "\\e[2Jscore"}\n' "$valid" >"$work/kind.yaml"
+run evil-kind --check "$work/kind.yaml"
+expect evil-kind 1 - "$work/kind.yaml:12:12: unknown step kind '?[2Jscore' (expected welcome, model, phase, citizen, reading_guide, chapters, table, score, actions, summary or text)
+$work/kind.yaml: 1 error"
 
 # The example in meetlat(5) is valid, and --check says of it what the page says it does.
 # Run from the top of the source tree.
@@ -206,13 +193,9 @@ example() {
 		awk -v want="$1" '/^\.EX/ { n++; on = 1; next } /^\.EE/ { on = 0 } on && n == want' |
 		sed -e 's/\\-/-/g' -e 's/\\&//g' -e 's/\\e/\\/g'
 }
-example 1 >"$tmp/voorbeeld.yaml"
+example 1 >"$work/voorbeeld.yaml"
 said=$(example 2)
-run man-example --check "$tmp/voorbeeld.yaml"
-expect man-example 0 "$tmp/$said" -
+run man-example --check "$work/voorbeeld.yaml"
+expect man-example 0 "$work/$said" -
 
-if [ "$failed" -ne 0 ]; then
-	echo "check.sh: $failed check(s) failed" >&2
-	exit 1
-fi
-echo "check.sh: all checks passed"
+finish check.sh "all checks passed"

@@ -11,21 +11,19 @@
 #    reads back as the table below says, and the raw CSV of two sessions concatenated reads
 #    as one table whose lines say which session they come from.
 # Needs BUILD (the build folder, holding tests/tools/export_fixture), MEETLAT and PYTHON.
-set -eu
-: "${BUILD:?set BUILD to the build folder}" "${PYTHON:=/usr/bin/python3}"
+. "$(dirname "$0")/lib/cli.sh"
+set -e
+needs BUILD
 : "${MEETLAT:=$BUILD/meetlat}"
 tool="$BUILD/tests/tools/export_fixture"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT HUP INT TERM
-export HOME="$tmp" XDG_DATA_HOME="$tmp/data" LANG=C.UTF-8
 
-"$tool" strings > "$tmp/strings"
-"$tool" csv-raw , > "$tmp/raw-comma.csv"
-"$tool" csv-raw ';' > "$tmp/raw-semicolon.csv"
-"$tool" csv , > "$tmp/sheet-comma.csv"
-"$tool" csv > "$tmp/sheet-default.csv"
+"$tool" strings > "$work/strings"
+"$tool" csv-raw , > "$work/raw-comma.csv"
+"$tool" csv-raw ';' > "$work/raw-semicolon.csv"
+"$tool" csv , > "$work/sheet-comma.csv"
+"$tool" csv > "$work/sheet-default.csv"
 
-"$PYTHON" - "$tmp" <<'EOF'
+"$PYTHON" - "$work" <<'EOF'
 import csv
 import sys
 
@@ -133,7 +131,7 @@ print(f"export-csv: {len(expected)} records read back exactly, raw and guarded, 
       "with ',' and ';'")
 EOF
 
-cat > "$tmp/english.yaml" <<'YAML'
+cat > "$work/english.yaml" <<'YAML'
 meetlat_content: 1
 id: short-en
 title: "Short"
@@ -149,7 +147,7 @@ model:
       - {id: r2, name: "Row two", behaviour: {1: x, 2: y}}
 YAML
 
-"$PYTHON" - "$tmp" "$MEETLAT" <<'EOF'
+"$PYTHON" - "$work" "$MEETLAT" <<'EOF'
 import csv
 import io
 import json

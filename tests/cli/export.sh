@@ -3,17 +3,8 @@
 # standard output, the file is not touched, an unreadable file gives file:line:column and
 # exit 1, wrong usage exit 2; --csv-raw drops the CSV's byte order mark (the rest of this
 # session's CSV has nothing to guard, see export-csv.sh for the guard).
-set -u
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-export HOME="$work" XDG_DATA_HOME="$work/data" LANG=C.UTF-8
-failures=0
-
-check() { # check DESCRIPTION COMMAND...: runs the command, reports ok or FAIL
-	desc=$1
-	shift
-	if "$@"; then echo "ok - $desc"; else echo "FAIL - $desc"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/lib/cli.sh"
+needs MEETLAT
 
 cat > "$work/w.yaml" <<'YAML'
 meetlat_session: 1
@@ -90,5 +81,4 @@ check "--csv-raw without --export: exit 2" test $? -eq 2
 "$MEETLAT" --export csv 2> /dev/null
 check "no SESSION: exit 2" test $? -eq 2
 
-[ "$failures" -eq 0 ] || { echo "export.sh: $failures check(s) failed"; exit 1; }
-echo "export.sh: all checks passed"
+finish export.sh "all checks passed"

@@ -7,26 +7,12 @@
 # reproduces.
 #
 #   MEETLAT=build/san/meetlat PYTHON=/usr/bin/python3 sh tests/cli/hostile.sh
-set -u
-: "${MEETLAT:?set MEETLAT to the meetlat binary}"
-PYTHON=${PYTHON:-/usr/bin/python3}
+. "$(dirname "$0")/lib/cli.sh"
+needs MEETLAT
 
 # Peak memory allowed for one run, in KiB. The sanitized build needs about 580 MiB for the
 # 10 MB file (2,000,000 nodes), the release build about 150 MiB.
 MAX_KB=1048576
-
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-HOME=$tmp XDG_DATA_HOME=$tmp/data
-export HOME XDG_DATA_HOME
-failed=0
-
-# Reports a failed check and remembers it.
-fail() {
-	echo "FAIL: $*" >&2
-	failed=$((failed + 1))
-}
 
 # Writes the hostile files into directory $1.
 make_files() {
@@ -69,24 +55,24 @@ EOF
 # stdout and exactly "FILE:MESSAGE" and the count line "FILE: 1 error" on stderr, within MAX_KB
 # of memory.
 refused() {
-	file=$tmp/$1
+	file=$work/$1
 	if [ -x /usr/bin/time ]; then
-		/usr/bin/time -f %M -o "$tmp/kb" timeout "$2" "$MEETLAT" --check "$file" \
-			>"$tmp/out" 2>"$tmp/err"
+		/usr/bin/time -f %M -o "$work/kb" timeout "$2" "$MEETLAT" --check "$file" \
+			>"$work/out" 2>"$work/err"
 	else
-		echo 0 >"$tmp/kb"
-		timeout "$2" "$MEETLAT" --check "$file" >"$tmp/out" 2>"$tmp/err"
+		echo 0 >"$work/kb"
+		timeout "$2" "$MEETLAT" --check "$file" >"$work/out" 2>"$work/err"
 	fi
 	status=$?
 	[ "$status" -ne 124 ] || fail "$1: still running after $2 s"
 	[ "$status" -eq 1 ] || fail "$1: exit status $status, expected 1"
-	[ -s "$tmp/out" ] && fail "$1: unexpected output: $(head -c 200 "$tmp/out")"
-	got=$(cat "$tmp/err")
+	[ -s "$work/out" ] && fail "$1: unexpected output: $(head -c 200 "$work/out")"
+	got=$(cat "$work/err")
 	want="$file$3
 $file: 1 error"
 	[ "$got" = "$want" ] || fail "$1: stderr is: $(printf '%s' "$got" | head -c 300)
           expected: $want"
-	kb=$(tail -n 1 "$tmp/kb")
+	kb=$(tail -n 1 "$work/kb")
 	case $kb in
 	*[!0-9]* | '') fail "$1: no memory figure: $kb" ;;
 	*) [ "$kb" -le "$MAX_KB" ] || fail "$1: used $kb KiB, more than $MAX_KB" ;;
@@ -94,7 +80,7 @@ $file: 1 error"
 	echo "$1: refused, peak $kb KiB"
 }
 
-make_files "$tmp" || { echo "hostile.sh: cannot make the files" >&2; exit 1; }
+make_files "$work" || { echo "hostile.sh: cannot make the files" >&2; exit 1; }
 
 refused bomb.yaml 10 ":1:7: anchors (&lol0) are not supported: a text that starts with '&' needs double quotes"
 refused aliases.yaml 10 ":1:5: aliases (*x) are not supported: a text that starts with '*' needs double quotes"
@@ -113,7 +99,7 @@ refused nodes.yaml 30 ":2000000:3: too many nodes (the limit is 2000000)"
 # takes about 8 times as long for the larger (less, with the start-up), a quadratic one about
 # 64 times. The test fails above 24 times, or when the larger one takes more than 60 s.
 scaling() {
-	"$PYTHON" - "$MEETLAT" "$tmp" <<'EOF'
+	"$PYTHON" - "$MEETLAT" "$work" <<'EOF'
 import os, subprocess, sys, time
 meetlat, d = sys.argv[1], sys.argv[2]
 
@@ -163,8 +149,4 @@ EOF
 }
 scaling || fail "loading does not grow linearly"
 
-if [ "$failed" -ne 0 ]; then
-	echo "hostile.sh: $failed check(s) failed" >&2
-	exit 1
-fi
-echo "hostile.sh: all hostile inputs refused"
+finish hostile.sh "all hostile inputs refused"

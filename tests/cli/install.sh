@@ -1,9 +1,8 @@
 #!/bin/sh
 # install.sh - `make install` puts the program and its manual pages under DESTDIR/PREFIX, the
 # installed program runs, and `make uninstall` leaves nothing behind.
-set -u
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$0")/lib/cli.sh"
+needs BUILD
 dest=$work/root
 make --no-print-directory -s BUILD="$BUILD" SANITIZE=1 DESTDIR="$dest" PREFIX=/usr install \
 	> "$work/log" 2>&1 || { cat "$work/log"; echo "FAIL - make install"; exit 1; }

@@ -3,17 +3,8 @@
 # build-aux/check-layers passes on the tree and fails, naming file and line, on a copy with a
 # wrong include planted in it; the test programs of the layers below tui/ link no curses, and
 # those of base/ no libyaml (as the Makefile's TESTS_* lists name them).
-set -u
-: "${BUILD:?set BUILD to the build folder (e.g. build/san)}"
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-check() { # check DESCRIPTION COMMAND...: runs the command, reports ok or FAIL
-	desc=$1
-	shift
-	if "$@"; then echo "ok - $desc"; else echo "FAIL - $desc"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/lib/cli.sh"
+needs BUILD
 
 # planted FILE LINE TEXT EXPECTED - a copy of the tree with TEXT inserted as line LINE of FILE
 # fails the check with the message EXPECTED (FILE:LINE: ...) on its first line.
@@ -69,4 +60,4 @@ done
 check "meetlat links curses: the check above can tell" links meetlat libncurses
 check "test_content (CONTENT) links libyaml: the check above can tell" links test_content libyaml
 
-[ "$failures" -eq 0 ] || { echo "$failures check(s) failed"; exit 1; }
+finish layers "the layers are kept apart, by their includes and by what their tests link"

@@ -5,20 +5,11 @@
 # older than the state seen before), and opening it again must remove the stale lock and any
 # temporary file the kill left.
 # Needs BUILD (the build folder with tests/tools/session_fixture), as tests/run-all sets it.
-set -u
+. "$(dirname "$0")/lib/cli.sh"
+needs BUILD
 tool="$BUILD/tests/tools/session_fixture"
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-trap 'exit 1' HUP INT TERM
-export HOME="$work" XDG_DATA_HOME="$work/data"
 file="$work/kill.yaml"
 kills=${KILLS:-200}
-
-# Prints the reason and stops with failure.
-fail() {
-	echo "session-kill: $*" >&2
-	exit 1
-}
 
 # Succeeds when the folder holds a temporary file or (with "lock") a lock file too.
 leftovers() {
@@ -29,7 +20,7 @@ leftovers() {
 	fi
 }
 
-"$tool" loop "$file" 1 > /dev/null || fail "cannot save the first state"
+"$tool" loop "$file" 1 > /dev/null || die "cannot save the first state"
 
 # While one process has the file open, a second one is refused and told who has it.
 "$tool" loop "$file" 0 > "$work/first.out" 2> "$work/first.err" &
@@ -40,10 +31,10 @@ while [ ! -s "$work/first.out" ] && [ "$tries" -lt 200 ]; do
 	tries=$((tries + 1))
 done
 if "$tool" verify "$file" > /dev/null 2> "$work/second.err"; then
-	fail "a second process could open a file that is open"
+	die "a second process could open a file that is open"
 fi
 grep -q "kill.yaml: is open in another meetlat (pid $pid)" "$work/second.err" ||
-	fail "the second process was not told who has the file: $(cat "$work/second.err")"
+	die "the second process was not told who has the file: $(cat "$work/second.err")"
 kill -KILL "$pid" 2> /dev/null
 { wait "$pid"; } 2> /dev/null
 last=1 torn=0 i=0
@@ -57,15 +48,15 @@ while [ "$i" -lt "$kills" ]; do
 	{ wait "$pid"; } 2> /dev/null # without the shell's "Killed"
 	status=$?
 	[ "$status" -eq 137 ] ||
-		fail "kill $i: the saving process ended by itself (status $status): $(cat "$work/loop.err")"
+		die "kill $i: the saving process ended by itself (status $status): $(cat "$work/loop.err")"
 	if leftovers; then
 		torn=$((torn + 1))
 	fi
 	now=$("$tool" verify "$file" 2> "$work/verify.err") ||
-		fail "kill $i: $(cat "$work/verify.err")"
-	[ "$now" -ge "$last" ] || fail "kill $i: the file went back from state $last to state $now"
+		die "kill $i: $(cat "$work/verify.err")"
+	[ "$now" -ge "$last" ] || die "kill $i: the file went back from state $last to state $now"
 	if leftovers lock; then
-		fail "kill $i: files left after reopening: $(ls -A "$work" | tr '\n' ' ')"
+		die "kill $i: files left after reopening: $(ls -A "$work" | tr '\n' ' ')"
 	fi
 	last=$now
 done

@@ -3,17 +3,12 @@
 # breaks, "één", emoji, ...), saved through the store, is read back with PyYAML's safe_load:
 # every text must come back exactly, and the dates, numbers and booleans typed.
 # Needs BUILD (the build folder) and PYTHON (a python3 with PyYAML), as tests/run-all sets them.
-set -u
+. "$(dirname "$0")/lib/cli.sh"
+needs BUILD
 tool="$BUILD/tests/tools/session_fixture"
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-trap 'exit 1' HUP INT TERM
-export HOME="$work" XDG_DATA_HOME="$work/data"
 
-if ! "$tool" hostile "$work/hostile.yaml" > "$work/expected.json"; then
-	echo "session-yaml: the fixture could not save the session" >&2
-	exit 1
-fi
+"$tool" hostile "$work/hostile.yaml" > "$work/expected.json" ||
+	die "the fixture could not save the session"
 "$PYTHON" - "$work/hostile.yaml" "$work/expected.json" <<'PY'
 import datetime
 import json

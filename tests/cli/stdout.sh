@@ -2,18 +2,8 @@
 # stdout.sh - every mode that writes to standard output checks that it got there: with
 # standard output on a full device (/dev/full) or closed, --check, --help, --version and
 # --export md|csv|html exit 1 and say so on standard error; to a working file they exit 0.
-set -u
-: "${MEETLAT:?set MEETLAT to the meetlat binary}"
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-export HOME="$work" XDG_DATA_HOME="$work/data" LANG=C.UTF-8
-failures=0
-
-check() { # check DESCRIPTION COMMAND...: runs the command, reports ok or FAIL
-	desc=$1
-	shift
-	if "$@"; then echo "ok - $desc"; else echo "FAIL - $desc"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/lib/cli.sh"
+needs MEETLAT
 
 [ -c /dev/full ] || { echo "stdout: /dev/full is needed" >&2; exit 1; }
 
@@ -61,8 +51,4 @@ for args in "--check" "--help" "--version" "--export md $work/s.yaml" \
 	works $args
 done
 
-if [ "$failures" -ne 0 ]; then
-	echo "stdout: $failures check(s) failed" >&2
-	exit 1
-fi
-echo "stdout: every write to standard output is checked"
+finish stdout "every write to standard output is checked"

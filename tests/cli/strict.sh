@@ -3,19 +3,8 @@
 # that is no real moment and a line break of any kind in a one-line field are refused with
 # file:line:column; invisible format characters (zero-width space and joiners, soft hyphen,
 # byte order mark, tag characters) stay in the file but are left out of every export.
-set -u
-: "${MEETLAT:?set MEETLAT to the meetlat binary}"
-: "${PYTHON:=/usr/bin/python3}"
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-export HOME="$work" XDG_DATA_HOME="$work/data" LANG=C.UTF-8
-failures=0
-
-check() { # check DESCRIPTION COMMAND...: runs the command, reports ok or FAIL
-	desc=$1
-	shift
-	if "$@"; then echo "ok - $desc"; else echo "FAIL - $desc"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/lib/cli.sh"
+needs MEETLAT
 
 # refused LINE EXPECTED - a session file whose fifth line is LINE is refused by --export md
 # with exit status 1 and exactly the message EXPECTED; the file is left as it was.
@@ -74,8 +63,4 @@ done
 check "the session file still holds its format characters" \
 	eval '[ "$(cksum < "$work/f.yaml")" = "$before" ] && grep -q "u200B" "$work/f.yaml"'
 
-if [ "$failures" -ne 0 ]; then
-	echo "strict: $failures check(s) failed" >&2
-	exit 1
-fi
-echo "strict: time stamps, one-line fields and format characters as the manual says"
+finish strict "time stamps, one-line fields and format characters as the manual says"
