@@ -96,7 +96,7 @@ struct content_step {
 struct name_index;
 
 struct content {
-	struct arena *arena;
+	struct arena *arena; /* NULL in the built-in content, which is static data */
 	const char *id, *title, *language;
 	const struct content_phase *phases;
 	size_t n_phases;
