@@ -51,9 +51,12 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 #                    EXT_L   the system libraries it links after them
 LAYERS       = BASE CONTENT SESSIONS UI TUI
 BASE_SRC     = $(sort $(wildcard base/*.c))
-CONTENT_SRC  = $(sort $(wildcard content/*.c))
-# Generated sources live in the build folder, never in the source tree.
-BUILTIN_SRC  = $(BUILD)/gen/builtin_yaml.c
+# content/gen_builtin.c is a build tool, not part of the library (see "The built-in almanac").
+CONTENT_SRC  = $(sort $(filter-out content/gen_builtin.c,$(wildcard content/*.c)))
+# The generated built-in almanac (the generator, its C source and its object), in the build folder.
+GEN_BUILTIN  = $(BUILD)/gen/gen_builtin
+BUILTIN_SRC  = $(BUILD)/gen/builtin_content.c
+BUILTIN_OBJ  = $(BUILD)/gen/builtin_content.o
 SESSIONS_SRC = $(sort $(wildcard sessions/*.c))
 # tui/ is two layers: the interface's state, key handler and screens (UI, without curses,
 # which the tests link), and the windows that draw it on a terminal (TUI, the only code that
@@ -93,7 +96,7 @@ $(call obj,$(UI_SRC)): LAYER_CFLAGS = $(INC_UI)
 # lowest layer whose code it needs. It compiles with that layer's include path (and tests/)
 # and links that layer's libraries. A new test program is named in one of these lists.
 TESTS_BASE     = test_utf8 test_valid
-TESTS_CONTENT  = test_almanak test_content test_content_corpus test_ynode
+TESTS_CONTENT  = test_almanak test_builtin test_content test_content_corpus test_ynode builtin_load
 TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
                  test_store test_alloc_fail export_fixture session_fixture
 TESTS_UI       = test_tui_text test_screens test_ui_keys keys_man screens_golden
@@ -122,7 +125,7 @@ $(BUILD)/meetlat: $(call obj,tui/main.c) $(LIBS_TUI)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(EXT_TUI) $(LDLIBS)
 
 $(BASE_LIB): $(call obj,$(BASE_SRC))
-$(CONTENT_LIB): $(call obj,$(CONTENT_SRC)) $(BUILD)/gen/builtin_yaml.o
+$(CONTENT_LIB): $(call obj,$(CONTENT_SRC)) $(BUILTIN_OBJ)
 $(SESSIONS_LIB): $(call obj,$(SESSIONS_SRC))
 $(UI_LIB): $(call obj,$(UI_SRC))
 $(TUI_LIB): $(call obj,$(TUI_SRC))
@@ -134,11 +137,24 @@ $(BUILD)/%.o: %.c | deps-known
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILTIN_SRC): content/almanak.yaml content/embed.sh
+# ---- The built-in almanac, compiled at build time -----------------------------------------
+# The generator (content/gen_builtin.c) loads content/almanak.yaml with the loader that
+# `meetlat --check` uses, so an invalid shipped file stops the build with its
+# file:line:column messages, and writes C source into the build folder (never the source
+# tree): the file's bytes (which --check without a file checks) and the content model itself as
+# static data, with its indexes and its SHA-256, which content_load_builtin returns at no cost.
+# It links the objects of the content layer but builtin.o (which needs what it generates) and
+# libbase; it is built with $(CC), so a cross build needs a native one.
+$(GEN_BUILTIN): $(call obj,content/gen_builtin.c $(filter-out content/builtin.c,$(CONTENT_SRC))) \
+                $(BASE_LIB)
 	@mkdir -p $(@D)
-	sh content/embed.sh content/almanak.yaml > $@.tmp && mv $@.tmp $@
-$(BUILD)/gen/builtin_yaml.o: $(BUILTIN_SRC) | deps-known
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(EXT_CONTENT) $(LDLIBS)
+$(BUILTIN_SRC): content/almanak.yaml $(GEN_BUILTIN)
+	$(GEN_BUILTIN) content/almanak.yaml > $@.tmp || { rm -f $@.tmp; exit 1; }
+	mv $@.tmp $@
+$(BUILTIN_OBJ): $(BUILTIN_SRC) | deps-known
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# ---- end of the built-in almanac ----------------------------------------------------------
 
 # Unit tests: one program per tests/test_*.c; test tools: one per tests/tools/*.c; each
 # compiled and linked as its layer (TESTS_* above) says. None links curses: the interface's
@@ -216,13 +232,11 @@ bench: all
 FUZZ_TARGETS = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/*.c))
 FUZZ_SRC     = $(BASE_SRC) $(CONTENT_SRC) $(SESSIONS_SRC)
 fuzz: $(FUZZ_TARGETS)
-build/fuzz/%: fuzz/%.c $(FUZZ_SRC) build/fuzz/gen/builtin_yaml.c
+# The generated built-in almanac is plain C: the targets compile the one of $(BUILD).
+build/fuzz/%: fuzz/%.c $(FUZZ_SRC) $(BUILTIN_SRC)
 	@mkdir -p $(@D)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(WARNINGS) $(FEATURES) \
-	      $(INC_SESSIONS) -o $@ $< $(FUZZ_SRC) build/fuzz/gen/builtin_yaml.c $(EXT_SESSIONS) $(LDLIBS)
-build/fuzz/gen/builtin_yaml.c: content/almanak.yaml content/embed.sh
-	@mkdir -p $(@D)
-	sh content/embed.sh content/almanak.yaml > $@.tmp && mv $@.tmp $@
+	      $(INC_SESSIONS) -o $@ $< $(FUZZ_SRC) $(BUILTIN_SRC) $(EXT_SESSIONS) $(LDLIBS)
 
 clean:
 	rm -rf build meetlat

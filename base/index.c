@@ -6,18 +6,6 @@
 
 #include "arena.h"
 
-struct slot {
-	const char *name; /* NULL: empty */
-	size_t value;
-};
-
-struct name_index {
-	struct slot *slots;
-	size_t mask;            /* slots - 1; slots is a power of two, more than twice capacity */
-	size_t count, capacity;
-	uint64_t seed;          /* differs per index, so that colliding names cannot be prepared */
-};
-
 /* Returns the hash of NAME under SEED (FNV-1a, then a finalising mix). */
 static uint64_t name_hash(const char *name, uint64_t seed)
 {
@@ -30,13 +18,13 @@ static uint64_t name_hash(const char *name, uint64_t seed)
 	return h ^ (h >> 33);
 }
 
-struct name_index *name_index_new(struct arena *arena, size_t capacity)
+struct name_index *name_index_new_seeded(struct arena *arena, size_t capacity, uint64_t seed)
 {
 	struct name_index *ix = arena_alloc(arena, sizeof(*ix));
 	size_t slots = 8;
 
 	while (slots / 2 <= capacity) {
-		if (slots > SIZE_MAX / 2 / sizeof(struct slot))
+		if (slots > SIZE_MAX / 2 / sizeof(struct name_index_slot))
 			return NULL;
 		slots *= 2;
 	}
@@ -47,14 +35,23 @@ struct name_index *name_index_new(struct arena *arena, size_t capacity)
 		return NULL;
 	ix->mask = slots - 1;
 	ix->capacity = capacity;
+	ix->seed = seed;
+	return ix;
+}
+
+struct name_index *name_index_new(struct arena *arena, size_t capacity)
+{
+	struct name_index *ix = name_index_new_seeded(arena, capacity, 0);
+
 	/* The address is randomised per run (ASLR); mixed, it makes a seed that a file cannot
 	 * know in advance. */
-	ix->seed = name_hash("meetlat", (uint64_t)(uintptr_t)ix);
+	if (ix)
+		ix->seed = name_hash("meetlat", (uint64_t)(uintptr_t)ix);
 	return ix;
 }
 
 /* Returns the slot that holds NAME, or the empty slot where it would go. */
-static struct slot *slot_of(const struct name_index *ix, const char *name)
+static struct name_index_slot *slot_of(const struct name_index *ix, const char *name)
 {
 	size_t i = (size_t)name_hash(name, ix->seed) & ix->mask;
 
@@ -65,7 +62,7 @@ static struct slot *slot_of(const struct name_index *ix, const char *name)
 
 bool name_index_add(struct name_index *ix, const char *name, size_t value, size_t *earlier)
 {
-	struct slot *s = slot_of(ix, name);
+	struct name_index_slot *s = slot_of(ix, name);
 
 	if (s->name) {
 		*earlier = s->value;
@@ -83,7 +80,7 @@ bool name_index_add(struct name_index *ix, const char *name, size_t value, size_
 
 bool name_index_find(const struct name_index *ix, const char *name, size_t *value)
 {
-	const struct slot *s = slot_of(ix, name);
+	const struct name_index_slot *s = slot_of(ix, name);
 
 	if (!s->name)
 		return false;

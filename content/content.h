@@ -1,7 +1,8 @@
 /* content.h - the almanac a workshop walks through: phases, the behaviour table, the agenda.
  *
- * A content is read-only once loaded; all its text lives in one arena and is valid UTF-8
- * without NUL characters (control characters are possible: sanitise before display). */
+ * A content is read-only once loaded; all its text lives in one arena (the built-in one's in
+ * static data, made at build time) and is valid UTF-8 without NUL characters (control
+ * characters are possible: sanitise before display). */
 #ifndef MEETLAT_CONTENT_H
 #define MEETLAT_CONTENT_H
 
@@ -95,7 +96,7 @@ struct content_step {
 struct name_index;
 
 struct content {
-	struct arena *arena;
+	struct arena *arena; /* NULL in the built-in content, which is static data */
 	const char *id, *title, *language;
 	const struct content_phase *phases;
 	size_t n_phases;
@@ -120,19 +121,22 @@ struct content *content_load_file(const char *path, struct diag *d);
 struct content *content_load_buffer(const char *name, const char *buf, size_t len,
 				    struct diag *d);
 
-/* Loads the almanac compiled into the program; NULL with D on error. */
+/* Returns the almanac compiled into the program: static data made at build time from
+ * content/almanak.yaml by the same loader, so nothing is parsed or hashed; never NULL. */
 struct content *content_load_builtin(struct diag *d);
 
 /* As content_load_file, _buffer and _builtin, but going on after an error, to report every
  * one found (at most DIAG_LIST_MAX) in ERRORS, in the order of the file. A YAML syntax error
  * ends the search; an error in one phase, chapter, source, group, row or step does not.
- * NULL when ERRORS holds any. */
+ * NULL when ERRORS holds any. content_load_builtin_all checks the bytes of the built-in
+ * almanac (as `meetlat --check` does without a file) and returns a content loaded from them. */
 struct content *content_load_file_all(const char *path, struct diag_list *errors);
 struct content *content_load_buffer_all(const char *name, const char *buf, size_t len,
 					struct diag_list *errors);
 struct content *content_load_builtin_all(struct diag_list *errors);
 
-/* Releases C and everything it holds; NULL is allowed. */
+/* Releases C and everything it holds; NULL and the built-in content (which holds nothing to
+ * release) are allowed. */
 void content_free(struct content *c);
 
 /* Returns the index of the dimension with ID, or -1, in expected constant time. */

@@ -4,13 +4,10 @@
 #include <string.h>
 
 #include "arena.h"
-#include "builtin.h"
 #include "content.h"
 #include "index.h"
 #include "mem.h"
 #include "ynode.h"
-
-const char content_builtin_name[] = "almanak.yaml";
 
 /* A loader goes on after an error in one item of a list (a phase, chapter, source, group, row
  * or step) with the next item, so that a check reports every error it can find. The functions
@@ -781,12 +778,6 @@ struct content *content_load_file_all(const char *path, struct diag_list *errors
 	return c;
 }
 
-struct content *content_load_builtin_all(struct diag_list *errors)
-{
-	return content_load_buffer_all(content_builtin_name, (const char *)content_builtin_yaml,
-				       content_builtin_yaml_len, errors);
-}
-
 /* Returns C; when it is NULL, stores the first error of ERRORS in D. */
 static struct content *first_error(struct content *c, const struct diag_list *errors,
 				   struct diag *d)
@@ -809,11 +800,4 @@ struct content *content_load_file(const char *path, struct diag *d)
 	struct diag_list errors;
 
 	return first_error(content_load_file_all(path, &errors), &errors, d);
-}
-
-struct content *content_load_builtin(struct diag *d)
-{
-	struct diag_list errors;
-
-	return first_error(content_load_builtin_all(&errors), &errors, d);
 }

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,6 @@
 
 #include "arena.h"
 #include "mem.h"
-#include "utf8.h"
 #include "yerror.h"
 
 const struct ylimits ylimits_default = {
@@ -286,10 +286,10 @@ static bool builder_scalar(struct builder *b, const yaml_event_t *ev)
 	if (length > b->limits->max_scalar)
 		return builder_fail(b, ev->start_mark, "text longer than the limit of %zu bytes",
 				    b->limits->max_scalar);
+	/* Valid UTF-8 already: libyaml's reader refuses any other input, and its scanner any
+	 * escape of a surrogate or past U+10FFFF. A NUL can come from an escape ("\0"). */
 	if (memchr(value, '\0', length))
 		return builder_fail(b, ev->start_mark, "text holds a NUL character, which is not allowed");
-	if (utf8_invalid_offset(value, length) != length)
-		return builder_fail(b, ev->start_mark, "text is not valid UTF-8");
 	node = builder_node(b, YNODE_SCALAR, ev->start_mark);
 	if (!node)
 		return false;

@@ -22,7 +22,15 @@ static void require(int ok)
 		abort();
 }
 
-/* Checks what content.h promises about the agenda of C: kinds, phases and rows in range. */
+/* Stops the run when TEXT (NULL: absent) is not valid UTF-8, which content.h promises: the
+ * loader trusts libyaml for it and checks no byte again. */
+static void require_utf8(const char *text)
+{
+	require(!text || utf8_invalid_offset(text, strlen(text)) == strlen(text));
+}
+
+/* Checks what content.h promises about the agenda of C: kinds, phases and rows in range, texts
+ * in UTF-8. */
 static void check_steps(const struct content *c)
 {
 	char label[256];
@@ -37,20 +45,30 @@ static void check_steps(const struct content *c)
 		require(!k->takes_phase || content_phase(c, s->phase) != NULL);
 		require(!k->takes_dimension || s->dimension < c->n_dimensions);
 		require(!k->takes_text || (s->title && s->text));
+		require_utf8(s->title);
+		require_utf8(s->text);
 		require(content_step_label(c, i, label, sizeof(label)) == label);
 	}
 }
 
-/* Checks what content.h promises about the phases and the table of C. */
+/* Checks what content.h promises about the phases and the table of C, texts in UTF-8. */
 static void check_content(const struct content *c)
 {
 	require(c->n_phases >= 2 && c->n_groups >= 1 && c->n_dimensions >= 1);
-	for (size_t p = 0; p < c->n_phases; p++)
+	require_utf8(c->title);
+	for (size_t p = 0; p < c->n_phases; p++) {
 		require(c->phases[p].number == (int)p + 1 && c->phases[p].name[0]);
+		require_utf8(c->phases[p].name);
+		require_utf8(c->phases[p].summary);
+		require_utf8(c->phases[p].intro);
+	}
 	for (size_t i = 0; i < c->n_dimensions; i++) {
 		require(c->dimensions[i].group < c->n_groups);
-		for (size_t p = 0; p < c->n_phases; p++)
+		require_utf8(c->dimensions[i].name);
+		for (size_t p = 0; p < c->n_phases; p++) {
 			require(c->dimensions[i].cells[p].text != NULL);
+			require_utf8(c->dimensions[i].cells[p].text);
+		}
 	}
 	require(strlen(c->sha256) == 64);
 	check_steps(c);

@@ -181,6 +181,48 @@ static void test_duplicate_keys(void **state)
 	expect_accepted("a: 1\nA: 2\na1: 3\n", &ylimits_default);
 }
 
+/* The tree builder trusts libyaml for UTF-8 (it checks no byte twice): bytes that are not
+ * UTF-8 are refused by libyaml's reader wherever they stand, in every kind of scalar and in
+ * keys, with the message located at the byte; an escape that would make a text invalid is
+ * refused by its scanner; what the escapes make is valid UTF-8. */
+static void test_utf8_checked_by_libyaml(void **state)
+{
+	static const char not_utf8[] = "this is not UTF-8 text (byte 0xFF): save the file as UTF-8";
+	static const char bad_escape[] = "t.yaml:1:7: this \\u or \\U escape names no character: "
+					 "write \\\\ for a backslash, or remove the escape";
+	char message[128], *long_text;
+	size_t run = 40000; /* past libyaml's input buffer */
+	struct ydoc doc;
+
+	(void)state;
+	snprintf(message, sizeof(message), "t.yaml:1:6: %s", not_utf8);
+	expect_refused("a: \"x\xffy\"\n", &ylimits_default, message);
+	expect_refused("a: 'x\xffy'\n", &ylimits_default, message);
+	snprintf(message, sizeof(message), "t.yaml:3:4: %s", not_utf8);
+	expect_refused("a: |\n  ok\n  b\xff\n", &ylimits_default, message);
+	expect_refused("a: >\n  ok\n  b\xff\n", &ylimits_default, message);
+	expect_refused("a: x\n  y\n  z\xff\n", &ylimits_default, message);
+	snprintf(message, sizeof(message), "t.yaml:1:2: %s", not_utf8);
+	expect_refused("k\xff" "ey: 1\n", &ylimits_default, message);
+	snprintf(message, sizeof(message), "t.yaml:1:8: %s", not_utf8);
+	expect_refused("{a: 1, \xff: 2}\n", &ylimits_default, message);
+	snprintf(message, sizeof(message), "t.yaml:2:3: %s", not_utf8);
+	expect_refused("a: 1\n\"k\xff\": 2\n", &ylimits_default, message);
+	expect_refused("a: \"\\uD800\"\n", &ylimits_default, bad_escape);
+	expect_refused("a: \"\\U00110000\"\n", &ylimits_default, bad_escape);
+	long_text = malloc(run + 16);
+	assert_non_null(long_text);
+	memcpy(long_text, "a: \"", 4);
+	memset(long_text + 4, 'x', run);
+	memcpy(long_text + 4 + run, "\xff\"\n", 4);
+	snprintf(message, sizeof(message), "t.yaml:1:%zu: %s", run + 5, not_utf8);
+	expect_refused(long_text, &ylimits_default, message);
+	free(long_text);
+	expect_parsed(&doc, "a: \"\\xff\\u00e9\\U0001F600\"\n", &ylimits_default);
+	assert_string_equal(ynode_get(doc.root, "a")->text, "\xc3\xbf\xc3\xa9\xf0\x9f\x98\x80");
+	ydoc_free(&doc);
+}
+
 /* NUL, invalid UTF-8 and forbidden characters are refused and located. */
 static void test_nul_and_utf8(void **state)
 {
@@ -640,6 +682,7 @@ int main(void)
 		cmocka_unit_test(test_one_document),   cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_anchors_aliases), cmocka_unit_test(test_complex_keys),
 		cmocka_unit_test(test_duplicate_keys), cmocka_unit_test(test_nul_and_utf8),
+		cmocka_unit_test(test_utf8_checked_by_libyaml),
 		cmocka_unit_test(test_plain_messages), cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_unknown_problem),
 		cmocka_unit_test(test_node_positions),
