@@ -378,16 +378,10 @@ static size_t bom_length(const char *buf, size_t len)
 	return len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
-bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
-		const struct ylimits *limits, struct diag *d)
+/* Refuses, with D, input that is not to be parsed at all: larger than LIMITS allow, or UTF-16. */
+static bool input_acceptable(const char *file, const char *buf, size_t len,
+			     const struct ylimits *limits, struct diag *d)
 {
-	struct builder b = { .doc = doc, .limits = limits, .d = d };
-	yaml_parser_t parser;
-	bool ok = true, done = false;
-	size_t skip;
-
-	memset(doc, 0, sizeof(*doc));
-	doc->file = file;
 	if (len > limits->max_bytes) {
 		diag_set(d, file, 0, 0, "file is larger than the limit of %zu bytes", limits->max_bytes);
 		return false;
@@ -396,10 +390,57 @@ bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
 		diag_set(d, file, 1, 1, "%s", yerror_utf16(buf, len));
 		return false;
 	}
+	return true;
+}
+
+/* Feeds every event of PARSER (reading the LEN bytes at BUF) to B until the stream ends;
+ * false at the first error, explained in D. */
+static bool parse_events(yaml_parser_t *parser, struct builder *b, const char *buf, size_t len)
+{
+	bool ok = true, done = false;
+
+	while (ok && !done) {
+		yaml_event_t ev;
+
+		if (!yaml_parser_parse(parser, &ev)) {
+			yerror_explain(parser, b->doc->file, buf, len, b->d);
+			return false;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		ok = builder_event(b, &ev);
+		yaml_event_delete(&ev);
+	}
+	if (ok && !b->doc->root) {
+		diag_set(b->d, b->doc->file, 1, 1, "the file is empty; expected a YAML mapping");
+		ok = false;
+	}
+	return ok;
+}
+
+/* Releases the stack of B and the children of the containers still open on it. */
+static void builder_release(struct builder *b)
+{
+	for (size_t i = 0; b->stack && i < b->depth; i++)
+		mem.free(b->stack[i].items);
+	mem.free(b->stack);
+}
+
+bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
+		const struct ylimits *limits, struct diag *d)
+{
+	struct builder b = { .doc = doc, .limits = limits, .d = d };
+	yaml_parser_t parser;
+	size_t skip;
+	bool ok;
+
+	memset(doc, 0, sizeof(*doc));
+	doc->file = file;
+	if (!input_acceptable(file, buf, len, limits, d))
+		return false;
 	doc->arena = arena_new();
 	b.stack = mem.calloc(limits->max_depth + 1, sizeof(*b.stack));
 	if (!doc->arena || !b.stack || !yaml_parser_initialize(&parser)) {
-		mem.free(b.stack);
+		builder_release(&b);
 		diag_set(d, file, 0, 0, "out of memory");
 		return false;
 	}
@@ -408,29 +449,10 @@ bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
 	 * are counted from the byte after it. The encoding stays fixed to UTF-8 so that a UTF-16
 	 * file is refused rather than read. */
 	skip = bom_length(buf, len);
-	buf += skip;
-	len -= skip;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf + skip, len - skip);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	while (ok && !done) {
-		yaml_event_t ev;
-
-		if (!yaml_parser_parse(&parser, &ev)) {
-			yerror_explain(&parser, file, buf, len, d);
-			ok = false;
-			break;
-		}
-		done = ev.type == YAML_STREAM_END_EVENT;
-		ok = builder_event(&b, &ev);
-		yaml_event_delete(&ev);
-	}
-	if (ok && !doc->root) {
-		diag_set(d, file, 1, 1, "the file is empty; expected a YAML mapping");
-		ok = false;
-	}
-	for (size_t i = 0; i < b.depth; i++)
-		mem.free(b.stack[i].items);
-	mem.free(b.stack);
+	ok = parse_events(&parser, &b, buf + skip, len - skip);
+	builder_release(&b);
 	yaml_parser_delete(&parser);
 	return ok;
 }
