@@ -74,7 +74,8 @@ static const struct language *find_language(const char *tag)
 }
 
 /* Loads the dictionary of LANG from folder DIR into H; leaves H a fallback when the file cannot
- * be read or its character set has no converter. */
+ * be read, names no character set on its first line (an empty file) or one without a
+ * converter. */
 static void load_dictionary(struct hyphenator *h, const struct language *lang, const char *dir)
 {
 	char path[4096];
@@ -87,8 +88,9 @@ static void load_dictionary(struct hyphenator *h, const struct language *lang, c
 	fclose(f);
 	if (!h->dict)
 		return;
-	h->to_dict = iconv_open(h->dict->utf8 ? "UTF-8" : h->dict->cset, "UTF-8");
-	if (h->to_dict == (iconv_t)-1) {
+	if (h->dict->cset[0] == '\0' ||
+	    (h->to_dict = iconv_open(h->dict->utf8 ? "UTF-8" : h->dict->cset, "UTF-8")) ==
+		    (iconv_t)-1) {
 		hnj_hyphen_free(h->dict);
 		h->dict = NULL;
 		return;
@@ -206,7 +208,8 @@ static size_t add_exception_breaks(const char *entry, const struct letter_run *r
 
 		i += utf8_decode(entry + i, len - i, &cp);
 		if (cp == '-') {
-			breaks[nbreaks++] = k;
+			if (k > 0 && nbreaks < HYPHEN_RUN_MAX)
+				breaks[nbreaks++] = k;
 			continue;
 		}
 		if (from + k >= run->count || run->lower[from + k] != cp)
@@ -318,13 +321,14 @@ static size_t text_columns(const char *s, size_t len)
 	return width;
 }
 
-/* Returns the longest first part of WORD (at least one character) that fits in WIDTH columns
- * with a hyphen after it and leaves a rest that may start a line; 0 when there is none. */
-static size_t forced_cut(const char *word, size_t len, size_t width)
+/* Returns where the longest part of WORD from START (at least one character) ends that fits
+ * in WIDTH columns with a hyphen after it and leaves a rest that may start a line; START when
+ * there is none. */
+static size_t forced_cut(const char *word, size_t len, size_t start, size_t width)
 {
-	size_t used = 0, best = 0;
+	size_t used = 0, best = start;
 
-	for (size_t i = 0; i < len;) {
+	for (size_t i = start; i < len;) {
 		uint32_t cp;
 		size_t n = utf8_decode(word + i, len - i, &cp);
 
@@ -338,17 +342,19 @@ static size_t forced_cut(const char *word, size_t len, size_t width)
 	return best;
 }
 
-size_t hyphen_fit(struct hyphenator *h, const char *word, size_t len, size_t width,
-		  bool *adds_hyphen)
+size_t hyphen_fit(struct hyphenator *h, const char *word, size_t len, size_t start,
+		  size_t width, bool *adds_hyphen)
 {
 	struct hyphen_break breaks[HYPHEN_BREAKS_MAX];
-	size_t count, own = 0, pattern = 0, at = 0, used = 0;
+	size_t count, own = start, pattern = start, at = start, used = 0;
 
 	*adds_hyphen = false;
-	if (text_columns(word, len) <= width)
+	if (start >= len || text_columns(word + start, len - start) <= width)
 		return len;
 	count = hyphen_breaks(h, word, len, breaks, HYPHEN_BREAKS_MAX);
 	for (size_t i = 0; i < count; i++) { /* offsets grow: measure each stretch once */
+		if (breaks[i].offset <= start)
+			continue;
 		used += text_columns(word + at, breaks[i].offset - at);
 		at = breaks[i].offset;
 		if (used + breaks[i].adds_hyphen > width)
@@ -358,14 +364,12 @@ size_t hyphen_fit(struct hyphenator *h, const char *word, size_t len, size_t wid
 		else
 			own = at;
 	}
-	if (own)
+	if (own > start)
 		return own;
-	*adds_hyphen = true;
-	if (pattern)
-		return pattern;
-	count = forced_cut(word, len, width);
-	*adds_hyphen = count > 0;
-	return count;
+	if (pattern == start)
+		pattern = forced_cut(word, len, start, width);
+	*adds_hyphen = pattern > start;
+	return pattern;
 }
 
 bool hyphen_may_start_line(const char *s, size_t len)

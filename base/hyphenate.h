@@ -60,18 +60,22 @@ void hyphen_close(struct hyphenator *h);
 size_t hyphen_breaks(struct hyphenator *h, const char *word, size_t len,
 		     struct hyphen_break *out, size_t max);
 
-/* Returns how many bytes of WORD (LEN bytes) go on a line with WIDTH columns left, and sets
- * *ADDS_HYPHEN when a "-" must be drawn after them (its column is counted in WIDTH):
- * - LEN when the whole word fits (no hyphen);
- * - else the longest part up to one of the word's own hyphens or slashes that fits, as
- *   Dutch breaks a compound at its parts first ("co-" of "co-creatie");
- * - else the longest part up to a pattern or exception break that fits with its hyphen;
- * - else as many characters as fit beside a hyphen (at least one), never leaving a comma,
+/* Returns where the line that begins at byte START of WORD (LEN bytes) ends when WIDTH columns
+ * are left on it, and sets *ADDS_HYPHEN when a "-" must be drawn there (its column counted in
+ * WIDTH). The breaks are those of the whole word, so a wrapper calls it again from the
+ * returned offset for the next line:
+ * - LEN when the rest of the word fits (no hyphen);
+ * - else the end of the longest part up to one of the word's own hyphens or slashes that
+ *   fits, as Dutch breaks a compound at its parts first ("co-" of "co-creatie");
+ * - else of the longest part up to a pattern or exception break that fits with its hyphen;
+ * - else of as many characters as fit beside a hyphen (at least one), never leaving a comma,
  *   full stop or other character that may not start a line (hyphen_may_start_line) at the
  *   start of the rest;
- * - 0 when not even that fits (WIDTH below 2): the word must go on a wider line. */
-size_t hyphen_fit(struct hyphenator *h, const char *word, size_t len, size_t width,
-		  bool *adds_hyphen);
+ * - START when not even that fits (WIDTH below 2): the rest must go on a wider line.
+ * Only the first HYPHEN_BREAKS_MAX breaks of a word are seen: past them (in a word of some
+ * thousand letters) it cuts with a visible hyphen. */
+size_t hyphen_fit(struct hyphenator *h, const char *word, size_t len, size_t start,
+		  size_t width, bool *adds_hyphen);
 
 /* Returns true when a line may begin with the text at S (LEN bytes): not with a comma, full
  * stop, semicolon, colon, exclamation or question mark, closing bracket or quote, ellipsis,

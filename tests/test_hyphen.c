@@ -7,7 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -184,33 +186,82 @@ static void test_fit(void **state)
 	const char *slashes = "processen/activiteiten/eigenaarschap";
 	bool hyphen;
 
-	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 20, &hyphen), 20);
+	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 0, 20, &hyphen), 20);
 	assert_false(hyphen);
-	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 19, &hyphen), 17);
+	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 0, 19, &hyphen), 17);
 	assert_true(hyphen); /* "samenwerkingspart-" */
-	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 10, &hyphen), 8);
+	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 0, 10, &hyphen), 8);
 	assert_true(hyphen); /* "samenwer-" */
-	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 3, &hyphen), 2);
+	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 0, 3, &hyphen), 2);
 	assert_true(hyphen); /* "sa-" */
-	assert_int_equal(hyphen_fit(h, slashes, strlen(slashes), 30, &hyphen), 23);
+	assert_int_equal(hyphen_fit(h, slashes, strlen(slashes), 0, 30, &hyphen), 23);
 	assert_false(hyphen); /* "processen/activiteiten/" rather than "...eigen-" */
-	assert_int_equal(hyphen_fit(h, slashes, strlen(slashes), 10, &hyphen), 10);
+	assert_int_equal(hyphen_fit(h, slashes, strlen(slashes), 0, 10, &hyphen), 10);
 	assert_false(hyphen);
-	assert_int_equal(hyphen_fit(h, slashes, strlen(slashes), 9, &hyphen), 6);
+	assert_int_equal(hyphen_fit(h, slashes, strlen(slashes), 0, 9, &hyphen), 6);
 	assert_true(hyphen); /* "proces-" */
-	assert_int_equal(hyphen_fit(h, "co-creatie", 10, 9, &hyphen), 3);
+	assert_int_equal(hyphen_fit(h, "co-creatie", 10, 0, 9, &hyphen), 3);
 	assert_false(hyphen); /* "co-" rather than "co-crea-" */
-	assert_int_equal(hyphen_fit(h, "geëvalueerd", strlen("geëvalueerd"), 6, &hyphen), 6);
+	assert_int_equal(hyphen_fit(h, "geëvalueerd", strlen("geëvalueerd"), 0, 6, &hyphen), 6);
 	assert_true(hyphen); /* "geëva-": five columns and the hyphen, six bytes */
-	assert_int_equal(hyphen_fit(h, "webcare", 7, 6, &hyphen), 3);
+	assert_int_equal(hyphen_fit(h, "webcare", 7, 0, 6, &hyphen), 3);
 	assert_true(hyphen); /* "web-", never "webca-" */
-	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 2, &hyphen), 1);
+	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 0, 2, &hyphen), 1);
 	assert_true(hyphen); /* no break fits: "s-", a visible hyphen */
-	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 1, &hyphen), 0);
+	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 0, 1, &hyphen), 0);
 	assert_false(hyphen);
-	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 0, &hyphen), 0);
-	assert_int_equal(hyphen_fit(h, "bcdfghjklmnp", 12, 5, &hyphen), 4);
-	assert_true(hyphen); /* no pattern break in it: "bcdf-" */
+	assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 0, 0, &hyphen), 0);
+}
+
+/* A word over several lines: each line from where the last ended, with the breaks of the whole
+ * word ("samenwer-", "kingspart-", "ner"; own breaks first on every line). */
+static void test_fit_lines(void **state)
+{
+	static const struct {
+		const char *word;
+		size_t width;
+		const char *lines;
+	} cases[] = {
+		{ "samenwerkingspartner", 10, "samenwer-|kingspart-|ner" },
+		{ "overheidsdienstverlening", 10, "overheids-|dienstver-|lening" },
+		{ "overheidsdienstverlening", 9, "over-|heids-|dienst-|verlening" },
+		{ "processen/activiteiten/eigenaarschap", 14, "processen/|activiteiten/|eigenaarschap" },
+		{ "processen/activiteiten/eigenaarschap", 8, "proces-|sen/|activi-|teiten/|eige-|naar-|schap" },
+		{ "toepassingsonafhankelijk", 6, "toe-|pas-|sings-|onaf-|hanke-|lijk" },
+		/* "sings-" is too wide for 5: a visible hyphen at the width, then on from there */
+		{ "toepassingsonafhankelijk", 5, "toe-|pas-|sing-|son-|af-|han-|ke-|lijk" },
+		{ "webcareteam", 5, "web-|care-|team" },
+		{ "samenwerkingspartner,", 10, "samenwer-|kingspart-|ner," },
+		{ "webcare,", 7, "web-|care," }, /* never "webcare" and "," on the next line */
+	};
+	char got[128];
+	bool hyphen;
+
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		const char *word = cases[c].word;
+		size_t len = strlen(word), start = 0, o = 0;
+
+		while (start < len) {
+			size_t end = hyphen_fit(*state, word, len, start, cases[c].width, &hyphen);
+
+			assert_true(end > start);
+			memcpy(got + o, word + start, end - start);
+			o += end - start;
+			if (hyphen)
+				got[o++] = '-';
+			if (end < len)
+				got[o++] = '|';
+			start = end;
+		}
+		got[o] = '\0';
+		if (strcmp(got, cases[c].lines) != 0)
+			fail_msg("%s at %zu: expected %s, got %s", word, cases[c].width,
+				 cases[c].lines, got);
+	}
+	assert_int_equal(hyphen_fit(*state, "webcare", 7, 7, 3, &hyphen), 7);
+	assert_false(hyphen);
+	assert_int_equal(hyphen_fit(*state, "webcare", 7, 3, 1, &hyphen), 3);
+	assert_false(hyphen); /* nothing fits: the line ends where it began */
 }
 
 /* Without break points a word is cut with a visible hyphen, in display columns, leaving no
@@ -223,10 +274,10 @@ static void test_fit_forced(void **state)
 
 	(void)state;
 	assert_non_null(h);
-	assert_int_equal(hyphen_fit(h, "xyzxyzx.,", 9, 8, &hyphen), 6);
+	assert_int_equal(hyphen_fit(h, "xyzxyzx.,", 9, 0, 8, &hyphen), 6);
 	assert_true(hyphen); /* "xyzxyz-" then "x.,"; never "xyzxyzx-" then ".," */
-	assert_int_equal(hyphen_fit(h, ".,;", 3, 2, &hyphen), 0);
-	assert_int_equal(hyphen_fit(h, wide, strlen(wide), 5, &hyphen), 6);
+	assert_int_equal(hyphen_fit(h, ".,;", 3, 0, 2, &hyphen), 0);
+	assert_int_equal(hyphen_fit(h, wide, strlen(wide), 0, 5, &hyphen), 6);
 	assert_true(hyphen); /* two wide characters (4 columns) and the hyphen */
 	hyphen_close(h);
 }
@@ -275,13 +326,33 @@ static void test_fallback(void **state)
 		assert_string_equal(show_breaks(h, "processen/activiteiten/eigenaarschap", got),
 				    "processen/|activiteiten/|eigenaarschap");
 		assert_string_equal(show_breaks(h, "co-creatie", got), "co-|creatie");
-		assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 10, &hyphen), 9);
+		assert_int_equal(hyphen_fit(h, "samenwerkingspartner", 20, 0, 10, &hyphen), 9);
 		assert_true(hyphen);
-		assert_int_equal(hyphen_fit(h, "co-creatie", 10, 9, &hyphen), 3);
+		assert_int_equal(hyphen_fit(h, "co-creatie", 10, 0, 9, &hyphen), 3);
 		assert_false(hyphen);
 		hyphen_close(h);
 	}
 	hyphen_close(NULL);
+}
+
+/* A dictionary file that is empty (no character set on its first line) gives the fallback. */
+static void test_empty_dictionary(void **state)
+{
+	char dir[] = "/tmp/test_hyphen.XXXXXX", path[64];
+	struct hyphenator *h;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/hyph_nl_NL.dic", dir);
+	assert_non_null(f = fopen(path, "w"));
+	assert_int_equal(fclose(f), 0);
+	h = hyphen_open("nl", dir);
+	assert_non_null(h);
+	assert_false(hyphen_has_patterns(h));
+	hyphen_close(h);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
 }
 
 /* A language tag is matched by its primary subtag, in any case. */
@@ -312,9 +383,11 @@ int main(void)
 						close_hyphenator),
 		cmocka_unit_test_setup_teardown(test_odd_input, open_dutch, close_hyphenator),
 		cmocka_unit_test_setup_teardown(test_fit, open_dutch, close_hyphenator),
+		cmocka_unit_test_setup_teardown(test_fit_lines, open_dutch, close_hyphenator),
 		cmocka_unit_test(test_fit_forced),
 		cmocka_unit_test(test_may_start_line),
 		cmocka_unit_test(test_fallback),
+		cmocka_unit_test(test_empty_dictionary),
 		cmocka_unit_test(test_language_tags),
 	};
 
