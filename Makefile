@@ -30,6 +30,8 @@ CURSES_CFLAGS := $(call pc_cflags,ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# libhyphen ships no pkg-config file on Debian (libhyphen-dev): its header and -lhyphen.
+HYPHEN_LIBS ?= -lhyphen
 
 WARNINGS   = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wformat=2 -Wno-format-nonliteral
@@ -79,8 +81,8 @@ LIBS_CONTENT  = $(CONTENT_LIB) $(LIBS_BASE)
 LIBS_SESSIONS = $(SESSIONS_LIB) $(LIBS_CONTENT)
 LIBS_UI       = $(UI_LIB) $(LIBS_SESSIONS)
 LIBS_TUI      = $(TUI_LIB) $(LIBS_UI)
-EXT_BASE      =
-EXT_CONTENT   = $(YAML_LIBS)
+EXT_BASE      = $(HYPHEN_LIBS)
+EXT_CONTENT   = $(YAML_LIBS) $(EXT_BASE)
 EXT_SESSIONS  = $(EXT_CONTENT)
 EXT_UI        = $(EXT_SESSIONS)
 EXT_TUI       = $(CURSES_LIBS) $(EXT_UI)
@@ -95,7 +97,7 @@ $(call obj,$(UI_SRC)): LAYER_CFLAGS = $(INC_UI)
 # The layer each unit test (tests/test_*.c) and test tool (tests/tools/*.c) belongs to: the
 # lowest layer whose code it needs. It compiles with that layer's include path (and tests/)
 # and links that layer's libraries. A new test program is named in one of these lists.
-TESTS_BASE     = test_utf8 test_valid
+TESTS_BASE     = test_date test_hyphen test_utf8 test_valid
 TESTS_CONTENT  = test_almanak test_builtin test_content test_content_corpus test_ynode builtin_load
 TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
                  test_store test_alloc_fail export_fixture session_fixture

@@ -2,6 +2,7 @@
 #include "utf8.h"
 
 #include <stdlib.h>
+#include <wchar.h>
 
 #include "mem.h"
 
@@ -153,6 +154,16 @@ bool utf8_is_format(uint32_t cp)
 			return true;
 	}
 	return false;
+}
+
+int utf8_columns(uint32_t cp)
+{
+	int w;
+
+	if (cp < 0x7F || cp == UTF8_INVALID || utf8_is_control(cp))
+		return 1;
+	w = wcwidth((wchar_t)cp);
+	return w < 0 ? 1 : w;
 }
 
 size_t utf8_count(const char *s, size_t len)

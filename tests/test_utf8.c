@@ -1,4 +1,5 @@
 /* test_utf8.c - UTF-8 decoding and sanitising, SHA-256 test vectors, formatted messages. */
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -287,6 +288,23 @@ static void test_diag_format(void **state)
 	assert_string_equal(diag_format(&d, buf, 8), "t.yaml:");
 }
 
+/* Display columns: 1 for ASCII, Latin letters, controls and invalid bytes (shown replaced), 2
+ * for wide characters, 0 for combining ones (in a UTF-8 locale). */
+static void test_columns(void **state)
+{
+	(void)state;
+	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	assert_int_equal(utf8_columns('a'), 1);
+	assert_int_equal(utf8_columns(0xE9), 1);    /* é */
+	assert_int_equal(utf8_columns(0x1B), 1);    /* ESC, shown replaced */
+	assert_int_equal(utf8_columns(0x9B), 1);    /* C1 CSI */
+	assert_int_equal(utf8_columns(UTF8_INVALID), 1);
+	assert_int_equal(utf8_columns(0x65E5), 2);  /* 日 */
+	assert_int_equal(utf8_columns(0x1F600), 2); /* an emoji */
+	assert_int_equal(utf8_columns(0x0308), 0);  /* combining diaeresis */
+	assert_non_null(setlocale(LC_CTYPE, "C"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -301,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize_format),
 		cmocka_unit_test(test_is_format),
 		cmocka_unit_test(test_line_breaks),
+		cmocka_unit_test(test_columns),
 		cmocka_unit_test(test_sha256_vectors),
 		cmocka_unit_test(test_diag_format),
 	};
