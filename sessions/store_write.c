@@ -4,6 +4,7 @@
  * string (`yes`, `null`, `0123` stay texts); numbers, booleans, dates and ids are plain. Keys
  * the session was read with but this version does not know are written back after the known
  * ones, in their order. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -453,47 +454,30 @@ static bool emit_stream(struct out *o, const struct session *s, const struct ses
  * texts of characters that libyaml writes as they are inside double quotes, or escapes as
  * \" \\ \n. Any other action goes through libyaml, as a list of one. */
 
-/* Returns the length of the character at TEXT (valid UTF-8, not ASCII) when libyaml writes
- * it unescaped inside double quotes (its IS_PRINTABLE, less the line breaks, the byte-order
- * mark and the non-characters), or 0. Characters beyond U+FFFF are escaped. */
-static size_t quoted_as_is(const unsigned char *text)
+/* Returns true when libyaml writes the character CP unescaped inside double quotes, or as
+ * \n: its IS_PRINTABLE, less the line breaks, the byte-order mark and what is beyond U+FFFF. */
+static bool quoted_as_is(uint32_t cp)
 {
-	unsigned char c = text[0];
-
-	if (c == 0xC2)
-		return text[1] >= 0xA0 ? 2 : 0;
-	if (c > 0xC2 && c < 0xE0)
-		return 2;
-	if (c == 0xE2 && text[1] == 0x80 && (text[2] == 0xA8 || text[2] == 0xA9))
-		return 0; /* U+2028, U+2029: line breaks */
-	if ((c >= 0xE0 && c < 0xED) || c == 0xEE)
-		return 3;
-	if (c == 0xED)
-		return text[1] < 0xA0 ? 3 : 0;
-	if (c == 0xEF)
-		return (text[1] == 0xBB && text[2] == 0xBF) ||
-				       (text[1] == 0xBF && (text[2] == 0xBE || text[2] == 0xBF))
-			       ? 0
-			       : 3;
-	return 0;
+	return cp == '\n' || (cp >= 0x20 && cp <= 0x7E) ||
+	       (cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 && cp != 0x2029) ||
+	       (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF);
 }
 
 /* Returns true when TEXT is valid UTF-8 that write_quoted can write as libyaml would. */
 static bool quotable(const char *text)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	size_t len = strlen(text);
+	const char *p = text, *end = text + strlen(text);
 
-	if (utf8_invalid_offset(text, len) != len)
-		return false; /* libyaml's way reports it */
-	while (*p) {
-		size_t n = (*p >= 0x20 && *p <= 0x7E) || *p == '\n' ? 1
-			   : *p < 0x80			     ? 0
-							     : quoted_as_is(p);
+	while (p < end) {
+		uint32_t cp;
 
-		if (!n)
-			return false;
-		p += n;
+		if ((unsigned char)*p >= 0x20 && (unsigned char)*p <= 0x7E) { /* most of a text */
+			p++;
+			continue;
+		}
+		p += utf8_decode(p, (size_t)(end - p), &cp);
+		if (cp == UTF8_INVALID || !quoted_as_is(cp))
+			return false; /* through emit_scalar, which refuses invalid UTF-8 */
 	}
 	return true;
 }
