@@ -77,8 +77,13 @@ size_t utf8_invalid_offset(const char *s, size_t len)
 
 	while (i < len) {
 		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t n;
 
+		if ((unsigned char)s[i] < 0x80) { /* ASCII, most of any text: no decoding */
+			i++;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
 		if (cp == UTF8_INVALID)
 			return i;
 		i += n;

@@ -13,7 +13,6 @@
 
 #include "fileio.h"
 #include "mem.h"
-#include "sha256.h"
 #include "store.h"
 #include "store_impl.h"
 #include "utf8.h"
@@ -314,6 +313,56 @@ static void lock_release(struct store_file *f)
 	lock_drop(&f->lock_fd);
 }
 
+/* ---- what is on disk ------------------------------------------------------------------ */
+
+/* Makes *STAMP what ST tells of a file. */
+static void stamp_take(struct store_stamp *stamp, const struct stat *st)
+{
+	*stamp = (struct store_stamp){
+		.known = true, .dev = st->st_dev, .ino = st->st_ino, .size = st->st_size,
+		.mtime = st->st_mtim, .ctime = st->st_ctim,
+	};
+}
+
+/* Returns true when A and B are both known and tell of the same file in the same state. */
+static bool stamp_same(const struct store_stamp *a, const struct store_stamp *b)
+{
+	return a->known && b->known && a->dev == b->dev && a->ino == b->ino &&
+	       a->size == b->size && a->mtime.tv_sec == b->mtime.tv_sec &&
+	       a->mtime.tv_nsec == b->mtime.tv_nsec && a->ctime.tv_sec == b->ctime.tv_sec &&
+	       a->ctime.tv_nsec == b->ctime.tv_nsec;
+}
+
+/* Reads the file at PATH whole into *BUF (*LEN bytes) and makes *STAMP its stamp, unless the
+ * file changed while it was read (then *STAMP is unknown, and the next save compares the
+ * bytes). False with D. */
+static bool disk_read(const char *path, char **buf, size_t *len, struct store_stamp *stamp,
+		      struct diag *d)
+{
+	struct store_stamp before = { .known = false }, after = { .known = false };
+	struct stat st;
+
+	if (lstat(path, &st) == 0)
+		stamp_take(&before, &st);
+	if (!ydoc_read_file(path, ylimits_default.max_bytes, buf, len, d))
+		return false;
+	if (lstat(path, &st) == 0)
+		stamp_take(&after, &st);
+	*stamp = stamp_same(&before, &after) ? after : (struct store_stamp){ .known = false };
+	return true;
+}
+
+/* Makes the LEN bytes at BUF (malloc'd, now F's) what F knows to be on disk, as STAMP. */
+static void disk_keep(struct store_file *f, char *buf, size_t len,
+		      const struct store_stamp *stamp)
+{
+	mem.free(f->disk_text);
+	f->disk_text = buf;
+	f->disk_len = len;
+	f->disk_stamp = *stamp;
+	f->on_disk = true;
+}
+
 /* ---- saving -------------------------------------------------------------------------- */
 
 /* Writes the LEN bytes at BUF to FD, through short writes and interruptions. */
@@ -391,34 +440,30 @@ static char *temp_write(const char *path, const char *buf, size_t len, int *lock
 	return NULL;
 }
 
-/* Flushes the folder of PATH to disk so that a rename in it survives a crash; returns 0 or
- * an errno. EINVAL from fsync means a file system that cannot sync folders: nothing to do. */
-static int folder_sync(const char *path)
+/* Flushes the folder DIR to disk so that a rename in it survives a crash; returns 0 or an
+ * errno. Allocates nothing, so that a save whose new file is in place cannot fail for want
+ * of memory. EINVAL from fsync means a file system that cannot sync folders: nothing to do. */
+static int folder_sync(const char *dir)
 {
-	const char *name;
-	char *dir;
-	int fd, err = 0;
+	int fd = fileio.open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), err = 0;
 
-	if (!path_split(path, &dir, &name))
-		return ENOMEM;
-	fd = fileio.open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0)
 		err = errno;
 	else if (fileio.fsync(fd) != 0 && errno != EINVAL)
 		err = errno;
 	if (fd >= 0 && fileio.close(fd) != 0 && !err)
 		err = errno;
-	mem.free(dir);
 	return err;
 }
 
-/* Replaces PATH by the LEN bytes at BUF durably: temporary file, fsync, rename, fsync of the
- * folder. Returns 0 or the errno of the step that failed; *RENAMED tells whether PATH holds
- * the new bytes (then only the sync of the folder can have failed). With LOCKED, the new
- * file is locked before it is renamed into place, and *LOCKED gets the descriptor holding the
- * lock when PATH holds it (-1 otherwise, or when the lock could not be had). */
-static int file_replace(const char *path, const char *buf, size_t len, bool *renamed,
-			int *locked)
+/* Replaces PATH, a file in folder DIR, by the LEN bytes at BUF durably: temporary file,
+ * fsync, rename, fsync of the folder. Returns 0 or the errno of the step that failed;
+ * *RENAMED tells whether PATH holds the new bytes (then only the sync of the folder can have
+ * failed). With LOCKED, the new file is locked before it is renamed into place, and *LOCKED
+ * gets the descriptor holding the lock when PATH holds it (-1 otherwise, or when the lock
+ * could not be had). */
+static int file_replace(const char *path, const char *dir, const char *buf, size_t len,
+			bool *renamed, int *locked)
 {
 	char *tmp = temp_write(path, buf, len, locked);
 	int err = 0;
@@ -433,24 +478,28 @@ static int file_replace(const char *path, const char *buf, size_t len, bool *ren
 			lock_drop(locked);
 	} else {
 		*renamed = true;
-		err = folder_sync(path);
+		err = folder_sync(dir);
 	}
 	mem.free(tmp);
 	return err;
 }
 
-/* Writes the LEN bytes at BUF durably to TARGET (a real path); when TARGET was replaced, F
- * remembers what is on disk (even if the folder could not be synced) and holds the lock on
- * the new file. False with D, which names the file as NAME. */
-static bool save_to(struct store_file *f, const char *target, const char *name,
-		    const char *buf, size_t len, bool *renamed, struct diag *d)
+/* Writes the LEN bytes at *BUF durably to TARGET (a real path); when TARGET was replaced, F
+ * keeps *BUF as what is on disk (*BUF becomes NULL; even if the folder could not be synced)
+ * and holds the lock on the new file. False with D, which names the file as NAME. */
+static bool save_to(struct store_file *f, const char *target, const char *name, char **buf,
+		    size_t len, bool *renamed, struct diag *d)
 {
-	int locked, err = file_replace(target, buf, len, renamed, &locked);
+	int locked, err = file_replace(target, f->folder, *buf, len, renamed, &locked);
+	struct store_stamp stamp = { .known = false };
+	struct stat st;
 
 	if (*renamed) {
+		if (locked >= 0 && fstat(locked, &st) == 0)
+			stamp_take(&stamp, &st);
 		file_lock_moved(f, locked);
-		f->on_disk = true;
-		sha256_hex(buf, len, f->disk_sha256);
+		disk_keep(f, *buf, len, &stamp);
+		*buf = NULL;
 	}
 	if (err)
 		diag_set(d, name, 0, 0, "cannot save: %s", strerror(err));
@@ -459,26 +508,38 @@ static bool save_to(struct store_file *f, const char *target, const char *name,
 
 /* Returns true when the file at F's real path is no longer what was last read or written
  * there: changed, replaced, unreadable, or created by someone else. A vanished file has
- * nothing to clobber. Sets *EXHAUSTED when memory ran out reading it (nothing is known). */
-static bool disk_changed(const struct store_file *f, bool *exhausted)
+ * nothing to clobber. While stat shows the file as it was then, it is not read; otherwise it
+ * is read and its bytes decide (a file touched but not changed is no conflict). Sets
+ * *EXHAUSTED when memory ran out reading it (nothing is known). */
+static bool disk_changed(struct store_file *f, bool *exhausted)
 {
-	char hex[SHA256_HEX], *buf;
+	struct store_stamp now = { .known = false };
 	struct diag ignored;
 	struct stat st;
+	bool examined = lstat(f->real_path, &st) == 0, same;
 	size_t len;
+	char *buf;
 
 	*exhausted = false;
-	if (lstat(f->real_path, &st) != 0 && errno == ENOENT)
+	if (!examined && errno == ENOENT)
 		return false;
+	if (!f->on_disk)
+		return true;
+	if (examined) {
+		stamp_take(&now, &st);
+		if (stamp_same(&now, &f->disk_stamp))
+			return false;
+	}
 	errno = 0;
-	if (!f->on_disk ||
-	    !ydoc_read_file(f->real_path, ylimits_default.max_bytes, &buf, &len, &ignored)) {
-		*exhausted = f->on_disk && errno == ENOMEM;
+	if (!disk_read(f->real_path, &buf, &len, &now, &ignored)) {
+		*exhausted = errno == ENOMEM;
 		return true;
 	}
-	sha256_hex(buf, len, hex);
+	same = len == f->disk_len && (len == 0 || memcmp(buf, f->disk_text, len) == 0);
+	if (same)
+		f->disk_stamp = now;
 	mem.free(buf);
-	return strcmp(hex, f->disk_sha256) != 0;
+	return !same;
 }
 
 /* Returns a malloc'd name next to PATH that names no file yet, for a copy that must not
@@ -541,7 +602,7 @@ static bool file_moved(struct store_file *f, const char *target)
 
 /* Saves the LEN bytes at BUF next to F's file, which someone else changed, and continues
  * there; the changed file is left exactly as it is. */
-static enum save_result save_conflict(struct store_file *f, const char *buf, size_t len,
+static enum save_result save_conflict(struct store_file *f, char **buf, size_t len,
 				      struct diag *d)
 {
 	char *changed = store_printf("%s", f->path);
@@ -588,8 +649,8 @@ enum save_result store_save(struct store_file *f, struct session *s, struct diag
 	if (exhausted)
 		diag_set(d, f->path, 0, 0, "cannot save: out of memory");
 	else if (changed)
-		result = save_conflict(f, buf, len, d);
-	else if (save_to(f, f->real_path, f->path, buf, len, &renamed, d))
+		result = save_conflict(f, &buf, len, d);
+	else if (save_to(f, f->real_path, f->path, &buf, len, &renamed, d))
 		result = SAVE_OK;
 	if (result != SAVE_FAILED)
 		s->dirty = false;
@@ -605,7 +666,7 @@ static bool rescue_to(const char *folder, const char *path, const char *buf, siz
 	const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	char *in_folder = store_printf("%s/%s", folder, name);
 	char *target = in_folder ? copy_path(in_folder, "rescued") : NULL;
-	bool renamed, ok = target && file_replace(target, buf, len, &renamed, NULL) == 0;
+	bool renamed, ok = target && file_replace(target, folder, buf, len, &renamed, NULL) == 0;
 
 	if (ok)
 		snprintf(out, size, "%s", target);
@@ -712,8 +773,10 @@ static bool file_writable(const struct store_file *f, struct diag *d)
  * an interrupted save left; false with D. */
 static bool file_lock(struct store_file *f, struct diag *d)
 {
+	const char *name;
+
 	f->lock_path = hidden_sibling(f->real_path, ".lock");
-	if (!f->lock_path) {
+	if (!f->lock_path || !path_split(f->real_path, &f->folder, &name)) {
 		diag_set(d, f->path, 0, 0, "out of memory");
 		return false;
 	}
@@ -724,22 +787,25 @@ static bool file_lock(struct store_file *f, struct diag *d)
 	return true;
 }
 
-/* Reads the session file of F against C into *S and remembers its hash; false with D. */
+/* Reads the session file of F against C into *S; unless F is read-only, keeps its bytes and
+ * stamp, to tell at each save whether someone else changed it. False with D. */
 static bool file_read(struct store_file *f, const struct content *c, unsigned flags,
 		      struct session **s, struct diag *d)
 {
+	struct store_stamp stamp;
 	char *buf;
 	size_t len;
 
-	if (!ydoc_read_file(f->real_path, ylimits_default.max_bytes, &buf, &len, d)) {
+	if (!disk_read(f->real_path, &buf, &len, &stamp, d)) {
 		snprintf(d->file, sizeof(d->file), "%s", f->path); /* the name as given */
 		return false;
 	}
 	*s = store_read(f->path, buf, len, c, flags, d);
-	if (*s) {
-		sha256_hex(buf, len, f->disk_sha256);
-		f->on_disk = true;
+	if (*s && !f->read_only) {
+		disk_keep(f, buf, len, &stamp);
+		buf = NULL;
 	}
+	f->on_disk = *s != NULL;
 	mem.free(buf);
 	return *s != NULL;
 }
@@ -818,5 +884,7 @@ void store_close(struct store_file *f)
 	mem.free(f->path);
 	mem.free(f->real_path);
 	mem.free(f->lock_path);
+	mem.free(f->folder);
+	mem.free(f->disk_text);
 	mem.free(f);
 }

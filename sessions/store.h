@@ -4,10 +4,24 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
 
 #include "content.h"
 #include "diag.h"
 #include "session.h"
+
+/* What stat(2) told of a session file when its bytes were last read or written there: while
+ * the file still shows all of it, it holds those bytes (a change made in place moves its
+ * mtime or at least its ctime; a replacement brings another inode; the inode of the file
+ * last saved cannot be reused while its lock is held). */
+struct store_stamp {
+	bool known; /* false: nothing to go by, the bytes must be compared */
+	dev_t dev;
+	ino_t ino;
+	off_t size;
+	struct timespec mtime, ctime;
+};
 
 /* An open session file. */
 struct store_file {
@@ -18,8 +32,11 @@ struct store_file {
 	char *lock_path;
 	int opened_lock_fd;            /* the lock on the file as it was opened, or -1 */
 	int saved_lock_fd;             /* the lock on the file as last saved, or -1 */
+	char *folder;                  /* the folder of REAL_PATH, flushed after each save */
 	bool on_disk;                  /* the file exists (was read or has been saved) */
-	char disk_sha256[SHA256_HEX];  /* of the bytes last read or written */
+	char *disk_text;               /* the bytes last read or written there (not read-only) */
+	size_t disk_len;
+	struct store_stamp disk_stamp; /* the file as it was then */
 };
 
 enum save_result {

@@ -4,6 +4,7 @@
  * string (`yes`, `null`, `0123` stay texts); numbers, booleans, dates and ids are plain. Keys
  * the session was read with but this version does not know are written back after the known
  * ones, in their order. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,13 +58,32 @@ static bool out_event(struct out *o, yaml_event_t *ev, int initialised)
 	return o->ok;
 }
 
-/* Emits the LEN bytes at TEXT as a scalar, plain or double-quoted. */
+/* Makes *EV the event of a scalar holding the LEN bytes at TEXT (valid UTF-8), plain or
+ * double-quoted, as yaml_scalar_event_initialize would, without that function's second
+ * check of every byte. The copy of TEXT is the emitter's, which frees it with free(3), so
+ * it comes from malloc(3), not from the mem table. Returns 0 when memory is exhausted. */
+static int scalar_event(yaml_event_t *ev, const char *text, size_t len, bool plain)
+{
+	yaml_char_t *value = malloc(len + 1);
+
+	if (!value)
+		return 0;
+	memcpy(value, text, len);
+	value[len] = '\0';
+	memset(ev, 0, sizeof(*ev));
+	ev->type = YAML_SCALAR_EVENT;
+	ev->data.scalar.value = value;
+	ev->data.scalar.length = len;
+	ev->data.scalar.plain_implicit = plain;
+	ev->data.scalar.quoted_implicit = 1;
+	ev->data.scalar.style = plain ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	return 1;
+}
+
+/* Emits the LEN bytes at TEXT as a scalar, plain or double-quoted; refuses invalid UTF-8. */
 static bool emit_scalar(struct out *o, const char *text, size_t len, bool plain)
 {
-	yaml_scalar_style_t style =
-		plain ? YAML_PLAIN_SCALAR_STYLE : YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	yaml_event_t ev;
-	int made;
 
 	if (o->ok && utf8_invalid_offset(text, len) != len) {
 		o->problem = "a text is not valid UTF-8";
@@ -71,9 +91,7 @@ static bool emit_scalar(struct out *o, const char *text, size_t len, bool plain)
 	}
 	if (!o->ok)
 		return false;
-	made = yaml_scalar_event_initialize(&ev, NULL, NULL, (const yaml_char_t *)text, (int)len,
-					    plain, 1, style);
-	return out_event(o, &ev, made);
+	return out_event(o, &ev, scalar_event(&ev, text, len, plain));
 }
 
 /* Emits a text a person typed: double-quoted. */
@@ -98,9 +116,9 @@ static bool emit_number(struct out *o, unsigned long n)
 	return emit_plain(o, digits);
 }
 
-/* Emits an identifier plain, unless a YAML reader would take it for a number, a date, a
- * boolean or null (ids such as "2024", "no" or "on" are possible): then double-quoted. */
-static bool emit_id(struct out *o, const char *id)
+/* Returns true when the identifier ID is written plain: unless a YAML reader would take it
+ * for a number, a date, a boolean or null (ids such as "2024", "no" or "on" are possible). */
+static bool id_plain(const char *id)
 {
 	static const char *const typed[] = {
 		"y", "n", "yes", "no", "on", "off", "true", "false", "null",
@@ -109,7 +127,14 @@ static bool emit_id(struct out *o, const char *id)
 
 	for (size_t i = 0; plain && i < sizeof(typed) / sizeof(typed[0]); i++)
 		plain = strcmp(id, typed[i]) != 0;
-	return emit_scalar(o, id, strlen(id), plain);
+	return plain;
+}
+
+/* Emits an identifier plain, unless a YAML reader would take it for a number, a date, a
+ * boolean or null (ids such as "2024", "no" or "on" are possible): then double-quoted. */
+static bool emit_id(struct out *o, const char *id)
+{
+	return emit_scalar(o, id, strlen(id), id_plain(id));
 }
 
 /* Opens a mapping or a sequence (KIND), in flow style when FLOW. */
@@ -347,19 +372,11 @@ static bool emit_timings(struct out *o, const struct session *s)
 	return emit_end(o, YNODE_SEQUENCE);
 }
 
-/* Writes `actions:` as a block list. */
-static bool emit_actions(struct out *o, const struct session *s)
-{
-	emit_key(o, store_fields, SF_ACTIONS);
-	emit_start(o, YNODE_SEQUENCE, false);
-	for (size_t i = 0; i < s->n_actions && o->ok; i++)
-		emit_action(o, s, &s->actions[i]);
-	return emit_end(o, YNODE_SEQUENCE);
-}
 
-/* Writes the top-level mapping of S. */
-static bool emit_session(struct out *o, const struct session *s)
+/* Emits the top-level keys of S before `actions:`, as a block mapping. */
+static bool emit_head(struct out *o, const struct session *s, const struct session_action *a)
 {
+	(void)a;
 	emit_start(o, YNODE_MAPPING, false);
 	emit_key(o, store_fields, SF_VERSION);
 	emit_number(o, SESSION_VERSION);
@@ -377,45 +394,204 @@ static bool emit_session(struct out *o, const struct session *s)
 	emit_key(o, store_fields, SF_POSITION);
 	emit_text(o, s->content->steps[s->position].id);
 	emit_scores(o, s);
-	emit_actions(o, s);
+	return emit_end(o, YNODE_MAPPING);
+}
+
+/* Emits the top-level keys of S after `actions:`, as a block mapping. */
+static bool emit_tail(struct out *o, const struct session *s, const struct session_action *a)
+{
+	(void)a;
+	emit_start(o, YNODE_MAPPING, false);
 	emit_timings(o, s);
 	emit_unknown(o, root_origin(s), store_fields, SF_COUNT);
 	return emit_end(o, YNODE_MAPPING);
 }
 
-/* Emits the stream and the one document holding S. */
-static bool emit_document(struct out *o, const struct session *s)
+/* Emits the action A of S as a block list of one. */
+static bool emit_one_action(struct out *o, const struct session *s,
+			    const struct session_action *a)
+{
+	emit_start(o, YNODE_SEQUENCE, false);
+	emit_action(o, s, a);
+	return emit_end(o, YNODE_SEQUENCE);
+}
+
+/* Emits, through a new libyaml emitter appending to O's buffer, a stream of one document
+ * whose content BODY emits for S (and the action A, when BODY needs one). A block mapping or
+ * list at the left margin comes out as the same lines as inside a larger one, so the parts
+ * of a session file can be written one after the other. */
+static bool emit_stream(struct out *o, const struct session *s, const struct session_action *a,
+			bool (*body)(struct out *, const struct session *,
+				     const struct session_action *))
 {
 	yaml_event_t ev;
 
-	return out_event(o, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING)) &&
-	       out_event(o, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1)) &&
-	       emit_session(o, s) &&
-	       out_event(o, &ev, yaml_document_end_event_initialize(&ev, 1)) &&
-	       out_event(o, &ev, yaml_stream_end_event_initialize(&ev));
+	if (!o->ok)
+		return false;
+	if (!yaml_emitter_initialize(&o->e)) {
+		o->problem = "out of memory";
+		return o->ok = false;
+	}
+	yaml_emitter_set_output(&o->e, out_write, o);
+	yaml_emitter_set_unicode(&o->e, 1);
+	yaml_emitter_set_width(&o->e, -1);
+	yaml_emitter_set_break(&o->e, YAML_LN_BREAK);
+	if (!(out_event(o, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING)) &&
+	      out_event(o, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1)) &&
+	      body(o, s, a) && out_event(o, &ev, yaml_document_end_event_initialize(&ev, 1)) &&
+	      out_event(o, &ev, yaml_stream_end_event_initialize(&ev))) &&
+	    !o->problem)
+		o->problem = o->e.problem ? o->e.problem : "out of memory";
+	yaml_emitter_delete(&o->e);
+	return o->ok;
+}
+
+/* ---- the action list, written directly ----------------------------------------------
+ *
+ * The action list is most of a large session (10,000 actions of 1 KB make 10 MB), and
+ * libyaml's emitter costs about 100 instructions for each byte of a scalar. So an action is
+ * written here, byte for byte as libyaml writes it, when that is simple: no unknown keys and
+ * texts of characters that libyaml writes as they are inside double quotes, or escapes as
+ * \" \\ \n. Any other action goes through libyaml, as a list of one. */
+
+/* Returns true when libyaml writes the character CP unescaped inside double quotes, or as
+ * \n: its IS_PRINTABLE, less the line breaks, the byte-order mark and what is beyond U+FFFF. */
+static bool quoted_as_is(uint32_t cp)
+{
+	return cp == '\n' || (cp >= 0x20 && cp <= 0x7E) ||
+	       (cp >= 0xA0 && cp <= 0xD7FF && cp != 0x2028 && cp != 0x2029) ||
+	       (cp >= 0xE000 && cp <= 0xFFFD && cp != 0xFEFF);
+}
+
+/* Returns true when TEXT is valid UTF-8 that write_quoted can write as libyaml would. */
+static bool quotable(const char *text)
+{
+	const char *p = text, *end = text + strlen(text);
+
+	while (p < end) {
+		uint32_t cp;
+
+		if ((unsigned char)*p >= 0x20 && (unsigned char)*p <= 0x7E) { /* most of a text */
+			p++;
+			continue;
+		}
+		p += utf8_decode(p, (size_t)(end - p), &cp);
+		if (cp == UTF8_INVALID || !quoted_as_is(cp))
+			return false; /* through emit_scalar, which refuses invalid UTF-8 */
+	}
+	return true;
+}
+
+/* Appends the LEN bytes at TEXT to O's buffer. */
+static bool out_put(struct out *o, const char *text, size_t len)
+{
+	if (o->ok && !out_write(o, (unsigned char *)text, len))
+		o->ok = false;
+	return o->ok;
+}
+
+/* Appends TEXT (quotable) double-quoted, as libyaml writes it. */
+static bool write_quoted(struct out *o, const char *text)
+{
+	const char *p = text;
+
+	out_put(o, "\"", 1);
+	for (;;) {
+		size_t run = strcspn(p, "\"\\\n");
+
+		out_put(o, p, run);
+		p += run;
+		if (!*p)
+			break;
+		out_put(o, *p == '"' ? "\\\"" : *p == '\\' ? "\\\\" : "\\n", 2);
+		p++;
+	}
+	return out_put(o, "\"", 1);
+}
+
+/* Appends ", KEY: " and then TEXT, double-quoted when QUOTED, else as it is. */
+static bool write_field(struct out *o, const char *key, const char *text, bool quoted)
+{
+	out_put(o, ", ", 2);
+	out_put(o, key, strlen(key));
+	out_put(o, ": ", 2);
+	return quoted ? write_quoted(o, text) : out_put(o, text, strlen(text));
+}
+
+/* Returns true when action A of S can be written by write_action: no unknown keys to write
+ * back, texts that write_quoted writes as libyaml does, a row id that is written plain and a
+ * due date of plain characters. */
+static bool action_simple(const struct session *s, const struct session_action *a)
+{
+	const struct ynode *from = action_origin(s, a);
+
+	for (size_t i = 0; from && i < from->count; i++)
+		if (!yfield_known(store_action_fields, AF_COUNT, ynode_key(from, i)->text))
+			return false;
+	return quotable(a->text) && quotable(a->owner) &&
+	       (!a->dimension || (id_plain(a->dimension) && quotable(a->dimension))) &&
+	       (!a->due[0] || (a->due[0] >= '0' && a->due[0] <= '9' &&
+			       strspn(a->due, "0123456789-") == strlen(a->due)));
+}
+
+/* Writes the simple action A as the line libyaml writes for it in the block list. */
+static bool write_action(struct out *o, const struct session_action *a)
+{
+	const struct yfield *keys = store_action_fields;
+
+	out_put(o, "- {", 3);
+	out_put(o, keys[AF_TEXT].key, strlen(keys[AF_TEXT].key));
+	out_put(o, ": ", 2);
+	write_quoted(o, a->text);
+	if (a->dimension)
+		write_field(o, keys[AF_DIMENSION].key, a->dimension, false);
+	write_field(o, keys[AF_OWNER].key, a->owner, true);
+	if (a->due[0])
+		write_field(o, keys[AF_DUE].key, a->due, false);
+	write_field(o, keys[AF_DONE].key, a->done ? "true" : "false", false);
+	return out_put(o, "}\n", 2);
+}
+
+/* Writes the action A of S through libyaml, as a list of one in a stream of its own: the
+ * same line as in the whole document, the list being a block list at the left margin. */
+static bool emit_action_alone(struct out *o, const struct session *s,
+			      const struct session_action *a)
+{
+	return emit_stream(o, s, a, emit_one_action);
+}
+
+/* Writes `actions:` as a block list at the left margin, each action directly or through
+ * libyaml (emit_action_alone). */
+static bool write_actions(struct out *o, const struct session *s)
+{
+	const char *key = store_fields[SF_ACTIONS].key;
+
+	out_put(o, key, strlen(key));
+	if (!s->n_actions)
+		return out_put(o, ": []\n", 5);
+	out_put(o, ":\n", 2);
+	for (size_t i = 0; i < s->n_actions && o->ok; i++) {
+		const struct session_action *a = &s->actions[i];
+
+		if (action_simple(s, a))
+			write_action(o, a);
+		else
+			emit_action_alone(o, s, a);
+	}
+	return o->ok;
 }
 
 bool store_emit(const struct session *s, char **buf, size_t *len, struct diag *d)
 {
 	struct out o = { .ok = true };
 
-	if (!yaml_emitter_initialize(&o.e)) {
-		diag_set(d, "", 0, 0, "out of memory");
-		return false;
-	}
-	yaml_emitter_set_output(&o.e, out_write, &o);
-	yaml_emitter_set_unicode(&o.e, 1);
-	yaml_emitter_set_width(&o.e, -1);
-	yaml_emitter_set_break(&o.e, YAML_LN_BREAK);
-	if (!emit_document(&o, s)) {
-		if (!o.problem)
-			o.problem = o.e.problem ? o.e.problem : "out of memory";
-		diag_set(d, "", 0, 0, "cannot write the session: %s", o.problem);
-		yaml_emitter_delete(&o.e);
+	if (!emit_stream(&o, s, NULL, emit_head) || !write_actions(&o, s) ||
+	    !emit_stream(&o, s, NULL, emit_tail)) {
+		diag_set(d, "", 0, 0, "cannot write the session: %s",
+			 o.problem ? o.problem : "out of memory");
 		mem.free(o.buf);
 		return false;
 	}
-	yaml_emitter_delete(&o.e);
 	*buf = o.buf;
 	*len = o.len;
 	return true;

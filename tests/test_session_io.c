@@ -1,6 +1,7 @@
 /* test_session_io.c - writing a session and reading it back: hostile texts come back exactly,
  * unknown keys survive, rows and actions the content lost are kept with a warning, and every
- * malformed file is refused with its exact "file:line:column: message". */
+ * malformed file is refused with its exact "file:line:column: message"; the action list
+ * holds the lines libyaml writes. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <yaml.h>
 
 #include "content.h"
 #include "hostile_strings.h"
@@ -145,6 +147,110 @@ static void test_empty_session_round_trip(void **state)
 	assert_false(back->dirty);
 	session_free(back);
 	session_free(s);
+}
+
+/* Appends SIZE bytes to the string at DATA (a buffer of ACTION_LINE_MAX bytes). */
+enum { ACTION_LINE_MAX = 4096 };
+static int append_line(void *data, unsigned char *bytes, size_t size)
+{
+	char *line = data;
+	size_t len = strlen(line);
+
+	assert_true(len + size < ACTION_LINE_MAX);
+	memcpy(line + len, bytes, size);
+	line[len + size] = '\0';
+	return 1;
+}
+
+/* Emits the scalar TEXT through E, double-quoted or plain. */
+static void libyaml_scalar(yaml_emitter_t *e, const char *text, bool quoted)
+{
+	yaml_event_t ev;
+
+	assert_true(yaml_scalar_event_initialize(&ev, NULL, NULL, (const yaml_char_t *)text,
+						 (int)strlen(text), !quoted, 1,
+						 quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE
+							: YAML_PLAIN_SCALAR_STYLE));
+	assert_true(yaml_emitter_emit(e, &ev));
+}
+
+/* Writes into LINE what libyaml itself writes for action A, with the emitter settings of
+ * store_emit, as a block list of one: the line the session file must hold for A. */
+static void libyaml_action_line(const struct session_action *a, char *line)
+{
+	yaml_emitter_t e;
+	yaml_event_t ev;
+
+	line[0] = '\0';
+	assert_true(yaml_emitter_initialize(&e));
+	yaml_emitter_set_output(&e, append_line, line);
+	yaml_emitter_set_unicode(&e, 1);
+	yaml_emitter_set_width(&e, -1);
+	yaml_emitter_set_break(&e, YAML_LN_BREAK);
+	assert_true(yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) &&
+		    yaml_emitter_emit(&e, &ev));
+	assert_true(yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) &&
+		    yaml_emitter_emit(&e, &ev));
+	assert_true(yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+							 YAML_BLOCK_SEQUENCE_STYLE) &&
+		    yaml_emitter_emit(&e, &ev));
+	assert_true(yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+							YAML_FLOW_MAPPING_STYLE) &&
+		    yaml_emitter_emit(&e, &ev));
+	libyaml_scalar(&e, "text", false);
+	libyaml_scalar(&e, a->text, true);
+	libyaml_scalar(&e, "dimension", false);
+	libyaml_scalar(&e, a->dimension, false);
+	libyaml_scalar(&e, "owner", false);
+	libyaml_scalar(&e, a->owner, true);
+	libyaml_scalar(&e, "due", false);
+	libyaml_scalar(&e, a->due, false);
+	libyaml_scalar(&e, "done", false);
+	libyaml_scalar(&e, a->done ? "true" : "false", false);
+	assert_true(yaml_mapping_end_event_initialize(&ev) && yaml_emitter_emit(&e, &ev));
+	assert_true(yaml_sequence_end_event_initialize(&ev) && yaml_emitter_emit(&e, &ev));
+	assert_true(yaml_document_end_event_initialize(&ev, 1) && yaml_emitter_emit(&e, &ev));
+	assert_true(yaml_stream_end_event_initialize(&ev) && yaml_emitter_emit(&e, &ev));
+	yaml_emitter_delete(&e);
+}
+
+/* The action list, which store_emit writes without libyaml when it can, holds byte for byte
+ * the line libyaml writes for each action: for every hostile text (quotes, backslashes,
+ * line breaks, tabs, controls, characters beyond U+FFFF, ...) as text and as owner, done or
+ * not; and the whole file reads back equal. */
+static void test_action_lines_as_libyaml_writes(void **state)
+{
+	static const char *const more[] = { "caf\u00e9 \u20ac \u00a0 \u00ff \ud7ff \ue000 x",
+					    "\U0001F600 smile", "\ufeff\uffef bom" };
+	char expected[ACTION_LINE_MAX];
+	const char *why;
+
+	(void)state;
+	for (size_t i = 0; i < HOSTILE_COUNT + 3; i++) {
+		const char *text = i < HOSTILE_COUNT ? hostile_strings[i] : more[i - HOSTILE_COUNT];
+		struct action_fields f = { text[0] ? text : "x", content->dimensions[0].id,
+					   hostile_one_line(text) ? text : "o", "2026-12-01" };
+		struct session *s = session_new(content, "t"), *back;
+		char *buf, *line;
+		long at;
+
+		at = session_action_add(s, content, &f, &why);
+		if (at < 0)
+			fail_msg("action %zu refused: %s", i, why);
+		if (i % 2)
+			assert_true(session_action_toggle(s, (size_t)at, &why));
+		back = round_trip(s, &buf);
+		check_equal_sessions(s, back);
+		libyaml_action_line(&s->actions[at], expected);
+		line = strstr(buf, "\nactions:\n");
+		assert_non_null(line);
+		line += strlen("\nactions:\n");
+		assert_memory_equal(line, expected, strlen(expected));
+		assert_string_equal(line + strlen(expected), strstr(buf, "\ntimings:") + 1);
+		free(buf);
+		session_free(back);
+		session_free(s);
+	}
 }
 
 /* User texts are double-quoted and typed values plain, as meetlat-session(5) shows. */
@@ -904,6 +1010,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_session_round_trip),
 		cmocka_unit_test(test_empty_session_round_trip),
 		cmocka_unit_test(test_emitted_layout),
+		cmocka_unit_test(test_action_lines_as_libyaml_writes),
 		cmocka_unit_test(test_unknown_keys_kept),
 		cmocka_unit_test(test_unknown_keys_follow_their_action),
 		cmocka_unit_test(test_unknown_keys_follow_edits),

@@ -2,7 +2,8 @@
  * temporary files; a file changed by someone else; files that cannot be read; read-only
  * opening; every failing system call of a save; names made from titles; the default folder;
  * the list of sessions in a folder; one lock for every name of a file, across processes and
- * after kill -9; saving through symbolic links; a file that may not be written; time stamps. */
+ * after kill -9; saving through symbolic links; a file that may not be written; time stamps;
+ * changes seen by stat without reading the file, and by its bytes when stat says touched. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -23,6 +24,7 @@
 
 #include "content.h"
 #include "fileio.h"
+#include "mem.h"
 #include "session.h"
 #include "session_check.h"
 #include "store.h"
@@ -332,6 +334,143 @@ static void test_changed_file_not_clobbered(void **state)
 	check_equal_sessions(s, t);
 	store_close(g);
 	session_free(t);
+	store_close(f);
+	session_free(s);
+}
+
+/* Changes one byte of the file at PATH in place (the same size, the same inode): the title
+ * "work" becomes "Work". Returns what stat said of the file before. */
+static struct stat change_in_place(void)
+{
+	struct stat before;
+	size_t len;
+	char *text = slurp(path, &len), *title = strstr(text, "\"work\"");
+	int fd = open(path, O_WRONLY);
+
+	assert_non_null(title);
+	assert_int_equal(stat(path, &before), 0);
+	assert_true(fd >= 0);
+	assert_int_equal(pwrite(fd, "W", 1, title + 1 - text), 1);
+	assert_int_equal(close(fd), 0);
+	free(text);
+	return before;
+}
+
+/* Sets the modification time of the file at PATH to WHEN (and its access time to now). */
+static void set_mtime(struct timespec when)
+{
+	struct timespec times[2] = { { .tv_nsec = UTIME_NOW }, when };
+
+	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+}
+
+/* Saves S after a vote and checks that the file at PATH, which someone else changed to
+ * hold "Work", was left as it is and the work went to a conflict copy. */
+static void expect_conflict(struct store_file *f, struct session *s)
+{
+	const char *why;
+	size_t len;
+	char *text;
+
+	assert_true(session_vote_add(s, content, 0, 2, &why));
+	save_expect(f, s, SAVE_REDIRECTED);
+	text = slurp(path, &len);
+	assert_non_null(strstr(text, "\"Work\""));
+	free(text);
+	assert_int_equal(strncmp(strrchr(f->path, '/') + 1, "work.conflict-", 14), 0);
+}
+
+/* A change in place that keeps the size and the second of the modification time (only its
+ * nanoseconds differ) is still seen: the work goes to a conflict copy. */
+static void test_same_size_same_second_change_seen(void **state)
+{
+	struct store_file *f;
+	struct session *s;
+	struct stat before;
+	struct timespec when;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	save_expect(f, s, SAVE_OK);
+	before = change_in_place();
+	when = before.st_mtim;
+	when.tv_nsec = when.tv_nsec ? when.tv_nsec - 1 : 1;
+	set_mtime(when);
+	expect_conflict(f, s);
+	store_close(f);
+	session_free(s);
+}
+
+/* A change in place whose maker puts back the exact modification time (and size) is still
+ * seen: the kernel moves the ctime, which cannot be put back, and the bytes then decide. */
+static void test_change_with_restored_mtime_seen(void **state)
+{
+	struct store_file *f;
+	struct session *s;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	save_expect(f, s, SAVE_OK);
+	set_mtime(change_in_place().st_mtim);
+	expect_conflict(f, s);
+	store_close(f);
+	session_free(s);
+}
+
+static unsigned long allocations; /* calls to mem.malloc, calloc and realloc */
+
+/* The C library's allocator, counted. */
+static void *counted_malloc(size_t size)
+{
+	allocations++;
+	return malloc(size);
+}
+static void *counted_calloc(size_t count, size_t size)
+{
+	allocations++;
+	return calloc(count, size);
+}
+static void *counted_realloc(void *ptr, size_t size)
+{
+	allocations++;
+	return realloc(ptr, size);
+}
+
+/* Returns the allocations store_save makes to save S after a vote, expecting SAVE_OK. */
+static unsigned long allocations_of_save(struct store_file *f, struct session *s)
+{
+	const char *why;
+
+	assert_true(session_vote_add(s, content, 1, 2, &why));
+	mem.malloc = counted_malloc;
+	mem.calloc = counted_calloc;
+	mem.realloc = counted_realloc;
+	allocations = 0;
+	save_expect(f, s, SAVE_OK);
+	mem_reset();
+	return allocations;
+}
+
+/* A file only touched (a new modification time, the same bytes) is no conflict: it is read
+ * to be sure, and the save goes ahead. A file nobody touched is not read at all: its save
+ * makes fewer allocations than the one that had to read the file (the same save otherwise). */
+static void test_touched_file_saved_untouched_not_read(void **state)
+{
+	struct timespec now = { .tv_nsec = UTIME_NOW };
+	unsigned long untouched, touched;
+	struct store_file *f;
+	struct session *s;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	save_expect(f, s, SAVE_OK);
+	untouched = allocations_of_save(f, s);
+	set_mtime(now);
+	touched = allocations_of_save(f, s);
+	assert_true(untouched < touched);
+	assert_int_equal(allocations_of_save(f, s), untouched);
+	assert_string_equal(f->path, path);
+	assert_int_equal(temp_files(), 0);
 	store_close(f);
 	session_free(s);
 }
@@ -1202,6 +1341,9 @@ int main(void)
 		FOLDER_TEST(test_unheld_lock_file_taken),
 		FOLDER_TEST(test_stale_temps_removed),
 		FOLDER_TEST(test_changed_file_not_clobbered),
+		FOLDER_TEST(test_same_size_same_second_change_seen),
+		FOLDER_TEST(test_change_with_restored_mtime_seen),
+		FOLDER_TEST(test_touched_file_saved_untouched_not_read),
 		FOLDER_TEST(test_created_or_vanished_file),
 		FOLDER_TEST(test_unreadable_file_refused),
 		FOLDER_TEST(test_not_a_file),
