@@ -1,8 +1,10 @@
 /* test_ui_keys.c - key sequences through the key handler (ui_key) on the interface's state,
+ * when the loop must wake up without a key (ui_next_wake),
  * without a terminal: scoring a row, moving, the overlays, the forms and the questions, what
  * read-only refuses, and the start screen. Each test starts on a new session in preview (nothing is written)
  * on the built-in almanac, at 80x24, with a clock that stands still. */
 #include <locale.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -437,6 +439,98 @@ static void test_mouse_wheel_and_overview_click(void **state)
 	assert_int_equal(u->s->position, 4);
 }
 
+/* ---- waking up: the loop sleeps until something shown or saved changes ----------------- */
+
+static void test_wakes_for_the_next_second_of_a_clock_shown(void **state)
+{
+	struct ui *u = *state;
+
+	assert_true(ui_status_clock_shown(u)); /* 80x24: the status line has room for it */
+	assert_true(ui_next_wake(u) == 1001.0);
+	clock_now += 0.4;
+	assert_int_equal(ui_wait_ms(u), 601); /* rounded up: never woken before the second */
+	clock_now += 0.6;
+	assert_true(ui_tick(u));
+	assert_int_equal(u->s->seconds[0], 1);
+	assert_true(ui_next_wake(u) == 1002.0);
+	assert_int_equal(ui_wait_ms(u), 1001);
+}
+
+static void test_sleeps_while_nothing_shown_can_change(void **state)
+{
+	struct ui *u = *state;
+
+	ui_resize(u, 40, 12); /* the status line has no room for the clock */
+	assert_false(ui_status_clock_shown(u));
+	assert_true(ui_next_wake(u) == HUGE_VAL);
+	assert_int_equal(ui_wait_ms(u), -1);
+	type(u, "A"); /* the action list shows no clock */
+	ui_build_overlay(u);
+	assert_false(u->overlay_stale);
+	clock_now += 5;
+	assert_true(ui_tick(u)); /* time still counts, at the next wake-up */
+	assert_false(u->overlay_stale);
+	assert_int_equal(ui_wait_ms(u), -1);
+	type(u, "a"); /* a form: nothing to save in a preview, no clock */
+	assert_int_equal(ui_wait_ms(u), -1);
+}
+
+static void test_wakes_when_a_message_ends(void **state)
+{
+	struct ui *u = *state;
+
+	ui_resize(u, 40, 12);
+	ui_flash(u, false, "passing");
+	assert_true(ui_next_wake(u) == 1004.0);
+	assert_int_equal(ui_wait_ms(u), 4001);
+	clock_now += 4;
+	assert_int_equal(ui_wait_ms(u), -1); /* gone: nothing more to wait for */
+}
+
+static void test_a_clock_in_the_overlay_rebuilds_it_each_second(void **state)
+{
+	struct ui *u = *state;
+
+	ui_resize(u, 100, 30);
+	type(u, "o"); /* the overview shows the time of every step, this one's running */
+	ui_build_overlay(u);
+	assert_false(u->overlay_stale);
+	assert_true(page_clock_shown(&u->overlay_page, u->overlay_scroll, u->l.box_height - 2));
+	clock_now += 0.5;
+	assert_false(ui_tick(u)); /* no whole second yet: nothing changed */
+	assert_false(u->overlay_stale);
+	clock_now += 0.5;
+	assert_true(ui_tick(u));
+	assert_true(u->overlay_stale);
+}
+
+static void test_save_due_retries_and_time_saves(void **state)
+{
+	struct ui *u = *state;
+
+	u->preview = false; /* as a session with a file; nothing here saves */
+	assert_true(ui_save_due(u) == 1000.0 + 60);
+	clock_now += 2;
+	ui_tick(u);
+	assert_true(u->time_unsaved);
+	assert_true(ui_save_due(u) == 1000.0 + 60);
+	u->save_failed = true;
+	u->retry_at = 1007.0;
+	assert_true(ui_save_due(u) == 1007.0); /* a failed save waits for its retry only */
+	assert_true(ui_next_wake(u) == 1003.0); /* the clock's next second comes first */
+	u->preview = true;
+	u->save_failed = false;
+}
+
+static void test_read_only_time_stands_still(void **state)
+{
+	struct ui *u = *state;
+
+	assert_true(ui_status_clock_shown(u));
+	assert_true(ui_next_wake(u) == HUGE_VAL); /* its clock does not run */
+	assert_int_equal(ui_wait_ms(u), -1);
+}
+
 /* Removes PATH, whatever it is (for nftw). */
 static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -527,6 +621,13 @@ int main(void)
 						setup_read_only, teardown),
 		T(test_time_is_counted_on_the_step),
 		T(test_mouse_wheel_and_overview_click),
+		T(test_wakes_for_the_next_second_of_a_clock_shown),
+		T(test_sleeps_while_nothing_shown_can_change),
+		T(test_wakes_when_a_message_ends),
+		T(test_a_clock_in_the_overlay_rebuilds_it_each_second),
+		T(test_save_due_retries_and_time_saves),
+		cmocka_unit_test_setup_teardown(test_read_only_time_stands_still, setup_read_only,
+						teardown),
 		cmocka_unit_test(test_start_screen_makes_a_new_session),
 		cmocka_unit_test(test_start_screen_quits),
 	};

@@ -41,6 +41,8 @@ static void relayout(struct app *a)
 	getmaxyx(stdscr, rows, cols);
 	ui_resize(&a->ui, cols, rows);
 	drop_windows(a);
+	page_clear(&a->status_shown);
+	a->small_shown = false;
 	erase();
 	wnoutrefresh(stdscr);
 	if (l->too_small)
@@ -52,7 +54,7 @@ static void relayout(struct app *a)
 	a->inner = newwin(l->box_height - 2, l->box_width - 4, l->box_y + 1, l->box_x + 2);
 }
 
-/* Paints window W with the line PAGE_LINE builds from U (the header or the status line). */
+/* Paints window W with the line PAGE_LINE builds from U (the header). */
 static void paint_line(WINDOW *w, const struct ui *u, void (*page_line)(struct page *,
 									 const struct ui *))
 {
@@ -62,6 +64,23 @@ static void paint_line(WINDOW *w, const struct ui *u, void (*page_line)(struct p
 	draw_page(w, &p, 0);
 	page_clear(&p);
 	wnoutrefresh(w);
+}
+
+/* Paints the status line when it differs from what the terminal shows; true when it did. */
+static bool paint_status(struct app *a)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+
+	ui_status(&p, &a->ui);
+	if (page_equal(&p, &a->status_shown)) {
+		page_clear(&p);
+		return false;
+	}
+	draw_page(a->status, &p, 0);
+	wnoutrefresh(a->status);
+	page_clear(&a->status_shown);
+	a->status_shown = p;
+	return true;
 }
 
 /* Gives the overlay box HEIGHT lines (at most the layout's), centred on the body. */
@@ -76,17 +95,17 @@ static void fit_box(struct app *a, int height)
 	}
 }
 
-/* Paints the overlay box over the body: a form or a question fills the box; other overlays
- * scroll inside it. */
-static void paint_overlay(struct app *a)
+/* Builds the open overlay's page again and paints it into its box: a form or a question
+ * fills the box; other overlays scroll inside it. */
+static void draw_overlay(struct app *a)
 {
 	struct ui *u = &a->ui;
+	struct page more = { .focus_top = -1, .focus_bottom = -1 };
 
 	fit_box(a, ui_overlay_height(u));
 	ui_build_overlay(u);
 	if (u->overlay == OV_FORM || u->overlay == OV_CONFIRM) {
 		draw_boxed(a->box, &u->overlay_page, u->cursor_y, u->cursor_x);
-		wnoutrefresh(a->box);
 		return;
 	}
 	werase(a->box);
@@ -94,32 +113,72 @@ static void paint_overlay(struct app *a)
 	u->overlay_scroll = page_clamp_scroll(&u->overlay_page, u->overlay_scroll,
 					      getmaxy(a->inner));
 	draw_page(a->inner, &u->overlay_page, u->overlay_scroll);
-	if (u->overlay_scroll + getmaxy(a->inner) < (int)u->overlay_page.n)
-		draw_text(a->box, getmaxy(a->box) - 1, getmaxx(a->box) - 10, STYLE_EMPHASIS,
-			  u->unicode ? " more ↓ " : " more v ", u->unicode ? 10 : 8);
-	wnoutrefresh(a->box);
-	wnoutrefresh(a->inner);
+	if (u->overlay_scroll + getmaxy(a->inner) < (int)u->overlay_page.n) {
+		page_puts(&more, 0, STYLE_EMPHASIS, u->unicode ? " more ↓ " : " more v ");
+		draw_line(a->box, getmaxy(a->box) - 1, getmaxx(a->box) - 10, &more, 0);
+		page_clear(&more);
+	}
 }
 
-/* Paints the notice shown instead of the screens when the terminal is too small. */
+/* Sends the overlay box over the body: built and painted again when what it shows changed,
+ * sent again unchanged when the body was sent over it (COVERED) or anything else was (so
+ * that the cursor returns to a form's field). Returns true when something was sent. */
+static bool paint_overlay(struct app *a, bool covered, bool other)
+{
+	struct ui *u = &a->ui;
+	bool boxed = u->overlay == OV_FORM || u->overlay == OV_CONFIRM;
+
+	if (u->overlay_stale) {
+		draw_overlay(a);
+	} else if (covered) {
+		touchwin(a->box);
+		touchwin(a->inner);
+	} else if (!other) {
+		return false;
+	}
+	wnoutrefresh(a->box);
+	if (!boxed)
+		wnoutrefresh(a->inner);
+	return true;
+}
+
+/* Paints the notice shown instead of the screens when the terminal is too small (once). */
 static void paint_too_small(struct app *a)
 {
 	struct page p = { .focus_top = -1, .focus_bottom = -1 };
 
+	if (a->small_shown)
+		return;
 	screen_too_small(&p, a->ui.l.cols, a->ui.l.rows);
 	draw_page(stdscr, &p, 0);
 	page_clear(&p);
 	wnoutrefresh(stdscr);
+	doupdate();
+	a->small_shown = true;
 }
 
-/* Paints whatever changed and sends it to the terminal. */
+/* Shows the terminal's cursor when a form or question places it, else hides it; sends the
+ * change only. */
+static void set_cursor(struct app *a)
+{
+	const struct ui *u = &a->ui;
+	int want = (u->overlay == OV_FORM || u->overlay == OV_CONFIRM) && u->cursor_x >= 0;
+
+	if (want != a->cursor) {
+		curs_set(want);
+		a->cursor = want;
+	}
+}
+
+/* Paints what changed, only that, and sends it to the terminal; sends nothing when nothing
+ * changed. */
 static void paint(struct app *a)
 {
 	struct ui *u = &a->ui;
+	bool body = u->redraw || u->uncovered, sent;
 
 	if (u->l.too_small) {
 		paint_too_small(a);
-		doupdate();
 		return;
 	}
 	if (u->redraw)
@@ -132,14 +191,17 @@ static void paint(struct app *a)
 		u->scroll = page_clamp_scroll(&u->page, u->scroll, u->l.body_rows);
 		draw_page(a->body, &u->page, u->scroll);
 		paint_line(a->header, u, ui_header);
-		wnoutrefresh(a->body);
 		u->repaint = false;
+		body = true;
 	}
-	paint_line(a->status, u, ui_status);
-	curs_set(0);
+	if (body)
+		wnoutrefresh(a->body);
+	sent = paint_status(a) || body;
 	if (u->overlay != OV_NONE)
-		paint_overlay(a);
-	doupdate();
+		sent = paint_overlay(a, body, sent) || sent;
+	set_cursor(a);
+	if (sent)
+		doupdate();
 }
 
 /* ---- the loop ------------------------------------------------------------------------ */
@@ -157,13 +219,14 @@ static void mouse(struct app *a)
 		ui_click(&a->ui, ev.y - getbegy(a->inner) + a->ui.overlay_scroll);
 }
 
-/* Reads one key (or nothing within the timeout) and handles it; false when the terminal is
- * gone. Below the minimum size only quitting and redrawing work. */
+/* Waits for a key until the interface next has something to show or save (ui_wait_ms),
+ * handles what came; false when the terminal is gone. Below the minimum size only quitting
+ * and redrawing work. */
 static bool step_loop(struct app *a)
 {
 	wint_t wch;
 	bool lost;
-	int r = term_read_key(&wch, &lost);
+	int r = term_read_key(&wch, &lost, ui_wait_ms(&a->ui));
 
 	ui_tick(&a->ui);
 	if (r == KEY_CODE_YES && wch == KEY_RESIZE)
@@ -272,7 +335,7 @@ static int not_started(struct ui *u, const char *why)
 
 int tui_run(const struct tui_options *o)
 {
-	struct app a = { 0 };
+	struct app a = { .cursor = -1 };
 	struct ui *u = &a.ui;
 	const char *why;
 	int status;
@@ -296,6 +359,7 @@ int tui_run(const struct tui_options *o)
 	term_stop();
 	status = report_end(u);
 	drop_windows(&a);
+	page_clear(&a.status_shown);
 	ui_free(u);
 	store_close(u->f);
 	session_free(u->s);

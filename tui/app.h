@@ -11,6 +11,9 @@
 struct app {
 	struct ui ui;
 	WINDOW *header, *body, *status, *box, *inner;
+	struct page status_shown; /* the status line as the terminal shows it */
+	bool small_shown;         /* the too-small notice is on the screen */
+	int cursor;               /* the terminal cursor's visibility as last set (curs_set) */
 };
 
 /* Shows the start screen: the sessions in the default folder to resume, or a new one. Opens

@@ -55,6 +55,7 @@ void ui_open(struct ui *u, enum overlay ov)
 	else
 		u->selected = ov == OV_OVERVIEW ? u->s->position : 0;
 	u->overlay = ov;
+	u->overlay_stale = true;
 	u->overlay_scroll = 0;
 	u->pending = 0;
 }
@@ -65,6 +66,7 @@ void ui_close(struct ui *u)
 		form_end(&u->form);
 	u->overlay = (u->overlay == OV_FORM || u->overlay == OV_CONFIRM) ? u->below : OV_NONE;
 	u->below = OV_NONE;
+	u->overlay_stale = true;
 	u->repaint = true;
 	u->uncovered = true;
 	if (u->overlay == OV_ACTIONS && u->selected >= u->s->n_actions && u->selected > 0)
@@ -525,6 +527,7 @@ void ui_key(struct ui *u, int key)
 {
 	const struct binding *b = binding_for_key(CTX_WALK, key);
 
+	u->overlay_stale = true; /* any key may change what the open overlay shows */
 	if (!b || b->action != ACT_QUIT)
 		u->quit_armed = false;
 	switch (u->overlay) {
@@ -542,6 +545,7 @@ void ui_key(struct ui *u, int key)
 
 void ui_wheel(struct ui *u, int delta)
 {
+	u->overlay_stale = true;
 	if (u->overlay == OV_NONE)
 		move_or_scroll(u, delta);
 	else

@@ -30,52 +30,43 @@ static char *ascii_copy(const char *text, size_t len)
 	return out;
 }
 
-/* Returns a malloc'd copy of the LEN bytes at TEXT fit for the terminal, whatever the text's
- * origin: control characters replaced, and only ASCII when the terminal shows no UTF-8. */
-static char *printable_copy(const char *text, size_t len)
-{
-	char *clean = utf8_sanitize(text, len, false, '?'), *ascii;
-
-	if (!clean || !term_ascii())
-		return clean;
-	ascii = ascii_copy(clean, strlen(clean));
-	free(clean);
-	return ascii;
-}
-
-int draw_text(WINDOW *w, int y, int x, enum style style, const char *text, size_t len)
+/* Writes LEN bytes of TEXT, a span's text (sanitised when its page was built), at Y, X of W
+ * in STYLE, cut at the right edge; only ASCII when the terminal shows no UTF-8. */
+static void draw_text(WINDOW *w, int y, int x, enum style style, const char *text, size_t len)
 {
 	int cols = getmaxx(w);
-	char *clean;
-	size_t fit;
+	char *ascii = NULL;
 
 	if (x < 0 || x >= cols || y < 0 || y >= getmaxy(w))
-		return x;
-	clean = printable_copy(text, len);
-	if (!clean)
-		return x;
-	len = strlen(clean);
-	fit = text_fit(clean, len, (size_t)(cols - x));
+		return;
+	if (term_ascii()) {
+		if (!(ascii = ascii_copy(text, len)))
+			return;
+		text = ascii;
+		len = strlen(ascii);
+	}
 	wattrset(w, term_attr(style));
-	mvwaddnstr(w, y, x, clean, (int)fit);
+	mvwaddnstr(w, y, x, text, (int)text_fit(text, len, (size_t)(cols - x)));
 	wattrset(w, A_NORMAL);
-	x += (int)text_width(clean, fit);
-	free(clean);
-	return x;
+	free(ascii);
+}
+
+void draw_line(WINDOW *w, int y, int x, const struct page *p, size_t line)
+{
+	if (line >= p->n)
+		return;
+	for (size_t k = 0; k < p->lines[line].n; k++) {
+		const struct span *sp = &p->lines[line].spans[k];
+
+		draw_text(w, y, x + sp->x, sp->style, sp->text, sp->len);
+	}
 }
 
 /* Paints lines FIRST.. of page P over what W holds. */
 static void draw_lines(WINDOW *w, const struct page *p, int first)
 {
-	int rows = getmaxy(w);
-
-	for (int y = 0; y < rows && first + y < (int)p->n; y++) {
-		const struct page_line *line = &p->lines[first + y];
-
-		for (size_t k = 0; k < line->n; k++)
-			draw_text(w, y, line->spans[k].x, line->spans[k].style, line->spans[k].text,
-				  line->spans[k].len);
-	}
+	for (int y = 0; y < getmaxy(w) && first + y < (int)p->n; y++)
+		draw_line(w, y, 0, p, (size_t)(first + y));
 }
 
 void draw_page(WINDOW *w, const struct page *p, int first)
@@ -89,10 +80,6 @@ void draw_boxed(WINDOW *w, const struct page *p, int cursor_y, int cursor_x)
 	werase(w);
 	box(w, 0, 0);
 	draw_lines(w, p, 0);
-	if (cursor_x >= 0) {
+	if (cursor_x >= 0)
 		wmove(w, cursor_y, cursor_x);
-		curs_set(1);
-	} else {
-		curs_set(0);
-	}
 }

@@ -10,11 +10,13 @@
 void draw_page(WINDOW *w, const struct page *p, int first);
 
 /* Paints page P into W over a box drawn round its edge (the page's line 0 is the box's top
- * line), and shows the terminal's cursor at CURSOR_Y, CURSOR_X, or hides it when CURSOR_X < 0. */
+ * line), and moves W's cursor to CURSOR_Y, CURSOR_X when CURSOR_X >= 0 (the caller shows or
+ * hides the terminal's cursor). */
 void draw_boxed(WINDOW *w, const struct page *p, int cursor_y, int cursor_x);
 
-/* Writes LEN bytes of TEXT at Y, X of W in STYLE, control characters replaced, cut at the
- * right edge; returns the column after it. */
-int draw_text(WINDOW *w, int y, int x, enum style style, const char *text, size_t len);
+/* Paints line LINE of page P at row Y of W, its columns shifted by X, over what W holds.
+ * Every text reaching the terminal goes through a page, which sanitised it when it was
+ * built: nothing here sanitises again. */
+void draw_line(WINDOW *w, int y, int x, const struct page *p, size_t line);
 
 #endif

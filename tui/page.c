@@ -20,6 +20,7 @@ void page_clear(struct page *p)
 	free(p->marks);
 	memset(p, 0, sizeof(*p));
 	p->focus_top = p->focus_bottom = -1;
+	p->clock_top = p->clock_bottom = -1;
 }
 
 /* Grows the array at *ITEMS (of *CAP elements of SIZE) to hold one more than N. */
@@ -127,6 +128,17 @@ void page_focus(struct page *p, int from, int to)
 	p->focus_bottom = to;
 }
 
+void page_clock(struct page *p, int from, int to)
+{
+	p->clock_top = from;
+	p->clock_bottom = to;
+}
+
+bool page_clock_shown(const struct page *p, int scroll, int rows)
+{
+	return p->clock_top >= 0 && p->clock_top < scroll + rows && p->clock_bottom >= scroll;
+}
+
 void page_mark(struct page *p)
 {
 	if (!grow((void **)&p->marks, &p->cap_marks, p->n_marks, sizeof(*p->marks))) {
@@ -142,6 +154,31 @@ long page_item_at(const struct page *p, int line)
 		if (p->marks[i] >= line)
 			return (long)i;
 	return (long)p->n_marks - 1;
+}
+
+/* Returns true when lines A and B hold the same spans. */
+static bool line_equal(const struct page_line *a, const struct page_line *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t k = 0; k < a->n; k++) {
+		const struct span *x = &a->spans[k], *y = &b->spans[k];
+
+		if (x->x != y->x || x->style != y->style || x->len != y->len ||
+		    memcmp(x->text, y->text, x->len) != 0)
+			return false;
+	}
+	return true;
+}
+
+bool page_equal(const struct page *a, const struct page *b)
+{
+	if (a->n != b->n || a->failed || b->failed)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (!line_equal(&a->lines[i], &b->lines[i]))
+			return false;
+	return true;
 }
 
 int page_last(const struct page *p)

@@ -40,6 +40,7 @@ struct page {
 	struct page_line *lines;
 	size_t n, cap;
 	int focus_top, focus_bottom; /* lines to keep visible (a selection), or -1 */
+	int clock_top, clock_bottom; /* lines showing the running time of the step, or -1 */
 	int *marks;                  /* the first line of each item of a list, in order */
 	size_t n_marks, cap_marks;
 	bool failed;                 /* memory ran out: the page is incomplete */
@@ -72,11 +73,20 @@ void page_wrap_inline(struct page *p, int x, int width, enum style style, const 
 /* Marks lines FROM..TO (inclusive) as the part to keep visible. */
 void page_focus(struct page *p, int from, int to);
 
+/* Marks lines FROM..TO (inclusive) as showing the time running on the current step. */
+void page_clock(struct page *p, int from, int to);
+
+/* Returns true when a line marked by page_clock lies within ROWS lines from SCROLL. */
+bool page_clock_shown(const struct page *p, int scroll, int rows);
+
 /* Records that the next line starts the next item of a list (see page_item_at). */
 void page_mark(struct page *p);
 
 /* Returns the first item that starts at or below LINE, or the last item; -1 without items. */
 long page_item_at(const struct page *p, int line);
+
+/* Returns true when A and B hold the same text in the same styles at the same places. */
+bool page_equal(const struct page *a, const struct page *b);
 
 /* Returns the index of the last line (-1 when empty). */
 int page_last(const struct page *p);

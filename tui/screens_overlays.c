@@ -115,6 +115,8 @@ void screen_overview(struct page *p, const struct view *v, size_t selected, int 
 			page_puts(p, width - 15,
 				  spent > st->minutes * 60ul && st->minutes ? STYLE_WARNING : STYLE_DIM,
 				  screen_clock(spent, st->minutes, clock, sizeof(clock)));
+		if (clocks && i == v->step)
+			page_clock(p, page_last(p), page_last(p));
 		if (i == selected)
 			page_focus(p, page_last(p), page_last(p));
 	}

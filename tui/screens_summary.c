@@ -85,13 +85,15 @@ static void put_chart(struct page *p, const struct view *v)
 		    screen_glyph(v, "●", "C"), screen_glyph(v, "◎", "T"), screen_glyph(v, "◉", "*"));
 }
 
-/* Adds the list of rows not scored and the time spent against the plan. */
+/* Adds the list of rows not scored and the time spent against the plan (marked as showing
+ * the running time). */
 static void put_skipped_and_time(struct page *p, const struct view *v)
 {
 	const struct layout *l = v->l;
 	unsigned long spent = 0;
 	unsigned planned = content_planned_minutes(v->c);
 	char names[2048] = "";
+	int time_top;
 
 	for (size_t d = 0; d < v->c->n_dimensions; d++)
 		if (!session_row_scored(v->s, d))
@@ -107,6 +109,7 @@ static void put_skipped_and_time(struct page *p, const struct view *v)
 	page_newline(p);
 	page_printf(p, l->text_x, STYLE_HEADING, "Time: %lu h %02lu min spent of %u h %02u min planned",
 		    spent / 3600, spent / 60 % 60, planned / 60, planned % 60);
+	time_top = page_last(p);
 	for (size_t i = 0; i < v->c->n_steps && i < v->s->n_seconds; i++) {
 		char label[256], clock[64];
 		unsigned minutes = v->c->steps[i].minutes;
@@ -121,6 +124,7 @@ static void put_skipped_and_time(struct page *p, const struct view *v)
 			  v->s->seconds[i] > minutes * 60ul && minutes ? STYLE_WARNING : STYLE_DIM,
 			  screen_clock(v->s->seconds[i], minutes, clock, sizeof(clock)));
 	}
+	page_clock(p, time_top, page_last(p));
 }
 
 void screen_summary(struct page *p, const struct view *v)

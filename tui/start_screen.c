@@ -17,6 +17,7 @@ static void draw_form(WINDOW *w, struct form *f, const struct content *c)
 
 	form_page(&p, f, c, getmaxx(w), getmaxy(w), &cursor_y, &cursor_x);
 	draw_boxed(w, &p, cursor_y, cursor_x);
+	curs_set(cursor_x >= 0);
 	page_clear(&p);
 }
 
@@ -24,14 +25,16 @@ static void draw_form(WINDOW *w, struct form *f, const struct content *c)
 static void start_paint(struct ui *u, struct start *st)
 {
 	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	struct page error = { .focus_top = -1, .focus_bottom = -1 };
 	int rows, cols;
 
 	getmaxyx(stdscr, rows, cols);
 	erase();
 	screen_start(&p, st->dir, st->entries, st->n, st->selected, cols, u->unicode);
 	draw_page(stdscr, &p, page_clamp_scroll(&p, 0, rows - 2));
-	if (st->error[0])
-		draw_text(stdscr, rows - 1, 1, STYLE_WARNING, st->error, strlen(st->error));
+	page_puts(&error, 1, STYLE_WARNING, st->error);
+	draw_line(stdscr, rows - 1, 0, &error, 0);
+	page_clear(&error);
 	page_clear(&p);
 	wnoutrefresh(stdscr);
 	curs_set(0);
@@ -51,6 +54,7 @@ bool start_choose(struct ui *u)
 {
 	struct start st = { 0 };
 	int done = 0;
+	bool changed = true;
 
 	start_init(&st, u);
 	while (!done && !term_signal()) {
@@ -58,10 +62,12 @@ bool start_choose(struct ui *u)
 		bool lost;
 		int r;
 
-		start_paint(u, &st);
-		r = term_read_key(&wch, &lost);
+		if (changed)
+			start_paint(u, &st);
+		r = term_read_key(&wch, &lost, -1); /* nothing here changes without a key */
 		if (lost)
 			break;
+		changed = r != ERR && !(r == KEY_CODE_YES && wch == KEY_MOUSE);
 		if (r == ERR || (r == KEY_CODE_YES && (wch == KEY_RESIZE || wch == KEY_MOUSE)))
 			continue;
 		done = start_key(&st, u, term_key(r, wch));

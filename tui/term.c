@@ -46,18 +46,23 @@ int term_signal(void)
 	return caught_signal;
 }
 
-int term_read_key(wint_t *wch, bool *lost)
+int term_read_key(wint_t *wch, bool *lost, int timeout_ms)
 {
 	enum { LOST_AFTER = 40 }; /* immediate failures in a row that mean the terminal is gone */
+	enum { SHORT_MS = 100 };  /* a wait this short says nothing when it ends at once */
 	static int immediate;
 	double before = clock_seconds();
-	int r = get_wch(wch);
+	int r;
 
+	timeout(timeout_ms);
+	r = get_wch(wch);
 	/* A vanished terminal makes every read fail at once, forever, instead of waiting. */
-	if (r == ERR && !caught_signal && clock_seconds() - before < 0.05)
-		immediate++;
-	else
+	if (r == ERR && !caught_signal && clock_seconds() - before < 0.05) {
+		if (timeout_ms < 0 || timeout_ms >= SHORT_MS)
+			immediate++;
+	} else {
 		immediate = 0;
+	}
 	*lost = immediate >= LOST_AFTER;
 	return r;
 }
@@ -207,7 +212,6 @@ bool term_start(const char **why)
 	define_key("\033[7~", KEY_HOME);
 	define_key("\033[8~", KEY_END);
 	curs_set(0);
-	timeout(250);
 	mousemask(BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	init_styles();
 	return true;

@@ -15,15 +15,16 @@ void term_catch_signals(void);
 /* Returns the termination signal that arrived, or 0. */
 int term_signal(void);
 
-/* Reads a key like get_wch (ERR when none came within the timeout) and sets *LOST when the
- * terminal has gone away (reads keep failing at once). */
-int term_read_key(wint_t *wch, bool *lost);
+/* Reads a key like get_wch, waiting at most TIMEOUT_MS milliseconds (-1: until a key or a
+ * signal comes; ERR when none came), and sets *LOST when the terminal has gone away (reads
+ * keep failing at once). */
+int term_read_key(wint_t *wch, bool *lost, int timeout_ms);
 
 /* Returns the interface's key code (keys.h) for what term_read_key read: R its result, WCH the
  * character or the curses key code. */
 int term_key(int r, wint_t wch);
 
-/* Starts curses on the terminal: no echo, keys one by one, a 250 ms input timeout. Returns
+/* Starts curses on the terminal: no echo, keys one by one. Returns
  * false with *WHY when there is no usable terminal. */
 bool term_start(const char **why);
 

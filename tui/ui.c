@@ -2,6 +2,8 @@
  * the pages built from it. No curses. */
 #include "ui.h"
 
+#include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +29,8 @@ bool ui_init(struct ui *u, const struct content *c, bool read_only, bool preview
 	u->clock = clock_seconds;
 	u->page.focus_top = u->page.focus_bottom = -1;
 	u->overlay_page.focus_top = u->overlay_page.focus_bottom = -1;
+	u->page.clock_top = u->page.clock_bottom = -1;
+	u->overlay_page.clock_top = u->overlay_page.clock_bottom = -1;
 	u->cursor_y = u->cursor_x = -1;
 	u->revealed = calloc(c->n_dimensions ? c->n_dimensions : 1, sizeof(*u->revealed));
 	return u->revealed != NULL;
@@ -54,6 +58,7 @@ void ui_resize(struct ui *u, int cols, int rows)
 {
 	layout_compute(&u->l, cols, rows, u->c->n_phases);
 	u->stale = true;
+	u->overlay_stale = true;
 }
 
 void ui_flash(struct ui *u, bool warns, const char *fmt, ...)
@@ -96,22 +101,34 @@ void ui_save(struct ui *u)
 	}
 }
 
-void ui_tick(struct ui *u)
+/* Returns true when the open overlay shows the running time of the step in its box. */
+static bool overlay_clock_shown(const struct ui *u)
+{
+	return u->overlay != OV_NONE && u->overlay != OV_FORM && u->overlay != OV_CONFIRM &&
+	       page_clock_shown(&u->overlay_page, u->overlay_scroll, u->l.box_height - 2);
+}
+
+bool ui_tick(struct ui *u)
 {
 	double t = u->clock();
 	unsigned long whole = (unsigned long)(t - u->last_tick);
 	const char *why;
 
 	if (whole == 0)
-		return;
+		return false;
 	u->last_tick += (double)whole;
-	if (!u->read_only && session_tick(u->s, u->s->position, whole, &why))
-		u->time_unsaved = true;
+	if (u->read_only || !session_tick(u->s, u->s->position, whole, &why))
+		return false;
+	u->time_unsaved = true;
+	if (overlay_clock_shown(u))
+		u->overlay_stale = true;
+	return true;
 }
 
 void ui_changed(struct ui *u)
 {
 	u->stale = true;
+	u->overlay_stale = true;
 	ui_tick(u);
 	ui_save(u);
 }
@@ -135,15 +152,44 @@ void ui_move(struct ui *u, size_t step)
 	ui_changed(u);
 }
 
+double ui_save_due(const struct ui *u)
+{
+	double counted = u->last_tick + 1; /* when the time running is next counted, unsaved */
+
+	if (u->read_only || u->preview)
+		return HUGE_VAL;
+	if (u->save_failed)
+		return u->retry_at;
+	if (!u->time_unsaved && counted > u->time_saved_at + TIME_SAVE_SECONDS)
+		return counted;
+	return u->time_saved_at + TIME_SAVE_SECONDS;
+}
+
 void ui_save_when_due(struct ui *u)
 {
-	double t = u->clock();
-
-	if (u->read_only)
-		return;
-	if ((u->save_failed && t >= u->retry_at) ||
-	    (u->time_unsaved && t - u->time_saved_at >= TIME_SAVE_SECONDS))
+	if (u->clock() >= ui_save_due(u) && (u->save_failed || u->time_unsaved))
 		ui_save(u);
+}
+
+double ui_next_wake(const struct ui *u)
+{
+	double wake = ui_save_due(u);
+
+	if (!u->read_only && (ui_status_clock_shown(u) || overlay_clock_shown(u)) &&
+	    u->last_tick + 1 < wake)
+		wake = u->last_tick + 1;
+	if (u->message_until > u->clock() && u->message_until < wake)
+		wake = u->message_until;
+	return wake;
+}
+
+int ui_wait_ms(const struct ui *u)
+{
+	double wait = ui_next_wake(u) - u->clock();
+
+	if (wait >= (double)INT_MAX / 1000)
+		return -1;
+	return wait > 0 ? (int)(wait * 1000) + 1 : 0; /* rounded up: never before it */
 }
 
 void ui_save_at_end(struct ui *u)
@@ -208,6 +254,7 @@ void ui_build_overlay(struct ui *u)
 
 	ui_view(u, &v);
 	page_clear(&u->overlay_page);
+	u->overlay_stale = false;
 	u->cursor_y = u->cursor_x = -1;
 	switch (u->overlay) {
 	case OV_HELP: screen_help(&u->overlay_page, width, u->read_only); break;

@@ -45,6 +45,7 @@ struct ui {
 	enum overlay overlay;
 	enum overlay below;   /* the list a form or confirmation returns to */
 	struct page overlay_page;
+	bool overlay_stale;   /* the overlay's page must be built again */
 	int overlay_scroll;
 	int cursor_y, cursor_x; /* in a form's box: where the terminal's cursor goes, or -1 */
 	size_t selected;      /* in the overview or the action list */
@@ -95,8 +96,9 @@ void ui_flash(struct ui *u, bool warns, const char *fmt, ...)
 /* Saves the session now (unless read-only) and records how it went for the status line. */
 void ui_save(struct ui *u);
 
-/* Adds the whole seconds spent on the current step since the last tick. */
-void ui_tick(struct ui *u);
+/* Adds the whole seconds spent on the current step since the last tick; an overlay showing
+ * that time in view is then to be built again. Returns true when a second was added. */
+bool ui_tick(struct ui *u);
 
 /* Notes that the session changed: the page is rebuilt and the session saved. */
 void ui_changed(struct ui *u);
@@ -104,8 +106,21 @@ void ui_changed(struct ui *u);
 /* Goes to agenda step STEP, counting the time of the step left. */
 void ui_move(struct ui *u, size_t step);
 
+/* Returns when (on U->clock) a save is due: the retry of a failed save, else the save of the
+ * time spent (at most TIME_SAVE_SECONDS after the last save); HUGE_VAL when none can be. */
+double ui_save_due(const struct ui *u);
+
 /* Saves when a failed save is due for a retry or when time spent has waited long enough. */
 void ui_save_when_due(struct ui *u);
+
+/* Returns when (on U->clock) the loop must wake up without input because what is shown or
+ * saved changes then: the next whole second of a clock in view (the status line's, or one in
+ * the open overlay) while time runs, the end of a passing message, a due save; HUGE_VAL when
+ * only a key or a signal can change anything. */
+double ui_next_wake(const struct ui *u);
+
+/* Returns the milliseconds from now to ui_next_wake (never early), or -1 for no limit. */
+int ui_wait_ms(const struct ui *u);
 
 /* Saves what is left to save at the end; when the session file cannot be written, the work
  * goes to a rescue copy elsewhere (named in U->rescued). */
@@ -135,6 +150,9 @@ void ui_header(struct page *p, const struct ui *u);
  * "more", the clock and the save state; what does not fit a narrow terminal is left out, the
  * label last of all. */
 void ui_status(struct page *p, const struct ui *u);
+
+/* Returns true when the status line ui_status builds shows the step's clock. */
+bool ui_status_clock_shown(const struct ui *u);
 
 /* ---- what keys do (commands.c) --------------------------------------------------------- */
 

@@ -20,8 +20,8 @@ void ui_header(struct page *p, const struct ui *u)
 		  right);
 }
 
-/* Adds the progress bar of step K of N, WIDTH cells wide, at X; returns the next column. */
-static int put_progress(struct page *p, const struct ui *u, int x, size_t k, size_t n, int width)
+/* Adds the progress bar of step K of N, WIDTH cells wide, at X. */
+static void put_progress(struct page *p, const struct ui *u, int x, size_t k, size_t n, int width)
 {
 	int filled = n ? (int)((k + 1) * (size_t)width / n) : 0;
 
@@ -29,7 +29,6 @@ static int put_progress(struct page *p, const struct ui *u, int x, size_t k, siz
 		page_put(p, x + i, i < filled ? STYLE_EMPHASIS : STYLE_DIM,
 			 i < filled ? (u->unicode ? "█" : "#") : (u->unicode ? "░" : "-"),
 			 u->unicode ? 3 : 1);
-	return x + width + 1;
 }
 
 /* Returns the text and style of the save state for the status line. */
@@ -65,34 +64,67 @@ static enum style status_label(const struct ui *u, char *buf, size_t size)
 	return STYLE_NORMAL;
 }
 
+/* Where things go on the status line: the label's first column (after the step and the
+ * progress bar), the column of the save state, the step's clock and whether it fits. */
+struct status_places {
+	int x, right;
+	char clock[64];
+	bool clock_fits;
+};
+
+/* Fills SP for the status line of U, whose save state reads SAVED. */
+static void status_places(const struct ui *u, const char *saved, struct status_places *sp)
+{
+	const struct content_step *st = &u->c->steps[u->s->position];
+	int left = snprintf(NULL, 0, "%zu/%zu", u->s->position + 1, u->c->n_steps);
+
+	sp->x = 1 + left + 1;
+	if (u->l.cols >= 60)
+		sp->x += (u->l.cols >= 80 ? 12 : 6) + 1;
+	sp->right = u->l.cols - (int)strlen(saved) - 2;
+	screen_clock(u->s->seconds[u->s->position], st->minutes, sp->clock, sizeof(sp->clock));
+	sp->clock_fits = sp->right - (int)strlen(sp->clock) - 3 > sp->x + 8;
+}
+
+bool ui_status_clock_shown(const struct ui *u)
+{
+	struct status_places sp;
+	enum style style;
+
+	if (u->l.too_small)
+		return false;
+	status_places(u, save_state(u, &style), &sp);
+	return sp.clock_fits;
+}
+
 void ui_status(struct page *p, const struct ui *u)
 {
 	const struct content_step *st = &u->c->steps[u->s->position];
 	size_t k = u->s->position, n = u->c->n_steps;
-	char left[32], clock[64], label[sizeof(u->save_error) + 16];
+	char left[32], label[sizeof(u->save_error) + 16];
 	enum style save_style, label_style = status_label(u, label, sizeof(label));
 	const char *saved = save_state(u, &save_style);
-	unsigned long spent = u->s->seconds[k];
-	bool over = st->minutes && spent > st->minutes * 60ul;
+	bool over = st->minutes && u->s->seconds[k] > st->minutes * 60ul;
 	bool more = u->scroll + u->l.body_rows < (int)u->page.n;
-	int x, right = u->l.cols - (int)strlen(saved) - 2;
+	struct status_places sp;
+	int right;
 
+	status_places(u, saved, &sp);
+	right = sp.right;
 	snprintf(left, sizeof(left), "%zu/%zu", k + 1, n);
 	page_puts(p, 1, STYLE_EMPHASIS, left);
-	x = 1 + (int)strlen(left) + 1;
 	if (u->l.cols >= 60)
-		x = put_progress(p, u, x, k, n, u->l.cols >= 80 ? 12 : 6);
+		put_progress(p, u, 1 + (int)strlen(left) + 1, k, n, u->l.cols >= 80 ? 12 : 6);
 	page_puts(p, right, save_style, saved);
-	screen_clock(spent, st->minutes, clock, sizeof(clock));
-	if (right - (int)strlen(clock) - 3 > x + 8) {
-		right -= (int)strlen(clock) + 3;
-		page_puts(p, right, over ? STYLE_WARNING : STYLE_NORMAL, clock);
+	if (sp.clock_fits) {
+		right -= (int)strlen(sp.clock) + 3;
+		page_puts(p, right, over ? STYLE_WARNING : STYLE_NORMAL, sp.clock);
 	}
-	if (more && right - 7 > x) {
+	if (more && right - 7 > sp.x) {
 		right -= 7;
 		page_puts(p, right, STYLE_EMPHASIS, u->unicode ? "more ↓" : "more v");
 	}
-	if (right - x - 1 >= 8) /* a label cut shorter than this says nothing */
-		page_put(p, x, label_style, label,
-			 text_fit(label, strlen(label), (size_t)(right - x - 1)));
+	if (right - sp.x - 1 >= 8) /* a label cut shorter than this says nothing */
+		page_put(p, sp.x, label_style, label,
+			 text_fit(label, strlen(label), (size_t)(right - sp.x - 1)));
 }
