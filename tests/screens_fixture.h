@@ -210,7 +210,7 @@ static void render_span(struct cell *line, int width, const struct span *s)
 	for (size_t i = 0; i < s->len && x < width;) {
 		uint32_t cp;
 		size_t n = utf8_decode(s->text + i, s->len - i, &cp);
-		int w = text_char_width(cp);
+		int w = utf8_columns(cp);
 
 		if (w == 0 && x > 0 && strlen(line[x - 1].text) + n < sizeof(line[x - 1].text)) {
 			strncat(line[x - 1].text, s->text + i, n); /* a combining mark */
@@ -325,6 +325,7 @@ static bool golden_render(const struct content *c, size_t k, int cols, int rows,
 	struct page *p;
 	int width;
 
+	wrap_set_language(c->language); /* as run_interface in tui/main.c */
 	if (!ui_init(&u, c, false, true, true)) /* a preview: nothing is ever written */
 		return false;
 	u.clock = golden_clock;

@@ -206,5 +206,8 @@ int main(void)
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");
-	return cmocka_run_group_tests(tests, load_content, free_content);
+	int failed = cmocka_run_group_tests(tests, load_content, free_content);
+
+	wrap_close(); /* the dictionary the pages opened */
+	return failed;
 }

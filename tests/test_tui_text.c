@@ -20,18 +20,20 @@
 #include "utf8.h"
 #include "wrap.h"
 
-/* Wraps TEXT at WIDTH and joins the lines with '|' into OUT. */
+/* Wraps TEXT at WIDTH and joins the lines with '|' into OUT, each with the hyphen it adds. */
 static void wrap_join(const char *text, size_t width, char *out, size_t size)
 {
 	size_t len = strlen(text), pos = 0;
 
 	out[0] = '\0';
 	while (pos < len) {
-		size_t line_len, next = wrap_next(text + pos, len - pos, width, &line_len);
+		struct wrap_line line;
+		size_t next = wrap_next(text, len, pos, width, &line);
 
-		snprintf(out + strlen(out), size - strlen(out), "%s%.*s", out[0] ? "|" : "",
-			 (int)line_len, text + pos);
-		pos += next;
+		assert_true(next > pos); /* every line moves on */
+		snprintf(out + strlen(out), size - strlen(out), "%s%.*s%s", out[0] ? "|" : "",
+			 (int)line.len, text + pos, line.hyphen ? "-" : "");
+		pos = next;
 	}
 }
 
@@ -70,21 +72,75 @@ static void test_wrap_breaks_after_slash_and_dash(void **state)
 	char out[256];
 
 	(void)state;
+	wrap_set_language("nl");
 	wrap_join("middelen/ICT/archivering", 13, out, sizeof(out));
 	assert_string_equal(out, "middelen/ICT/|archivering");
 	wrap_join("niet-gemeentelijke kanalen", 10, out, sizeof(out));
-	assert_string_equal(out, "niet-|gemeenteli|jke|kanalen");
+	assert_string_equal(out, "niet-|gemeente-|lijke|kanalen"); /* was cut: "gemeenteli|jke" */
+	/* a long word with slashes breaks after them, with no hyphen added */
+	wrap_join("processen/activiteiten/eigenaarschap", 14, out, sizeof(out));
+	assert_string_equal(out, "processen/|activiteiten/|eigenaarschap");
 }
 
-static void test_wrap_cuts_long_words_at_characters(void **state)
+static void test_wrap_hyphenates_long_dutch_words(void **state)
 {
 	char out[256];
 
 	(void)state;
+	wrap_set_language("nl");
+	wrap_join("samenwerkingspartner", 12, out, sizeof(out));
+	assert_string_equal(out, "samenwer-|kingspartner");
+	wrap_join("de samenwerkingspartner belt", 17, out, sizeof(out));
+	assert_string_equal(out, "de|samenwerkings-|partner belt");
+	wrap_join("beleidsvoorbereiding", 12, out, sizeof(out));
+	assert_string_equal(out, "beleidsvoor-|bereiding");
+	wrap_join("webcare", 5, out, sizeof(out)); /* the exception list, not the patterns */
+	assert_string_equal(out, "web-|care");
+	/* the comma stays with its word: no line starts with one */
+	wrap_join("klantcontactproces, daarna", 13, out, sizeof(out));
+	assert_string_equal(out, "klantcontact-|proces,|daarna");
+	wrap_join("kanaal, kanaal. kanaal", 6, out, sizeof(out)); /* "kanaal," is 7 wide */
+	assert_string_equal(out, "ka-|naal,|ka-|naal.|kanaal");
+	wrap_close();
+}
+
+static void test_wrap_without_patterns_adds_a_visible_hyphen(void **state)
+{
+	char out[256];
+
+	(void)state;
+	wrap_set_language("en"); /* no patterns: the fallback */
+	wrap_join("samenwerkingspartner", 12, out, sizeof(out));
+	assert_string_equal(out, "samenwerkin-|gspartner");
+	wrap_join("co-creatie", 6, out, sizeof(out));
+	assert_string_equal(out, "co-|creat-|ie");
 	wrap_join("ééééé", 2, out, sizeof(out));
-	assert_string_equal(out, "éé|éé|é");
-	wrap_join("日本語", 1, out, sizeof(out)); /* wider than the line: one per line */
+	assert_string_equal(out, "é-|é-|é-|éé");
+	wrap_join("日本語", 1, out, sizeof(out)); /* wider than the line: one per line, no room */
 	assert_string_equal(out, "日|本|語");
+	wrap_close();
+	wrap_set_language(NULL);
+	wrap_join("webcare", 5, out, sizeof(out));
+	assert_string_equal(out, "webc-|are");
+	wrap_close();
+}
+
+static void test_wrap_of_a_huge_word_ends(void **state)
+{
+	size_t n = 100000;
+	char *word = malloc(n + 1), *out = malloc(2 * n);
+
+	(void)state;
+	assert_non_null(word);
+	assert_non_null(out);
+	memset(word, 'a', n);
+	word[n] = '\0';
+	wrap_set_language("nl");
+	wrap_join(word, 20, out, 2 * n);
+	assert_int_equal(strlen(out), n + (n / 19 - (n % 19 == 0)) * 2); /* 19 letters + "-|" */
+	wrap_close();
+	free(word);
+	free(out);
 }
 
 static void test_page_sanitises_control_characters(void **state)
@@ -332,7 +388,9 @@ int main(void)
 		cmocka_unit_test(test_fit_never_cuts_a_character),
 		cmocka_unit_test(test_wrap_breaks_at_spaces_by_display_width),
 		cmocka_unit_test(test_wrap_breaks_after_slash_and_dash),
-		cmocka_unit_test(test_wrap_cuts_long_words_at_characters),
+		cmocka_unit_test(test_wrap_hyphenates_long_dutch_words),
+		cmocka_unit_test(test_wrap_without_patterns_adds_a_visible_hyphen),
+		cmocka_unit_test(test_wrap_of_a_huge_word_ends),
 		cmocka_unit_test(test_page_sanitises_control_characters),
 		cmocka_unit_test(test_page_wrap_paragraphs),
 		cmocka_unit_test(test_layout_by_size),
@@ -346,5 +404,8 @@ int main(void)
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int failed = cmocka_run_group_tests(tests, NULL, NULL);
+
+	wrap_close();
+	return failed;
 }

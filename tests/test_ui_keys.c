@@ -19,6 +19,7 @@
 #include "keys.h"
 #include "start.h"
 #include "ui.h"
+#include "wrap.h"
 #include "builtin_content.h"
 
 #define ENTER '\r'
@@ -633,5 +634,8 @@ int main(void)
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");
-	return cmocka_run_group_tests(tests, load_content, free_content);
+	int failed = cmocka_run_group_tests(tests, load_content, free_content);
+
+	wrap_close(); /* the dictionary the pages opened */
+	return failed;
 }

@@ -12,6 +12,7 @@
 #include "term.h"
 #include "tui.h"
 #include "utf8.h"
+#include "wrap.h"
 
 enum mode { MODE_RUN, MODE_REVIEW, MODE_PREVIEW, MODE_CHECK, MODE_EXPORT, MODE_HELP,
 	    MODE_VERSION };
@@ -228,7 +229,9 @@ static int run_interface(const struct options *opt)
 		diag_print(&d, stderr);
 		return EXIT_INVALID;
 	}
+	wrap_set_language(c->language); /* long words are hyphenated as the content's language */
 	status = tui_run(&o);
+	wrap_close();
 	content_free(c);
 	return status;
 }

@@ -97,13 +97,15 @@ static void wrap_into(struct page *p, int x, int width, enum style style, const 
 			if (!first)
 				page_newline(p);
 			while (pos < para) {
-				size_t line_len;
-				size_t next = wrap_next(text + pos, para - pos, (size_t)width, &line_len);
+				struct wrap_line line;
+				size_t next = wrap_next(text, para, pos, (size_t)width, &line);
 
 				if (!(first && inline_first && pos == 0))
 					page_newline(p);
-				page_put(p, x, style, text + pos, line_len);
-				pos += next;
+				page_put(p, x, style, text + pos, line.len);
+				if (line.hyphen)
+					page_put(p, x + (int)text_width(text + pos, line.len), style, "-", 1);
+				pos = next;
 			}
 			first = false;
 		}

@@ -12,6 +12,7 @@ struct column_line {
 	enum style style;
 	const char *text;
 	size_t len;
+	bool hyphen; /* a "-" is drawn after the text (a word broken there) */
 };
 
 /* Wraps block B of COL into lines; stores up to MAX in OUT and returns how many it takes. */
@@ -24,23 +25,33 @@ static size_t block_lines(const struct column *col, size_t b, struct column_line
 		return 0;
 	if (!*t) {
 		if (max)
-			out[0] = (struct column_line){ STYLE_NORMAL, "", 0 };
+			out[0] = (struct column_line){ STYLE_NORMAL, "", 0, false };
 		return 1;
 	}
 	while (*t) {
 		size_t para = strcspn(t, "\n"), pos = 0;
 
 		while (pos < para) {
-			size_t len, next = wrap_next(t + pos, para - pos, (size_t)col->width, &len);
+			struct wrap_line line;
+			size_t next = wrap_next(t, para, pos, (size_t)col->width, &line);
 
 			if (count < max)
-				out[count] = (struct column_line){ col->blocks[b].style, t + pos, len };
+				out[count] = (struct column_line){ col->blocks[b].style, t + pos,
+								  line.len, line.hyphen };
 			count++;
-			pos += next;
+			pos = next;
 		}
 		t += para + (t[para] == '\n');
 	}
 	return count;
+}
+
+/* Adds LINE at column X of the page's last line, with its hyphen. */
+static void put_column_line(struct page *p, int x, const struct column_line *line)
+{
+	page_put(p, x, line->style, line->text, line->len);
+	if (line->hyphen)
+		page_put(p, x + (int)text_width(line->text, line->len), line->style, "-", 1);
 }
 
 /* Adds block B of the N columns side by side on new lines, as tall as the tallest. */
@@ -62,7 +73,7 @@ static void put_column_block(struct page *p, const struct column *cols, size_t n
 		page_newline(p);
 		for (size_t c = 0; c < n; c++)
 			if (r < counts[c])
-				page_put(p, cols[c].x, lines[c][r].style, lines[c][r].text, lines[c][r].len);
+				put_column_line(p, cols[c].x, &lines[c][r]);
 	}
 	for (size_t c = 0; c < n; c++)
 		free(lines[c]);

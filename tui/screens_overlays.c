@@ -186,16 +186,9 @@ void screen_start(struct page *p, const char *dir, const struct store_entry *ent
 void screen_too_small(struct page *p, int cols, int rows)
 {
 	char need[128];
-	size_t len = (size_t)snprintf(need, sizeof(need),
-				      "meetlat needs a terminal of at least %dx%d; this one is %dx%d. "
-				      "(q quits)", LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS, cols, rows);
 
-	for (size_t pos = 0; pos < len;) {
-		size_t line, next = wrap_next(need + pos, len - pos,
-					      (size_t)(cols > 1 ? cols - 1 : 1), &line);
-
-		page_newline(p);
-		page_put(p, 0, STYLE_NORMAL, need + pos, line);
-		pos += next;
-	}
+	snprintf(need, sizeof(need),
+		 "meetlat needs a terminal of at least %dx%d; this one is %dx%d. (q quits)",
+		 LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS, cols, rows);
+	page_wrap(p, 0, cols > 1 ? cols - 1 : 1, STYLE_NORMAL, need);
 }

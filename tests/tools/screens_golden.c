@@ -48,6 +48,7 @@ int main(int argc, char **argv)
 	for (size_t s = 0; s < sizeof(golden_sizes) / sizeof(golden_sizes[0]); s++)
 		for (size_t k = 0; k < sizeof(page_cases) / sizeof(page_cases[0]); k++)
 			ok = write_case(c, dir, k, s) && ok;
+	wrap_close();
 	content_free(c);
 	return ok ? 0 : 1;
 }
