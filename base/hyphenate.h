@@ -1,7 +1,7 @@
 /* hyphenate.h - where a word may be broken at the end of a line: at its own hyphens and slashes
  * first, then at the hyphenation points of the language (libhyphen with the TeX patterns of
  * hyphen-nl for Dutch), with an exception list for loanwords that the patterns break wrongly.
- * Used by the Dutch interface (issue 11); not yet wired into the screens or the exports.
+ * Used by the screens' wrapping (tui/wrap.c); not yet by the exports' text columns.
  * (Named hyphenate.h, not hyphen.h: with -Ibase, <hyphen.h> must still find libhyphen's.)
  *
  * A word is a run of text without spaces as a wrapper meets it: it may carry punctuation

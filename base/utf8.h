@@ -38,7 +38,7 @@ bool utf8_is_format(uint32_t cp);
 
 /* Returns the columns character CP takes on a terminal: 0 (combining), 1 or 2 (wide); control
  * characters and invalid bytes count as 1 (they are shown replaced). Needs a UTF-8 LC_CTYPE for
- * non-ASCII (wcwidth). The same rule as tui/wrap.c's text_char_width. */
+ * non-ASCII (wcwidth). The rule tui/wrap.c measures text by. */
 int utf8_columns(uint32_t cp);
 
 /* Returns the number of characters in the LEN bytes at S (an invalid byte counts as one). */
