@@ -307,20 +307,6 @@ size_t hyphen_breaks(struct hyphenator *h, const char *word, size_t len,
 	return list.count;
 }
 
-/* Returns the display width of the LEN bytes at S. */
-static size_t text_columns(const char *s, size_t len)
-{
-	size_t width = 0;
-
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-
-		i += utf8_decode(s + i, len - i, &cp);
-		width += (size_t)utf8_columns(cp);
-	}
-	return width;
-}
-
 /* Returns where the longest part of WORD from START (at least one character) ends that fits
  * in WIDTH columns with a hyphen after it and leaves a rest that may start a line; START when
  * there is none. */
@@ -349,13 +335,13 @@ size_t hyphen_fit(struct hyphenator *h, const char *word, size_t len, size_t sta
 	size_t count, own = start, pattern = start, at = start, used = 0;
 
 	*adds_hyphen = false;
-	if (start >= len || text_columns(word + start, len - start) <= width)
+	if (start >= len || utf8_width(word + start, len - start) <= width)
 		return len;
 	count = hyphen_breaks(h, word, len, breaks, HYPHEN_BREAKS_MAX);
 	for (size_t i = 0; i < count; i++) { /* offsets grow: measure each stretch once */
 		if (breaks[i].offset <= start)
 			continue;
-		used += text_columns(word + at, breaks[i].offset - at);
+		used += utf8_width(word + at, breaks[i].offset - at);
 		at = breaks[i].offset;
 		if (used + breaks[i].adds_hyphen > width)
 			break;

@@ -247,3 +247,16 @@ char *utf8_sanitize_into(char *out, const char *s, size_t len, bool keep_newline
 	out[o] = '\0';
 	return out;
 }
+
+size_t utf8_width(const char *s, size_t len)
+{
+	size_t width = 0;
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+
+		i += utf8_decode(s + i, len - i, &cp);
+		width += (size_t)utf8_columns(cp);
+	}
+	return width;
+}

@@ -41,6 +41,9 @@ bool utf8_is_format(uint32_t cp);
  * non-ASCII (wcwidth). The rule tui/wrap.c measures text by. */
 int utf8_columns(uint32_t cp);
 
+/* Returns the display width of the LEN bytes at S (utf8_columns of each character). */
+size_t utf8_width(const char *s, size_t len);
+
 /* Returns the number of characters in the LEN bytes at S (an invalid byte counts as one). */
 size_t utf8_count(const char *s, size_t len);
 

@@ -12,6 +12,7 @@
 
 #include "screens_fixture.h"
 #include "builtin_content.h"
+#include "utf8.h"
 
 /* Returns the contents of the file at PATH (malloc'd), or NULL. */
 static char *read_whole(const char *path)
@@ -102,7 +103,7 @@ static size_t widest_line(const char *r)
 	const char *line = strchr(r, '\n') + 1; /* after the "# ..." line */
 
 	while (*line && strncmp(line, "-- styles --", 12) != 0) {
-		size_t len = strcspn(line, "\n"), w = text_width(line, len);
+		size_t len = strcspn(line, "\n"), w = utf8_width(line, len);
 
 		widest = w > widest ? w : widest;
 		line += len + (line[len] == '\n');
@@ -166,7 +167,7 @@ static void test_too_small_notice_fits_and_says_the_size(void **state)
 	assert_true(p.n >= 3);
 	for (size_t i = 0; i < p.n; i++) {
 		assert_int_equal(p.lines[i].n, 1);
-		assert_true(text_width(p.lines[i].spans[0].text, p.lines[i].spans[0].len) <= 29);
+		assert_true(utf8_width(p.lines[i].spans[0].text, p.lines[i].spans[0].len) <= 29);
 		snprintf(all + strlen(all), sizeof(all) - strlen(all), "%s%s", i ? " " : "",
 			 p.lines[i].spans[0].text);
 	}

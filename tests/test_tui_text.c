@@ -40,10 +40,10 @@ static void wrap_join(const char *text, size_t width, char *out, size_t size)
 static void test_width_counts_columns_not_bytes(void **state)
 {
 	(void)state;
-	assert_int_equal(text_width("één", strlen("één")), 3);
-	assert_int_equal(text_width("a–b", strlen("a–b")), 3);
-	assert_int_equal(text_width("日本", strlen("日本")), 4);    /* wide characters */
-	assert_int_equal(text_width("e\xcc\x81", 3), 1);        /* e + combining acute */
+	assert_int_equal(utf8_width("één", strlen("één")), 3);
+	assert_int_equal(utf8_width("a–b", strlen("a–b")), 3);
+	assert_int_equal(utf8_width("日本", strlen("日本")), 4);    /* wide characters */
+	assert_int_equal(utf8_width("e\xcc\x81", 3), 1);        /* e + combining acute */
 }
 
 static void test_fit_never_cuts_a_character(void **state)

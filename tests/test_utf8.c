@@ -302,6 +302,10 @@ static void test_columns(void **state)
 	assert_int_equal(utf8_columns(0x65E5), 2);  /* 日 */
 	assert_int_equal(utf8_columns(0x1F600), 2); /* an emoji */
 	assert_int_equal(utf8_columns(0x0308), 0);  /* combining diaeresis */
+	/* A text's width is the sum: "ge\u00EBe\u0308" is 4 columns, "\u65E5x" 3. */
+	assert_int_equal(utf8_width("ge\xC3\xAB" "e\xCC\x88", 7), 4);
+	assert_int_equal(utf8_width("\xE6\x97\xA5x", 4), 3);
+	assert_int_equal(utf8_width("", 0), 0);
 	assert_non_null(setlocale(LC_CTYPE, "C"));
 }
 

@@ -138,9 +138,9 @@ void editor_view(struct editor *e, size_t width, size_t *start, size_t *len, siz
 	if (e->scroll > e->cursor)
 		e->scroll = e->cursor;
 	/* Keep one column free for the cursor after the last character. */
-	while (text_width(e->text + e->scroll, e->cursor - e->scroll) > width - 1)
+	while (utf8_width(e->text + e->scroll, e->cursor - e->scroll) > width - 1)
 		e->scroll = next_char(e->text, e->len, e->scroll);
 	*start = e->scroll;
 	*len = text_fit(e->text + e->scroll, e->len - e->scroll, width);
-	*cursor_x = text_width(e->text + e->scroll, e->cursor - e->scroll);
+	*cursor_x = utf8_width(e->text + e->scroll, e->cursor - e->scroll);
 }

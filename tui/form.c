@@ -7,6 +7,7 @@
 #include "actions.h"
 #include "keys.h"
 #include "session.h"
+#include "utf8.h"
 #include "valid.h"
 #include "wrap.h"
 
@@ -161,7 +162,7 @@ static int put_field(struct page *p, struct form *f, size_t i, int y, int width,
 
 		put_at(p, y, x, style, "< ", 2);
 		put_at(p, y, x + 2, style, name, strlen(name));
-		put_at(p, y, x + 2 + (int)text_width(name, strlen(name)), style, " >", 2);
+		put_at(p, y, x + 2 + (int)utf8_width(name, strlen(name)), style, " >", 2);
 		return -1;
 	}
 	if (room < 2)

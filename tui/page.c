@@ -104,7 +104,7 @@ static void wrap_into(struct page *p, int x, int width, enum style style, const 
 					page_newline(p);
 				page_put(p, x, style, text + pos, line.len);
 				if (line.hyphen)
-					page_put(p, x + (int)text_width(text + pos, line.len), style, "-", 1);
+					page_put(p, x + (int)utf8_width(text + pos, line.len), style, "-", 1);
 				pos = next;
 			}
 			first = false;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "wrap.h"
 
 struct column_line {
@@ -51,7 +52,7 @@ static void put_column_line(struct page *p, int x, const struct column_line *lin
 {
 	page_put(p, x, line->style, line->text, line->len);
 	if (line->hyphen)
-		page_put(p, x + (int)text_width(line->text, line->len), line->style, "-", 1);
+		page_put(p, x + (int)utf8_width(line->text, line->len), line->style, "-", 1);
 }
 
 /* Adds block B of the N columns side by side on new lines, as tall as the tallest. */

@@ -7,6 +7,7 @@
 
 #include "actions.h"
 #include "store.h"
+#include "utf8.h"
 #include "wrap.h"
 
 void screen_warnings(struct page *p, const struct session *s, int width)
@@ -61,7 +62,7 @@ void screen_help(struct page *p, int width, bool read_only)
 		}
 		page_newline(p);
 		page_puts(p, 1, STYLE_EMPHASIS, binding_keys(&b[i], keys));
-		if ((int)text_width(keys, strlen(keys)) >= keys_w - 1)
+		if ((int)utf8_width(keys, strlen(keys)) >= keys_w - 1)
 			page_newline(p);
 		page_wrap_inline(p, keys_w, width - keys_w, style, b[i].help);
 	}

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "stats.h"
+#include "utf8.h"
 #include "wrap.h"
 
 enum style screen_agreed_style(const struct view *v, size_t dim, int number)
@@ -143,7 +144,7 @@ static void put_agreement(struct page *p, const struct view *v, size_t dim)
 			snprintf(b, sizeof(b), "target ?");
 		page_puts(p, l->text_x, STYLE_HEADING, "Agreed:");
 		page_puts(p, x, STYLE_CURRENT, a);
-		x += (int)text_width(a, strlen(a)) + 2;
+		x += (int)utf8_width(a, strlen(a)) + 2;
 		page_puts(p, x, STYLE_NORMAL, screen_glyph(v, "→", "->"));
 		page_puts(p, x + (v->unicode ? 3 : 4), STYLE_TARGET, b);
 	}

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "wrap.h"
 
 /* Adds one line of the chart for row DIM: a slot per phase, current and target marked. */
@@ -55,7 +56,7 @@ static void put_chart(struct page *p, const struct view *v)
 
 	for (size_t d = 0; d < c->n_dimensions; d++) {
 		const char *name = c->dimensions[d].name;
-		int w = (int)text_width(name, strlen(name)) + 2;
+		int w = (int)utf8_width(name, strlen(name)) + 2;
 
 		name_w = w > name_w ? w : name_w;
 	}

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "wrap.h"
 
 void ui_header(struct page *p, const struct ui *u)
@@ -13,7 +14,7 @@ void ui_header(struct page *p, const struct ui *u)
 	const char *right = u->read_only ? "read-only review"
 			    : u->redirected ? (base ? base + 1 : u->f->path)
 					    : u->s->meta[META_TITLE];
-	int w = u->l.cols, rw = (int)text_width(right, strlen(right));
+	int w = u->l.cols, rw = (int)utf8_width(right, strlen(right));
 
 	page_puts(p, 1, STYLE_DIM, u->c->title);
 	page_puts(p, rw + 2 < w / 2 ? w - rw - 1 : w / 2, u->redirected ? STYLE_WARNING : STYLE_DIM,

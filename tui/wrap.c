@@ -42,19 +42,6 @@ static struct hyphenator *wrap_hyphen(void)
 	return wrap_hyphenator;
 }
 
-size_t text_width(const char *s, size_t len)
-{
-	size_t width = 0;
-
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-
-		i += utf8_decode(s + i, len - i, &cp);
-		width += (size_t)utf8_columns(cp);
-	}
-	return width;
-}
-
 size_t text_fit(const char *s, size_t len, size_t width)
 {
 	size_t used = 0, i = 0;

@@ -24,9 +24,6 @@ void wrap_set_language(const char *lang);
 /* Frees the dictionary wrap_next opened (at exit; the next long word opens it again). */
 void wrap_close(void);
 
-/* Returns the display width of the LEN bytes at S. */
-size_t text_width(const char *s, size_t len);
-
 /* Returns how many bytes of S (LEN bytes) fit in WIDTH columns, never cutting a character
  * and keeping the combining characters that follow the last one that fits. */
 size_t text_fit(const char *s, size_t len, size_t width);
