@@ -17,6 +17,7 @@
 
 #include "builtin.h"
 #include "builtin_content.h"
+#include "content_fixtures.h"
 #include "export.h"
 #include "mem.h"
 #include "store.h"
@@ -178,37 +179,12 @@ static bool load_shipped_all(char **out, char *why)
 	return load_all((const char *)content_builtin_yaml, content_builtin_yaml_len, out, why);
 }
 
-/* A content with an error in nearly every part (test_content.c's test_every_error_found). */
-static const char many_errors[] =
-	"meetlat_content: 1\n"
-	"id: t\n"
-	"agenda:\n"
-	"  - {kind: score, dimension: q}\n"
-	"  - {kind: citizen, phase: 2}\n"
-	"  - {kind: welcome, minutes: 601}\n"
-	"title: ''\n"
-	"phases:\n"
-	"  - {number: 1, nmae: a, summary: s, intro: i}\n"
-	"  - {number: 2, name: b, summary: s, intro: i, citizen: ''}\n"
-	"  - number: 3\n"
-	"    name: c\n"
-	"    summary: s\n"
-	"    intro: i\n"
-	"    sources: [{heading: h}, {name: Eerder, heading: ''}]\n"
-	"    chapters:\n"
-	"      - {title: t, source: Eerder}\n"
-	"      - {title: u, source: Elders}\n"
-	"      - {authors: [x]}\n"
-	"model:\n"
-	"  - {group: g, dimensions: [{id: r, name: R, behaviour: {1: x, 2: y, 4: z}},\n"
-	"                            {id: r, name: R, behaviour: {1: x, 2: y, 3: z}}]}\n"
-	"  - {group: g, dimensions: [{id: s, name: S, behaviour: {1: x, 2: y, 3: z}}]}\n";
-
 /* Loads the content with many errors with content_load_buffer: its first error. */
 static bool load_errors(char **out, char *why)
 {
 	struct diag d;
-	struct content *c = content_load_buffer("t.yaml", many_errors, strlen(many_errors), &d);
+	struct content *c =
+		content_load_buffer("t.yaml", content_many_errors, strlen(content_many_errors), &d);
 
 	if (c)
 		return content_result(c, out);
@@ -222,7 +198,7 @@ static bool load_errors(char **out, char *why)
 /* Loads the content with many errors with content_load_buffer_all: all its errors. */
 static bool load_errors_all(char **out, char *why)
 {
-	return load_all(many_errors, strlen(many_errors), out, why);
+	return load_all(content_many_errors, strlen(content_many_errors), out, why);
 }
 
 static void test_content_loads(void **state)

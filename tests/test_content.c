@@ -14,6 +14,7 @@
 
 #include "builtin.h"
 #include "content.h"
+#include "content_fixtures.h"
 #include "sha256.h"
 #include "ynode.h"
 
@@ -868,30 +869,7 @@ static void test_all_errors(void **state)
 	};
 
 	(void)state;
-	expect_errors("meetlat_content: 1\n"
-		      "id: t\n"
-		      "agenda:\n"
-		      "  - {kind: score, dimension: q}\n"
-		      "  - {kind: citizen, phase: 2}\n"
-		      "  - {kind: welcome, minutes: 601}\n"
-		      "title: ''\n"
-		      "phases:\n"
-		      "  - {number: 1, nmae: a, summary: s, intro: i}\n"
-		      "  - {number: 2, name: b, summary: s, intro: i, citizen: ''}\n"
-		      "  - number: 3\n"
-		      "    name: c\n"
-		      "    summary: s\n"
-		      "    intro: i\n"
-		      "    sources: [{heading: h}, {name: Eerder, heading: ''}]\n"
-		      "    chapters:\n"
-		      "      - {title: t, source: Eerder}\n"
-		      "      - {title: u, source: Elders}\n"
-		      "      - {authors: [x]}\n"
-		      "model:\n"
-		      "  - {group: g, dimensions: [{id: r, name: R, behaviour: {1: x, 2: y, 4: z}},\n"
-		      "                            {id: r, name: R, behaviour: {1: x, 2: y, 3: z}}]}\n"
-		      "  - {group: g, dimensions: [{id: s, name: S, behaviour: {1: x, 2: y, 3: z}}]}\n",
-		      want, sizeof(want) / sizeof(want[0]));
+	expect_errors(content_many_errors, want, sizeof(want) / sizeof(want[0]));
 }
 
 /* What the later parts rest on must be readable: a YAML error, a file that is not a content,
