@@ -3,7 +3,8 @@
 #   make            build ./meetlat
 #   make run        build and start it on the built-in almanac
 #   make check      build with ASan+UBSan and run every test (unit, corpus, end-to-end)
-#   make install    install the program and its manual pages under $(DESTDIR)$(PREFIX)
+#   make install    install the program, its catalogues and manual pages under $(DESTDIR)$(PREFIX)
+#   make pot        remake po/meetlat.pot from the sources; make update-po merges it into po/*.po
 #
 # Packagers: CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PKG_CONFIG, PREFIX and DESTDIR are honoured;
 # warnings are errors only when asked for (`make check WERROR=-Werror`, as .ci/run does).
@@ -12,6 +13,7 @@ VERSION    = 0.1.0
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 MANDIR    ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 PKG_CONFIG ?= pkg-config
 CFLAGS    ?= -O2 -g
 PYTHON    ?= /usr/bin/python3
@@ -35,7 +37,10 @@ HYPHEN_LIBS ?= -lhyphen
 
 WARNINGS   = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wformat=2 -Wno-format-nonliteral
-FEATURES   = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DMEETLAT_VERSION='"$(VERSION)"'
+# The languages of the interface besides English: one catalogue po/LANG.po for each.
+LINGUAS   := $(shell cat po/LINGUAS)
+FEATURES   = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DMEETLAT_VERSION='"$(VERSION)"' \
+             -DLOCALEDIR='"$(LOCALEDIR)"' -DMEETLAT_LINGUAS='"$(LINGUAS)"'
 ifeq ($(SANITIZE),1)
 SANFLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
@@ -97,7 +102,7 @@ $(call obj,$(UI_SRC)): LAYER_CFLAGS = $(INC_UI)
 # The layer each unit test (tests/test_*.c) and test tool (tests/tools/*.c) belongs to: the
 # lowest layer whose code it needs. It compiles with that layer's include path (and tests/)
 # and links that layer's libraries. A new test program is named in one of these lists.
-TESTS_BASE     = test_date test_hyphen test_utf8 test_valid
+TESTS_BASE     = test_date test_hyphen test_i18n test_utf8 test_valid
 TESTS_CONTENT  = test_almanak test_builtin test_content test_content_corpus test_ynode builtin_load
 TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
                  test_store test_alloc_fail export_fixture session_fixture
@@ -113,15 +118,42 @@ obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 UNIT_TESTS   = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 TEST_TOOLS   = $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
 
-.PHONY: all run check check-layers deps deps-known install uninstall clean test-programs \
-        run-tests bench fuzz man-keys golden-pages
+.PHONY: all run check check-layers check-po deps deps-known install uninstall clean \
+        test-programs run-tests bench fuzz man-keys golden-pages pot update-po catalogues
 .DEFAULT_GOAL := all
 
-all: meetlat
+all: meetlat catalogues
 
-# The program is linked in $(BUILD) and copied to ./meetlat.
+# The program is linked in $(BUILD) and copied to ./meetlat; its catalogues go beside both
+# ($(BUILD)/locale and ./locale), where an uninstalled program finds them (base/i18n.h).
 meetlat: $(BUILD)/meetlat
 	cp -f $< $@
+
+# ---- Translations (po/) ------------------------------------------------------------------
+# po/meetlat.pot is made by xgettext from every source file that holds messages; po/LANG.po
+# translates it; msgfmt compiles each into a catalogue. `make check` fails when the template
+# is older than the sources or a translation misses or doubts a message (build-aux/check-po).
+MO_NAME       = LC_MESSAGES/meetlat.mo
+CATALOGUES    = $(foreach L,$(LINGUAS),$(BUILD)/locale/$(L)/$(MO_NAME) locale/$(L)/$(MO_NAME))
+MESSAGE_SRC   = $(BASE_SRC) $(CONTENT_SRC) $(SESSIONS_SRC) $(UI_SRC) $(TUI_SRC) tui/main.c
+XGETTEXT_OPTS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+                --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --sort-by-file --add-location=file \
+                --package-name=meetlat --package-version=$(VERSION) --no-wrap
+catalogues: $(CATALOGUES)
+$(BUILD)/locale/%/$(MO_NAME): po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check --output-file=$@ $<
+locale/%/$(MO_NAME): $(BUILD)/locale/%/$(MO_NAME)
+	@mkdir -p $(@D)
+	cp -f $< $@
+pot:
+	xgettext $(XGETTEXT_OPTS) --output=po/meetlat.pot $(MESSAGE_SRC)
+	sed -i "/^\"POT-Creation-Date:/d" po/meetlat.pot
+update-po: pot
+	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none --no-wrap --add-location=file po/$$l.po po/meetlat.pot; done
+check-po:
+	@sh build-aux/check-po "$(XGETTEXT_OPTS)" "$(LINGUAS)" $(MESSAGE_SRC)
+# ---- end of the translations -------------------------------------------------------------
 
 $(BUILD)/meetlat: $(call obj,tui/main.c) $(LIBS_TUI)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(EXT_TUI) $(LDLIBS)
@@ -195,27 +227,37 @@ WERROR    ?=
 check:
 	@sh build-aux/deps install test
 	@$(MAKE) --no-print-directory check-layers
+	@$(MAKE) --no-print-directory check-po
 	@$(MAKE) --no-print-directory BUILD=build/strict CFLAGS="$(CFLAGS) $(WERROR)" build/strict/meetlat
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 test-programs
 	@$(MAKE) --no-print-directory BUILD=build/san SANITIZE=1 run-tests
 
-test-programs: $(BUILD)/meetlat $(UNIT_TESTS) $(TEST_TOOLS)
+test-programs: $(BUILD)/meetlat $(UNIT_TESTS) $(TEST_TOOLS) catalogues
 
 run-tests:
 	@sh tests/run-all $(BUILD) $(PYTHON)
 
 MAN1 = $(wildcard man/*.1)
 MAN5 = $(wildcard man/*.5)
+# Translated manual pages: man/LANG/NAME.SECTION, installed as MANDIR/LANG/manSECTION/NAME.SECTION.
+MAN_TRANSLATED = $(wildcard $(addprefix man/,$(addsuffix /*.[1-8],$(LINGUAS))))
+man_dest = $(DESTDIR)$(MANDIR)/$(patsubst man/%/,%,$(dir $(1)))/man$(subst .,,$(suffix $(1)))
+INSTALLED_MO = $(foreach L,$(LINGUAS),$(DESTDIR)$(LOCALEDIR)/$(L)/$(MO_NAME))
 
-install: $(BUILD)/meetlat
+install: $(BUILD)/meetlat $(filter $(BUILD)/%,$(CATALOGUES))
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(BUILD)/meetlat $(DESTDIR)$(BINDIR)/meetlat
 	$(if $(MAN1),install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/)
 	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/)
+	$(foreach m,$(MAN_TRANSLATED),install -d $(call man_dest,$(m)) && \
+	  install -m 644 $(m) $(call man_dest,$(m))/ &&) true
+	$(foreach L,$(LINGUAS),install -d $(DESTDIR)$(LOCALEDIR)/$(L)/LC_MESSAGES && \
+	  install -m 644 $(BUILD)/locale/$(L)/$(MO_NAME) $(DESTDIR)$(LOCALEDIR)/$(L)/$(MO_NAME) &&) true
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/meetlat $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1))) \
-	      $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
+	      $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5))) $(INSTALLED_MO) \
+	      $(foreach m,$(MAN_TRANSLATED),$(call man_dest,$(m))/$(notdir $(m)))
 
 # The key section of meetlat(1) is generated from the table of bindings (tui/actions.c).
 man-keys: $(BUILD)/tests/tools/keys_man
@@ -241,7 +283,7 @@ build/fuzz/%: fuzz/%.c $(FUZZ_SRC) $(BUILTIN_SRC)
 	      $(INC_SESSIONS) -o $@ $< $(FUZZ_SRC) $(BUILTIN_SRC) $(EXT_SESSIONS) $(LDLIBS)
 
 clean:
-	rm -rf build meetlat
+	rm -rf build meetlat locale
 
 .SECONDARY:
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "valid.h"
 
 /* Why a date is refused: sentences for the facilitator. */
@@ -233,6 +234,20 @@ bool date_format(const char *iso, enum date_style style, char *out, size_t size)
 		return false;
 	}
 	return true;
+}
+
+enum date_style date_style_spoken(void)
+{
+	return strcmp(i18n_language(), "nl") == 0 ? DATE_DUTCH : DATE_ENGLISH;
+}
+
+const char *duration_clock(unsigned long seconds, char *out, size_t size)
+{
+	if (seconds >= 3600)
+		snprintf(out, size, "%lu:%02lu:%02lu", seconds / 3600, seconds / 60 % 60, seconds % 60);
+	else
+		snprintf(out, size, "%lu:%02lu", seconds / 60, seconds % 60);
+	return out;
 }
 
 bool date_is_past(const char *iso, const char *today)

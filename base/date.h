@@ -1,7 +1,6 @@
 /* date.h - due dates as a facilitator types them, and dates as a Dutch or English reader
  * reads them. Files always hold ISO 8601 (YYYY-MM-DD); this module reads what people type and
- * writes what people read. Used by the Dutch interface (issue 11); not yet wired into the
- * action form or the exports.
+ * writes what people read, and durations as a clock shows them.
  *
  * Accepted, with any case and any spaces around the parts (leading, trailing, several):
  *   15-01-2027, 15-1-2027, 15.1.2027, 15/1/2027   day first, as the Netherlands writes it
@@ -40,6 +39,14 @@ const char *date_parse(const char *text, const char *today, char iso[DATE_ISO_SI
  * "Mar", "May", ... in English) and the year. Returns false, OUT "", when ISO is not a valid
  * date or OUT too small. */
 bool date_format(const char *iso, enum date_style style, char *out, size_t size);
+
+/* The style of the language the interface speaks now (i18n_language): Dutch for "nl", else
+ * English. */
+enum date_style date_style_spoken(void);
+
+/* Writes SECONDS as a clock reads them into OUT (SIZE bytes; 24 is enough): "0:23", "12:05"
+ * below an hour, "1:02:03" from an hour on. Returns OUT. */
+const char *duration_clock(unsigned long seconds, char *out, size_t size);
 
 /* Returns true when ISO lies before TODAY (both YYYY-MM-DD); false when either is invalid. */
 bool date_is_past(const char *iso, const char *today);

@@ -135,6 +135,11 @@ struct content *content_load_buffer_all(const char *name, const char *buf, size_
 					struct diag_list *errors);
 struct content *content_load_builtin_all(struct diag_list *errors);
 
+/* Reads the language that the content file PATH names on a line "language: CODE" of its own
+ * (as `meetlat --check` needs before the loader's messages are written, even when the file does
+ * not load) into CODE; false when the file cannot be read or names none that way. */
+bool content_sniff_language(const char *path, char code[16]);
+
 /* Releases C and everything it holds; NULL and the built-in content (which holds nothing to
  * release) are allowed. */
 void content_free(struct content *c);

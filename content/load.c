@@ -1,10 +1,14 @@
 /* load.c - reads and validates a content file (meetlat(5)) into a struct content. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "content.h"
+#include "i18n.h"
 #include "index.h"
 #include "mem.h"
 #include "ynode.h"
@@ -776,6 +780,37 @@ struct content *content_load_file_all(const char *path, struct diag_list *errors
 	c = content_load_buffer_all(path, buf, len, errors);
 	mem.free(buf);
 	return c;
+}
+
+bool content_sniff_language(const char *path, char code[16])
+{
+	enum { SNIFF_BYTES = 64 * 1024 };
+	static const char key[] = "language:";
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	FILE *f = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "r") : NULL;
+	char line[256];
+	bool found = false;
+	long read = 0;
+
+	code[0] = '\0';
+	while (f && !found && read < SNIFF_BYTES && fgets(line, sizeof(line), f)) {
+		char *p = line + strspn(line, "\xef\xbb\xbf"); /* a byte order mark */
+
+		read += (long)strlen(line);
+		if (strncmp(p, key, sizeof(key) - 1) != 0)
+			continue;
+		p += sizeof(key) - 1;
+		p += strspn(p, " \t\"'");
+		p[strcspn(p, " \t\r\n\"'#")] = '\0';
+		found = i18n_code_of(p, code);
+		break;
+	}
+	if (f)
+		fclose(f);
+	else if (fd >= 0)
+		close(fd);
+	return found;
 }
 
 /* Returns C; when it is NULL, stores the first error of ERRORS in D. */

@@ -263,6 +263,21 @@ static void test_is_past(void **state)
 	assert_false(date_is_past(today, today));
 }
 
+/* Durations read as a clock: minutes and seconds below an hour, hours from an hour on. */
+static void test_duration_clock(void **state)
+{
+	char out[24];
+
+	(void)state;
+	assert_string_equal(duration_clock(0, out, sizeof out), "0:00");
+	assert_string_equal(duration_clock(23, out, sizeof out), "0:23");
+	assert_string_equal(duration_clock(725, out, sizeof out), "12:05");
+	assert_string_equal(duration_clock(3599, out, sizeof out), "59:59");
+	assert_string_equal(duration_clock(3600, out, sizeof out), "1:00:00");
+	assert_string_equal(duration_clock(3723, out, sizeof out), "1:02:03");
+	assert_string_equal(duration_clock(100 * 3600ul + 1, out, sizeof out), "100:00:01");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_format_reads_back),
 		cmocka_unit_test(test_is_past),
+		cmocka_unit_test(test_duration_clock),
 	};
 
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);

@@ -8,6 +8,7 @@
 
 #include "content.h"
 #include "export.h"
+#include "i18n.h"
 #include "store.h"
 #include "term.h"
 #include "tui.h"
@@ -29,17 +30,19 @@ struct options {
 	char separator;           /* --separator, for CSV; 0: by the content's language */
 	bool csv_raw;             /* --csv-raw: CSV for programs */
 	const char *file;         /* the SESSION or CONTENT operand */
+	const char *lang;         /* --lang, or NULL: the environment's or the content's */
+	const char *usage_error;  /* what is wrong with the command line, or NULL */
 };
 
-static const char usage_text[] =
+static const char *const usage_text = N_(
 	"usage: meetlat [-c CONTENT] [SESSION]      run the workshop; SESSION is created if new\n"
 	"       meetlat --review SESSION            open a session read-only\n"
 	"       meetlat --preview CONTENT           walk a content file; nothing is saved\n"
 	"       meetlat --check [CONTENT]           validate content (default: the built-in)\n"
 	"       meetlat --export md|csv|html SESSION  write a report to standard output\n"
-	"       meetlat --help | --version\n";
+	"       meetlat --help | --version\n");
 
-static const char help_text[] =
+static const char *const help_text = N_(
 	"\n"
 	"Walks a group through the Sociale media almanak on a projector and records their\n"
 	"votes, agreed phases and actions in a session file that is saved on every change.\n"
@@ -55,17 +58,26 @@ static const char help_text[] =
 	"                       content is Dutch (as Dutch spreadsheets expect), else ','\n"
 	"      --csv-raw        CSV for programs: texts exactly as typed, no byte order\n"
 	"                       mark (by default =1+1 is written '=1+1 against formulas)\n"
+	"      --lang en|nl     the language of the interface and the reports; by default\n"
+	"                       LANGUAGE, LC_ALL or LC_MESSAGES, else the content's language\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n"
 	"\n"
 	"Press ? in the program for its keys. See meetlat(1) and, for the content format,\n"
-	"meetlat(5).\n";
+	"meetlat(5).\n");
 
-/* Prints a usage error and returns the usage exit status. */
-static int usage_error(const char *message)
+/* Notes MESSAGE (untranslated: it is printed once the language is known) as what is wrong
+ * with the command line of OPT and returns the usage exit status. */
+static int usage_error(struct options *opt, const char *message)
 {
-	fprintf(stderr, "meetlat: %s\n%s", message, usage_text);
+	opt->usage_error = message;
 	return EXIT_USAGE;
+}
+
+/* Prints the usage error noted in OPT and the usage. */
+static void print_usage_error(const struct options *opt)
+{
+	fprintf(stderr, "meetlat: %s\n%s", _(opt->usage_error), _(usage_text));
 }
 
 /* Fills OPT from the command line; returns -1 when it is valid, else the exit status. */
@@ -78,6 +90,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "separator", required_argument, NULL, 'S' },
 		{ "csv-raw", no_argument, NULL, 'R' },
 		{ "preview", no_argument, NULL, 'P' },
+		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch, modes = 0;
@@ -95,40 +108,75 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		case 'V': opt->mode = MODE_VERSION; modes++; break;
 		case 'S':
 			if (strcmp(optarg, ",") != 0 && strcmp(optarg, ";") != 0)
-				return usage_error("the separator is ',' or ';'");
+				return usage_error(opt, N_("the separator is ',' or ';'"));
 			opt->separator = optarg[0];
 			break;
 		case 'R': opt->csv_raw = true; break;
-		case ':': return usage_error("an option is missing its argument");
-		default: return usage_error("unknown option");
+		case 'L':
+			if (!i18n_known(optarg))
+				return usage_error(opt, N_("the interface languages are en and nl"));
+			opt->lang = optarg;
+			break;
+		case ':': return usage_error(opt, N_("an option is missing its argument"));
+		default: return usage_error(opt, N_("unknown option"));
 		}
 	}
 	if (modes > 1)
-		return usage_error("choose one of --review, --preview, --check, --export, --help, "
-				   "--version");
+		return usage_error(opt, N_("choose one of --review, --preview, --check, --export, --help, "
+				   "--version"));
 	if (argc - optind > 1)
-		return usage_error("too many arguments");
+		return usage_error(opt, N_("too many arguments"));
 	opt->file = optind < argc ? argv[optind] : NULL;
 	if ((opt->mode == MODE_REVIEW || opt->mode == MODE_EXPORT) && !opt->file)
-		return usage_error("a SESSION file is needed");
+		return usage_error(opt, N_("a SESSION file is needed"));
 	if (opt->mode == MODE_PREVIEW && (!opt->file || opt->content_path))
-		return usage_error("give the CONTENT to preview as the argument: meetlat --preview "
-				   "CONTENT");
+		return usage_error(opt, N_("give the CONTENT to preview as the argument: meetlat --preview "
+				   "CONTENT"));
 	if (opt->mode == MODE_CHECK && opt->content_path && opt->file)
-		return usage_error("give the content to check either with -c or as the argument");
+		return usage_error(opt, N_("give the content to check either with -c or as the argument"));
 	if (opt->mode == MODE_EXPORT && export_format_from_name(opt->format) == EXPORT_FORMAT_COUNT)
-		return usage_error("the export formats are md, csv and html");
+		return usage_error(opt, N_("the export formats are md, csv and html"));
 	if ((opt->separator || opt->csv_raw) &&
 	    !(opt->mode == MODE_EXPORT && strcmp(opt->format, "csv") == 0))
-		return usage_error(opt->separator ? "--separator goes with --export csv"
-						  : "--csv-raw goes with --export csv");
+		return usage_error(opt, opt->separator ? N_("--separator goes with --export csv")
+						       : N_("--csv-raw goes with --export csv"));
 	return -1;
 }
 
-/* Loads the content named by PATH, or the built-in almanac when PATH is NULL. */
+/* Speaks the language that the content file PATH names in its text, if it names one. */
+static void follow_file_language(const char *path)
+{
+	char code[16];
+
+	if (content_sniff_language(path, code))
+		i18n_follow_content(code);
+}
+
+/* Speaks the language of the content that OPT names (-c, or the operand of --check or
+ * --preview) or else of the built-in almanac, before anything is said: --help, a usage error
+ * and the messages about a content file that does not load are in that language. */
+static void follow_content_named(const struct options *opt)
+{
+	struct diag d;
+	const char *path = opt->content_path;
+
+	if (opt->mode == MODE_CHECK || opt->mode == MODE_PREVIEW)
+		path = path ? path : opt->file;
+	if (path)
+		follow_file_language(path);
+	else
+		i18n_follow_content(content_load_builtin(&d)->language);
+}
+
+/* Loads the content named by PATH, or the built-in almanac when PATH is NULL, and speaks its
+ * language. */
 static struct content *load_content(const char *path, struct diag *d)
 {
-	return path ? content_load_file(path, d) : content_load_builtin(d);
+	struct content *c = path ? content_load_file(path, d) : content_load_builtin(d);
+
+	if (c)
+		i18n_follow_content(c->language);
+	return c;
 }
 
 /* Counts the draft texts of C: phases and behaviour cells. */
@@ -142,6 +190,30 @@ static size_t count_drafts(const struct content *c)
 		for (size_t p = 0; p < c->n_phases; p++)
 			drafts += c->dimensions[i].cells[p].draft;
 	return drafts;
+}
+
+/* Prints what the valid content C, called NAME, holds: "NAME: valid: 4 phases, ...". */
+static void print_counts(const char *name, const struct content *c)
+{
+	char phases[64], rows[64], groups[64], steps[64], minutes[64];
+	unsigned planned = content_planned_minutes(c);
+	size_t drafts = count_drafts(c);
+
+	snprintf(phases, sizeof(phases), ngettext("%zu phase", "%zu phases", c->n_phases),
+		 c->n_phases);
+	snprintf(rows, sizeof(rows), ngettext("%zu row", "%zu rows", c->n_dimensions),
+		 c->n_dimensions);
+	snprintf(groups, sizeof(groups), ngettext("%zu group", "%zu groups", c->n_groups),
+		 c->n_groups);
+	snprintf(steps, sizeof(steps), ngettext("%zu agenda step", "%zu agenda steps", c->n_steps),
+		 c->n_steps);
+	snprintf(minutes, sizeof(minutes), ngettext("%u minute", "%u minutes", planned), planned);
+	/* TRANSLATORS: "kort.yaml: valid: 4 phases, 10 rows in 3 groups, 12 agenda steps
+	 * (95 minutes)" */
+	printf(_("%s: valid: %s, %s in %s, %s (%s)"), name, phases, rows, groups, steps, minutes);
+	if (drafts)
+		printf(ngettext("; %zu text marked draft", "; %zu texts marked draft", drafts), drafts);
+	printf("\n");
 }
 
 /* --check: validates the content at PATH (NULL: built in) and reports what it holds, or every
@@ -159,12 +231,7 @@ static int run_check(const char *path)
 		return EXIT_INVALID;
 	}
 	clean = utf8_sanitize(name, strlen(name), false, '?');
-	printf("%s: valid: %zu phases, %zu rows in %zu groups, %zu agenda steps (%u minutes)",
-	       clean ? clean : "content", c->n_phases, c->n_dimensions, c->n_groups, c->n_steps,
-	       content_planned_minutes(c));
-	if (count_drafts(c))
-		printf("; %zu texts marked draft", count_drafts(c));
-	printf("\n");
+	print_counts(clean ? clean : _("content"), c);
 	free(clean);
 	content_free(c);
 	return EXIT_OK;
@@ -177,11 +244,11 @@ static void print_warnings(const char *path, const struct session *s)
 	struct diag d;
 
 	for (size_t i = 0; i < s->n_warnings; i++) {
-		diag_set(&d, path, 0, 0, "warning: %s", s->warnings[i]);
+		diag_set(&d, path, 0, 0, _("warning: %s"), s->warnings[i]);
 		diag_print(&d, stderr);
 	}
 	if (s->agenda_notice) {
-		diag_set(&d, path, 0, 0, "note: %s", s->agenda_notice);
+		diag_set(&d, path, 0, 0, _("note: %s"), s->agenda_notice);
 		diag_print(&d, stderr);
 	}
 }
@@ -205,7 +272,7 @@ static int run_export(const struct options *opt)
 	if (session_export(stdout, s, c, &eo) && fflush(stdout) == 0)
 		status = EXIT_OK;
 	else
-		fprintf(stderr, "meetlat: cannot write the report to standard output\n");
+		fprintf(stderr, "meetlat: %s\n", _("cannot write the report to standard output"));
 cleanup:
 	store_close(f);
 	session_free(s);
@@ -248,9 +315,9 @@ static int output_checked(int status)
 	if (status != EXIT_OK)
 		return status;
 	if (err)
-		fprintf(stderr, "meetlat: cannot write to standard output: %s\n", strerror(err));
+		fprintf(stderr, "meetlat: %s: %s\n", _("cannot write to standard output"), strerror(err));
 	else
-		fprintf(stderr, "meetlat: cannot write to standard output\n");
+		fprintf(stderr, "meetlat: %s\n", _("cannot write to standard output"));
 	return EXIT_INVALID;
 }
 
@@ -259,9 +326,13 @@ int main(int argc, char **argv)
 	struct options opt;
 	int status = parse_options(argc, argv, &opt);
 
+	setlocale(LC_ALL, "");
+	i18n_init(opt.lang);
+	follow_content_named(&opt);
+	if (opt.usage_error)
+		print_usage_error(&opt);
 	if (status >= 0)
 		return status;
-	setlocale(LC_ALL, "");
 	/* Text is UTF-8 throughout, so widths are measured in a UTF-8 locale; a terminal whose
 	 * locale is not UTF-8 is then shown only ASCII (see term_set_ascii). */
 	terminal_utf8 = term_unicode();
@@ -269,7 +340,7 @@ int main(int argc, char **argv)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	switch (opt.mode) {
 	case MODE_HELP:
-		printf("%s%s", usage_text, help_text);
+		printf("%s%s", _(usage_text), _(help_text));
 		status = EXIT_OK;
 		break;
 	case MODE_VERSION:

@@ -64,15 +64,15 @@ grep -q '^almanak.yaml: valid: 4 phases, 10 rows in 2 groups, ' "$work/out" ||
 # A valid file, given as the argument and with -c.
 printf '%s\n' "$valid" >"$work/good.yaml"
 run good --check "$work/good.yaml"
-expect good 0 "$work/good.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+expect good 0 "$work/good.yaml: valid: 2 phases, 1 row in 1 group, 8 agenda steps (78 minutes)" -
 run good-c --check -c "$work/good.yaml"
-expect good-c 0 "$work/good.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+expect good-c 0 "$work/good.yaml: valid: 2 phases, 1 row in 1 group, 8 agenda steps (78 minutes)" -
 
 # A file saved with a UTF-8 byte order mark (Windows Notepad) is valid, and an error in it is
 # located as an editor shows it.
 printf '\357\273\277%s\n' "$valid" >"$work/bom.yaml"
 run bom --check "$work/bom.yaml"
-expect bom 0 "$work/bom.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+expect bom 0 "$work/bom.yaml: valid: 2 phases, 1 row in 1 group, 8 agenda steps (78 minutes)" -
 printf '\357\273\277%s\ncolour: red\n' "$valid" >"$work/bom-bad.yaml"
 run bom-bad --check "$work/bom-bad.yaml"
 expect bom-bad 1 - "$work/bom-bad.yaml:11:1: unknown key 'colour' in a content file (expected one of: meetlat_content, id, title, language, phases, model, agenda)
@@ -168,7 +168,7 @@ expect both-forms 2 - "*"
 evil=$(printf 'bad\033]0;pwned\007name.yaml')
 printf '%s\n' "$valid" >"$work/$evil"
 run evil-name-valid --check "$work/$evil"
-expect evil-name-valid 0 "$work/bad?]0;pwned?name.yaml: valid: 2 phases, 1 rows in 1 groups, 8 agenda steps (78 minutes)" -
+expect evil-name-valid 0 "$work/bad?]0;pwned?name.yaml: valid: 2 phases, 1 row in 1 group, 8 agenda steps (78 minutes)" -
 printf '%s\ntitle: U\n' "$valid" >"$work/$evil"
 run evil-name-invalid --check "$work/$evil"
 expect evil-name-invalid 1 - "$work/bad?]0;pwned?name.yaml:11:1: duplicate key 'title' (first at 3:1)

@@ -3,7 +3,7 @@
 #
 # Sourcing it sets `set -u`, makes a scratch folder (removed at exit, also after HUP, INT or
 # TERM) and pins the environment: HOME is the scratch folder, XDG_DATA_HOME its data/,
-# LANG=C.UTF-8; PYTHON defaults to /usr/bin/python3.
+# LANG=C.UTF-8, LANGUAGE=en (see CLI_LANGUAGE below); PYTHON defaults to /usr/bin/python3.
 #
 # API:
 #   needs VAR...               stop, saying what to set, unless each VAR (MEETLAT, BUILD) is set
@@ -36,7 +36,9 @@ cli_cleanup() {
 trap cli_cleanup EXIT
 trap 'exit 1' HUP INT TERM
 
-export HOME="$work" XDG_DATA_HOME="$work/data" LANG=C.UTF-8
+# English unless a script sets CLI_LANGUAGE before sourcing this file (empty: meetlat follows
+# the content's language).
+export HOME="$work" XDG_DATA_HOME="$work/data" LANG=C.UTF-8 LANGUAGE="${CLI_LANGUAGE-en}"
 
 needs() {
 	for cli_var in "$@"; do

@@ -70,6 +70,9 @@ REVERSE="${ESC}[7m"
 
 unset TMUX TMUX_PANE NO_COLOR COLUMNS LINES
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color TZ=UTC
+# The interface's language: English unless a script sets E2E_LANGUAGE before sourcing this file
+# (empty: none, so that meetlat follows the content's language, Dutch for the almanac).
+export LANGUAGE="${E2E_LANGUAGE-en}"
 export HOME="$TMP/home" XDG_DATA_HOME="$TMP/data"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$TMP/asan/asan"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$TMP/asan/ubsan"
@@ -139,7 +142,7 @@ e2e_runner() {
 	e2e_f=$TMP/runs/run.$E2E_RUN.sh
 	{
 		echo "unset TMUX TMUX_PANE NO_COLOR COLUMNS LINES"
-		for e2e_v in LANG LC_ALL TZ HOME XDG_DATA_HOME ASAN_OPTIONS UBSAN_OPTIONS; do
+		for e2e_v in LANG LC_ALL LANGUAGE TZ HOME XDG_DATA_HOME ASAN_OPTIONS UBSAN_OPTIONS; do
 			printf 'export %s=%s\n' "$e2e_v" "$(eval "q \"\$$e2e_v\"")"
 		done
 		echo "export TERM=xterm-256color"
