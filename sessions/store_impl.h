@@ -52,6 +52,8 @@ struct store_origin {
 	const struct ynode **timings; /* per step of the content: its timing as read, or NULL */
 	struct store_kept_timing *kept_timings; /* in the order read */
 	size_t n_kept_timings, cap_kept_timings;
+	char *kept_text; /* the kept timings as written, made on the first save, or NULL */
+	size_t kept_len;
 };
 
 /* Returns a malloc'd string made from FMT, or NULL when memory is exhausted. */

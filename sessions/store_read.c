@@ -727,6 +727,7 @@ static void origin_free(struct store_origin *o)
 	mem.free(o->scores);
 	mem.free(o->timings);
 	mem.free(o->kept_timings);
+	mem.free(o->kept_text);
 	mem.free(o);
 }
 

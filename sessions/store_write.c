@@ -345,38 +345,100 @@ static bool emit_flow_mapping(struct out *o, const struct ynode *node)
 	return emit_end(o, YNODE_MAPPING);
 }
 
-/* Writes `timings:`: the steps of the content that took time (or were read with a timing),
- * in agenda order, then the kept timings as they were read. */
-static bool emit_timings(struct out *o, const struct session *s)
-{
-	unsigned long *repeated = mem.calloc(s->n_seconds ? s->n_seconds : 1, sizeof(*repeated));
-	const struct store_kept_timing *kept = s->origin ? s->origin->kept_timings : NULL;
-	size_t n_kept = s->origin ? s->origin->n_kept_timings : 0;
+/* The timing of one step, as emit_one_timing writes it. */
+struct timing_item {
+	size_t step;
+	unsigned long repeated; /* the seconds of its kept second entries */
+};
 
-	if (!repeated) {
-		o->problem = "out of memory";
-		o->ok = false;
-		return false;
-	}
-	for (size_t i = 0; i < n_kept; i++)
-		if (kept[i].step >= 0)
-			repeated[kept[i].step] += kept[i].seconds;
-	emit_key(o, store_fields, SF_TIMINGS);
+/* Emits the timing ARG (a struct timing_item) of S as a block list of one. */
+static bool emit_one_timing(struct out *o, const struct session *s, const void *arg)
+{
+	const struct timing_item *t = arg;
+
 	emit_start(o, YNODE_SEQUENCE, false);
-	for (size_t i = 0; i < s->n_seconds && o->ok; i++)
-		if (s->seconds[i] || timing_origin(s, i))
-			emit_timing(o, s, i, repeated[i]);
-	for (size_t i = 0; i < n_kept && o->ok; i++)
-		emit_flow_mapping(o, kept[i].node);
-	mem.free(repeated);
+	emit_timing(o, s, t->step, t->repeated);
 	return emit_end(o, YNODE_SEQUENCE);
 }
 
+/* Emits the kept timing ARG (a struct store_kept_timing) as a block list of one. */
+static bool emit_one_kept_timing(struct out *o, const struct session *s, const void *arg)
+{
+	const struct store_kept_timing *kept = arg;
+
+	(void)s;
+	emit_start(o, YNODE_SEQUENCE, false);
+	emit_flow_mapping(o, kept->node);
+	return emit_end(o, YNODE_SEQUENCE);
+}
+
+static bool emit_stream(struct out *o, const struct session *s, const void *arg,
+			bool (*body)(struct out *, const struct session *, const void *));
+static bool out_put(struct out *o, const char *text, size_t len);
+
+/* Returns the lines of the kept timings of ORIGIN (timings of steps the content does not have,
+ * or second entries), as libyaml writes them in the list, made through libyaml on the first
+ * save and kept in ORIGIN: they never change, and 10,000 of them cost 65 M instructions. NULL
+ * with O's problem when memory is exhausted. */
+static const char *kept_timings_text(struct out *o, const struct session *s,
+				     struct store_origin *origin)
+{
+	struct out kept = { .ok = true };
+
+	if (origin->kept_text)
+		return origin->kept_text;
+	for (size_t i = 0; i < origin->n_kept_timings && kept.ok; i++)
+		emit_stream(&kept, s, &origin->kept_timings[i], emit_one_kept_timing);
+	if (!kept.ok || !out_put(&kept, "", 0)) {
+		o->problem = kept.problem ? kept.problem : "out of memory";
+		o->ok = false;
+		mem.free(kept.buf);
+		return NULL;
+	}
+	origin->kept_text = kept.buf;
+	origin->kept_len = kept.len;
+	return origin->kept_text;
+}
+
+/* Writes `timings:` as a block list at the left margin: the steps of the content that took
+ * time (or were read with a timing), in agenda order, then the kept timings as they were
+ * read. */
+static bool write_timings(struct out *o, const struct session *s)
+{
+	const char *key = store_fields[SF_TIMINGS].key;
+	unsigned long *repeated = mem.calloc(s->n_seconds ? s->n_seconds : 1, sizeof(*repeated));
+	struct store_origin *origin = s->origin;
+	size_t n_kept = origin ? origin->n_kept_timings : 0, written = 0;
+
+	if (!repeated) {
+		o->problem = "out of memory";
+		return o->ok = false;
+	}
+	for (size_t i = 0; i < n_kept; i++)
+		if (origin->kept_timings[i].step >= 0)
+			repeated[origin->kept_timings[i].step] += origin->kept_timings[i].seconds;
+	out_put(o, key, strlen(key));
+	for (size_t i = 0; i < s->n_seconds && o->ok; i++) {
+		struct timing_item t = { i, repeated[i] };
+
+		if (!s->seconds[i] && !timing_origin(s, i))
+			continue;
+		if (!written++)
+			out_put(o, ":\n", 2);
+		emit_stream(o, s, &t, emit_one_timing);
+	}
+	mem.free(repeated);
+	if (!n_kept)
+		return written ? o->ok : out_put(o, ": []\n", 5);
+	if (!written)
+		out_put(o, ":\n", 2);
+	return kept_timings_text(o, s, origin) && out_put(o, origin->kept_text, origin->kept_len);
+}
 
 /* Emits the top-level keys of S before `actions:`, as a block mapping. */
-static bool emit_head(struct out *o, const struct session *s, const struct session_action *a)
+static bool emit_head(struct out *o, const struct session *s, const void *arg)
 {
-	(void)a;
+	(void)arg;
 	emit_start(o, YNODE_MAPPING, false);
 	emit_key(o, store_fields, SF_VERSION);
 	emit_number(o, SESSION_VERSION);
@@ -397,32 +459,41 @@ static bool emit_head(struct out *o, const struct session *s, const struct sessi
 	return emit_end(o, YNODE_MAPPING);
 }
 
-/* Emits the top-level keys of S after `actions:`, as a block mapping. */
-static bool emit_tail(struct out *o, const struct session *s, const struct session_action *a)
+/* Returns true when the file S was read from had top-level keys meetlat does not know. */
+static bool has_unknown_keys(const struct session *s)
 {
-	(void)a;
+	const struct ynode *root = root_origin(s);
+
+	for (size_t i = 0; root && i < root->count; i++)
+		if (!yfield_known(store_fields, SF_COUNT, ynode_key(root, i)->text))
+			return true;
+	return false;
+}
+
+/* Emits the top-level keys of S after `timings:` (those meetlat does not know, kept as read),
+ * as a block mapping. */
+static bool emit_tail(struct out *o, const struct session *s, const void *arg)
+{
+	(void)arg;
 	emit_start(o, YNODE_MAPPING, false);
-	emit_timings(o, s);
 	emit_unknown(o, root_origin(s), store_fields, SF_COUNT);
 	return emit_end(o, YNODE_MAPPING);
 }
 
-/* Emits the action A of S as a block list of one. */
-static bool emit_one_action(struct out *o, const struct session *s,
-			    const struct session_action *a)
+/* Emits the action ARG of S as a block list of one. */
+static bool emit_one_action(struct out *o, const struct session *s, const void *arg)
 {
 	emit_start(o, YNODE_SEQUENCE, false);
-	emit_action(o, s, a);
+	emit_action(o, s, arg);
 	return emit_end(o, YNODE_SEQUENCE);
 }
 
 /* Emits, through a new libyaml emitter appending to O's buffer, a stream of one document
- * whose content BODY emits for S (and the action A, when BODY needs one). A block mapping or
- * list at the left margin comes out as the same lines as inside a larger one, so the parts
- * of a session file can be written one after the other. */
-static bool emit_stream(struct out *o, const struct session *s, const struct session_action *a,
-			bool (*body)(struct out *, const struct session *,
-				     const struct session_action *))
+ * whose content BODY emits for S (and ARG, the part it writes, when BODY needs one). A block
+ * mapping or list at the left margin comes out as the same lines as inside a larger one, so
+ * the parts of a session file can be written one after the other. */
+static bool emit_stream(struct out *o, const struct session *s, const void *arg,
+			bool (*body)(struct out *, const struct session *, const void *))
 {
 	yaml_event_t ev;
 
@@ -438,7 +509,7 @@ static bool emit_stream(struct out *o, const struct session *s, const struct ses
 	yaml_emitter_set_break(&o->e, YAML_LN_BREAK);
 	if (!(out_event(o, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING)) &&
 	      out_event(o, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1)) &&
-	      body(o, s, a) && out_event(o, &ev, yaml_document_end_event_initialize(&ev, 1)) &&
+	      body(o, s, arg) && out_event(o, &ev, yaml_document_end_event_initialize(&ev, 1)) &&
 	      out_event(o, &ev, yaml_stream_end_event_initialize(&ev))) &&
 	    !o->problem)
 		o->problem = o->e.problem ? o->e.problem : "out of memory";
@@ -586,7 +657,7 @@ bool store_emit(const struct session *s, char **buf, size_t *len, struct diag *d
 	struct out o = { .ok = true };
 
 	if (!emit_stream(&o, s, NULL, emit_head) || !write_actions(&o, s) ||
-	    !emit_stream(&o, s, NULL, emit_tail)) {
+	    !write_timings(&o, s) || (has_unknown_keys(s) && !emit_stream(&o, s, NULL, emit_tail))) {
 		diag_set(d, "", 0, 0, "cannot write the session: %s",
 			 o.problem ? o.problem : "out of memory");
 		mem.free(o.buf);

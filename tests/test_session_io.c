@@ -928,6 +928,39 @@ static void test_repeated_timing_kept(void **state)
 	free(out);
 }
 
+/* Timings of steps the content lacks are written back as read, also when no step of the
+ * content has one, before the unknown top-level keys; every save writes the same lines (they
+ * are made once and kept), and a step timed later comes before them. */
+static void test_kept_timings_only(void **state)
+{
+	static const char kept[] = "timings:\n- {step: \"text:gone\", seconds: 5, x: [1, 2]}\n"
+				   "- {step: \"text:also-gone\", seconds: 7}\n"
+				   "future: \"yes\"\n";
+	struct session *s;
+	const char *why, *made;
+	char *out, *again;
+
+	(void)state;
+	out = reopen("meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		     "timings:\n  - {step: \"text:gone\", seconds: 5, x: [1, 2]}\n"
+		     "  - {step: \"text:also-gone\", seconds: 7}\nfuture: \"yes\"\n",
+		     content, 0, &s);
+	assert_non_null(strstr(out, kept));
+	assert_true(store_emit(s, &again, &(size_t){ 0 }, &(struct diag){ 0 }));
+	assert_string_equal(again, out);
+	free(again);
+	made = s->origin->kept_text;
+	assert_non_null(made);
+	assert_true(session_tick(s, 0, 3, &why));
+	assert_true(store_emit(s, &again, &(size_t){ 0 }, &(struct diag){ 0 }));
+	assert_non_null(strstr(again, "timings:\n- {step: \"welcome\", seconds: 3}\n"
+				      "- {step: \"text:gone\", seconds: 5, x: [1, 2]}\n"));
+	assert_ptr_equal(s->origin->kept_text, made);
+	free(again);
+	free(out);
+	session_free(s);
+}
+
 /* An old file whose content has changed since cannot be trusted with its numbers: they are
  * kept as written, and the walk resumes at the position's number. */
 static void test_old_numbers_kept(void **state)
@@ -1012,6 +1045,7 @@ int main(void)
 		cmocka_unit_test(test_emitted_layout),
 		cmocka_unit_test(test_action_lines_as_libyaml_writes),
 		cmocka_unit_test(test_unknown_keys_kept),
+		cmocka_unit_test(test_kept_timings_only),
 		cmocka_unit_test(test_unknown_keys_follow_their_action),
 		cmocka_unit_test(test_unknown_keys_follow_edits),
 		cmocka_unit_test(test_content_checks),
