@@ -2,6 +2,7 @@
 #include "utf8.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 
 #include "mem.h"
@@ -213,6 +214,25 @@ const char *utf8_ascii(uint32_t cp, char one[2])
 	return "?";
 }
 
+size_t utf8_ascii_span(const char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		/* some byte is below 0x20 ("has less"), or above 0x7E ("has more": adding 1 or
+		 * the byte itself sets the high bit); exact for the question "any byte?" */
+		if ((((w - 0x20 * ones) & ~w) | (w + ones) | w) & highs)
+			break;
+	}
+	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 char *utf8_sanitize(const char *s, size_t len, bool keep_newline, char replacement)
 {
 	char *out = mem.malloc(len + 1);
@@ -227,8 +247,16 @@ char *utf8_sanitize_into(char *out, const char *s, size_t len, bool keep_newline
 
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
+		size_t n;
 
+		n = utf8_ascii_span(s + i, len - i);
+		if (n) { /* printable ASCII, most of any text, is copied as it is */
+			memmove(out + o, s + i, n);
+			o += n;
+			i += n;
+			continue;
+		}
+		n = utf8_decode(s + i, len - i, &cp);
 		if (cp == UTF8_INVALID)
 			out[o++] = replacement;
 		else if (cp == '\n' && keep_newline)

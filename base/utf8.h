@@ -58,6 +58,10 @@ const char *utf8_ascii(uint32_t cp, char one[2]);
  * memory is exhausted. */
 char *utf8_sanitize(const char *s, size_t len, bool keep_newline, char replacement);
 
+/* Returns the length of the run of printable ASCII (0x20 to 0x7E) that S (LEN bytes) starts
+ * with, reading eight bytes at a time: most of any text, which needs no decoding. */
+size_t utf8_ascii_span(const char *s, size_t len);
+
 /* As utf8_sanitize, into OUT (LEN + 1 bytes at least: the copy is never longer than S; OUT may
  * be S itself), for callers that must not fail for want of memory; returns OUT. */
 char *utf8_sanitize_into(char *out, const char *s, size_t len, bool keep_newline,

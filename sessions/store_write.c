@@ -541,9 +541,10 @@ static bool quotable(const char *text)
 
 	while (p < end) {
 		uint32_t cp;
+		size_t ascii = utf8_ascii_span(p, (size_t)(end - p)); /* most of a text */
 
-		if ((unsigned char)*p >= 0x20 && (unsigned char)*p <= 0x7E) { /* most of a text */
-			p++;
+		if (ascii) {
+			p += ascii;
 			continue;
 		}
 		p += utf8_decode(p, (size_t)(end - p), &cp);

@@ -309,6 +309,28 @@ static void test_columns(void **state)
 	assert_non_null(setlocale(LC_CTYPE, "C"));
 }
 
+/* The printable-ASCII span read eight bytes at a time ends where a byte-by-byte reading ends:
+ * every byte value at every place of texts of 1 to 24 bytes. */
+static void test_ascii_span(void **state)
+{
+	char text[24];
+
+	(void)state;
+	for (size_t len = 1; len <= sizeof(text); len++)
+		for (size_t at = 0; at < len; at++)
+			for (int b = 0; b < 256; b++) {
+				size_t expected = at;
+
+				memset(text, 'a', sizeof(text));
+				text[at] = (char)b;
+				if (b >= 0x20 && b <= 0x7E)
+					expected = len;
+				assert_int_equal(utf8_ascii_span(text, len), expected);
+			}
+	assert_int_equal(utf8_ascii_span("~ }\x7f", 4), 3);
+	assert_int_equal(utf8_ascii_span("", 0), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -323,6 +345,7 @@ int main(void)
 		cmocka_unit_test(test_sanitize_format),
 		cmocka_unit_test(test_is_format),
 		cmocka_unit_test(test_line_breaks),
+		cmocka_unit_test(test_ascii_span),
 		cmocka_unit_test(test_columns),
 		cmocka_unit_test(test_sha256_vectors),
 		cmocka_unit_test(test_diag_format),
