@@ -357,7 +357,8 @@ int tui_run(const struct tui_options *o)
 
 	term_catch_signals();
 	if (!ui_init(u, o->c, o->read_only, o->preview, o->unicode) ||
-	    (o->preview && !(u->s = session_new(o->c, "Preview"))))
+	    /* TRANSLATORS: the title of the session --preview walks, which is never saved. */
+	    (o->preview && !(u->s = session_new(o->c, _("Preview")))))
 		return not_started(u, _("out of memory"));
 	if (o->path && !open_session(o, u)) {
 		ui_free(u);

@@ -99,6 +99,7 @@ static bool field_valid(struct form *f, size_t i)
 	if (is_date(field->kind) && (why = read_date(field, f->today)))
 		snprintf(f->error, sizeof(f->error), "%s: %s", field->label, _(why));
 	else if (field->kind == FIELD_NUMBER && strspn(text, "0123456789") != strlen(text))
+		/* TRANSLATORS: %s is the label of the field, e.g. "Participants". */
 		snprintf(f->error, sizeof(f->error), _("%s: write a whole number"), field->label);
 	return f->error[0] == '\0';
 }
@@ -126,6 +127,7 @@ static bool ask_about_past(struct form *f)
 		    strcmp(field->iso, field->initial) == 0 || !date_is_past(field->iso, f->today))
 			continue;
 		date_format(field->iso, date_style_spoken(), shown, sizeof(shown));
+		/* TRANSLATORS: %s is a date as the language writes it: "1 mrt. 2020". */
 		snprintf(f->question, sizeof(f->question),
 			 _("The date %s lies in the past. Save it anyway?"), shown);
 		f->focus = i;
