@@ -1,7 +1,7 @@
 /* test_ui_keys.c - key sequences through the key handler (ui_key) on the interface's state,
  * when the loop must wake up without a key (ui_next_wake),
- * without a terminal: scoring a row, moving, the overlays, the forms and the questions, what
- * read-only refuses, and the start screen. Each test starts on a new session in preview (nothing is written)
+ * without a terminal: scoring a row, moving, the overlays, the forms and the questions, dates
+ * typed the Dutch way, what read-only refuses, and the start screen. Each test starts on a new session in preview (nothing is written)
  * on the built-in almanac, at 80x24, with a clock that stands still. */
 #include <locale.h>
 #include <math.h>
@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -16,6 +17,7 @@
 #include <ftw.h>
 #include <unistd.h>
 
+#include "date.h"
 #include "keys.h"
 #include "start.h"
 #include "ui.h"
@@ -277,7 +279,8 @@ static void test_action_form_checks_then_saves(void **state)
 
 	type(u, "aBel de raad\tPiet\t2027-13-01\r");
 	assert_int_equal(u->overlay, OV_FORM); /* no such date: the form stays */
-	assert_string_equal(u->form.error, "Due date: not a real date; write YYYY-MM-DD");
+	assert_string_equal(u->form.error, "Due date: the month must be 1 to 12");
+	assert_int_equal(u->form.focus, 2); /* the refused field has the focus */
 	keys(u, (const int[]){ UI_KEY_CTRL('u'), 0 });
 	type(u, "2027-01-15\r");
 	assert_int_equal(u->overlay, OV_NONE);
@@ -377,6 +380,156 @@ static void test_action_list_toggle_delete_and_confirm(void **state)
 	assert_string_equal(u->s->actions[0].text, "Eens");
 	type(u, "q");
 	assert_int_equal(u->overlay, OV_NONE);
+}
+
+/* ---- dates in the forms ---------------------------------------------------------------- */
+
+enum { DUE_FIELD = 2, DATE_FIELD = 4 };
+
+/* Opens the action form with today set to TODAY and types TEXT, OWNER and DUE into its fields
+ * (Tab between them), then Enter. */
+static void add_action_due(struct ui *u, const char *today, const char *text, const char *due)
+{
+	type(u, "a");
+	assert_int_equal(u->overlay, OV_FORM);
+	snprintf(u->form.today, sizeof(u->form.today), "%s", today);
+	type(u, text);
+	type(u, "\t\t");
+	type(u, due);
+	type(u, "\r");
+}
+
+static void test_due_date_typed_the_dutch_way_is_saved_as_iso(void **state)
+{
+	static const struct { const char *typed, *iso; } dates[] = {
+		{ "15-1-2027", "2027-01-15" },    { "15-01-2027", "2027-01-15" },
+		{ "15 januari 2027", "2027-01-15" }, { "3 mrt. 2027", "2027-03-03" },
+		{ "2027-01-15", "2027-01-15" },   { "  ", "" },
+	};
+	struct ui *u = *state;
+
+	for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		add_action_due(u, "2026-12-01", "Bel de raad", dates[i].typed);
+		assert_int_equal(u->overlay, OV_NONE); /* saved at once: no question, no error */
+		assert_int_equal(u->s->n_actions, i + 1);
+		assert_string_equal(u->s->actions[i].due, dates[i].iso);
+	}
+}
+
+static void test_due_date_without_a_year_is_this_or_next_year(void **state)
+{
+	struct ui *u = *state;
+
+	add_action_due(u, "2026-12-01", "Een", "15 jan");
+	assert_string_equal(u->s->actions[0].due, "2027-01-15"); /* passed this year: next year */
+	add_action_due(u, "2026-01-10", "Twee", "15 jan");
+	assert_string_equal(u->s->actions[1].due, "2026-01-15");
+	add_action_due(u, "2026-01-15", "Drie", "15 JAN.");
+	assert_string_equal(u->s->actions[2].due, "2026-01-15"); /* today itself: this year */
+	assert_int_equal(u->overlay, OV_NONE);
+}
+
+static void test_a_date_read_two_ways_is_refused_with_its_reason(void **state)
+{
+	struct ui *u = *state;
+	char iso[DATE_ISO_SIZE], want[256];
+	const char *why = date_parse("1/2", "2026-12-01", iso);
+
+	assert_non_null(why);
+	snprintf(want, sizeof(want), "Due date: %s", why);
+	add_action_due(u, "2026-12-01", "Bel de raad", "1/2");
+	assert_int_equal(u->overlay, OV_FORM);
+	assert_int_equal(u->s->n_actions, 0); /* nothing saved */
+	assert_string_equal(u->form.error, want);
+	assert_non_null(strstr(u->form.error, "read two ways"));
+	assert_int_equal(u->form.focus, DUE_FIELD);
+	assert_string_equal(u->form.fields[DUE_FIELD].editor.text, "1/2"); /* kept to correct */
+	ui_key(u, UI_KEY_TAB); /* leaving the field is refused too */
+	assert_int_equal(u->form.focus, DUE_FIELD);
+	keys(u, (const int[]){ UI_KEY_CTRL('u'), 0 });
+	type(u, "1 feb 2027\r");
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_string_equal(u->s->actions[0].due, "2027-02-01");
+}
+
+static void test_a_due_date_in_the_past_asks_first(void **state)
+{
+	struct ui *u = *state;
+
+	add_action_due(u, "2026-12-01", "Te laat", "1-6-2026");
+	assert_int_equal(u->overlay, OV_FORM);
+	assert_true(u->form.asking);
+	assert_string_equal(u->form.question, "The date 1 Jun 2026 lies in the past. Save it anyway?");
+	assert_int_equal(u->s->n_actions, 0);
+	type(u, "n"); /* no: back to the field, its text kept */
+	assert_int_equal(u->overlay, OV_FORM);
+	assert_false(u->form.asking);
+	assert_int_equal(u->form.focus, DUE_FIELD);
+	assert_string_equal(u->form.fields[DUE_FIELD].editor.text, "1-6-2026");
+	assert_int_equal(u->s->n_actions, 0);
+	type(u, "n"); /* now typed into the field again */
+	assert_string_equal(u->form.fields[DUE_FIELD].editor.text, "1-6-2026n");
+	keys(u, (const int[]){ UI_KEY_DEL, ENTER, 0 });
+	assert_true(u->form.asking);
+	type(u, "y");
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->n_actions, 1);
+	assert_string_equal(u->s->actions[0].due, "2026-06-01");
+	add_action_due(u, "2026-12-01", "Ook te laat", "30 november 2026");
+	assert_true(u->form.asking); /* yesterday is in the past too */
+	type(u, "j"); /* ja */
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->n_actions, 2);
+	assert_string_equal(u->s->actions[1].due, "2026-11-30");
+}
+
+static void test_a_stored_date_is_shown_as_read_and_kept(void **state)
+{
+	struct ui *u = *state;
+
+	add_action_due(u, "2026-12-01", "Een", "2020-03-01");
+	type(u, "J"); /* long past, and saved */
+	assert_string_equal(u->s->actions[0].due, "2020-03-01");
+	type(u, "A\r");
+	assert_int_equal(u->overlay, OV_FORM);
+	assert_string_equal(u->form.fields[DUE_FIELD].editor.text, "1 Mar 2020");
+	assert_int_equal(u->form.focus, 0);
+	keys(u, (const int[]){ UI_KEY_END, 0 });
+	type(u, "s\r"); /* only the text changed: the past date is not asked about again */
+	assert_int_equal(u->overlay, OV_ACTIONS);
+	assert_string_equal(u->s->actions[0].text, "Eens");
+	assert_string_equal(u->s->actions[0].due, "2020-03-01");
+}
+
+static void test_the_session_date_reads_dutch_dates_and_never_asks(void **state)
+{
+	struct ui *u = *state;
+
+	type(u, "e");
+	snprintf(u->form.today, sizeof(u->form.today), "2026-12-01");
+	while (u->form.focus != DATE_FIELD)
+		ui_key(u, UI_KEY_TAB);
+	keys(u, (const int[]){ UI_KEY_END, UI_KEY_CTRL('u'), 0 });
+	type(u, "26-11-2026\r"); /* a session's date may well lie in the past */
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_string_equal(u->s->meta[META_DATE], "2026-11-26");
+	type(u, "e");
+	assert_string_equal(u->form.fields[DATE_FIELD].editor.text, "26 Nov 2026");
+	type(u, "\r");
+	assert_string_equal(u->s->meta[META_DATE], "2026-11-26");
+}
+
+static void test_j_answers_yes_to_a_question(void **state)
+{
+	struct ui *u = *state;
+	size_t dim = on_row(u, "content");
+
+	type(u, "c3t2j");
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->scores[dim].target, 2);
+	add_action(u, "Een");
+	type(u, "AdJ");
+	assert_int_equal(u->s->n_actions, 0);
 }
 
 static void test_quit_and_redraw(void **state)
@@ -617,6 +770,13 @@ int main(void)
 		T(test_note_form_edits_and_esc_keeps_the_old),
 		T(test_details_form_refuses_without_changing),
 		T(test_action_list_toggle_delete_and_confirm),
+		T(test_due_date_typed_the_dutch_way_is_saved_as_iso),
+		T(test_due_date_without_a_year_is_this_or_next_year),
+		T(test_a_date_read_two_ways_is_refused_with_its_reason),
+		T(test_a_due_date_in_the_past_asks_first),
+		T(test_a_stored_date_is_shown_as_read_and_kept),
+		T(test_the_session_date_reads_dutch_dates_and_never_asks),
+		T(test_j_answers_yes_to_a_question),
 		T(test_quit_and_redraw),
 		cmocka_unit_test_setup_teardown(test_read_only_refuses_what_changes_the_session,
 						setup_read_only, teardown),

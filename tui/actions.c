@@ -3,80 +3,94 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "keys.h"
+
+/* The sections and the help texts are marked for translation (N_) and translated where the
+ * help shows them; the manual page (bindings_write_man) is written from the English. */
 
 /* Keys that terminals send for one key on the keyboard. */
 #define ENTER_KEYS '\n', '\r', UI_KEY_ENTER
 #define BACKSPACE_KEYS UI_KEY_BACKSPACE, UI_KEY_DEL, UI_KEY_CTRL('h')
 #define PHASE_DIGITS '1', '2', '3', '4', '5', '6', '7', '8', '9'
-#define LISTS "In the overview and the action list"
+/* The sections of the help, in its order. */
+#define MOVING N_("Moving")
+#define SCORING N_("Scoring a row")
+#define RECORDING N_("Recording")
+#define OTHER N_("Other")
+#define LISTS N_("In the overview and the action list")
+#define ACTION_LIST N_("In the action list")
+#define FORMS N_("In forms")
 
 static const struct binding table[] = {
-	{ ACT_ADVANCE, CTX_WALK, "Moving", { ' ' },
-	  "show the rest of a long step, then go to the next step", false },
-	{ ACT_NEXT, CTX_WALK, "Moving", { UI_KEY_RIGHT, UI_KEY_PAGE_DOWN, 'l' }, "next step", false },
-	{ ACT_PREV, CTX_WALK, "Moving",
-	  { UI_KEY_LEFT, UI_KEY_PAGE_UP, 'h', BACKSPACE_KEYS }, "previous step", false },
-	{ ACT_UP, CTX_WALK, "Moving", { UI_KEY_UP, 'k' }, "scroll up / select the row above", false },
-	{ ACT_DOWN, CTX_WALK, "Moving", { UI_KEY_DOWN, 'j' }, "scroll down / select the row below",
+	{ ACT_ADVANCE, CTX_WALK, MOVING, { ' ' },
+	  N_("show the rest of a long step, then go to the next step"), false },
+	{ ACT_NEXT, CTX_WALK, MOVING, { UI_KEY_RIGHT, UI_KEY_PAGE_DOWN, 'l' }, N_("next step"),
 	  false },
-	{ ACT_SELECT, CTX_WALK, "Moving", { ENTER_KEYS },
-	  "in the table: go to the scoring step of the selected row", false },
-	{ ACT_FIRST, CTX_WALK, "Moving", { UI_KEY_HOME, 'g' }, "first step", false },
-	{ ACT_LAST, CTX_WALK, "Moving", { UI_KEY_END, 'G' }, "last step", false },
-	{ ACT_OVERVIEW, CTX_WALK, "Moving", { 'o' }, "overview: jump to any step", false },
-	{ ACT_VOTE, CTX_WALK, "Scoring a row", { PHASE_DIGITS },
-	  "add one vote for that phase (hidden until revealed)", true },
-	{ ACT_REVEAL, CTX_WALK, "Scoring a row", { 'r' },
-	  "reveal / hide the votes: a bar per phase, the median, the spread", false },
-	{ ACT_UNDO, CTX_WALK, "Scoring a row", { 'u' }, "undo the last vote", true },
-	{ ACT_CURRENT, CTX_WALK, "Scoring a row", { 'c' },
-	  "set the agreed current phase (c then 0 clears it)", true },
-	{ ACT_TARGET, CTX_WALK, "Scoring a row", { 't' },
-	  "set the target phase (t then 0 clears it)", true },
-	{ ACT_NOTE, CTX_WALK, "Scoring a row", { 'n' },
-	  "edit the note of this row (Enter saves, Esc cancels)", true },
-	{ ACT_ADD_ACTION, CTX_WALK, "Recording", { 'a' },
-	  "add an action (text, owner, due date, row)", true },
-	{ ACT_LIST_ACTIONS, CTX_WALK, "Recording", { 'A' },
-	  "list the actions to edit, tick off or delete", false },
-	{ ACT_DETAILS, CTX_WALK, "Recording", { 'e' },
-	  "edit the session's details (title, organisation, group, ...)", true },
-	{ ACT_SUMMARY, CTX_WALK, "Recording", { 's' },
-	  "summary: the chart of current and target phases, the actions, the time", false },
-	{ ACT_HELP, CTX_WALK, "Other", { '?' }, "this help", false },
-	{ ACT_REDRAW, CTX_WALK, "Other", { UI_KEY_CTRL('l') }, "redraw the screen", false },
-	{ ACT_QUIT, CTX_WALK, "Other", { 'q' },
-	  "quit: everything is already saved (when a save failed, asks for a second q)", false },
-	{ ACT_UP, CTX_LIST, LISTS, { UI_KEY_UP, 'k' }, "select the item above", false },
-	{ ACT_DOWN, CTX_LIST, LISTS, { UI_KEY_DOWN, 'j' }, "select the item below", false },
+	{ ACT_PREV, CTX_WALK, MOVING,
+	  { UI_KEY_LEFT, UI_KEY_PAGE_UP, 'h', BACKSPACE_KEYS }, N_("previous step"), false },
+	{ ACT_UP, CTX_WALK, MOVING, { UI_KEY_UP, 'k' }, N_("scroll up / select the row above"),
+	  false },
+	{ ACT_DOWN, CTX_WALK, MOVING, { UI_KEY_DOWN, 'j' }, N_("scroll down / select the row below"),
+	  false },
+	{ ACT_SELECT, CTX_WALK, MOVING, { ENTER_KEYS },
+	  N_("in the table: go to the scoring step of the selected row"), false },
+	{ ACT_FIRST, CTX_WALK, MOVING, { UI_KEY_HOME, 'g' }, N_("first step"), false },
+	{ ACT_LAST, CTX_WALK, MOVING, { UI_KEY_END, 'G' }, N_("last step"), false },
+	{ ACT_OVERVIEW, CTX_WALK, MOVING, { 'o' }, N_("overview: jump to any step"), false },
+	{ ACT_VOTE, CTX_WALK, SCORING, { PHASE_DIGITS },
+	  N_("add one vote for that phase (hidden until revealed)"), true },
+	{ ACT_REVEAL, CTX_WALK, SCORING, { 'r' },
+	  N_("reveal / hide the votes: a bar per phase, the median, the spread"), false },
+	{ ACT_UNDO, CTX_WALK, SCORING, { 'u' }, N_("undo the last vote"), true },
+	{ ACT_CURRENT, CTX_WALK, SCORING, { 'c' },
+	  N_("set the agreed current phase (c then 0 clears it)"), true },
+	{ ACT_TARGET, CTX_WALK, SCORING, { 't' },
+	  N_("set the target phase (t then 0 clears it)"), true },
+	{ ACT_NOTE, CTX_WALK, SCORING, { 'n' },
+	  N_("edit the note of this row (Enter saves, Esc cancels)"), true },
+	{ ACT_ADD_ACTION, CTX_WALK, RECORDING, { 'a' },
+	  N_("add an action (text, owner, due date, row)"), true },
+	{ ACT_LIST_ACTIONS, CTX_WALK, RECORDING, { 'A' },
+	  N_("list the actions to edit, tick off or delete"), false },
+	{ ACT_DETAILS, CTX_WALK, RECORDING, { 'e' },
+	  N_("edit the session's details (title, organisation, group, ...)"), true },
+	{ ACT_SUMMARY, CTX_WALK, RECORDING, { 's' },
+	  N_("summary: the chart of current and target phases, the actions, the time"), false },
+	{ ACT_HELP, CTX_WALK, OTHER, { '?' }, N_("this help"), false },
+	{ ACT_REDRAW, CTX_WALK, OTHER, { UI_KEY_CTRL('l') }, N_("redraw the screen"), false },
+	{ ACT_QUIT, CTX_WALK, OTHER, { 'q' },
+	  N_("quit: everything is already saved (when a save failed, asks for a second q)"), false },
+	{ ACT_UP, CTX_LIST, LISTS, { UI_KEY_UP, 'k' }, N_("select the item above"), false },
+	{ ACT_DOWN, CTX_LIST, LISTS, { UI_KEY_DOWN, 'j' }, N_("select the item below"), false },
 	{ ACT_SELECT, CTX_LIST, LISTS, { ENTER_KEYS },
-	  "jump to the step; in the action list: edit the action (not in --review)", false },
-	{ ACT_CLOSE, CTX_LIST, LISTS, { UI_KEY_ESC, 'q' }, "close the list", false },
-	{ ACT_TOGGLE, CTX_LIST, "In the action list", { ' ' },
-	  "tick the action off as done, or back", true },
-	{ ACT_DELETE, CTX_LIST, "In the action list", { 'd', UI_KEY_DELETE },
-	  "delete the action (asks first)", true },
-	{ ACT_ADD_ACTION, CTX_LIST, "In the action list", { 'a' }, "add an action", true },
-	{ ACT_NEXT_FIELD, CTX_FORM, "In forms", { UI_KEY_TAB, UI_KEY_DOWN }, "next field", false },
-	{ ACT_PREV_FIELD, CTX_FORM, "In forms", { UI_KEY_BACK_TAB, UI_KEY_UP }, "previous field",
+	  N_("jump to the step; in the action list: edit the action (not in --review)"), false },
+	{ ACT_CLOSE, CTX_LIST, LISTS, { UI_KEY_ESC, 'q' }, N_("close the list"), false },
+	{ ACT_TOGGLE, CTX_LIST, ACTION_LIST, { ' ' },
+	  N_("tick the action off as done, or back"), true },
+	{ ACT_DELETE, CTX_LIST, ACTION_LIST, { 'd', UI_KEY_DELETE },
+	  N_("delete the action (asks first)"), true },
+	{ ACT_ADD_ACTION, CTX_LIST, ACTION_LIST, { 'a' }, N_("add an action"), true },
+	{ ACT_NEXT_FIELD, CTX_FORM, FORMS, { UI_KEY_TAB, UI_KEY_DOWN }, N_("next field"), false },
+	{ ACT_PREV_FIELD, CTX_FORM, FORMS, { UI_KEY_BACK_TAB, UI_KEY_UP }, N_("previous field"),
 	  false },
-	{ ACT_CURSOR_LEFT, CTX_FORM, "In forms", { UI_KEY_LEFT },
-	  "one character back; in the row field: the row before", false },
-	{ ACT_CURSOR_RIGHT, CTX_FORM, "In forms", { UI_KEY_RIGHT },
-	  "one character on; in the row field: the next row", false },
-	{ ACT_CURSOR_HOME, CTX_FORM, "In forms", { UI_KEY_HOME }, "to the start of the text", false },
-	{ ACT_CURSOR_END, CTX_FORM, "In forms", { UI_KEY_END }, "to the end of the text", false },
-	{ ACT_DELETE_BACK, CTX_FORM, "In forms", { BACKSPACE_KEYS },
-	  "delete the character before the cursor", false },
-	{ ACT_DELETE_CHAR, CTX_FORM, "In forms", { UI_KEY_DELETE },
-	  "delete the character under the cursor", false },
-	{ ACT_DELETE_WORD, CTX_FORM, "In forms", { UI_KEY_CTRL('w') },
-	  "delete the word before the cursor", false },
-	{ ACT_DELETE_TO_START, CTX_FORM, "In forms", { UI_KEY_CTRL('u') },
-	  "delete everything before the cursor", false },
-	{ ACT_SAVE_FORM, CTX_FORM, "In forms", { ENTER_KEYS }, "save", false },
-	{ ACT_CANCEL_FORM, CTX_FORM, "In forms", { UI_KEY_ESC }, "cancel, changing nothing", false },
+	{ ACT_CURSOR_LEFT, CTX_FORM, FORMS, { UI_KEY_LEFT },
+	  N_("one character back; in the row field: the row before"), false },
+	{ ACT_CURSOR_RIGHT, CTX_FORM, FORMS, { UI_KEY_RIGHT },
+	  N_("one character on; in the row field: the next row"), false },
+	{ ACT_CURSOR_HOME, CTX_FORM, FORMS, { UI_KEY_HOME }, N_("to the start of the text"),
+	  false },
+	{ ACT_CURSOR_END, CTX_FORM, FORMS, { UI_KEY_END }, N_("to the end of the text"), false },
+	{ ACT_DELETE_BACK, CTX_FORM, FORMS, { BACKSPACE_KEYS },
+	  N_("delete the character before the cursor"), false },
+	{ ACT_DELETE_CHAR, CTX_FORM, FORMS, { UI_KEY_DELETE },
+	  N_("delete the character under the cursor"), false },
+	{ ACT_DELETE_WORD, CTX_FORM, FORMS, { UI_KEY_CTRL('w') },
+	  N_("delete the word before the cursor"), false },
+	{ ACT_DELETE_TO_START, CTX_FORM, FORMS, { UI_KEY_CTRL('u') },
+	  N_("delete everything before the cursor"), false },
+	{ ACT_SAVE_FORM, CTX_FORM, FORMS, { ENTER_KEYS }, N_("save"), false },
+	{ ACT_CANCEL_FORM, CTX_FORM, FORMS, { UI_KEY_ESC }, N_("cancel, changing nothing"), false },
 };
 
 const struct binding *bindings(size_t *n)
@@ -101,7 +115,8 @@ const char *binding_keys(const struct binding *b, char buf[BINDING_NAMES_SIZE])
 	ui_key_names(b->codes, n, buf, BINDING_NAMES_SIZE);
 	used = strlen(buf);
 	if (waits_for_phase(b->action)) {
-		snprintf(buf + used, BINDING_NAMES_SIZE - used, " then ");
+		/* TRANSLATORS: between a key and the keys that follow it: "c then 1–9". */
+		snprintf(buf + used, BINDING_NAMES_SIZE - used, " %s ", _("then"));
 		used = strlen(buf);
 		ui_key_names(phase_digits, sizeof(phase_digits) / sizeof(phase_digits[0]), buf + used,
 			  BINDING_NAMES_SIZE - used);

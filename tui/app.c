@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "draw.h"
+#include "i18n.h"
 #include "screens.h"
 #include "term.h"
 #include "tui.h"
@@ -114,7 +116,7 @@ static void draw_overlay(struct app *a)
 					      getmaxy(a->inner));
 	draw_page(a->inner, &u->overlay_page, u->overlay_scroll);
 	if (u->overlay_scroll + getmaxy(a->inner) < (int)u->overlay_page.n) {
-		page_puts(&more, 0, STYLE_EMPHASIS, u->unicode ? " more ↓ " : " more v ");
+		page_puts(&more, 0, STYLE_EMPHASIS, u->unicode ? _(" more ↓ ") : _(" more v "));
 		draw_line(a->box, getmaxy(a->box) - 1, getmaxx(a->box) - 10, &more, 0);
 		page_clear(&more);
 	}
@@ -266,15 +268,28 @@ static int report_end(const struct ui *u)
 	fprintf(stderr, "meetlat: %s\n", u->save_error);
 	clean = u->rescued[0] ? utf8_sanitize(u->rescued, strlen(u->rescued), false, '?') : NULL;
 	if (clean)
-		fprintf(stderr, "meetlat: the work is saved in a rescue copy instead: %s\n", clean);
+		fprintf(stderr, _("meetlat: the work is saved in a rescue copy instead: %s\n"), clean);
 	else
-		fprintf(stderr, "meetlat: the last changes could not be saved anywhere\n");
+		fputs(_("meetlat: the last changes could not be saved anywhere\n"), stderr);
 	free(clean);
 	return 1;
 }
 
+/* Returns true when ANSWER (a line typed, without its newline) says yes: y, yes, j or ja, in
+ * any case. */
+static bool answer_is_yes(const char *answer)
+{
+	static const char *const yes[] = { "y", "yes", "j", "ja" };
+
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (strcasecmp(answer, yes[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Asks on the terminal, before the interface starts, whether the session S at PATH, scored
- * against another content, is to be opened with C; true only for an answer "y" or "yes". */
+ * against another content, is to be opened with C; true only for an answer that says yes
+ * (answer_is_yes). */
 static bool other_content_confirmed(const char *path, const struct session *s,
 				    const struct content *c)
 {
@@ -285,15 +300,15 @@ static bool other_content_confirmed(const char *path, const struct session *s,
 
 	if (tty && name) {
 		fprintf(tty,
-			"%s was scored against the content '%s', not '%s'. Open it with this "
-			"content anyway? Everything it holds is kept. [y/N] ",
+			_("%s was scored against the content '%s', not '%s'. Open it with this "
+			  "content anyway? Everything it holds is kept. [y/N] "),
 			name, s->other_content_id, c->id);
 		fflush(tty);
 		if (!fgets(answer, sizeof(answer), tty))
 			answer[0] = '\0';
 	}
 	answer[strcspn(answer, "\n")] = '\0';
-	yes = strcmp(answer, "y") == 0 || strcmp(answer, "Y") == 0 || strcmp(answer, "yes") == 0;
+	yes = answer_is_yes(answer);
 	if (tty)
 		fclose(tty);
 	free(name);
@@ -313,7 +328,7 @@ static bool open_session(const struct tui_options *o, struct ui *u)
 	}
 	if (o->read_only || !u->s->other_content_id || other_content_confirmed(o->path, u->s, o->c))
 		return true;
-	diag_set(&d, o->path, 0, 0, "not opened; the file is left as it was");
+	diag_set(&d, o->path, 0, 0, _("not opened; the file is left as it was"));
 	diag_print(&d, stderr);
 	store_close(u->f);
 	session_free(u->s);
@@ -342,14 +357,15 @@ int tui_run(const struct tui_options *o)
 
 	term_catch_signals();
 	if (!ui_init(u, o->c, o->read_only, o->preview, o->unicode) ||
-	    (o->preview && !(u->s = session_new(o->c, "Preview"))))
-		return not_started(u, "out of memory");
+	    /* TRANSLATORS: the title of the session --preview walks, which is never saved. */
+	    (o->preview && !(u->s = session_new(o->c, _("Preview")))))
+		return not_started(u, _("out of memory"));
 	if (o->path && !open_session(o, u)) {
 		ui_free(u);
 		return 1;
 	}
 	if (!term_start(&why))
-		return not_started(u, why);
+		return not_started(u, _(why));
 	term_set_ascii(!o->unicode);
 	if (o->path || o->preview || start_choose(u)) {
 		if (!u->read_only && u->s->dirty)

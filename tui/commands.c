@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "i18n.h"
 #include "ui.h"
 #include "utf8.h"
 
@@ -37,14 +38,14 @@ static long context_row(const struct ui *u)
 static bool read_only_refused(struct ui *u)
 {
 	if (u->read_only)
-		ui_flash(u, true, "Read-only review: nothing can be changed.");
+		ui_flash(u, true, "%s", _("Read-only review: nothing can be changed."));
 	return u->read_only;
 }
 
 /* Reports a refused operation; returns false so that callers can pass it on. */
 static bool refused(struct ui *u, const char *why)
 {
-	ui_flash(u, true, "Not done: %s", why);
+	ui_flash(u, true, _("Not done: %s"), _(why));
 	return false;
 }
 
@@ -82,14 +83,14 @@ static void open_action_form(struct ui *u, long index)
 	long row = act ? session_action_row(act, u->c) : context_row(u);
 
 	ui_open(u, OV_FORM);
-	form_begin(&u->form, act ? "Edit the action" : "New action");
+	form_begin(&u->form, act ? _("Edit the action") : _("New action"));
 	u->purpose = act ? PURPOSE_EDIT_ACTION : PURPOSE_ADD_ACTION;
 	u->form_index = act ? (size_t)index : 0;
 	u->form_row = row;
-	if (!form_add(&u->form, "Action", FIELD_TEXT, act ? act->text : "", 0) ||
-	    !form_add(&u->form, "Owner", FIELD_TEXT, act ? act->owner : "", 0) ||
-	    !form_add(&u->form, "Due date", FIELD_DATE, act ? act->due : "", 0) ||
-	    !form_add(&u->form, "Row", FIELD_ROW, NULL, row))
+	if (!form_add(&u->form, _("Action"), FIELD_TEXT, act ? act->text : "", 0) ||
+	    !form_add(&u->form, _("Owner"), FIELD_TEXT, act ? act->owner : "", 0) ||
+	    !form_add(&u->form, _("Due date"), FIELD_DUE, act ? act->due : "", 0) ||
+	    !form_add(&u->form, _("Row"), FIELD_ROW, NULL, row))
 		ui_close(u);
 }
 
@@ -97,10 +98,10 @@ static void open_action_form(struct ui *u, long index)
 static void open_note_form(struct ui *u, size_t dim)
 {
 	ui_open(u, OV_FORM);
-	form_begin(&u->form, "Note for this row");
+	form_begin(&u->form, _("Note for this row"));
 	u->purpose = PURPOSE_NOTE;
 	u->form_index = dim;
-	if (!form_add(&u->form, "Note", FIELD_TEXT, u->s->scores[dim].note, 0))
+	if (!form_add(&u->form, _("Note"), FIELD_TEXT, u->s->scores[dim].note, 0))
 		ui_close(u);
 }
 
@@ -112,10 +113,10 @@ static void open_details_form(struct ui *u)
 	};
 
 	ui_open(u, OV_FORM);
-	form_begin(&u->form, "The session's details");
+	form_begin(&u->form, _("The session's details"));
 	u->purpose = PURPOSE_DETAILS;
 	for (int f = 0; f < META_COUNT; f++)
-		if (!form_add(&u->form, session_meta_label((enum session_meta)f), kinds[f],
+		if (!form_add(&u->form, _(session_meta_label((enum session_meta)f)), kinds[f],
 			      u->s->meta[f], 0)) {
 			ui_close(u);
 			return;
@@ -177,7 +178,7 @@ static void form_input(struct ui *u, int key)
 		break;
 	case FORM_SAVE:
 		if (!apply_form(u, &why)) {
-			snprintf(u->form.error, sizeof(u->form.error), "Not saved: %s", why);
+			snprintf(u->form.error, sizeof(u->form.error), _("Not saved: %s"), _(why));
 			break;
 		}
 		ui_close(u);
@@ -224,7 +225,7 @@ static void confirm_input(struct ui *u, int key)
 	const char *why;
 	size_t dim;
 
-	if (key != 'y' && key != 'Y') {
+	if (!form_yes(key)) {
 		ui_close(u);
 		return;
 	}
@@ -252,14 +253,15 @@ static void agree(struct ui *u, size_t dim, int which, int phase)
 	int target = which == 't' ? phase : sc->target;
 
 	if (phase > (int)u->c->n_phases) {
-		refused(u, "there is no such phase");
+		refused(u, N_("there is no such phase"));
 		return;
 	}
 	if (phase && current && target && target < current) {
 		u->confirm_which = which;
 		u->confirm_phase = phase;
-		ask(u, CONFIRM_TARGET_BELOW, "The target (%d) lies below the current phase (%d). "
-			"Set it anyway?", target, current);
+		ask(u, CONFIRM_TARGET_BELOW,
+		    _("The target (%d) lies below the current phase (%d). Set it anyway?"), target,
+		    current);
 		return;
 	}
 	set_agreed(u, dim, which, phase);
@@ -271,14 +273,15 @@ static void vote(struct ui *u, size_t dim, int phase)
 	const char *why;
 
 	if (phase > (int)u->c->n_phases) {
-		ui_flash(u, true, "There is no phase %d: the phases are 1-%zu.", phase, u->c->n_phases);
+		ui_flash(u, true, _("There is no phase %d: the phases are 1-%zu."), phase,
+			 u->c->n_phases);
 		return;
 	}
 	if (!session_vote_add(u->s, u->c, dim, phase, &why)) {
 		refused(u, why);
 		return;
 	}
-	ui_flash(u, false, "Vote recorded: %zu so far.", u->s->scores[dim].n_votes);
+	ui_flash(u, false, _("Vote recorded: %zu so far."), u->s->scores[dim].n_votes);
 	ui_changed(u);
 }
 
@@ -297,7 +300,7 @@ static void score_action(struct ui *u, enum action act, size_t dim, int key)
 		break;
 	case ACT_UNDO:
 		if (session_vote_undo(u->s, dim, &why)) {
-			ui_flash(u, false, "Last vote undone: %zu left.", u->s->scores[dim].n_votes);
+			ui_flash(u, false, _("Last vote undone: %zu left."), u->s->scores[dim].n_votes);
 			ui_changed(u);
 		} else {
 			refused(u, why);
@@ -306,8 +309,12 @@ static void score_action(struct ui *u, enum action act, size_t dim, int key)
 	case ACT_CURRENT:
 	case ACT_TARGET:
 		u->pending = act == ACT_CURRENT ? 'c' : 't';
-		ui_flash(u, false, "%s phase: press 1-%zu (0 clears, Esc cancels)",
-			  act == ACT_CURRENT ? "Current" : "Target", u->c->n_phases);
+		if (act == ACT_CURRENT)
+			ui_flash(u, false, _("Current phase: press 1-%zu (0 clears, Esc cancels)"),
+				 u->c->n_phases);
+		else
+			ui_flash(u, false, _("Target phase: press 1-%zu (0 clears, Esc cancels)"),
+				 u->c->n_phases);
 		break;
 	default:
 		open_note_form(u, dim);
@@ -324,7 +331,7 @@ static void pending_input(struct ui *u, int key)
 	u->pending = 0;
 	u->message_until = 0;
 	if (key < '0' || key > '9' || !scoring_row(u, &dim)) {
-		ui_flash(u, false, "Cancelled.");
+		ui_flash(u, false, "%s", _("Cancelled."));
 		return;
 	}
 	agree(u, dim, which, key - '0');
@@ -390,7 +397,7 @@ static void advance(struct ui *u)
 	} else if (u->s->position + 1 < u->c->n_steps) {
 		ui_move(u, u->s->position + 1);
 	} else {
-		ui_flash(u, false, "This is the last step.");
+		ui_flash(u, false, "%s", _("This is the last step."));
 	}
 }
 
@@ -428,7 +435,7 @@ static void walk_action(struct ui *u, const struct binding *b, int key)
 		if (scoring_row(u, &dim))
 			score_action(u, b->action, dim, key);
 		else
-			ui_flash(u, true, "Scoring happens on a row's step (o shows the steps).");
+			ui_flash(u, true, "%s", _("Scoring happens on a row's step (o shows the steps)."));
 		break;
 	case ACT_OVERVIEW: ui_open(u, OV_OVERVIEW); break;
 	case ACT_HELP: ui_open(u, OV_HELP); break;
@@ -470,7 +477,7 @@ static void actions_input(struct ui *u, enum action act)
 			ui_changed(u);
 	} else if (act == ACT_DELETE) {
 		u->confirm_index = u->selected;
-		ask(u, CONFIRM_DELETE_ACTION, "Delete the action \"%.120s\"?",
+		ask(u, CONFIRM_DELETE_ACTION, _("Delete the action \"%.120s\"?"),
 		    u->s->actions[u->selected].text);
 	} else if (act == ACT_SELECT) {
 		open_action_form(u, (long)u->selected);
@@ -520,7 +527,7 @@ void ui_quit(struct ui *u)
 		return;
 	}
 	u->quit_armed = true;
-	ui_flash(u, true, "NOT SAVED: q again quits, and the work goes to a rescue copy.");
+	ui_flash(u, true, "%s", _("NOT SAVED: q again quits, and the work goes to a rescue copy."));
 }
 
 void ui_key(struct ui *u, int key)

@@ -5,32 +5,56 @@
 #include <string.h>
 
 #include "actions.h"
+#include "i18n.h"
 #include "keys.h"
 #include "session.h"
 #include "utf8.h"
-#include "valid.h"
 #include "wrap.h"
 
-enum { LABEL_WIDTH = 14 };
+enum { LABEL_WIDTH = 14, MESSAGE_LINES = 2 };
 
 void form_begin(struct form *f, const char *title)
 {
 	memset(f, 0, sizeof(*f));
 	f->title = title;
+	date_today(f->today);
+}
+
+/* Returns true when KIND holds a date. */
+static bool is_date(enum field_kind kind)
+{
+	return kind == FIELD_DATE || kind == FIELD_DUE;
+}
+
+/* Starts the editor of date FIELD on VALUE: a valid ISO date shown as the language reads it
+ * (and remembered as what the field was given), anything else as it is. */
+static bool start_date(struct form_field *field, const char *value)
+{
+	char shown[DATE_TEXT_SIZE];
+
+	if (!date_format(value, date_style_spoken(), shown, sizeof(shown)))
+		return editor_init(&field->editor, value, SESSION_TEXT_MAX);
+	snprintf(field->iso, sizeof(field->iso), "%s", value);
+	snprintf(field->initial, sizeof(field->initial), "%s", value);
+	return editor_init(&field->editor, shown, SESSION_TEXT_MAX);
 }
 
 bool form_add(struct form *f, const char *label, enum field_kind kind, const char *value,
 	      long row)
 {
 	struct form_field *field;
+	bool ok;
 
 	if (f->n == FORM_FIELDS_MAX)
 		return false;
 	field = &f->fields[f->n];
+	memset(field, 0, sizeof(*field));
 	field->label = label;
 	field->kind = kind;
 	field->row = row;
-	if (!editor_init(&field->editor, value ? value : "", SESSION_TEXT_MAX))
+	ok = is_date(kind) ? start_date(field, value ? value : "")
+			   : editor_init(&field->editor, value ? value : "", SESSION_TEXT_MAX);
+	if (!ok)
 		return false;
 	f->n++;
 	return true;
@@ -45,28 +69,87 @@ void form_end(struct form *f)
 
 const char *form_text(const struct form *f, size_t i)
 {
-	return f->fields[i].editor.text;
+	return is_date(f->fields[i].kind) ? f->fields[i].iso : f->fields[i].editor.text;
 }
 
-/* Checks the focused field; false with F->error set when it holds something it may not. */
-static bool field_valid(struct form *f)
+bool form_yes(int key)
 {
-	const struct form_field *field = &f->fields[f->focus];
+	return key == 'y' || key == 'Y' || key == 'j' || key == 'J';
+}
+
+/* Reads date field FIELD's text into its ISO date (TODAY placing a date without a year);
+ * returns NULL, or why the text is no date. Nothing but spaces is no date at all: "". */
+static const char *read_date(struct form_field *field, const char *today)
+{
 	const char *text = field->editor.text;
 
+	field->iso[0] = '\0';
+	if (strspn(text, " ") == strlen(text))
+		return NULL;
+	return date_parse(text, today, field->iso);
+}
+
+/* Checks field I; false with F->error set when it holds something it may not. */
+static bool field_valid(struct form *f, size_t i)
+{
+	struct form_field *field = &f->fields[i];
+	const char *text = field->editor.text, *why;
+
 	f->error[0] = '\0';
-	if (field->kind == FIELD_DATE && text[0] && !date_valid(text))
-		snprintf(f->error, sizeof(f->error), "%s: not a real date; write YYYY-MM-DD",
-			 field->label);
+	if (is_date(field->kind) && (why = read_date(field, f->today)))
+		snprintf(f->error, sizeof(f->error), "%s: %s", field->label, _(why));
 	else if (field->kind == FIELD_NUMBER && strspn(text, "0123456789") != strlen(text))
-		snprintf(f->error, sizeof(f->error), "%s: write a whole number", field->label);
+		/* TRANSLATORS: %s is the label of the field, e.g. "Participants". */
+		snprintf(f->error, sizeof(f->error), _("%s: write a whole number"), field->label);
 	return f->error[0] == '\0';
+}
+
+/* Checks every field; the first refused one gets the focus (and F->error says why). */
+static bool fields_valid(struct form *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (!field_valid(f, i)) {
+			f->focus = i;
+			return false;
+		}
+	return true;
+}
+
+/* Asks about a due date in the past that was changed (the first such field gets the focus);
+ * returns true when it asks. */
+static bool ask_about_past(struct form *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		const struct form_field *field = &f->fields[i];
+		char shown[DATE_TEXT_SIZE];
+
+		if (field->kind != FIELD_DUE || !field->iso[0] ||
+		    strcmp(field->iso, field->initial) == 0 || !date_is_past(field->iso, f->today))
+			continue;
+		date_format(field->iso, date_style_spoken(), shown, sizeof(shown));
+		/* TRANSLATORS: %s is a date as the language writes it: "1 mrt. 2020". */
+		snprintf(f->question, sizeof(f->question),
+			 _("The date %s lies in the past. Save it anyway?"), shown);
+		f->focus = i;
+		f->asking = true;
+		return true;
+	}
+	return false;
+}
+
+/* Handles the answer to the question: y or j saves; any other key goes back to the field,
+ * its text kept. */
+static enum form_result answer(struct form *f, int key)
+{
+	f->asking = false;
+	f->question[0] = '\0';
+	return form_yes(key) ? FORM_SAVE : FORM_OPEN;
 }
 
 /* Moves the focus by STEP fields (wrapping), unless the focused field is invalid. */
 static void move_focus(struct form *f, int step)
 {
-	if (!field_valid(f))
+	if (!field_valid(f, f->focus))
 		return;
 	f->focus = step > 0 ? (f->focus + 1) % f->n : (f->focus + f->n - 1) % f->n;
 }
@@ -119,10 +202,12 @@ enum form_result form_key(struct form *f, const struct content *c, int key)
 	const struct binding *b = binding_for_key(CTX_FORM, key);
 	enum action act = b ? b->action : ACT_NONE;
 
+	if (f->asking)
+		return answer(f, key);
 	if (act == ACT_CANCEL_FORM)
 		return FORM_CANCEL;
 	if (act == ACT_SAVE_FORM)
-		return field_valid(f) ? FORM_SAVE : FORM_OPEN;
+		return fields_valid(f) && !ask_about_past(f) ? FORM_SAVE : FORM_OPEN;
 	if (act == ACT_NEXT_FIELD || act == ACT_PREV_FIELD) {
 		move_focus(f, act == ACT_NEXT_FIELD ? 1 : -1);
 		return FORM_OPEN;
@@ -157,7 +242,7 @@ static int put_field(struct page *p, struct form *f, size_t i, int y, int width,
 	put_at(p, y, 2, focused ? STYLE_EMPHASIS : STYLE_DIM, field->label, strlen(field->label));
 	if (field->kind == FIELD_ROW) {
 		const char *name = field->row >= 0 ? c->dimensions[field->row].name
-						   : "(the workshop as a whole)";
+						   : _("(the workshop as a whole)");
 		enum style style = focused ? STYLE_SELECTED : STYLE_NORMAL;
 
 		put_at(p, y, x, style, "< ", 2);
@@ -181,11 +266,42 @@ static size_t first_shown(const struct form *f, size_t room)
 	return f->focus - room + 1;
 }
 
+/* Adds TEXT wrapped to WIDTH columns at column 2 of P, on the last of the lines FROM..TO that
+ * it needs; what does not fit them ends in "…". */
+static void put_message(struct page *p, int from, int to, int width, const char *text)
+{
+	size_t len = strlen(text), start[MESSAGE_LINES], next = 0;
+	struct wrap_line line[MESSAGE_LINES];
+	int n = 0, room = to - from + 1 < MESSAGE_LINES ? to - from + 1 : MESSAGE_LINES;
+
+	while (n < room && next < len) {
+		start[n] = next;
+		next = wrap_next(text, len, next, (size_t)width, &line[n]);
+		n++;
+	}
+	for (int k = 0; k < n; k++) {
+		const char *at = text + start[k];
+		int y = to - n + 1 + k;
+
+		if (k == n - 1 && next < len) { /* the rest does not fit: "…" says so */
+			size_t fit = text_fit(at, len - start[k], (size_t)(width > 1 ? width - 1 : 1));
+
+			put_at(p, y, 2, STYLE_WARNING, at, fit);
+			put_at(p, y, 2 + (int)utf8_width(at, fit), STYLE_WARNING, "…", strlen("…"));
+			continue;
+		}
+		put_at(p, y, 2, STYLE_WARNING, at, line[k].len);
+		if (line[k].hyphen)
+			put_at(p, y, 2 + (int)utf8_width(at, line[k].len), STYLE_WARNING, "-", 1);
+	}
+}
+
 void form_page(struct page *p, struct form *f, const struct content *c, int width, int height,
 	       int *cursor_y, int *cursor_x)
 {
-	static const char hint[] = "Tab next field   Enter save   Esc cancel";
-	int inner = height - 2;
+	const char *hint = f->asking ? _("y yes    n no") : _("Tab next field   Enter save   Esc cancel");
+	const char *message = f->asking ? f->question : f->error;
+	int inner = height - 2, last_field = 0;
 	/* A blank line between fields and a line of keys, when there is room for them. */
 	bool roomy = inner >= 2 * (int)f->n + 3;
 	int spacing = roomy ? 2 : 1, top = roomy ? 2 : 1;
@@ -196,13 +312,14 @@ void form_page(struct page *p, struct form *f, const struct content *c, int widt
 	for (size_t i = first; i < f->n && i - first < room; i++) {
 		int y = top + spacing * (int)(i - first), x = put_field(p, f, i, y, width, c);
 
-		if (x >= 0) {
+		last_field = y;
+		if (x >= 0 && !f->asking) {
 			*cursor_x = x;
 			*cursor_y = y;
 		}
 	}
-	if (f->error[0] && height - 2 - roomy >= 0)
-		put_at(p, height - 2 - roomy, 2, STYLE_WARNING, f->error, strlen(f->error));
+	if (message[0] && height - 2 - roomy > last_field)
+		put_message(p, last_field + 1 + roomy, height - 2 - roomy, width - 4, message);
 	if (roomy)
 		put_at(p, height - 2, 2, STYLE_DIM, hint, strlen(hint));
 	while (p->n < (size_t)height && !p->failed)

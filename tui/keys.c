@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 /* Returns the name of a key that is no character, or NULL. */
@@ -30,11 +31,13 @@ static const char *special_name(int key)
 }
 
 /* Returns the name of a character that names a key of its own, or NULL. Terminals send DEL or
- * Ctrl-H for Backspace, and CR or LF for Enter. */
+ * Ctrl-H for Backspace, and CR or LF for Enter. Only the space bar's name is translated: the
+ * others are written on the keys. */
 static const char *character_name(int key)
 {
 	switch (key) {
-	case ' ': return "Space";
+	/* TRANSLATORS: the name of the space bar, as the help lists the keys. */
+	case ' ': return _("Space");
 	case UI_KEY_TAB: return "Tab";
 	case UI_KEY_ESC: return "Esc";
 	case UI_KEY_DEL: case UI_KEY_CTRL('h'): return "Backspace";

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "i18n.h"
 
 /* Opens the session at PATH into U (new ones titled TITLE); false with ST->error set. */
 static bool start_open(struct ui *u, struct start *st, const char *path, const char *title)
@@ -18,7 +19,7 @@ static bool start_open(struct ui *u, struct start *st, const char *path, const c
 		return false;
 	}
 	if (title && !session_set_meta(u->s, META_TITLE, title, &why)) {
-		snprintf(st->error, sizeof(st->error), "%s", why);
+		snprintf(st->error, sizeof(st->error), "%s", _(why));
 		store_close(u->f);
 		session_free(u->s);
 		u->f = NULL;
@@ -41,11 +42,12 @@ static bool start_naming_key(struct ui *u, struct start *st, int key)
 	if (r != FORM_SAVE)
 		return false;
 	if (!form_text(&st->form, 0)[0]) {
-		snprintf(st->form.error, sizeof(st->form.error), "A session needs a title.");
+		snprintf(st->form.error, sizeof(st->form.error), "%s", _("A session needs a title."));
 		return false;
 	}
 	if (!store_path_for_title(st->dir, form_text(&st->form, 0), path, sizeof(path))) {
-		snprintf(st->form.error, sizeof(st->form.error), "No file name is free for it.");
+		snprintf(st->form.error, sizeof(st->form.error), "%s",
+			 _("No file name is free for a session of that title."));
 		return false;
 	}
 	st->naming = false;
@@ -72,8 +74,8 @@ static void start_list_key(struct ui *u, struct start *st, int key, int *done)
 	else if ((act == ACT_SELECT && st->selected == st->n) || key == 'n') {
 		if (!st->dir[0])
 			return; /* no folder for sessions: the error saying so stays on the screen */
-		form_begin(&st->form, "New session");
-		st->naming = form_add(&st->form, "Title", FIELD_TEXT, "", 0);
+		form_begin(&st->form, _("New session"));
+		st->naming = form_add(&st->form, _("Title"), FIELD_TEXT, "", 0);
 	} else if (act == ACT_SELECT && !st->entries[st->selected].error) {
 		*done = start_open(u, st, st->entries[st->selected].path, NULL) ? 1 : 0;
 	}

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "i18n.h"
 
 static volatile sig_atomic_t caught_signal;
 static bool started;
@@ -189,12 +190,12 @@ static void catch_crashes(void)
 bool term_start(const char **why)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		*why = "standard input and output must be a terminal";
+		*why = N_("standard input and output must be a terminal");
 		return false;
 	}
 	have_termios = tcgetattr(STDIN_FILENO, &saved_termios) == 0;
 	if (!newterm(NULL, stdout, stdin)) {
-		*why = "cannot use this terminal (is TERM set?)";
+		*why = N_("cannot use this terminal (is TERM set?)");
 		return false;
 	}
 	started = true;

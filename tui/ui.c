@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "i18n.h"
 
 enum {
 	RETRY_SECONDS = 5,         /* between attempts after a failed save */
@@ -90,7 +91,7 @@ void ui_save(struct ui *u)
 		u->time_unsaved = false;
 		u->redirected = true;
 		u->repaint = true;
-		ui_flash(u, true, "The file was changed elsewhere: now saving to %s", u->f->path);
+		ui_flash(u, true, _("The file was changed elsewhere: now saving to %s"), u->f->path);
 		u->message_until += REDIRECT_SECONDS;
 		break;
 	default:

@@ -85,7 +85,7 @@ check "at 40x12 the focused due-date field of the action form is on the screen" 
 	on_screen "Due date"
 type_text "2027-01-0"
 keys Enter
-e2e_poll 10 on_screen "not a real date" ||
+e2e_poll 10 on_screen "Due date: the day" ||
 	fail "at 40x12 the message about the bad due date is not on the screen"
 pass "at 40x12 the message about the bad due date is on the screen"
 keys Escape

@@ -125,10 +125,10 @@ type_text "$owner"
 keys Tab
 type_text "2027-02-30"
 keys Tab
-wait_for "not a real date"
+wait_for "that month has no such day"
 pass "the impossible due date 2027-02-30 is refused on the spot (Tab) with a message"
 keys Enter
-wait_for "not a real date"
+wait_for "that month has no such day"
 check "Enter does not save it either: the form stays open with the text typed" \
 	eval 'on_screen "New action" && on_screen "$owner" && on_screen "2027-02-30"'
 expect_eq "nothing was saved yet: no action in the file" "$(yaml_get "$file" actions)" "[]"
