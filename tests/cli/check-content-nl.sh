@@ -128,7 +128,7 @@ model:
       - {id: r, name: R, behaviour: {1: x}}
 EOF
 run one -- "$work/een.yaml"
-same one "$work/een.yaml:6:3: er moeten 2 tot en met 9 fasen zijn (een stem is één cijfer), dit bestand heeft er 1
+same one "$work/een.yaml:6:3: er moeten 2 tot en met 9 fasen zijn (een stem is één cijfer); dit bestand heeft er 1
 $work/een.yaml: 1 fout"
 cat >"$work/twee.yaml" <<'EOF'
 meetlat_content: 1
