@@ -10,23 +10,27 @@
 #include "i18n.h"
 #include "valid.h"
 
-/* Why a date is refused: sentences for the facilitator. */
-static const char R_EMPTY[] = "no date given: type it as 15-01-2027 or 15 jan 2027";
-static const char R_FORM[] = "not a date: type it as 15-01-2027, 15 jan 2027 or 2027-01-15";
-static const char R_SHORT_YEAR[] =
-	"write the year in full, as in 15-01-2027: a year of two digits can be read two ways";
-static const char R_NO_YEAR[] = "day and month in figures can be read two ways: add the year "
-				"(15-1-2027) or write the month as a word (15 jan)";
-static const char R_MONTH_NAME[] =
-	"unknown month: write it in full (januari) or short (jan, feb, mrt, ...)";
-static const char R_MONTH[] = "the month must be 1 to 12";
-static const char R_DAY[] = "the day must be 1 to 31";
-static const char R_NO_DAY[] = "that month has no such day (April, June, September and "
-			       "November have 30; February has 29 only in a leap year)";
-static const char R_YEAR[] = "the year must be 1900 or later";
-static const char R_NO_TODAY[] = "today's date is unknown, so a date without a year cannot be "
-				 "placed: add the year";
-static const char R_NO_LEAP[] = "there is no 29 February in the coming year: add the year";
+/* Why a date is refused: sentences for the facilitator, translated where they are shown. */
+static const char *const R_EMPTY = N_("no date given: type it as 15-01-2027 or 15 jan 2027");
+static const char *const R_FORM =
+	N_("not a date: type it as 15-01-2027, 15 jan 2027 or 2027-01-15");
+static const char *const R_SHORT_YEAR =
+	N_("write the year in full, as in 15-01-2027: a year of two digits can be read two ways");
+static const char *const R_NO_YEAR =
+	N_("day and month in figures can be read two ways: add the year (15-1-2027) or write "
+	   "the month as a word (15 jan)");
+static const char *const R_MONTH_NAME =
+	N_("unknown month: write it in full (januari) or short (jan, feb, mrt, ...)");
+static const char *const R_MONTH = N_("the month must be 1 to 12");
+static const char *const R_DAY = N_("the day must be 1 to 31");
+static const char *const R_NO_DAY =
+	N_("that month has no such day (April, June, September and November have 30; "
+	   "February has 29 only in a leap year)");
+static const char *const R_YEAR = N_("the year must be 1900 or later");
+static const char *const R_NO_TODAY =
+	N_("today's date is unknown, so a date without a year cannot be placed: add the year");
+static const char *const R_NO_LEAP =
+	N_("there is no 29 February in the coming year: add the year");
 
 /* The month names a date may be typed with, Dutch and English, in full and abbreviated. */
 static const struct {

@@ -30,7 +30,8 @@ enum date_style { DATE_DUTCH, DATE_ENGLISH };
 
 /* Reads TEXT, a date as typed, into ISO (YYYY-MM-DD); TODAY (YYYY-MM-DD) chooses the year when
  * TEXT names none. Returns NULL on success, else why TEXT is refused (a sentence for the
- * facilitator; ISO is then ""). A TODAY that is not a valid date refuses every date without a
+ * facilitator, in English and marked for translation: show it with _(); ISO is then "").
+ * A TODAY that is not a valid date refuses every date without a
  * year. */
 const char *date_parse(const char *text, const char *today, char iso[DATE_ISO_SIZE]);
 

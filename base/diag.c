@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 void diag_set(struct diag *d, const char *file, unsigned line, unsigned column,
@@ -92,10 +93,12 @@ void diag_list_print(const struct diag_list *list, FILE *out)
 		diag_print(&list->items[i], out);
 	if (diag_list_full(list))
 		diag_set(&total, list->items[0].file, 0, 0,
-			 "%zu errors, the most that are listed; fix them and check again for more",
+			 ngettext("%zu error, the most that are listed; fix it and check again for more",
+				  "%zu errors, the most that are listed; fix them and check again for more",
+				  list->count),
 			 list->count);
 	else
-		diag_set(&total, list->items[0].file, 0, 0, "%zu error%s", list->count,
-			 list->count == 1 ? "" : "s");
+		diag_set(&total, list->items[0].file, 0, 0,
+			 ngettext("%zu error", "%zu errors", list->count), list->count);
 	diag_print(&total, out);
 }

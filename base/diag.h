@@ -14,7 +14,9 @@ struct diag {
 	char message[DIAG_MESSAGE_MAX];
 };
 
-/* Records an error at LINE:COLUMN of FILE (both 0 for the whole file), message from FMT. */
+/* Records an error at LINE:COLUMN of FILE (both 0 for the whole file), message from FMT. The
+ * message is written now, so a translated FMT (_()) is in the language spoken when the error is
+ * found: choose the language before loading. */
 void diag_set(struct diag *d, const char *file, unsigned line, unsigned column,
 	      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
@@ -44,8 +46,9 @@ bool diag_list_full(const struct diag_list *list);
  * same place keep the order in which they were found. */
 void diag_list_sort(struct diag_list *list);
 
-/* Prints every error of LIST on its own line to OUT, then a line that counts them, named
- * after the file of the first: "FILE: 3 errors". Prints nothing for an empty list. */
+/* Prints every error of LIST on its own line to OUT, then a line that counts them in the
+ * language spoken now, named after the file of the first: "FILE: 3 errors" ("FILE: 3 fouten").
+ * Prints nothing for an empty list. */
 void diag_list_print(const struct diag_list *list, FILE *out);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "i18n.h"
 #include "index.h"
 #include "mem.h"
 #include "utf8.h"
@@ -201,38 +202,41 @@ const char *content_step_label(const struct content *c, size_t i, char *buf, siz
 		snprintf(buf, size, "%s", s->title);
 		return buf;
 	}
+	/* TRANSLATORS: the labels below name a step of the agenda (the programme) where no title
+	 * is given, e.g. in the list of steps and the header of a page. */
 	switch (s->kind) {
 	case STEP_WELCOME:
-		snprintf(buf, size, "Welcome: %s", c->title);
+		snprintf(buf, size, _("Welcome: %s"), c->title);
 		break;
 	case STEP_MODEL:
-		snprintf(buf, size, "The %zu phases", c->n_phases);
+		snprintf(buf, size, ngettext("The %zu phase", "The %zu phases", c->n_phases),
+			 c->n_phases);
 		break;
 	case STEP_PHASE:
-		snprintf(buf, size, "Phase %d: %s", p->number, p->name);
+		snprintf(buf, size, _("Phase %d: %s"), p->number, p->name);
 		break;
 	case STEP_CITIZEN:
-		snprintf(buf, size, "Phase %d: %s", p->number,
-			 p->citizen.title ? p->citizen.title : "what residents notice");
+		snprintf(buf, size, _("Phase %d: %s"), p->number,
+			 p->citizen.title ? p->citizen.title : _("what residents notice"));
 		break;
 	case STEP_READING_GUIDE:
-		snprintf(buf, size, "Phase %d: %s", p->number,
-			 p->reading_guide.title ? p->reading_guide.title : "reading guide");
+		snprintf(buf, size, _("Phase %d: %s"), p->number,
+			 p->reading_guide.title ? p->reading_guide.title : _("reading guide"));
 		break;
 	case STEP_CHAPTERS:
-		snprintf(buf, size, "Phase %d: chapters", p->number);
+		snprintf(buf, size, _("Phase %d: chapters"), p->number);
 		break;
 	case STEP_TABLE:
-		snprintf(buf, size, "The behaviour table");
+		snprintf(buf, size, "%s", _("The behaviour table"));
 		break;
 	case STEP_SCORE:
-		snprintf(buf, size, "Score: %s", c->dimensions[s->dimension].name);
+		snprintf(buf, size, _("Score: %s"), c->dimensions[s->dimension].name);
 		break;
 	case STEP_ACTIONS:
-		snprintf(buf, size, "Actions");
+		snprintf(buf, size, "%s", _("Actions"));
 		break;
 	case STEP_SUMMARY:
-		snprintf(buf, size, "Summary");
+		snprintf(buf, size, "%s", _("Summary"));
 		break;
 	default:
 		snprintf(buf, size, "%s", step_kinds[s->kind].name);

@@ -177,7 +177,8 @@ const struct step_kind_info *step_kind_info(enum step_kind kind);
 /* Returns the kind whose agenda keyword is NAME, or STEP_KIND_COUNT. */
 enum step_kind step_kind_from_name(const char *name);
 
-/* Writes a one-line label for step I (its title, or one derived from its kind) into BUF. */
+/* Writes a one-line label for step I into BUF: its title, or one derived from its kind in the
+ * language spoken now ("Phase 2: Name", "Fase 2: Naam"). */
 const char *content_step_label(const struct content *c, size_t i, char *buf, size_t size);
 
 /* Returns the total planned minutes of the agenda. */

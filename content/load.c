@@ -34,6 +34,12 @@ static bool loader_record(struct loader *l)
 	return diag_list_add(l->errors, l->d) && !diag_list_full(l->errors);
 }
 
+/* Reports in D that memory ran out while FILE was loaded. */
+static void out_of_memory(struct diag *d, const char *file)
+{
+	diag_set(d, file, 0, 0, "%s", _("out of memory"));
+}
+
 /* Returns COUNT (at least one) zeroed objects of SIZE from the content's arena, or NULL with
  * the exhaustion reported. */
 static void *loader_alloc(struct loader *l, size_t count, size_t size)
@@ -41,7 +47,7 @@ static void *loader_alloc(struct loader *l, size_t count, size_t size)
 	void *p = arena_alloc(l->c->arena, (count ? count : 1) * size);
 
 	if (!p)
-		diag_set(l->d, l->doc.file, 0, 0, "out of memory");
+		out_of_memory(l->d, l->doc.file);
 	return p;
 }
 
@@ -55,7 +61,9 @@ static bool load_text(struct loader *l, const struct ynode *node, const char *wh
 	if (!ynode_text(&l->doc, node, what, out, l->d))
 		return false;
 	if (node->length == 0) {
-		ydoc_error(&l->doc, node, l->d, "%s must not be empty", what);
+		/* TRANSLATORS: %s names a part of a content file, such as "the name of a phase"
+		 * or a key in quotes ('title'). */
+		ydoc_error(&l->doc, node, l->d, _("%s must not be empty"), what);
 		return false;
 	}
 	return true;
@@ -67,15 +75,16 @@ static bool load_block(struct loader *l, const struct ynode *node, const char *w
 {
 	static const struct yfield fields[] = { { "title", false }, { "text", true } };
 	const struct ynode *v[2];
-	char title[64], text[64];
+	char title[96], text[96];
 
 	b->title = b->text = NULL;
 	if (!node)
 		return true;
 	if (node->kind == YNODE_SCALAR)
 		return load_text(l, node, what, &b->text);
-	snprintf(title, sizeof(title), "the title of %s", what);
-	snprintf(text, sizeof(text), "the text of %s", what);
+	/* TRANSLATORS: %s is a key in quotes, such as 'citizen'. */
+	snprintf(title, sizeof(title), _("the title of %s"), what);
+	snprintf(text, sizeof(text), _("the text of %s"), what);
 	return ynode_fields(&l->doc, node, what, fields, 2, false, v, l->d) &&
 	       load_text(l, v[0], title, &b->title) && load_text(l, v[1], text, &b->text);
 }
@@ -89,11 +98,14 @@ static bool load_source(struct loader *l, const struct ynode *node, size_t i,
 	const struct ynode *v[2];
 	size_t earlier;
 
-	if (!ynode_fields(&l->doc, node, "a source", fields, 2, false, v, l->d) ||
-	    !load_text(l, v[0], "the name of a source", &s->name))
+	/* TRANSLATORS: the phrases "a source", "the name of a source", "a phase", ... name a
+	 * part of a content file in the messages about it, e.g. "missing key 'name' in a source"
+	 * or "expected a text for the name of a source, found a list". */
+	if (!ynode_fields(&l->doc, node, _("a source"), fields, 2, false, v, l->d) ||
+	    !load_text(l, v[0], _("the name of a source"), &s->name))
 		return false;
 	name_index_add(l->sources, s->name, i, &earlier); /* a repeated name names the same */
-	return load_text(l, v[1], "the heading of a source", &s->heading);
+	return load_text(l, v[1], _("the heading of a source"), &s->heading);
 }
 
 /* Loads the list of earlier publications of phase P. */
@@ -109,7 +121,7 @@ static bool load_sources(struct loader *l, const struct ynode *node, struct cont
 	sources = loader_alloc(l, node->count, sizeof(*sources));
 	l->sources = name_index_new(l->c->arena, node->count);
 	if (!sources || !l->sources) {
-		diag_set(l->d, l->doc.file, 0, 0, "out of memory");
+		out_of_memory(l->d, l->doc.file);
 		return false;
 	}
 	p->sources = sources;
@@ -139,7 +151,7 @@ static bool load_authors(struct loader *l, const struct ynode *node, struct cont
 		authors = loader_alloc(l, 1, sizeof(*authors));
 		ch->n_authors = 1;
 		ch->authors = authors;
-		return authors && load_text(l, node, "an author", &authors[0]);
+		return authors && load_text(l, node, _("an author"), &authors[0]);
 	}
 	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'authors'", l->d))
 		return false;
@@ -147,7 +159,7 @@ static bool load_authors(struct loader *l, const struct ynode *node, struct cont
 	if (!authors)
 		return false;
 	for (size_t i = 0; i < node->count; i++)
-		if (!load_text(l, node->items[i], "an author", &authors[i]))
+		if (!load_text(l, node->items[i], _("an author"), &authors[i]))
 			return false;
 	ch->authors = authors;
 	ch->n_authors = node->count;
@@ -162,14 +174,14 @@ static bool load_chapter(struct loader *l, const struct ynode *node, struct cont
 	};
 	const struct ynode *v[4];
 
-	if (!ynode_fields(&l->doc, node, "a chapter", fields, 4, false, v, l->d) ||
-	    !load_text(l, v[0], "the title of a chapter", &ch->title) ||
-	    !load_authors(l, v[1], ch) || !load_text(l, v[2], "the source of a chapter", &ch->source) ||
-	    !load_text(l, v[3], "the text of a chapter", &ch->text))
+	if (!ynode_fields(&l->doc, node, _("a chapter"), fields, 4, false, v, l->d) ||
+	    !load_text(l, v[0], _("the title of a chapter"), &ch->title) || !load_authors(l, v[1], ch) ||
+	    !load_text(l, v[2], _("the source of a chapter"), &ch->source) ||
+	    !load_text(l, v[3], _("the text of a chapter"), &ch->text))
 		return false;
 	if (ch->source && !phase_has_source(l, ch->source)) {
 		ydoc_error(&l->doc, v[2], l->d,
-			   "unknown source '%s' (expected the name of an entry of 'sources')",
+			   _("unknown source '%s' (expected the name of an entry of 'sources')"),
 			   ch->source);
 		return false;
 	}
@@ -224,13 +236,13 @@ static const struct yfield phase_fields[PH_COUNT] = {
 static bool load_phase_texts(struct loader *l, const struct ynode *const *v,
 			     struct content_phase *p)
 {
-	return load_text(l, v[PH_NAME], "the name of a phase", &p->name) &&
-	       load_text(l, v[PH_SUMMARY], "the summary of a phase", &p->summary) &&
-	       load_text(l, v[PH_INTRO], "the intro of a phase", &p->intro) &&
-	       load_text(l, v[PH_TITLE], "the title of a phase", &p->title) &&
-	       load_text(l, v[PH_LEAD], "the lead of a phase", &p->lead) &&
-	       load_text(l, v[PH_FIGURE], "the figure caption of a phase", &p->figure) &&
-	       load_text(l, v[PH_HEADING], "the heading of a phase", &p->heading) &&
+	return load_text(l, v[PH_NAME], _("the name of a phase"), &p->name) &&
+	       load_text(l, v[PH_SUMMARY], _("the summary of a phase"), &p->summary) &&
+	       load_text(l, v[PH_INTRO], _("the intro of a phase"), &p->intro) &&
+	       load_text(l, v[PH_TITLE], _("the title of a phase"), &p->title) &&
+	       load_text(l, v[PH_LEAD], _("the lead of a phase"), &p->lead) &&
+	       load_text(l, v[PH_FIGURE], _("the figure caption of a phase"), &p->figure) &&
+	       load_text(l, v[PH_HEADING], _("the heading of a phase"), &p->heading) &&
 	       load_block(l, v[PH_CITIZEN], "'citizen'", &p->citizen) &&
 	       load_block(l, v[PH_READING_GUIDE], "'reading_guide'", &p->reading_guide) &&
 	       load_text(l, v[PH_CHAPTERS_HEADING], "'chapters_heading'", &p->chapters_heading) &&
@@ -244,13 +256,13 @@ static bool load_phase(struct loader *l, const struct ynode *node, size_t index,
 	const struct ynode *v[PH_COUNT];
 	long number;
 
-	if (!ynode_fields(&l->doc, node, "a phase", phase_fields, PH_COUNT, false, v, l->d) ||
-	    !ynode_number(&l->doc, v[PH_NUMBER], "the number of a phase", 1, CONTENT_PHASES_MAX,
+	if (!ynode_fields(&l->doc, node, _("a phase"), phase_fields, PH_COUNT, false, v, l->d) ||
+	    !ynode_number(&l->doc, v[PH_NUMBER], _("the number of a phase"), 1, CONTENT_PHASES_MAX,
 			  &number, l->d))
 		return false;
 	if ((size_t)number != index + 1) {
 		ydoc_error(&l->doc, v[PH_NUMBER], l->d,
-			   "expected phase number %zu here, found %ld (phases are numbered 1..N in order)",
+			   _("expected phase number %zu here, found %ld (phases are numbered 1..N in order)"),
 			   index + 1, number);
 		return false;
 	}
@@ -270,7 +282,7 @@ static bool load_phases(struct loader *l, const struct ynode *node)
 		return false;
 	if (node->count < 2 || node->count > CONTENT_PHASES_MAX) {
 		ydoc_error(&l->doc, node, l->d,
-			   "expected from 2 to %d phases (a vote is one digit), found %zu",
+			   _("expected from 2 to %d phases (a vote is one digit), found %zu"),
 			   CONTENT_PHASES_MAX, node->count);
 		return false;
 	}
@@ -297,9 +309,9 @@ static bool load_cell(struct loader *l, const struct ynode *node, struct content
 	const struct ynode *v[2];
 
 	if (node->kind == YNODE_SCALAR)
-		return load_text(l, node, "a behaviour", &cell->text);
-	if (!ynode_fields(&l->doc, node, "a behaviour", fields, 2, false, v, l->d) ||
-	    !load_text(l, v[0], "the text of a behaviour", &cell->text))
+		return load_text(l, node, _("a behaviour"), &cell->text);
+	if (!ynode_fields(&l->doc, node, _("a behaviour"), fields, 2, false, v, l->d) ||
+	    !load_text(l, v[0], _("the text of a behaviour"), &cell->text))
 		return false;
 	return !v[1] || ynode_bool(&l->doc, v[1], "'draft'", &cell->draft, l->d);
 }
@@ -321,15 +333,15 @@ static bool load_behaviour(struct loader *l, const struct ynode *node,
 
 		if (strncmp(ynode_key(node, i)->text, "x-", 2) == 0)
 			continue; /* an extension, as in every mapping */
-		if (!ynode_number(&l->doc, ynode_key(node, i), "a phase number in 'behaviour'", 1,
-				  (long)n, &phase, l->d) ||
+		if (!ynode_number(&l->doc, ynode_key(node, i), _("a phase number in 'behaviour'"),
+				  1, (long)n, &phase, l->d) ||
 		    !load_cell(l, ynode_value(node, i), &cells[phase - 1]))
 			return false;
 	}
 	for (size_t p = 0; p < n; p++) {
 		if (!cells[p].text) {
 			ydoc_error(&l->doc, node, l->d,
-				   "missing the behaviour for phase %zu of '%s' (every row needs one per phase)",
+				   _("missing the behaviour for phase %zu of '%s' (every row needs one per phase)"),
 				   p + 1, dim->id);
 			return false;
 		}
@@ -349,19 +361,19 @@ static bool load_dimension(struct loader *l, const struct ynode *node,
 	struct content_dimension *dim = &dims[index];
 	size_t twin;
 
-	if (!ynode_fields(&l->doc, node, "a row of the table", fields, 3, false, v, l->d) ||
-	    !ynode_ident(&l->doc, v[0], "the id of a row", &dim->id, l->d))
+	if (!ynode_fields(&l->doc, node, _("a row of the table"), fields, 3, false, v, l->d) ||
+	    !ynode_ident(&l->doc, v[0], _("the id of a row"), &dim->id, l->d))
 		return false;
 	if (!name_index_add(l->rows, dim->id, index, &twin)) {
 		const struct ynode *first = ids[twin];
 
-		ydoc_error(&l->doc, v[0], l->d, "duplicate id '%s' (first used at %u:%u)", dim->id,
-			   first->line, first->column);
+		ydoc_error(&l->doc, v[0], l->d, _("duplicate id '%s' (first used at %u:%u)"),
+			   dim->id, first->line, first->column);
 		if (!loader_record(l))
 			return false;
 	}
 	ids[index] = v[0];
-	return load_text(l, v[1], "the name of a row", &dim->name) &&
+	return load_text(l, v[1], _("the name of a row"), &dim->name) &&
 	       load_behaviour(l, v[2], dim);
 }
 
@@ -379,19 +391,19 @@ static bool load_group(struct loader *l, const struct ynode *model, struct conte
 	const struct ynode *v[3];
 	size_t twin;
 
-	if (!ynode_fields(&l->doc, node, "a group of the table", fields, 3, false, v, l->d) ||
-	    !ynode_ident(&l->doc, v[0], "the id of a group", &g->id, l->d) ||
-	    !load_text(l, v[1], "the title of a group", &g->title) ||
+	if (!ynode_fields(&l->doc, node, _("a group of the table"), fields, 3, false, v, l->d) ||
+	    !ynode_ident(&l->doc, v[0], _("the id of a group"), &g->id, l->d) ||
+	    !load_text(l, v[1], _("the title of a group"), &g->title) ||
 	    !ynode_expect(&l->doc, v[2], YNODE_SEQUENCE, "'dimensions'", l->d))
 		return false;
 	if (v[2]->count == 0) {
-		ydoc_error(&l->doc, v[2], l->d, "expected at least one row in 'dimensions'");
+		ydoc_error(&l->doc, v[2], l->d, _("expected at least one row in 'dimensions'"));
 		return false;
 	}
 	if (!name_index_add(group_ids, g->id, group, &twin)) {
 		const struct ynode *first = ynode_get(model->items[twin], "group");
 
-		ydoc_error(&l->doc, v[0], l->d, "duplicate group id '%s' (first used at %u:%u)",
+		ydoc_error(&l->doc, v[0], l->d, _("duplicate group id '%s' (first used at %u:%u)"),
 			   g->id, first->line, first->column);
 		if (!loader_record(l))
 			return false;
@@ -438,7 +450,7 @@ static bool load_model(struct loader *l, const struct ynode *node)
 	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'model'", l->d))
 		return false;
 	if (node->count == 0) {
-		ydoc_error(&l->doc, node, l->d, "expected at least one group in 'model'");
+		ydoc_error(&l->doc, node, l->d, _("expected at least one group in 'model'"));
 		return false;
 	}
 	rows = count_rows(node);
@@ -449,7 +461,7 @@ static bool load_model(struct loader *l, const struct ynode *node)
 	ids = mem.calloc(rows ? rows : 1, sizeof(*ids));
 	if (!groups || !dims || !group_ids || !l->rows || !ids) {
 		mem.free(ids);
-		diag_set(l->d, l->doc.file, 0, 0, "out of memory");
+		out_of_memory(l->d, l->doc.file);
 		return false;
 	}
 	l->c->groups = groups;
@@ -477,11 +489,11 @@ static bool load_step_id(struct loader *l, const struct ynode *node, struct cont
 {
 	if (!node)
 		return true;
-	if (!ynode_ident(&l->doc, node, "the id of a step", &s->id, l->d))
+	if (!ynode_ident(&l->doc, node, _("the id of a step"), &s->id, l->d))
 		return false;
 	if (strspn(s->id, "0123456789") == strlen(s->id)) {
 		ydoc_error(&l->doc, node, l->d,
-			   "the id of a step must not be a number alone: add a letter, e.g. 'step-%s'",
+			   _("the id of a step must not be a number alone: add a letter, e.g. 'step-%s'"),
 			   s->id);
 		return false;
 	}
@@ -500,12 +512,12 @@ static bool index_steps(struct loader *l, const struct ynode *node, struct conte
 	if (r == STEP_IDS_OK)
 		return true;
 	if (r == STEP_IDS_EXHAUSTED || !node) {
-		diag_set(l->d, l->doc.file, 0, 0, "out of memory");
+		out_of_memory(l->d, l->doc.file);
 		return false;
 	}
 	first = ynode_get(node->items[dup[0]], "id");
 	again = ynode_get(node->items[dup[1]], "id");
-	ydoc_error(&l->doc, again, l->d, "duplicate step id '%s' (first used at %u:%u)",
+	ydoc_error(&l->doc, again, l->d, _("duplicate step id '%s' (first used at %u:%u)"),
 		   steps[dup[1]].id, first->line, first->column);
 	return false;
 }
@@ -525,8 +537,9 @@ static bool check_step_phase(struct loader *l, const struct ynode *at, struct co
 	else if (s->kind == STEP_CHAPTERS && !p->n_chapters)
 		missing = "'chapters'";
 	if (missing)
-		ydoc_error(&l->doc, at, l->d, "phase %d has no %s for this step to show", s->phase,
-			   missing);
+		/* TRANSLATORS: %s is a key in quotes: 'citizen', 'reading_guide' or 'chapters'. */
+		ydoc_error(&l->doc, at, l->d, _("phase %d has no %s for this step to show"),
+			   s->phase, missing);
 	return !missing;
 }
 
@@ -542,31 +555,35 @@ static bool load_step_target(struct loader *l, const struct ynode *node,
 
 	for (int i = 0; i < 3; i++) {
 		if (takes[i] && !given[i]) {
-			ydoc_error(&l->doc, node, l->d, "a '%s' step needs '%s'", k->name, keys[i]);
+			/* TRANSLATORS: the kind of step ('score') and a key ('dimension'), both as
+			 * written in the file. */
+			ydoc_error(&l->doc, node, l->d, _("a '%s' step needs '%s'"), k->name,
+				   keys[i]);
 			return false;
 		}
 		if (!takes[i] && given[i]) {
-			ydoc_error(&l->doc, given[i], l->d, "'%s' does not apply to a '%s' step",
+			ydoc_error(&l->doc, given[i], l->d, _("'%s' does not apply to a '%s' step"),
 				   keys[i], k->name);
 			return false;
 		}
 	}
 	if (k->takes_text && !v[ST_TITLE]) {
-		ydoc_error(&l->doc, node, l->d, "a '%s' step needs 'title'", k->name);
+		ydoc_error(&l->doc, node, l->d, _("a '%s' step needs 'title'"), k->name);
 		return false;
 	}
 	if (k->takes_dimension) {
 		const char *dimension;
 		long index;
 
-		if (!ynode_text(&l->doc, v[ST_DIMENSION], "the dimension of a step", &dimension, l->d))
+		if (!ynode_text(&l->doc, v[ST_DIMENSION], _("the dimension of a step"), &dimension,
+				l->d))
 			return false;
 		index = content_dimension_index(l->c, dimension);
 		if (index < 0) {
 			char excerpt[64];
 
 			ydoc_error(&l->doc, v[ST_DIMENSION], l->d,
-				   "unknown dimension '%s' (expected the id of a row of the table)",
+				   _("unknown dimension '%s' (expected the id of a row of the table)"),
 				   ynode_excerpt(v[ST_DIMENSION], excerpt, sizeof(excerpt)));
 			return false;
 		}
@@ -574,7 +591,7 @@ static bool load_step_target(struct loader *l, const struct ynode *node,
 	}
 	if (!k->takes_phase)
 		return true;
-	if (!ynode_number(&l->doc, v[ST_PHASE], "the phase of a step", 1, (long)l->c->n_phases,
+	if (!ynode_number(&l->doc, v[ST_PHASE], _("the phase of a step"), 1, (long)l->c->n_phases,
 			  &phase, l->d))
 		return false;
 	s->phase = (int)phase;
@@ -589,14 +606,15 @@ static bool load_step(struct loader *l, const struct ynode *node, struct content
 	long minutes = 0;
 	char excerpt[64];
 
-	if (!ynode_fields(&l->doc, node, "an agenda step", step_fields, ST_COUNT, false, v, l->d) ||
-	    !ynode_text(&l->doc, v[ST_KIND], "the kind of a step", &kind, l->d))
+	if (!ynode_fields(&l->doc, node, _("an agenda step"), step_fields, ST_COUNT, false, v,
+			  l->d) ||
+	    !ynode_text(&l->doc, v[ST_KIND], _("the kind of a step"), &kind, l->d))
 		return false;
 	s->kind = step_kind_from_name(kind);
 	if (s->kind == STEP_KIND_COUNT) {
 		ydoc_error(&l->doc, v[ST_KIND], l->d,
-			   "unknown step kind '%s' (expected welcome, model, phase, citizen, "
-			   "reading_guide, chapters, table, score, actions, summary or text)",
+			   _("unknown step kind '%s' (expected welcome, model, phase, citizen, "
+			     "reading_guide, chapters, table, score, actions, summary or text)"),
 			   ynode_excerpt(v[ST_KIND], excerpt, sizeof(excerpt)));
 		return false;
 	}
@@ -605,8 +623,8 @@ static bool load_step(struct loader *l, const struct ynode *node, struct content
 		return false;
 	s->minutes = (unsigned)minutes;
 	return load_step_id(l, v[ST_ID], s) &&
-	       load_text(l, v[ST_TITLE], "the title of a step", &s->title) &&
-	       load_text(l, v[ST_TEXT], "the text of a step", &s->text) &&
+	       load_text(l, v[ST_TITLE], _("the title of a step"), &s->title) &&
+	       load_text(l, v[ST_TEXT], _("the text of a step"), &s->text) &&
 	       load_step_target(l, node, v, s);
 }
 
@@ -619,7 +637,7 @@ static bool load_agenda(struct loader *l, const struct ynode *node)
 	if (!ynode_expect(&l->doc, node, YNODE_SEQUENCE, "'agenda'", l->d))
 		return false;
 	if (node->count == 0) {
-		ydoc_error(&l->doc, node, l->d, "expected at least one step in 'agenda'");
+		ydoc_error(&l->doc, node, l->d, _("expected at least one step in 'agenda'"));
 		return false;
 	}
 	steps = loader_alloc(l, node->count, sizeof(*steps));
@@ -716,9 +734,11 @@ static bool load_root(struct loader *l, const struct ynode *root)
 {
 	const struct ynode *v[TOP_COUNT];
 
-	if (!ynode_expect(&l->doc, root, YNODE_MAPPING, "a content file", l->d) ||
-	    !ynode_version(&l->doc, root, "meetlat_content", "content", CONTENT_VERSION, l->d) ||
-	    !ynode_fields(&l->doc, root, "a content file", top_fields, TOP_COUNT, false, v, l->d) ||
+	if (!ynode_expect(&l->doc, root, YNODE_MAPPING, _("a content file"), l->d) ||
+	    /* TRANSLATORS: the kind of file in "expected 'meetlat_content: 1' in a %s file". */
+	    !ynode_version(&l->doc, root, "meetlat_content", _("content"), CONTENT_VERSION, l->d) ||
+	    !ynode_fields(&l->doc, root, _("a content file"), top_fields, TOP_COUNT, false, v,
+			  l->d) ||
 	    !load_top_texts(l, v) || !load_phases(l, v[TOP_PHASES]) || !load_model(l, v[TOP_MODEL]))
 		return false;
 	return v[TOP_AGENDA] ? load_agenda(l, v[TOP_AGENDA]) : load_default_agenda(l);
@@ -735,7 +755,7 @@ static struct content *parse_and_load(struct loader *l, const char *name, const 
 		l->c = arena_alloc(l->doc.arena, sizeof(*l->c));
 		ok = l->c != NULL;
 		if (!ok)
-			diag_set(l->d, name, 0, 0, "out of memory");
+			out_of_memory(l->d, name);
 	}
 	if (ok) {
 		/* The content keeps the document's arena: its texts are the document's scalars. */
@@ -782,35 +802,47 @@ struct content *content_load_file_all(const char *path, struct diag_list *errors
 	return c;
 }
 
+/* Returns true when LINE (the start of a line of a content file) is the top-level key
+ * "language:", writing the code it names (quotes and a comment allowed) into CODE, "" when
+ * it names none. */
+static bool is_language_line(char *line, char code[16])
+{
+	static const char key[] = "language:";
+	char *p = line + strspn(line, "\xef\xbb\xbf"); /* a byte order mark */
+
+	if (strncmp(p, key, sizeof(key) - 1) != 0)
+		return false;
+	p += sizeof(key) - 1;
+	p += strspn(p, " \t\"'");
+	p[strcspn(p, " \t\r\n\"'#")] = '\0';
+	i18n_code_of(p, code);
+	return true;
+}
+
 bool content_sniff_language(const char *path, char code[16])
 {
 	enum { SNIFF_BYTES = 64 * 1024 };
-	static const char key[] = "language:";
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	FILE *f = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "r") : NULL;
 	char line[256];
-	bool found = false;
-	long read = 0;
+	bool seen = false, line_start = true;
+	size_t read = 0;
 
 	code[0] = '\0';
-	while (f && !found && read < SNIFF_BYTES && fgets(line, sizeof(line), f)) {
-		char *p = line + strspn(line, "\xef\xbb\xbf"); /* a byte order mark */
+	while (f && !seen && read < SNIFF_BYTES && fgets(line, sizeof(line), f)) {
+		size_t len = strlen(line);
 
-		read += (long)strlen(line);
-		if (strncmp(p, key, sizeof(key) - 1) != 0)
-			continue;
-		p += sizeof(key) - 1;
-		p += strspn(p, " \t\"'");
-		p[strcspn(p, " \t\r\n\"'#")] = '\0';
-		found = i18n_code_of(p, code);
-		break;
+		/* a piece of a line longer than LINE is not the start of one */
+		seen = line_start && is_language_line(line, code);
+		line_start = len > 0 && line[len - 1] == '\n';
+		read += len;
 	}
 	if (f)
 		fclose(f);
 	else if (fd >= 0)
 		close(fd);
-	return found;
+	return code[0] != '\0';
 }
 
 /* Returns C; when it is NULL, stores the first error of ERRORS in D. */

@@ -1218,6 +1218,54 @@ static void test_file_unreadable(void **state)
 	tmp_close(&t);
 }
 
+/* Returns the code that content_sniff_language reads from a file holding TEXT, "" for none
+ * (written to CODE, which is returned). */
+static const char *sniffed(const char *text, char code[16])
+{
+	struct tmp t;
+	bool found;
+
+	tmp_open(&t, "sniff.yaml");
+	write_file(t.path, text, strlen(text), 0644);
+	found = content_sniff_language(t.path, code);
+	assert_int_equal(found, code[0] != '\0');
+	tmp_close(&t);
+	return code;
+}
+
+/* The language is read from a top-level "language:" line before the file is loaded, even
+ * when the file does not load; nothing else is taken for it. */
+static void test_sniff_language(void **state)
+{
+	char code[16], long_line[600];
+	struct tmp t;
+
+	(void)state;
+	assert_string_equal(sniffed(HEAD "language: nl\n" PHASES, code), "nl");
+	assert_string_equal(sniffed(HEAD "language: \"en\"  # English\n", code), "en");
+	assert_string_equal(sniffed("language: 'nl'\r\nbroken: [\n", code), "nl");
+	assert_string_equal(sniffed("\xef\xbb\xbflanguage: nl_NL.UTF-8\n", code), "nl");
+	assert_string_equal(sniffed(VALID, code), "");
+	/* a nested key, a value that is no language, a key only alike */
+	assert_string_equal(sniffed(HEAD "x-meta:\n  language: nl\n", code), "");
+	assert_string_equal(sniffed(HEAD "language: 12\n", code), "");
+	assert_string_equal(sniffed(HEAD "languages: nl\n", code), "");
+	/* only the first "language:" line counts */
+	assert_string_equal(sniffed("language: 1\nlanguage: nl\n", code), "");
+	/* "language:" inside a line longer than the reader's buffer is not the start of a line */
+	memset(long_line, 'a', sizeof(long_line));
+	memcpy(long_line, "title: ", 7);
+	snprintf(long_line + 255, sizeof(long_line) - 255, "language: nl\n");
+	assert_string_equal(sniffed(long_line, code), "");
+	/* no file, a pipe: nothing, and no waiting */
+	tmp_open(&t, "fifo.yaml");
+	assert_false(content_sniff_language(t.path, code));
+	assert_int_equal(mkfifo(t.path, 0644), 0);
+	assert_false(content_sniff_language(t.path, code));
+	assert_string_equal(code, "");
+	tmp_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1266,6 +1314,7 @@ int main(void)
 		cmocka_unit_test(test_file_kinds),
 		cmocka_unit_test(test_file_empty_and_large),
 		cmocka_unit_test(test_file_unreadable),
+		cmocka_unit_test(test_sniff_language),
 	};
 
 	return cmocka_run_group_tests_name("content", tests, NULL, NULL);

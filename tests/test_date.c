@@ -5,11 +5,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "date.h"
+#include "i18n.h"
 #include "valid.h"
 
 static const char TODAY[] = "2026-12-01";
@@ -278,6 +280,49 @@ static void test_duration_clock(void **state)
 	assert_string_equal(duration_clock(100 * 3600ul + 1, out, sizeof out), "100:00:01");
 }
 
+/* Every reason a date is refused is marked for translation and translated: with the Dutch
+ * catalogue built beside the test programs (BUILD/locale), each one reads differently, and no
+ * two read the same. */
+static void test_reasons_translated(void **state)
+{
+	static const struct {
+		const char *text, *today;
+	} refused[] = {
+		{ "", TODAY },           { "morgen", TODAY },      { "15-01-27", TODAY },
+		{ "1/2", TODAY },        { "15 foo 2027", TODAY }, { "15-13-2027", TODAY },
+		{ "32-01-2027", TODAY }, { "31-04-2027", TODAY },  { "15-01-1899", TODAY },
+		{ "15 jan", "" },        { "29 feb", TODAY },
+	};
+	enum { N = sizeof(refused) / sizeof(refused[0]) };
+	const char *dutch[N];
+	char dir[4096], iso[DATE_ISO_SIZE];
+	const char *build = getenv("BUILD");
+
+	(void)state;
+	if (!build) {
+		skip();
+		return;
+	}
+	snprintf(dir, sizeof(dir), "%s/locale", build);
+	i18n_init("nl");
+	bindtextdomain("meetlat", dir); /* the test program is not beside the catalogues */
+	for (size_t i = 0; i < N; i++) {
+		const char *why = date_parse(refused[i].text, refused[i].today, iso);
+
+		assert_non_null(why);
+		dutch[i] = _(why);
+		if (strcmp(dutch[i], why) == 0)
+			fail_msg("\"%s\": the reason is not translated: %s", refused[i].text, why);
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(dutch[k], dutch[i]) == 0)
+				fail_msg("\"%s\" and \"%s\" give one reason", refused[k].text,
+					 refused[i].text);
+	}
+	assert_non_null(strstr(dutch[3], "jaar")); /* 1/2: add the year */
+	i18n_init("en");
+	assert_string_equal(_(date_parse("1/2", TODAY, iso)), date_parse("1/2", TODAY, iso));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -293,6 +338,7 @@ int main(void)
 		cmocka_unit_test(test_format_reads_back),
 		cmocka_unit_test(test_is_past),
 		cmocka_unit_test(test_duration_clock),
+		cmocka_unit_test(test_reasons_translated),
 	};
 
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);

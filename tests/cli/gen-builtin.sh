@@ -1,8 +1,9 @@
 #!/bin/sh
 # gen-builtin.sh - the generator of the built-in almanac ($BUILD/gen/gen_builtin): on the shipped
 # file it writes what the build compiled, the same on every run; on an invalid file it writes
-# nothing and fails with the very messages of `meetlat --check FILE`, so that a build with
-# invalid shipped content stops with them.
+# nothing and fails with the very messages of `meetlat --check --lang en FILE` (a build tool
+# speaks English; meetlat speaks the content's language), so that a build with invalid shipped
+# content stops with them.
 #
 #   MEETLAT=build/san/meetlat BUILD=build/san sh tests/cli/gen-builtin.sh
 set -u
@@ -35,7 +36,7 @@ sed -e '0,/- id: customer-experience/s//- id: content/' \
 status=$?
 [ "$status" -eq 1 ] || fail "invalid content: exit status $status, expected 1"
 [ -s "$tmp/out.c" ] && fail "invalid content: source was written"
-"$MEETLAT" --check "$tmp/bad.yaml" >/dev/null 2>"$tmp/check.err"
+"$MEETLAT" --check --lang en "$tmp/bad.yaml" >/dev/null 2>"$tmp/check.err"
 cmp -s "$tmp/gen.err" "$tmp/check.err" ||
 	fail "messages differ from --check: $(cat "$tmp/gen.err") / $(cat "$tmp/check.err")"
 grep -q "^$tmp/bad.yaml:[0-9]*:[0-9]*: duplicate id 'content'" "$tmp/gen.err" ||
