@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 
 /* A place in the text: 1-based line and column (in characters), and its first byte. */
@@ -92,30 +93,40 @@ static char byte_before(const struct problem *p, size_t byte)
 static const char *char_name(char c, char buf[8])
 {
 	if (c == '\t')
-		return "a tab";
+		/* TRANSLATORS: this and the next name a character in "a value cannot start with
+		 * %s", "a backslash before %s" and "expected a value here, found %s"; a visible
+		 * one is shown as 'c'. */
+		return _("a tab");
 	if ((unsigned char)c < 0x20 || (unsigned char)c >= 0x7f)
-		return "this character";
+		return _("this character");
 	snprintf(buf, 8, "'%c'", c);
 	return buf;
 }
 
+/* Makes the fixed MESSAGE (already translated) what OUT says. */
+static void say(struct explained *out, const char *message)
+{
+	snprintf(out->message, sizeof(out->message), "%s", message);
+}
+
 /* ---- messages that need a look at the text ------------------------------------------- */
 
-static const char TAB_MESSAGE[] =
-	"a tab is used to indent this line: YAML allows only spaces for indentation; replace the "
-	"tab with spaces";
+#define TAB_MESSAGE                                                                          \
+	N_("a tab is used to indent this line: YAML allows only spaces for indentation; replace " \
+	   "the tab with spaces")
 
-/* Writes into OUT an example of line text LINE (LENGTH bytes) as a double-quoted value, or
- * nothing when it would be long or needs escapes. */
-static void quoted_example(const char *line, size_t length, char *out, size_t size)
+/* Copies into OUT the line text LINE (LENGTH bytes) to show as a double-quoted value; false
+ * (OUT empty) when it would be long or needs escapes. */
+static bool quoted_example(const char *line, size_t length, char *out, size_t size)
 {
 	out[0] = '\0';
 	while (length > 0 && (line[length - 1] == ' ' || line[length - 1] == '\r'))
 		length--;
 	if (length == 0 || length > 48 || memchr(line, '"', length) || memchr(line, '\\', length) ||
 	    memchr(line, '#', length) || utf8_invalid_offset(line, length) != length)
-		return;
-	snprintf(out, size, ", like \"%.*s\"", (int)length, line);
+		return false;
+	snprintf(out, size, "%.*s", (int)length, line);
+	return true;
 }
 
 /* "mapping values are not allowed": a ': ' inside a value, or a line indented too far. */
@@ -131,10 +142,9 @@ static void explain_colon(const struct problem *p, struct explained *out)
 			colon = line + i;
 	out->at = &p->mark;
 	if (!colon) {
-		snprintf(out->message, sizeof(out->message),
-			 "unexpected ':' here: the line above has no ':' of its own, or this line "
-			 "is indented more than the keys above it; write each 'key: value' on its "
-			 "own line, the keys of one mapping starting in the same column");
+		say(out, _("unexpected ':' here: the line above has no ':' of its own, or this line is "
+			   "indented more than the keys above it; write each 'key: value' on its own "
+			   "line, the keys of one mapping starting in the same column"));
 		return;
 	}
 	value = (size_t)(colon + 2 - p->buf);
@@ -143,10 +153,15 @@ static void explain_colon(const struct problem *p, struct explained *out)
 	end = value;
 	while (end < p->len && p->buf[end] != '\n' && p->buf[end] != '\r')
 		end++;
-	quoted_example(p->buf + value, end - value, example, sizeof(example));
-	snprintf(out->message, sizeof(out->message),
-		 "a ': ' inside a value: YAML reads it as the start of another key; put the whole "
-		 "value in double quotes%s", example);
+	if (!quoted_example(p->buf + value, end - value, example, sizeof(example)))
+		say(out, _("a ': ' inside a value: YAML reads it as the start of another key; put the "
+			   "whole value in double quotes"));
+	else
+		snprintf(out->message, sizeof(out->message),
+			 /* TRANSLATORS: %s is the value as it stands in the file: Pauze: koffie */
+			 _("a ': ' inside a value: YAML reads it as the start of another key; put the "
+			   "whole value in double quotes, like \"%s\""),
+			 example);
 }
 
 /* "found character that cannot start any token": a tab, or an indicator YAML reserves. */
@@ -156,11 +171,11 @@ static void explain_start_char(const struct problem *p, struct explained *out)
 
 	out->at = &p->mark;
 	if (c == '\t') {
-		snprintf(out->message, sizeof(out->message), "%s", TAB_MESSAGE);
+		say(out, _(TAB_MESSAGE));
 		return;
 	}
 	snprintf(out->message, sizeof(out->message),
-		 "a value cannot start with %s (YAML reserves it): put the text in double quotes",
+		 _("a value cannot start with %s (YAML reserves it): put the text in double quotes"),
 		 char_name(c, name));
 }
 
@@ -172,8 +187,10 @@ static void explain_unclosed_quote(const struct problem *p, struct explained *ou
 
 	out->at = &p->context;
 	snprintf(out->message, sizeof(out->message),
-		 "this %c is never closed: end the text with a closing %c (to write %c inside the "
-		 "text, write %s)",
+		 /* TRANSLATORS: %c is the quote (" or '), %s how to write one inside the text
+		  * (\" or ''). */
+		 _("this %c is never closed: end the text with a closing %c (to write %c inside the "
+		   "text, write %s)"),
 		 quote, quote, quote, quote == '"' ? "\\\"" : "''");
 }
 
@@ -186,8 +203,8 @@ static void explain_escape(const struct problem *p, struct explained *out)
 
 	out->at = &p->mark;
 	snprintf(out->message, sizeof(out->message),
-		 "a backslash before %s is not an escape that double quotes know: write \\\\ for a "
-		 "backslash, or put the text in single quotes",
+		 _("a backslash before %s is not an escape that double quotes know: write \\\\ for "
+		   "a backslash, or put the text in single quotes"),
 		 char_name(c, name));
 }
 
@@ -196,21 +213,21 @@ static void explain_escape(const struct problem *p, struct explained *out)
 static void explain_flow_end(const struct problem *p, struct explained *out)
 {
 	bool list = strchr(p->parser->problem, ']') != NULL;
-	const char *open = list ? "[" : "{", *close = list ? "]" : "}";
-	const char *entries = list ? "items" : "entries";
-	const char *kind = list ? "a [ ] list" : "a { } mapping";
+	bool unclosed = p->mark.byte >= p->len || p->mark.line > p->context.line;
+	const char *message;
 
-	if (p->mark.byte >= p->len || p->mark.line > p->context.line) {
-		out->at = &p->context;
-		snprintf(out->message, sizeof(out->message),
-			 "this '%s' is not closed: end it with '%s' (or a ',' is missing between two of "
-			 "its %s)", open, close, entries);
-		return;
-	}
-	out->at = &p->mark;
-	snprintf(out->message, sizeof(out->message),
-		 "expected ',' or '%s' here: separate the %s of %s with ', ', and put a text that "
-		 "holds ': ' or ',' in double quotes", close, entries, kind);
+	if (unclosed)
+		message = list ? _("this '[' is not closed: end it with ']' (or a ',' is missing "
+				   "between two of its items)")
+			       : _("this '{' is not closed: end it with '}' (or a ',' is missing "
+				   "between two of its entries)");
+	else
+		message = list ? _("expected ',' or ']' here: separate the items of a [ ] list with "
+				   "', ', and put a text that holds ': ' or ',' in double quotes")
+			       : _("expected ',' or '}' here: separate the entries of a { } mapping "
+				   "with ', ', and put a text that holds ': ' or ',' in double quotes");
+	out->at = unclosed ? &p->context : &p->mark;
+	say(out, message);
 }
 
 /* "did not find expected node content": a value is missing, or starts with a character that
@@ -221,16 +238,15 @@ static void explain_no_value(const struct problem *p, struct explained *out)
 
 	out->at = &p->mark;
 	if (c == '\0')
-		snprintf(out->message, sizeof(out->message),
-			 "the file ends where a value is expected: a '[' or '{' above is not closed");
+		say(out, _("the file ends where a value is expected: a '[' or '{' above is not "
+			   "closed"));
 	else if (c == '-')
-		snprintf(out->message, sizeof(out->message),
-			 "a '- ' list item cannot stand inside [ ] or { }: write the list as [a, b], or as "
-			 "lines that each start with '- '");
+		say(out, _("a '- ' list item cannot stand inside [ ] or { }: write the list as [a, b], "
+			   "or as lines that each start with '- '"));
 	else
 		snprintf(out->message, sizeof(out->message),
-			 "expected a value here, found %s: a value is missing, or it starts with a "
-			 "character that needs double quotes around the text",
+			 _("expected a value here, found %s: a value is missing, or it starts with a "
+			   "character that needs double quotes around the text"),
 			 char_name(c, name));
 }
 
@@ -241,24 +257,24 @@ static void explain_key(const struct problem *p, struct explained *out)
 
 	out->at = &p->mark;
 	if (c == '-')
-		snprintf(out->message, sizeof(out->message),
-			 "a '- ' list item where a key is expected: a list goes under a key that ends "
-			 "with ':', and every '- ' of one list starts in the same column");
+		say(out, _("a '- ' list item where a key is expected: a list goes under a key that "
+			   "ends with ':', and every '- ' of one list starts in the same column"));
 	else if (before == '"' || before == '\'' || before == ']' || before == '}')
 		snprintf(out->message, sizeof(out->message),
-			 "text after the closing %c: a value that starts with a quote or a bracket ends "
-			 "there; put the whole value in double quotes (write \\\" for a quote inside it)",
+			 /* TRANSLATORS: %c is the closing quote or bracket. */
+			 _("text after the closing %c: a value that starts with a quote or a bracket "
+			   "ends there; put the whole value in double quotes (write \\\" for a quote "
+			   "inside it)"),
 			 before);
 	else if (c == ':')
-		snprintf(out->message, sizeof(out->message),
-			 "a ':' without a key before it: write 'key: value'");
-	else if (c == ']' || c == '}')
-		snprintf(out->message, sizeof(out->message),
-			 "a '%c' without the '%c' that opens it", c, c == ']' ? '[' : '{');
+		say(out, _("a ':' without a key before it: write 'key: value'"));
+	else if (c == ']')
+		say(out, _("a ']' without the '[' that opens it"));
+	else if (c == '}')
+		say(out, _("a '}' without the '{' that opens it"));
 	else
-		snprintf(out->message, sizeof(out->message),
-			 "this line is indented differently from the keys above it: the keys of one "
-			 "mapping start in the same column (indent with spaces)");
+		say(out, _("this line is indented differently from the keys above it: the keys of one "
+			   "mapping start in the same column (indent with spaces)"));
 }
 
 /* "did not find expected '-' indicator": a list item without its '- ', or a key of an item
@@ -268,14 +284,14 @@ static void explain_dash(const struct problem *p, struct explained *out)
 	out->at = &p->mark;
 	if (p->mark.column == p->context.column)
 		snprintf(out->message, sizeof(out->message),
-			 "this line is not a list item: every item of the list that starts at %u:%u "
-			 "begins with '- ' (or, if the line belongs to the item above, indent it like "
-			 "that item's first key)",
+			 /* TRANSLATORS: %u:%u is the line and column where the list starts. */
+			 _("this line is not a list item: every item of the list that starts at %u:%u "
+			   "begins with '- ' (or, if the line belongs to the item above, indent it like "
+			   "that item's first key)"),
 			 p->context.line, p->context.column);
 	else
-		snprintf(out->message, sizeof(out->message),
-			 "this line is indented differently from the lines above it: the keys of a list "
-			 "item start in the same column as its first key, after the '- '");
+		say(out, _("this line is indented differently from the lines above it: the keys of a "
+			   "list item start in the same column as its first key, after the '- '"));
 }
 
 /* ---- the table of libyaml's problems ---------------------------------------------------- */
@@ -290,14 +306,17 @@ struct explanation {
 	void (*how)(const struct problem *p, struct explained *out);
 };
 
-static const char DIRECTIVE_MESSAGE[] =
-	"a line that starts with '%' is a YAML directive, which a meetlat file does not use: "
-	"remove it, or if it is text, indent it under its key or put it in double quotes";
-static const char TAG_MESSAGE[] =
-	"a value cannot start with '!' (YAML reads it as a tag): put the text in double quotes";
-static const char HEX_MESSAGE[] =
-	"a \\x, \\u or \\U escape needs hexadecimal digits after it: write \\\\ for a backslash "
-	"(C:\\\\Users), or put the text in single quotes";
+/* The fixed messages are translated where they are shown (yerror_explain). */
+/* xgettext:no-c-format */
+#define DIRECTIVE_MESSAGE                                                                      \
+	N_("a line that starts with '%' is a YAML directive, which a meetlat file does not use: " \
+	   "remove it, or if it is text, indent it under its key or put it in double quotes")
+#define TAG_MESSAGE                                                                            \
+	N_("a value cannot start with '!' (YAML reads it as a tag): put the text in double "      \
+	   "quotes")
+#define HEX_MESSAGE                                                                            \
+	N_("a \\x, \\u or \\U escape needs hexadecimal digits after it: write \\\\ for a "         \
+	   "backslash (C:\\\\Users), or put the text in single quotes")
 
 /* Every problem libyaml 0.2.5's scanner and parser report for a file, most specific first. */
 static const struct explanation explanations[] = {
@@ -316,11 +335,11 @@ static const struct explanation explanations[] = {
 	{ NULL, "while scanning a tag", AT_CONTEXT, TAG_MESSAGE, NULL },
 	{ "found undefined tag handle", NULL, AT_CONTEXT, TAG_MESSAGE, NULL },
 	{ NULL, "while scanning an anchor", AT_CONTEXT,
-	  "a value cannot start with '&' (YAML reads it as an anchor): put the text in double "
-	  "quotes", NULL },
+	  N_("a value cannot start with '&' (YAML reads it as an anchor): put the text in double "
+	     "quotes"), NULL },
 	{ NULL, "while scanning an alias", AT_CONTEXT,
-	  "a value cannot start with '*' (YAML reads it as an alias): put the text in double "
-	  "quotes", NULL },
+	  N_("a value cannot start with '*' (YAML reads it as an alias): put the text in double "
+	     "quotes"), NULL },
 	/* Quoted texts. */
 	{ "found unexpected end of stream", "while scanning a quoted scalar", AT_CONTEXT, NULL,
 	  explain_unclosed_quote },
@@ -329,16 +348,16 @@ static const struct explanation explanations[] = {
 	{ "found unknown escape character", NULL, AT_PROBLEM, NULL, explain_escape },
 	{ "did not find expected hexdecimal number", NULL, AT_PROBLEM, HEX_MESSAGE, NULL },
 	{ "found invalid Unicode character escape code", NULL, AT_PROBLEM,
-	  "this \\u or \\U escape names no character: write \\\\ for a backslash, or remove the "
-	  "escape", NULL },
+	  N_("this \\u or \\U escape names no character: write \\\\ for a backslash, or remove "
+	     "the escape"), NULL },
 	/* Block texts after '|' or '>'. */
 	{ "did not find expected comment or line break", "while scanning a block scalar", AT_PROBLEM,
-	  "after '|' or '>' the text starts on the next line, indented under its key; only a "
-	  "comment may follow on this line (a short text that starts with '|' or '>' needs double "
-	  "quotes)", NULL },
+	  N_("after '|' or '>' the text starts on the next line, indented under its key; only a "
+	     "comment may follow on this line (a short text that starts with '|' or '>' needs "
+	     "double quotes)"), NULL },
 	{ "found an indentation indicator equal to 0", NULL, AT_PROBLEM,
-	  "the number after '|' or '>' (the indentation of the text) must be 1 to 9; leave it out "
-	  "to let the first line decide", NULL },
+	  N_("the number after '|' or '>' (the indentation of the text) must be 1 to 9; leave it "
+	     "out to let the first line decide"), NULL },
 	/* Tabs. */
 	{ "found a tab character that violates indentation", NULL, AT_PROBLEM, TAB_MESSAGE, NULL },
 	{ "found a tab character where an indentation space is expected", NULL, AT_PROBLEM,
@@ -347,27 +366,27 @@ static const struct explanation explanations[] = {
 	/* Keys, values and indentation. */
 	{ "mapping values are not allowed in this context", NULL, AT_PROBLEM, NULL, explain_colon },
 	{ "could not find expected ':'", NULL, AT_CONTEXT,
-	  "this line has no ':' after its key: a line of a mapping reads 'key: value' (a line "
-	  "that continues the text above must be indented more than its key; a list item starts "
-	  "with '- ')", NULL },
+	  N_("this line has no ':' after its key: a line of a mapping reads 'key: value' (a line "
+	     "that continues the text above must be indented more than its key; a list item "
+	     "starts with '- ')"), NULL },
 	{ "block sequence entries are not allowed in this context", NULL, AT_PROBLEM,
-	  "a '- ' list item cannot follow a key on its line: start the list on the next line, "
-	  "indented under the key (if the '-' belongs to a text, put the text in double quotes)",
-	  NULL },
+	  N_("a '- ' list item cannot follow a key on its line: start the list on the next line, "
+	     "indented under the key (if the '-' belongs to a text, put the text in double "
+	     "quotes)"), NULL },
 	{ "mapping keys are not allowed in this context", NULL, AT_PROBLEM,
-	  "a value cannot start with '? ': put the text in double quotes", NULL },
+	  N_("a value cannot start with '? ': put the text in double quotes"), NULL },
 	{ "found unexpected ':'", NULL, AT_PROBLEM,
-	  "a ':' inside a text in [ ] or { }: put the text in double quotes", NULL },
+	  N_("a ':' inside a text in [ ] or { }: put the text in double quotes"), NULL },
 	{ "did not find expected key", NULL, AT_PROBLEM, NULL, explain_key },
 	{ "did not find expected '-' indicator", NULL, AT_PROBLEM, NULL, explain_dash },
 	{ "did not find expected node content", NULL, AT_PROBLEM, NULL, explain_no_value },
 	{ "did not find expected ',' or ']'", NULL, AT_PROBLEM, NULL, explain_flow_end },
 	{ "did not find expected ',' or '}'", NULL, AT_PROBLEM, NULL, explain_flow_end },
 	{ "did not find expected <document start>", NULL, AT_PROBLEM,
-	  "this line does not belong to the document above: the top-level keys all start in the "
-	  "first column, and nothing follows a '...' line", NULL },
+	  N_("this line does not belong to the document above: the top-level keys all start in "
+	     "the first column, and nothing follows a '...' line"), NULL },
 	{ "found unexpected end of stream", NULL, AT_CONTEXT,
-	  "the file ends before what starts here is complete", NULL },
+	  N_("the file ends before what starts here is complete"), NULL },
 };
 
 /* Returns the explanation of PROBLEM in CONTEXT (which may be NULL), or NULL. */
@@ -392,18 +411,19 @@ static void explain_reader(const yaml_parser_t *parser, const char *problem, cha
 	unsigned value = (unsigned)parser->problem_value;
 
 	if (strstr(problem, "UTF-8") && strstr(problem, "octet") && parser->problem_value != -1)
-		snprintf(out, size, "this is not UTF-8 text (byte 0x%02X): save the file as UTF-8",
+		snprintf(out, size, _("this is not UTF-8 text (byte 0x%02X): save the file as UTF-8"),
 			 value & 0xFFu);
 	else if (strstr(problem, "UTF-8"))
-		snprintf(out, size, "this is not UTF-8 text: save the file as UTF-8");
+		snprintf(out, size, "%s", _("this is not UTF-8 text: save the file as UTF-8"));
 	else if (strcmp(problem, "control characters are not allowed") == 0)
-		snprintf(out, size, "a control character (U+%04X) that a YAML file may not hold: "
-			 "remove it", value);
+		snprintf(out, size, _("a control character (U+%04X) that a YAML file may not hold: "
+				      "remove it"), value);
 	else if (strcmp(problem, "invalid Unicode character") == 0)
-		snprintf(out, size, "a character that a text file may not hold (U+%04X): remove it",
+		snprintf(out, size, _("a character that a text file may not hold (U+%04X): remove it"),
 			 value);
 	else
-		snprintf(out, size, "the file cannot be read as text here (%s)", problem);
+		/* TRANSLATORS: %s is libyaml's own (English) description of the problem. */
+		snprintf(out, size, _("the file cannot be read as text here (%s)"), problem);
 }
 
 /* ---- the entry points ------------------------------------------------------------------- */
@@ -412,21 +432,21 @@ const char *yerror_utf16(const char *buf, size_t len)
 {
 	if (len >= 2 && ((buf[0] == '\xFF' && buf[1] == '\xFE') ||
 			 (buf[0] == '\xFE' && buf[1] == '\xFF')))
-		return "the file is UTF-16 text: save it as UTF-8";
+		return _("the file is UTF-16 text: save it as UTF-8");
 	return NULL;
 }
 
 void yerror_explain(const yaml_parser_t *parser, const char *file, const char *buf, size_t len,
 		    struct diag *d)
 {
-	const char *problem = parser->problem ? parser->problem : "unknown YAML error";
+	const char *problem = parser->problem ? parser->problem : _("unknown YAML error");
 	struct problem p = { parser, buf, len, place_of_mark(buf, len, parser->problem_mark),
 			     place_of_mark(buf, len, parser->context_mark) };
 	const struct explanation *e;
 	struct explained out = { &p.mark, "" };
 
 	if (parser->error == YAML_MEMORY_ERROR) {
-		diag_set(d, file, 0, 0, "out of memory while parsing");
+		diag_set(d, file, 0, 0, "%s", _("out of memory while parsing"));
 		return;
 	}
 	if (parser->error == YAML_READER_ERROR) {
@@ -442,12 +462,15 @@ void yerror_explain(const yaml_parser_t *parser, const char *file, const char *b
 		e->how(&p, &out);
 	} else if (e) {
 		out.at = e->at == AT_CONTEXT && parser->context ? &p.context : &p.mark;
-		snprintf(out.message, sizeof(out.message), "%s", e->message);
+		say(&out, _(e->message));
 	} else if (parser->context) {
-		snprintf(out.message, sizeof(out.message), "this is not valid YAML (%s, %s at %u:%u)",
+		/* TRANSLATORS: libyaml's own (English) words for a problem this version of meetlat
+		 * does not know: "found something new, while scanning something at 2:1". */
+		snprintf(out.message, sizeof(out.message), _("this is not valid YAML (%s, %s at %u:%u)"),
 			 problem, parser->context, p.context.line, p.context.column);
 	} else {
-		snprintf(out.message, sizeof(out.message), "this is not valid YAML (%s)", problem);
+		/* TRANSLATORS: %s is libyaml's own (English) description of the problem. */
+		snprintf(out.message, sizeof(out.message), _("this is not valid YAML (%s)"), problem);
 	}
 	diag_set(d, file, out.at->line, out.at->column, "%s", out.message);
 }

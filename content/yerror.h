@@ -4,7 +4,8 @@
  * context"); a trainer who writes a content file by hand needs to hear what is wrong in the
  * file and how to put it right ("a ': ' inside a value: put the whole value in double
  * quotes"). Every problem that libyaml 0.2.5 reports for a file read from memory as UTF-8 has
- * a message here; one it does not know (a later libyaml) is reported with libyaml's words. */
+ * a message here; one it does not know (a later libyaml) is reported with libyaml's words. The
+ * messages are in the language the interface speaks when the error is found (i18n.h). */
 #ifndef MEETLAT_YERROR_H
 #define MEETLAT_YERROR_H
 

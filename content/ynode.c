@@ -14,6 +14,7 @@
 #include <yaml.h>
 
 #include "arena.h"
+#include "i18n.h"
 #include "mem.h"
 #include "yerror.h"
 
@@ -27,6 +28,16 @@ const struct ylimits ylimits_default = {
 static const char STR_TAG[] = "tag:yaml.org,2002:str";
 
 /* ---- reading a file ---------------------------------------------------------------- */
+
+/* Records in D that FILE is larger than MAX bytes. */
+static bool refuse_size(const char *file, size_t max, struct diag *d)
+{
+	diag_set(d, file, 0, 0,
+		 ngettext("file is larger than the limit of %zu byte",
+			  "file is larger than the limit of %zu bytes", max),
+		 max);
+	return false;
+}
 
 /* Reads FD until end of file into a malloc'd buffer of at most MAX bytes. */
 static bool read_whole(int fd, const char *path, size_t max, char **buf, size_t *len,
@@ -50,7 +61,8 @@ static bool read_whole(int fd, const char *path, size_t max, char **buf, size_t 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			diag_set(d, path, 0, 0, "cannot read: %s", strerror(errno));
+			/* TRANSLATORS: %s is the system's reason, e.g. "Permission denied". */
+			diag_set(d, path, 0, 0, _("cannot read: %s"), strerror(errno));
 			mem.free(data);
 			return false;
 		}
@@ -62,13 +74,12 @@ static bool read_whole(int fd, const char *path, size_t max, char **buf, size_t 
 		}
 		used += (size_t)n;
 		if (used > max) {
-			diag_set(d, path, 0, 0, "file is larger than the limit of %zu bytes", max);
 			mem.free(data);
-			return false;
+			return refuse_size(path, max, d);
 		}
 	}
 	mem.free(data);
-	diag_set(d, path, 0, 0, "out of memory while reading");
+	diag_set(d, path, 0, 0, "%s", _("out of memory while reading"));
 	return false;
 }
 
@@ -78,10 +89,12 @@ static const char *file_type_problem(const struct stat *st)
 	if (S_ISREG(st->st_mode))
 		return NULL;
 	if (S_ISDIR(st->st_mode))
-		return "is a directory, not a file";
+		/* TRANSLATORS: this and the next two follow the file's name: "notes: is a
+		 * directory, not a file". */
+		return _("is a directory, not a file");
 	if (S_ISFIFO(st->st_mode))
-		return "is a pipe (FIFO), not a regular file";
-	return "is not a regular file";
+		return _("is a pipe (FIFO), not a regular file");
+	return _("is not a regular file");
 }
 
 bool ydoc_read_file(const char *path, size_t max_bytes, char **buf, size_t *len, struct diag *d)
@@ -92,19 +105,19 @@ bool ydoc_read_file(const char *path, size_t max_bytes, char **buf, size_t *len,
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
 
 	if (fd < 0) {
-		diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		/* TRANSLATORS: %s is the system's reason, e.g. "No such file or directory". */
+		diag_set(d, path, 0, 0, _("cannot open: %s"), strerror(errno));
 		return false;
 	}
 	if (fstat(fd, &st) != 0) {
-		diag_set(d, path, 0, 0, "cannot examine: %s", strerror(errno));
+		diag_set(d, path, 0, 0, _("cannot examine: %s"), strerror(errno));
 		close(fd);
 		return false;
 	}
 	problem = file_type_problem(&st);
 	if (!problem && (uintmax_t)st.st_size > max_bytes) {
-		diag_set(d, path, 0, 0, "file is larger than the limit of %zu bytes", max_bytes);
 		close(fd);
-		return false;
+		return refuse_size(path, max_bytes, d);
 	}
 	if (problem) {
 		diag_set(d, path, 0, 0, "%s", problem);
@@ -157,12 +170,12 @@ static struct ynode *builder_node(struct builder *b, enum ynode_kind kind, yaml_
 	struct ynode *node;
 
 	if (++b->nodes > b->limits->max_nodes) {
-		builder_fail(b, mark, "too many nodes (the limit is %zu)", b->limits->max_nodes);
+		builder_fail(b, mark, _("too many nodes (the limit is %zu)"), b->limits->max_nodes);
 		return NULL;
 	}
 	node = arena_alloc(b->doc->arena, sizeof(*node));
 	if (!node) {
-		builder_fail(b, mark, "out of memory");
+		builder_fail(b, mark, "%s", _("out of memory"));
 		return NULL;
 	}
 	node->kind = kind;
@@ -176,11 +189,13 @@ static bool builder_check_props(struct builder *b, const yaml_char_t *anchor,
 				const yaml_char_t *tag, bool scalar, yaml_mark_t mark)
 {
 	if (anchor)
-		return builder_fail(b, mark, "anchors (&%s) are not supported: a text that "
-				    "starts with '&' needs double quotes", (const char *)anchor);
+		return builder_fail(b, mark, _("anchors (&%s) are not supported: a text that "
+					       "starts with '&' needs double quotes"),
+				    (const char *)anchor);
 	if (tag && !(scalar && strcmp((const char *)tag, STR_TAG) == 0))
-		return builder_fail(b, mark, "tags (%s) are not supported: a text that starts "
-				    "with '!' needs double quotes", (const char *)tag);
+		return builder_fail(b, mark, _("tags (%s) are not supported: a text that starts "
+					       "with '!' needs double quotes"),
+				    (const char *)tag);
 	return true;
 }
 
@@ -223,7 +238,7 @@ static bool builder_check_duplicates(struct builder *b, const struct ynode *map)
 		return true;
 	keys = mem.malloc(map->count * sizeof(*keys));
 	if (!keys) {
-		ydoc_error(b->doc, map, b->d, "out of memory");
+		ydoc_error(b->doc, map, b->d, "%s", _("out of memory"));
 		return false;
 	}
 	for (size_t i = 0; i < map->count; i++)
@@ -240,7 +255,8 @@ static bool builder_check_duplicates(struct builder *b, const struct ynode *map)
 	mem.free(keys);
 	if (!dup)
 		return true;
-	ydoc_error(b->doc, dup, b->d, "duplicate key '%s' (first at %u:%u)",
+	/* TRANSLATORS: %u:%u is the line and column of the key's first use. */
+	ydoc_error(b->doc, dup, b->d, _("duplicate key '%s' (first at %u:%u)"),
 		   ynode_excerpt(dup, excerpt, sizeof(excerpt)), first->line, first->column);
 	return false;
 }
@@ -256,7 +272,8 @@ static bool builder_attach(struct builder *b, struct ynode *node, yaml_mark_t ma
 	}
 	f = &b->stack[b->depth - 1];
 	if (f->node->kind == YNODE_MAPPING && f->used % 2 == 0 && node->kind != YNODE_SCALAR) {
-		ydoc_error(b->doc, node, b->d, "a mapping key must be a text, found %s",
+		/* TRANSLATORS: %s is "a list" or "a mapping" (as ynode_kind_name says it). */
+		ydoc_error(b->doc, node, b->d, _("a mapping key must be a text, found %s"),
 			   ynode_kind_name(node));
 		return false;
 	}
@@ -265,7 +282,7 @@ static bool builder_attach(struct builder *b, struct ynode *node, yaml_mark_t ma
 		struct ynode **items = mem.realloc(f->items, capacity * sizeof(*items));
 
 		if (!items)
-			return builder_fail(b, mark, "out of memory");
+			return builder_fail(b, mark, "%s", _("out of memory"));
 		f->items = items;
 		f->capacity = capacity;
 	}
@@ -284,12 +301,16 @@ static bool builder_scalar(struct builder *b, const yaml_event_t *ev)
 				 ev->start_mark))
 		return false;
 	if (length > b->limits->max_scalar)
-		return builder_fail(b, ev->start_mark, "text longer than the limit of %zu bytes",
+		return builder_fail(b, ev->start_mark,
+				    ngettext("text longer than the limit of %zu byte",
+					     "text longer than the limit of %zu bytes",
+					     b->limits->max_scalar),
 				    b->limits->max_scalar);
 	/* Valid UTF-8 already: libyaml's reader refuses any other input, and its scanner any
 	 * escape of a surrogate or past U+10FFFF. A NUL can come from an escape ("\0"). */
 	if (memchr(value, '\0', length))
-		return builder_fail(b, ev->start_mark, "text holds a NUL character, which is not allowed");
+		return builder_fail(b, ev->start_mark, "%s",
+				    _("text holds a NUL character, which is not allowed"));
 	node = builder_node(b, YNODE_SCALAR, ev->start_mark);
 	if (!node)
 		return false;
@@ -299,7 +320,7 @@ static bool builder_scalar(struct builder *b, const yaml_event_t *ev)
 	node->text = arena_strndup(b->doc->arena, value, length);
 	node->length = length;
 	if (!node->text)
-		return builder_fail(b, ev->start_mark, "out of memory");
+		return builder_fail(b, ev->start_mark, "%s", _("out of memory"));
 	return builder_attach(b, node, ev->start_mark);
 }
 
@@ -315,7 +336,10 @@ static bool builder_open(struct builder *b, const yaml_event_t *ev, enum ynode_k
 	if (!builder_check_props(b, anchor, tag, false, ev->start_mark))
 		return false;
 	if (b->depth >= b->limits->max_depth)
-		return builder_fail(b, ev->start_mark, "nesting deeper than the limit of %zu levels",
+		return builder_fail(b, ev->start_mark,
+				    ngettext("nesting deeper than the limit of %zu level",
+					     "nesting deeper than the limit of %zu levels",
+					     b->limits->max_depth),
 				    b->limits->max_depth);
 	node = builder_node(b, kind, ev->start_mark);
 	if (!node)
@@ -333,7 +357,7 @@ static bool builder_close(struct builder *b, yaml_mark_t mark)
 	if (f->used) {
 		node->items = arena_alloc(b->doc->arena, f->used * sizeof(*node->items));
 		if (!node->items)
-			return builder_fail(b, mark, "out of memory");
+			return builder_fail(b, mark, "%s", _("out of memory"));
 		memcpy(node->items, f->items, f->used * sizeof(*node->items));
 	}
 	node->count = node->kind == YNODE_MAPPING ? f->used / 2 : f->used;
@@ -351,12 +375,13 @@ static bool builder_event(struct builder *b, const yaml_event_t *ev)
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++b->documents > 1)
-			return builder_fail(b, ev->start_mark,
-					    "a second document; the file must hold exactly one");
+			return builder_fail(b, ev->start_mark, "%s",
+					    _("a second document; the file must hold exactly one"));
 		return true;
 	case YAML_ALIAS_EVENT:
-		return builder_fail(b, ev->start_mark, "aliases (*%s) are not supported: a text "
-				    "that starts with '*' needs double quotes",
+		return builder_fail(b, ev->start_mark,
+				    _("aliases (*%s) are not supported: a text that starts with '*' "
+				      "needs double quotes"),
 				    (const char *)ev->data.alias.anchor);
 	case YAML_SCALAR_EVENT:
 		return builder_scalar(b, ev);
@@ -382,10 +407,8 @@ static size_t bom_length(const char *buf, size_t len)
 static bool input_acceptable(const char *file, const char *buf, size_t len,
 			     const struct ylimits *limits, struct diag *d)
 {
-	if (len > limits->max_bytes) {
-		diag_set(d, file, 0, 0, "file is larger than the limit of %zu bytes", limits->max_bytes);
-		return false;
-	}
+	if (len > limits->max_bytes)
+		return refuse_size(file, limits->max_bytes, d);
 	if (yerror_utf16(buf, len)) {
 		diag_set(d, file, 1, 1, "%s", yerror_utf16(buf, len));
 		return false;
@@ -411,7 +434,8 @@ static bool parse_events(yaml_parser_t *parser, struct builder *b, const char *b
 		yaml_event_delete(&ev);
 	}
 	if (ok && !b->doc->root) {
-		diag_set(b->d, b->doc->file, 1, 1, "the file is empty; expected a YAML mapping");
+		diag_set(b->d, b->doc->file, 1, 1, "%s",
+			 _("the file is empty; expected a YAML mapping"));
 		ok = false;
 	}
 	return ok;
@@ -441,7 +465,7 @@ bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
 	b.stack = mem.calloc(limits->max_depth + 1, sizeof(*b.stack));
 	if (!doc->arena || !b.stack || !yaml_parser_initialize(&parser)) {
 		builder_release(&b);
-		diag_set(d, file, 0, 0, "out of memory");
+		diag_set(d, file, 0, 0, "%s", _("out of memory"));
 		return false;
 	}
 	/* A byte order mark (as Windows Notepad writes) is not part of the text: libyaml would

@@ -3,7 +3,9 @@
  * Built on libyaml's event API. Anchors, aliases, tags other than !!str, duplicate keys,
  * non-scalar keys, NUL characters, invalid UTF-8 and more than one document are refused.
  * Every node keeps its 1-based line and column so that loaders can point at it. ynode.c reads
- * the file and builds the tree; ynode_get.c reads values of the types a loader expects. */
+ * the file and builds the tree; ynode_get.c reads values of the types a loader expects. Every message is in the language the
+ * interface speaks when the error is found (i18n.h); the WHAT phrases that callers pass are
+ * theirs to translate. */
 #ifndef MEETLAT_YNODE_H
 #define MEETLAT_YNODE_H
 
@@ -59,7 +61,8 @@ void ydoc_free(struct ydoc *doc);
 void ydoc_error(const struct ydoc *doc, const struct ynode *node, struct diag *d,
 		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* Returns "a mapping", "a list" or "a text" for the kind of NODE. */
+/* Returns "a mapping", "a list", "a text" or "nothing" (an empty text) for the kind of NODE,
+ * translated. */
 const char *ynode_kind_name(const struct ynode *node);
 
 /* Copies a short, printable excerpt of scalar NODE into BUF and returns BUF. */
@@ -92,8 +95,9 @@ bool ynode_fields(const struct ydoc *doc, const struct ynode *node, const char *
 		  const struct yfield *fields, size_t n, bool keep_unknown,
 		  const struct ynode **out, struct diag *d);
 
-/* Checks the format version under KEY of mapping ROOT (a WHAT file, e.g. "content") first of
- * all, so that a newer file is refused as such: it must be present and equal SUPPORTED. */
+/* Checks the format version under KEY of mapping ROOT (a WHAT file: "content" or "session",
+ * which have messages of their own) first of all, so that a newer file is refused as such: it
+ * must be present and equal SUPPORTED. */
 bool ynode_version(const struct ydoc *doc, const struct ynode *root, const char *key,
 		   const char *what, long supported, struct diag *d);
 

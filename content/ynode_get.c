@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "utf8.h"
 #include "valid.h"
 
@@ -27,11 +28,14 @@ const char *ynode_kind_name(const struct ynode *node)
 {
 	switch (node->kind) {
 	case YNODE_MAPPING:
-		return "a mapping";
+		/* TRANSLATORS: this and the next three say what stands in a place of the file,
+		 * in messages such as "expected a list for 'phases', found a text"; a mapping is
+		 * a block of 'key: value' lines. */
+		return _("a mapping");
 	case YNODE_SEQUENCE:
-		return "a list";
+		return _("a list");
 	default:
-		return node->length ? "a text" : "nothing";
+		return node->length ? _("a text") : _("nothing");
 	}
 }
 
@@ -75,14 +79,18 @@ static const char *ynode_found(const struct ynode *node, char *buf, size_t size)
 bool ynode_expect(const struct ydoc *doc, const struct ynode *node, enum ynode_kind kind,
 		  const char *what, struct diag *d)
 {
-	static const char *const names[] = {
-		[YNODE_SCALAR] = "a text", [YNODE_SEQUENCE] = "a list", [YNODE_MAPPING] = "a mapping"
+	static const char *const messages[] = {
+		/* TRANSLATORS: this and the next two: the first %s is what the value is for (a
+		 * key such as 'phases', or a phrase such as "a phase"), the second what stands
+		 * there ("a list", "nothing"). */
+		[YNODE_SCALAR] = N_("expected a text for %s, found %s"),
+		[YNODE_SEQUENCE] = N_("expected a list for %s, found %s"),
+		[YNODE_MAPPING] = N_("expected a mapping for %s, found %s"),
 	};
 
 	if (node->kind == kind)
 		return true;
-	ydoc_error(doc, node, d, "expected %s for %s, found %s", names[kind], what,
-		   ynode_kind_name(node));
+	ydoc_error(doc, node, d, _(messages[kind]), what, ynode_kind_name(node));
 	return false;
 }
 
@@ -145,7 +153,10 @@ bool ynode_fields(const struct ydoc *doc, const struct ynode *node, const char *
 		const struct ynode *key = ynode_key(node, i);
 
 		if (!yfield_known(fields, n, key->text) && strncmp(key->text, "x-", 2) != 0) {
-			ydoc_error(doc, key, d, "unknown key '%s' in %s (expected one of: %s)",
+			/* TRANSLATORS: the key, where it is ("a phase", "a content file") and
+			 * the keys allowed there: "unknown key 'nmae' in a phase (expected one of:
+			 * number, name, ...)". */
+			ydoc_error(doc, key, d, _("unknown key '%s' in %s (expected one of: %s)"),
 				   ynode_excerpt(key, excerpt, sizeof(excerpt)), what,
 				   field_list(fields, n, list, sizeof(list)));
 			return false;
@@ -154,11 +165,27 @@ bool ynode_fields(const struct ydoc *doc, const struct ynode *node, const char *
 	for (size_t i = 0; i < n; i++) {
 		out[i] = ynode_get(node, fields[i].key);
 		if (!out[i] && fields[i].required) {
-			ydoc_error(doc, node, d, "missing key '%s' in %s", fields[i].key, what);
+			/* TRANSLATORS: "missing key 'id' in a content file". */
+			ydoc_error(doc, node, d, _("missing key '%s' in %s"), fields[i].key, what);
 			return false;
 		}
 	}
 	return true;
+}
+
+/* Returns the message for a WHAT file without its version key: the two kinds of file meetlat
+ * reads have one of their own, so that each is one sentence in every language; the format
+ * takes the key, the key again, the version and WHAT. */
+static const char *version_missing(const char *what)
+{
+	if (strcmp(what, "content") == 0)
+		/* TRANSLATORS: "missing key 'meetlat_content' (expected 'meetlat_content: 1' in
+		 * a content file)". */
+		return _("missing key '%s' (expected '%s: %ld' in a content file)");
+	if (strcmp(what, "session") == 0)
+		return _("missing key '%s' (expected '%s: %ld' in a session file)");
+	/* TRANSLATORS: the last %s names a kind of file other than content and session. */
+	return _("missing key '%s' (expected '%s: %ld' in a %s file)");
 }
 
 bool ynode_version(const struct ydoc *doc, const struct ynode *root, const char *key,
@@ -169,8 +196,7 @@ bool ynode_version(const struct ydoc *doc, const struct ynode *root, const char 
 	long version;
 
 	if (!v) {
-		ydoc_error(doc, root, d, "missing key '%s' (expected '%s: %ld' in a %s file)", key,
-			   key, supported, what);
+		ydoc_error(doc, root, d, version_missing(what), key, key, supported, what);
 		return false;
 	}
 	snprintf(name, sizeof(name), "'%s'", key);
@@ -178,7 +204,9 @@ bool ynode_version(const struct ydoc *doc, const struct ynode *root, const char 
 		return false;
 	if (version == supported)
 		return true;
-	ydoc_error(doc, v, d, "unsupported %s version %s (this meetlat reads version %ld)", key,
+	/* TRANSLATORS: the key, the version the file has and the one this meetlat reads:
+	 * "unsupported meetlat_content version 2 (this meetlat reads version 1)". */
+	ydoc_error(doc, v, d, _("unsupported %s version %s (this meetlat reads version %ld)"), key,
 		   ynode_excerpt(v, excerpt, sizeof(excerpt)), supported);
 	return false;
 }
@@ -197,17 +225,20 @@ bool ynode_text(const struct ydoc *doc, const struct ynode *node, const char *wh
 static bool refuse_typed(const struct ydoc *doc, const struct ynode *node, const char *expected,
 			 const char *what, struct diag *d)
 {
+	/* TRANSLATORS: this and the next two: what is expected ("a whole number from 0 to 9",
+	 * "true or false"), what it is for ('minutes', "the number of a phase"), and what was
+	 * found: 'yes' (as written), or "a list" or "nothing". */
+	const char *message = _("expected %s for %s, found %s");
 	char found[72];
 
 	ynode_found(node, found, sizeof(found));
 	if (node->kind == YNODE_SCALAR && node->length && node->quoted)
-		ydoc_error(doc, node, d, "expected %s for %s, found the text %s in quotes (write it "
-			   "without quotes)", expected, what, found);
+		message = _("expected %s for %s, found the text %s in quotes (write it without "
+			    "quotes)");
 	else if (node->kind == YNODE_SCALAR && !node->plain && node->length)
-		ydoc_error(doc, node, d, "expected %s for %s, found the text %s (write it by itself, "
-			   "without '|', '>' or a tag)", expected, what, found);
-	else
-		ydoc_error(doc, node, d, "expected %s for %s, found %s", expected, what, found);
+		message = _("expected %s for %s, found the text %s (write it by itself, without '|', "
+			    "'>' or a tag)");
+	ydoc_error(doc, node, d, message, expected, what, found);
 	return false;
 }
 
@@ -226,7 +257,8 @@ bool ynode_number(const struct ydoc *doc, const struct ynode *node, const char *
 			value = value * 10 + (node->text[i] - '0');
 	}
 	if (!digits || value < min || value > max) {
-		snprintf(expected, sizeof(expected), "a whole number from %ld to %ld", min, max);
+		/* TRANSLATORS: the numbers are the smallest and the largest allowed. */
+		snprintf(expected, sizeof(expected), _("a whole number from %ld to %ld"), min, max);
 		return refuse_typed(doc, node, expected, what, d);
 	}
 	*out = value;
@@ -246,7 +278,7 @@ bool ynode_bool(const struct ydoc *doc, const struct ynode *node, const char *wh
 			return true;
 		}
 	}
-	return refuse_typed(doc, node, "true or false", what, d);
+	return refuse_typed(doc, node, _("true or false"), what, d);
 }
 
 bool ynode_ident(const struct ydoc *doc, const struct ynode *node, const char *what,
@@ -259,7 +291,9 @@ bool ynode_ident(const struct ydoc *doc, const struct ynode *node, const char *w
 		return true;
 	}
 	ydoc_error(doc, node, d,
-		   "expected an identifier (lower-case letters, digits and '-') for %s, found %s",
+		   /* TRANSLATORS: what the id is for ("the id of a row", 'id') and what was
+		    * found. */
+		   _("expected an identifier (lower-case letters, digits and '-') for %s, found %s"),
 		   what, ynode_found(node, found, sizeof(found)));
 	return false;
 }
@@ -273,7 +307,9 @@ bool ynode_date(const struct ydoc *doc, const struct ynode *node, const char *wh
 		*out = node->text;
 		return true;
 	}
-	ydoc_error(doc, node, d, "expected a date written YYYY-MM-DD for %s, found %s", what,
+	/* TRANSLATORS: what the date is for ('due') and what was found; YYYY-MM-DD is how the
+	 * date is written in the file (2027-01-15). */
+	ydoc_error(doc, node, d, _("expected a date written YYYY-MM-DD for %s, found %s"), what,
 		   ynode_found(node, found, sizeof(found)));
 	return false;
 }

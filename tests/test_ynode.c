@@ -104,6 +104,22 @@ static void test_file_limit(void **state)
 	expect_refused(text, &small, "t.yaml: file is larger than the limit of 100 bytes");
 }
 
+/* A limit of one is said in the singular: the messages count with ngettext. */
+static void test_limit_of_one(void **state)
+{
+	static const struct ylimits one = {
+		.max_bytes = 100, .max_depth = 1, .max_nodes = 10, .max_scalar = 1
+	};
+	static const struct ylimits one_byte = {
+		.max_bytes = 1, .max_depth = 3, .max_nodes = 10, .max_scalar = 5
+	};
+
+	(void)state;
+	expect_refused("[[a]]", &one, "t.yaml:1:2: nesting deeper than the limit of 1 level");
+	expect_refused("ab", &one, "t.yaml:1:1: text longer than the limit of 1 byte");
+	expect_refused("ab", &one_byte, "t.yaml: file is larger than the limit of 1 byte");
+}
+
 /* Exactly one document: a second is refused, none is an empty file. */
 static void test_one_document(void **state)
 {
@@ -679,6 +695,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_depth_limit),    cmocka_unit_test(test_node_limit),
 		cmocka_unit_test(test_scalar_limit),   cmocka_unit_test(test_file_limit),
+		cmocka_unit_test(test_limit_of_one),
 		cmocka_unit_test(test_one_document),   cmocka_unit_test(test_tags),
 		cmocka_unit_test(test_anchors_aliases), cmocka_unit_test(test_complex_keys),
 		cmocka_unit_test(test_duplicate_keys), cmocka_unit_test(test_nul_and_utf8),
