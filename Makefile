@@ -135,7 +135,8 @@ meetlat: $(BUILD)/meetlat
 # is older than the sources or a translation misses or doubts a message (build-aux/check-po).
 MO_NAME       = LC_MESSAGES/meetlat.mo
 CATALOGUES    = $(foreach L,$(LINGUAS),$(BUILD)/locale/$(L)/$(MO_NAME) locale/$(L)/$(MO_NAME))
-MESSAGE_SRC   = $(BASE_SRC) $(CONTENT_SRC) $(SESSIONS_SRC) $(UI_SRC) $(TUI_SRC) tui/main.c
+MESSAGE_SRC   = $(BASE_SRC) $(CONTENT_SRC) $(SESSIONS_SRC) $(UI_SRC) $(TUI_SRC) tui/main.c \
+                tests/tools/keys_man.c
 XGETTEXT_OPTS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
                 --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --sort-by-file --add-location=file \
                 --package-name=meetlat --package-version=$(VERSION) --no-wrap
@@ -259,9 +260,13 @@ uninstall:
 	      $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5))) $(INSTALLED_MO) \
 	      $(foreach m,$(MAN_TRANSLATED),$(call man_dest,$(m))/$(notdir $(m)))
 
-# The key section of meetlat(1) is generated from the table of bindings (tui/actions.c).
-man-keys: $(BUILD)/tests/tools/keys_man
-	sh build-aux/man-keys $(BUILD)/tests/tools/keys_man man/meetlat.1
+# The key section of meetlat(1) is generated from the table of bindings (tui/actions.c); that of
+# each translation man/LANG/meetlat.1 from the same table through the catalogue of LANG.
+MAN_KEYS_TRANSLATED = $(filter %/meetlat.1,$(MAN_TRANSLATED))
+man-keys: $(BUILD)/tests/tools/keys_man $(filter $(BUILD)/%,$(CATALOGUES))
+	sh build-aux/man-keys man/meetlat.1 $(BUILD)/tests/tools/keys_man
+	$(foreach p,$(MAN_KEYS_TRANSLATED),sh build-aux/man-keys $(p) $(BUILD)/tests/tools/keys_man \
+	  $(notdir $(patsubst %/,%,$(dir $(p)))) $(BUILD)/locale &&) true
 
 # The golden pages of the screens (tests/golden/pages/) are written by a tool; review the
 # difference (git diff tests/golden/pages) before committing it.
