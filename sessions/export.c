@@ -19,8 +19,9 @@
  * local time, the time zone.
  *
  * No format wraps text to a width: a Markdown table row is one line however long its cells
- * (a renderer lays it out), and HTML and CSV are laid out by the browser or spreadsheet; so
- * nothing here hyphenates. */
+ * (a renderer lays it out), and HTML and CSV are laid out by the browser or spreadsheet (the
+ * HTML page asks the browser to hyphenate, in its language: export_html.c); so nothing here
+ * hyphenates. */
 #include "export.h"
 
 #include <stdlib.h>

@@ -1,5 +1,9 @@
 /* export_html.c - the report as one standalone HTML page (no script, nothing fetched, fit to
- * print on A4), with a chart of the current and target phase of every row. */
+ * print on A4), with a chart of the current and target phase of every row.
+ *
+ * The page is laid out by the browser: a word too long for its table column is hyphenated
+ * there (CSS hyphens: auto, with the rules of the page's lang, the language spoken), and
+ * only a word without any hyphenation point is broken anywhere (overflow-wrap). */
 #include <string.h>
 
 #include "export_impl.h"
@@ -56,7 +60,8 @@ static const char html_style[] =
 	"ul.meta { list-style: none; padding: 0; margin: 0; columns: 2; }\n"
 	"table { border-collapse: collapse; width: 100%; font-size: .9em; }\n"
 	"th, td { border: 1px solid #888; padding: .2em .4em; text-align: left;\n"
-	"         vertical-align: top; overflow-wrap: break-word; box-sizing: border-box; }\n"
+	"         vertical-align: top; hyphens: auto; overflow-wrap: break-word;\n"
+	"         box-sizing: border-box; }\n"
 	"thead th { background: #e8e8e8; }\n"
 	"td.num, td.date { text-align: right; white-space: nowrap; }\n"
 	"td.spread { text-align: right; }\n"

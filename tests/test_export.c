@@ -244,6 +244,9 @@ static void test_html_facts(void **state)
 	assert_non_null(strstr(html, "<title>Workshop sociale media – meetlat report</title>"));
 	assert_non_null(strstr(html, "@page { size: A4"));
 	assert_non_null(strstr(html, "@media print"));
+	/* a word too long for its column is hyphenated by the browser, in the page's language */
+	assert_non_null(strstr(html, "<html lang=\"en\">"));
+	assert_non_null(strstr(html, "hyphens: auto;"));
 	assert_non_null(strstr(html, "Eerst | dan &lt;script&gt;alert(&quot;x&quot;)"
 				     "&lt;/script&gt; &amp; &#39;citaat&#39;\n"
 				     "tweede regel: één; twee, drie \\ schuin"));
