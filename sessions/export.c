@@ -10,15 +10,30 @@
  * Every text that comes from the session or the content goes through export_put_text:
  * control characters are replaced (utf8_sanitize, newlines kept) and the rest escaped for the
  * format (in CSV for a spreadsheet, a text that could be taken for a formula gets a leading ').
- * Nothing is written in the locale's number format, so the output is the same everywhere. */
+ * So does every word of the report's own: the report speaks the language of the interface
+ * (i18n.h; the content's language unless --lang or the environment choose), and a
+ * translation may hold any character. Dates are shown the way that language writes them
+ * (date_format: "15 jan. 2027"), the moments a session was created and updated in the
+ * reader's local time, durations as a clock reads them (duration_clock). Numbers are never
+ * written in the locale's format, so the output depends only on the language and, for the
+ * local time, the time zone.
+ *
+ * No format wraps text to a width: a Markdown table row is one line however long its cells
+ * (a renderer lays it out), and HTML and CSV are laid out by the browser or spreadsheet (the
+ * HTML page asks the browser to hyphenate, in its language: export_html.c); so nothing here
+ * hyphenates. */
 #include "export.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "date.h"
 #include "export_impl.h"
+#include "i18n.h"
 #include "mem.h"
 #include "utf8.h"
+#include "valid.h"
 
 enum { LABEL_MAX = 1024 };
 
@@ -42,18 +57,145 @@ void export_put(struct export *e, const char *literal)
 	fputs(literal, e->out);
 }
 
-void export_put_text(struct export *e, const char *text)
+/* Writes the LEN bytes of TEXT as export_put_text writes a text. */
+static void put_text_len(struct export *e, const char *text, size_t len)
 {
-	char *clean = text ? utf8_sanitize(text, strlen(text), true, '?') : NULL;
+	char *clean = utf8_sanitize(text, len, true, '?');
 
-	if (!text)
-		return;
 	if (!clean) {
 		e->exhausted = true;
 		return;
 	}
 	e->escape(e, clean);
 	mem.free(clean);
+}
+
+void export_put_text(struct export *e, const char *text)
+{
+	if (text)
+		put_text_len(e, text, strlen(text));
+}
+
+/* Writes the pattern PATTERN with its first "%s" replaced by TEXT, escaped; the rest of
+ * PATTERN is written as it is when LITERAL (markup), else escaped too (a translated sentence). */
+static void put_pattern(struct export *e, const char *pattern, const char *text, bool literal)
+{
+	const char *hole = strstr(pattern, "%s");
+	size_t before = hole ? (size_t)(hole - pattern) : strlen(pattern);
+
+	if (literal)
+		fwrite(pattern, 1, before, e->out);
+	else
+		put_text_len(e, pattern, before);
+	if (!hole)
+		return;
+	export_put_text(e, text);
+	if (literal)
+		export_put(e, hole + 2);
+	else
+		export_put_text(e, hole + 2);
+}
+
+void export_put_markup(struct export *e, const char *markup, const char *text)
+{
+	put_pattern(e, markup, text, true);
+}
+
+void export_put_sentence(struct export *e, const char *sentence, const char *text)
+{
+	put_pattern(e, sentence, text, false);
+}
+
+/* ---- dates, moments and durations, as the reader reads them --------------------------- */
+
+/* Returns the number of the two digits at S if it is at most MAX, else -1. */
+static int two_digits(const char *s, int max)
+{
+	int n;
+
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	n = (s[0] - '0') * 10 + (s[1] - '0');
+	return n <= max ? n : -1;
+}
+
+/* Reads the offset from UTC at ZONE ("Z", "+HH:MM" or "-HH:MM", and nothing after it) into
+ * *SECONDS (east of UTC positive); false when ZONE is none of these. */
+static bool stamp_offset(const char *zone, long *seconds)
+{
+	int hours, minutes;
+
+	if (strcmp(zone, "Z") == 0) {
+		*seconds = 0;
+		return true;
+	}
+	if ((zone[0] != '+' && zone[0] != '-') || strlen(zone) != 6 || zone[3] != ':')
+		return false;
+	hours = two_digits(zone + 1, 23);
+	minutes = two_digits(zone + 4, 59);
+	if (hours < 0 || minutes < 0)
+		return false;
+	*seconds = (zone[0] == '-' ? -1L : 1L) * (hours * 3600L + minutes * 60L);
+	return true;
+}
+
+/* Reads STAMP, a moment as a session file holds it (YYYY-MM-DDTHH:MM:SS and Z or +HH:MM or
+ * -HH:MM), into *WHEN; false when STAMP is not such a moment. */
+static bool stamp_read(const char *stamp, time_t *when)
+{
+	struct tm tm = { 0 };
+	char date[DATE_ISO_SIZE];
+	long offset;
+
+	if (strlen(stamp) < 19 || stamp[10] != 'T' || stamp[13] != ':' || stamp[16] != ':')
+		return false;
+	snprintf(date, sizeof(date), "%.10s", stamp);
+	tm.tm_hour = two_digits(stamp + 11, 23);
+	tm.tm_min = two_digits(stamp + 14, 59);
+	tm.tm_sec = two_digits(stamp + 17, 59);
+	if (!date_valid(date) || tm.tm_hour < 0 || tm.tm_min < 0 || tm.tm_sec < 0 ||
+	    !stamp_offset(stamp + 19, &offset))
+		return false;
+	tm.tm_year = atoi(date) - 1900;
+	tm.tm_mon = atoi(date + 5) - 1;
+	tm.tm_mday = atoi(date + 8);
+	*when = timegm(&tm) - offset;
+	return true;
+}
+
+bool export_local_time(const char *stamp, enum date_style style, char *out, size_t size)
+{
+	char iso[DATE_ISO_SIZE], clock[8], day[DATE_TEXT_SIZE];
+	struct tm local;
+	time_t when;
+	int n;
+
+	if (size)
+		out[0] = '\0';
+	if (!stamp_read(stamp, &when) || !localtime_r(&when, &local) ||
+	    strftime(iso, sizeof(iso), "%Y-%m-%d", &local) != DATE_ISO_SIZE - 1 ||
+	    strftime(clock, sizeof(clock), "%H:%M", &local) != 5 ||
+	    !date_format(iso, style, day, sizeof(day)))
+		return false;
+	n = snprintf(out, size, "%s %s", day, clock);
+	if (n < 0 || (size_t)n >= size) {
+		if (size)
+			out[0] = '\0';
+		return false;
+	}
+	return true;
+}
+
+const char *export_date(const char *iso, char *out, size_t size)
+{
+	return date_format(iso, date_style_spoken(), out, size) ? out : iso;
+}
+
+/* Returns STAMP in the reader's local time in the language spoken, written into OUT (SIZE
+ * bytes), or STAMP as it is when it is not a moment as session files hold them. */
+static const char *local_time(const char *stamp, char *out, size_t size)
+{
+	return export_local_time(stamp, date_style_spoken(), out, size) ? out : stamp;
 }
 
 /* ---- what a row says ------------------------------------------------------------------ */
@@ -127,28 +269,29 @@ const char *export_phase_name(const struct export *e, int number)
 
 void export_section(struct export *e, const char *title)
 {
-	fprintf(e->out, e->markup->section, title);
+	export_put_markup(e, e->markup->section, title);
 }
 
 /* Writes the paragraph TEXT. */
 static void paragraph(struct export *e, const char *text)
 {
-	fprintf(e->out, e->markup->paragraph, text);
+	export_put_markup(e, e->markup->paragraph, text);
 }
 
-/* Writes the paragraph TEXT below a table. */
+/* Writes the paragraph TEXT below a table or a list. */
 static void table_note(struct export *e, const char *text)
 {
-	fprintf(e->out, e->markup->table_note, text);
+	export_put_markup(e, e->markup->table_note, text);
 }
 
-/* Starts a table of class CLASS (for the style sheet) whose N columns are headed HEADS. */
+/* Starts a table of class CLASS (for the style sheet) whose N columns are headed HEADS, each
+ * translated. */
 static void table_begin(struct export *e, const char *class, const char *const *heads,
 			size_t n)
 {
 	fprintf(e->out, e->markup->table_begin, class);
 	for (size_t i = 0; i < n; i++)
-		fprintf(e->out, e->markup->head, heads[i]);
+		export_put_markup(e, e->markup->head, _(heads[i]));
 	export_put(e, e->markup->head_end);
 	for (size_t i = 0; i < n; i++)
 		export_put(e, e->markup->rule);
@@ -216,7 +359,7 @@ static void item_begin(struct export *e, const char *label)
 {
 	export_put(e, e->markup->item_begin);
 	if (label)
-		fprintf(e->out, e->markup->item_label, label);
+		export_put_markup(e, e->markup->item_label, label);
 }
 
 /* Ends a list item. */
@@ -254,18 +397,70 @@ static void meta_item(struct export *e, const char *label, const char *text)
 
 void export_report_meta(struct export *e)
 {
+	char date[DATE_TEXT_SIZE], created[EXPORT_MOMENT_SIZE], updated[EXPORT_MOMENT_SIZE];
+
 	list_begin(e, "meta");
-	for (int f = META_ORGANISATION; f < META_COUNT; f++)
-		meta_item(e, session_meta_label((enum session_meta)f), e->s->meta[f]);
-	item_begin(e, "Content");
+	for (int f = META_ORGANISATION; f < META_COUNT; f++) {
+		const char *text = e->s->meta[f];
+
+		if (f == META_DATE && text)
+			text = export_date(text, date, sizeof(date));
+		meta_item(e, session_meta_label((enum session_meta)f), text);
+	}
+	/* TRANSLATORS: the report's details: the content the session was scored against */
+	item_begin(e, _("Content"));
 	export_put_text(e, e->c->title);
 	export_put(e, " (");
 	export_put_text(e, e->s->content_id);
 	export_put(e, ")");
 	item_end(e);
-	meta_item(e, "Created", e->s->created);
-	meta_item(e, "Updated", e->s->updated);
+	/* TRANSLATORS: the report's details: when the session was created, in local time */
+	meta_item(e, _("Created"), local_time(e->s->created, created, sizeof(created)));
+	/* TRANSLATORS: the report's details: when the session was last saved, in local time */
+	meta_item(e, _("Updated"), local_time(e->s->updated, updated, sizeof(updated)));
 	list_end(e);
+}
+
+/* Writes a cell of class "num" holding NUMBER. */
+static void cell_number(struct export *e, size_t number)
+{
+	char text[24];
+
+	snprintf(text, sizeof(text), "%zu", number);
+	cell_begin(e, "num");
+	export_put_text(e, text);
+	cell_end(e);
+}
+
+/* Writes the votes cell of row R: how many, and per phase when there are any. */
+static void votes_cell(struct export *e, const struct row_view *r)
+{
+	char count[24];
+
+	snprintf(count, sizeof(count), "%zu", r->st.count);
+	cell_begin(e, "votes");
+	export_put_text(e, count);
+	if (r->st.count)
+		export_put_markup(e, e->markup->vote_detail, r->distribution);
+	cell_end(e);
+}
+
+/* Writes the spread cell of row R: the phases its votes span, marked when they lie far apart. */
+static void spread_cell(struct export *e, const struct row_view *r)
+{
+	char text[64];
+
+	cell_begin(e, r->st.disagree ? "spread disagree" : "spread");
+	if (!r->st.count) {
+		export_put(e, "—");
+	} else {
+		/* TRANSLATORS: the spread of the votes (the phases they span) when they lie far
+		 * apart, in the scores table: "3 (disagree)" */
+		snprintf(text, sizeof(text), r->st.disagree ? _("%d (disagree)") : "%d",
+			 r->st.span);
+		export_put_text(e, text);
+	}
+	cell_end(e);
 }
 
 /* Writes the line of the scores table for score I. */
@@ -275,21 +470,15 @@ static void score_line(struct export *e, size_t i)
 
 	export_row_view(e, i, &r);
 	row_begin(e);
-	if (!e->markup->group_begin)
-		cell_text(e, NULL, r.group ? r.group : "(kept from the file)");
+	if (!e->markup->group_begin) {
+		/* TRANSLATORS: in the group column of the scores table, for a row of a session
+		 * file that the content no longer has */
+		cell_text(e, NULL, r.group ? r.group : _("(kept from the file)"));
+	}
 	cell_text(e, NULL, r.name);
-	cell_begin(e, "votes");
-	fprintf(e->out, "%zu", r.st.count);
-	if (r.st.count)
-		fprintf(e->out, e->markup->vote_detail, r.distribution);
-	cell_end(e);
+	votes_cell(e, &r);
 	cell_text(e, "num", r.median);
-	cell_begin(e, r.st.disagree ? "spread disagree" : "spread");
-	if (r.st.count)
-		fprintf(e->out, r.st.disagree ? "%d (disagree)" : "%d", r.st.span);
-	else
-		export_put(e, "—");
-	cell_end(e);
+	spread_cell(e, &r);
 	for (int k = 0; k < 2; k++) {
 		cell_begin(e, "phase");
 		put_phase(e, k == 0 ? r.sc->current : r.sc->target);
@@ -305,22 +494,26 @@ static void score_line(struct export *e, size_t i)
 static void group_line(struct export *e, const char *group)
 {
 	export_put(e, e->markup->group_begin);
-	if (group)
-		export_put_text(e, group);
-	else
-		export_put(e, "Kept from the file (rows this content no longer has)");
+	if (!group)
+		group = _("Kept from the file (rows this content no longer has)");
+	export_put_text(e, group);
 	export_put(e, e->markup->group_end);
 }
 
 /* Writes every row: the content's rows in order, then those kept from the file. */
 static void report_scores(struct export *e)
 {
-	static const char *const heads[] = { "Group", "Row", "Votes", "Median", "Spread",
-					     "Current", "Target", "Note" };
+	/* TRANSLATORS: the columns of the scores table: the group of rows (interactie,
+	 * organisatie), the row, the votes, their median and spread, the agreed current and
+	 * target phase, the note */
+	static const char *const heads[] = { N_("Row group"), N_("Row"), N_("Votes"), N_("Median"),
+					     N_("Spread"), N_("Current"), N_("Target"),
+					     N_("Note") };
 	bool group_lines = e->markup->group_begin != NULL;
 	size_t skip = group_lines ? 1 : 0; /* the group is above its rows, not in a column */
 
-	export_section(e, "Scores");
+	/* TRANSLATORS: the heading of the report's table of rows: votes and agreed phases */
+	export_section(e, _("Scores"));
 	table_begin(e, "scores", heads + skip, sizeof(heads) / sizeof(heads[0]) - skip);
 	for (size_t i = 0; i < e->s->n_scores; i++) {
 		if (group_lines && (i == 0 || row_group(e, i) != row_group(e, i - 1)))
@@ -328,19 +521,28 @@ static void report_scores(struct export *e)
 		score_line(e, i);
 	}
 	table_end(e);
-	table_note(e, "Votes: how many, then per phase (phase:votes). Spread: the phases the "
-		      "votes cover, from the lowest to the highest; 1 means everyone agreed, 3 or "
-		      "more is marked as disagreement.");
+	table_note(e, _("Votes: how many, then per phase (phase:votes). Spread: the phases the "
+			"votes cover, from the lowest to the highest; 1 means everyone agreed, 3 "
+			"or more is marked as disagreement."));
 }
 
-/* Lists the content's rows that have neither an agreed current nor a target phase. */
+/* Returns true when score I is a row of the content with neither an agreed current nor a
+ * target phase. */
+static bool row_unscored(const struct export *e, size_t i)
+{
+	return row_known(e, i) && !session_row_scored(e->s, i);
+}
+
+/* Lists the content's rows that have neither an agreed current nor a target phase, and says
+ * how many there are. */
 static void report_unscored(struct export *e)
 {
 	size_t n = 0;
+	char count[256];
 
-	export_section(e, "Not scored");
+	export_section(e, _("Not scored"));
 	for (size_t i = 0; i < e->s->n_scores; i++) {
-		if (!row_known(e, i) || session_row_scored(e->s, i))
+		if (!row_unscored(e, i))
 			continue;
 		if (n++ == 0)
 			list_begin(e, "unscored");
@@ -350,76 +552,130 @@ static void report_unscored(struct export *e)
 		export_put_text(e, e->c->dimensions[i].name);
 		item_end(e);
 	}
-	if (n)
-		list_end(e);
-	else
-		paragraph(e, "Every row has an agreed current or target phase.");
+	if (!n) {
+		paragraph(e, _("Every row has an agreed current or target phase."));
+		return;
+	}
+	list_end(e);
+	snprintf(count, sizeof(count),
+		 ngettext("%zu row has neither an agreed current nor a target phase.",
+			  "%zu rows have neither an agreed current nor a target phase.", n), n);
+	table_note(e, count);
 }
 
-/* Writes the line of the actions table for action I. */
-static void action_line(struct export *e, size_t i)
+/* Returns what action A's state is, translated: done, open, or overdue (open and due before
+ * TODAY, YYYY-MM-DD). */
+static const char *action_state(const struct session_action *a, const char *today)
+{
+	if (a->done)
+		/* TRANSLATORS: the state of an action in the report: done, open or overdue */
+		return _("done");
+	return date_is_past(a->due, today) ? _("overdue") : _("open");
+}
+
+/* Writes the line of the actions table for action I; TODAY (YYYY-MM-DD) tells what is overdue. */
+static void action_line(struct export *e, size_t i, const char *today)
 {
 	const struct session_action *a = &e->s->actions[i];
 	long row = session_action_row(a, e->c);
+	char due[DATE_TEXT_SIZE];
 
 	row_begin(e);
-	cell_begin(e, "num");
-	fprintf(e->out, "%zu", i + 1);
-	cell_end(e);
+	cell_number(e, i + 1);
 	cell_text(e, "text", a->text);
 	cell_text(e, NULL, row >= 0 ? e->c->dimensions[row].name : a->dimension);
 	cell_text(e, NULL, a->owner);
-	cell_text(e, "date", a->due);
-	cell_text(e, NULL, a->done ? "yes" : "no");
+	cell_text(e, "date", export_date(a->due, due, sizeof(due)));
+	cell_text(e, NULL, action_state(a, today));
 	row_end(e);
+}
+
+/* Writes how many actions there are, how many are done and how many overdue, as of TODAY. */
+static void actions_summary(struct export *e, const char *today)
+{
+	size_t n = e->s->n_actions, done = 0, overdue = 0;
+	char text[256];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct session_action *a = &e->s->actions[i];
+
+		done += a->done;
+		overdue += !a->done && date_is_past(a->due, today);
+	}
+	snprintf(text, sizeof(text),
+		 ngettext("%zu action was agreed; done: %zu, overdue: %zu.",
+			  "%zu actions were agreed; done: %zu, overdue: %zu.", n),
+		 n, done, overdue);
+	table_note(e, text);
 }
 
 /* Writes the actions, in the order they were agreed. */
 static void report_actions(struct export *e)
 {
-	static const char *const heads[] = { "#", "Action", "Row", "Owner", "Due", "Done" };
-
-	export_section(e, "Actions");
+	/* TRANSLATORS: the columns of the actions table: its number, the action, the row it
+	 * belongs to, who takes it on, by when, and its state (done, open, overdue) */
+	static const char *const heads[] = { N_("#"), N_("Action"), N_("Row"), N_("Owner"),
+					     N_("Due"), N_("State") };
+	export_section(e, _("Actions"));
 	if (e->s->n_actions == 0) {
-		paragraph(e, "No actions were recorded.");
+		paragraph(e, _("No actions were recorded."));
 		return;
 	}
 	table_begin(e, "actions", heads, sizeof(heads) / sizeof(heads[0]));
 	for (size_t i = 0; i < e->s->n_actions; i++)
-		action_line(e, i);
+		action_line(e, i, e->today);
 	table_end(e);
-	table_note(e, "Row: the row an action belongs to; a dash for the workshop as a whole.");
+	actions_summary(e, e->today);
+	table_note(e, _("Row: the row an action belongs to; a dash for the workshop as a whole."));
 }
 
-/* Writes a cell with PLANNED minutes and one with SPENT seconds as minutes:seconds. */
+/* Writes a cell with PLANNED minutes and one with SPENT seconds as a clock reads them. */
 static void time_cells(struct export *e, unsigned long planned, unsigned long spent)
 {
+	char text[64];
+
 	cell_begin(e, "num");
-	if (planned)
-		fprintf(e->out, "%lu min", planned);
-	else
+	if (planned) {
+		/* TRANSLATORS: minutes planned for a step of the agenda */
+		snprintf(text, sizeof(text), _("%lu min"), planned);
+		export_put_text(e, text);
+	} else {
 		export_put(e, "—");
+	}
 	cell_end(e);
 	cell_begin(e, "num");
-	fprintf(e->out, "%lu:%02lu", spent / 60, spent % 60);
+	export_put_text(e, duration_clock(spent, text, sizeof(text)));
 	cell_end(e);
+}
+
+/* Writes the time planned and spent in all, and how to read the times spent. */
+static void time_summary(struct export *e, unsigned long planned, unsigned long spent)
+{
+	char clock[24], text[512];
+
+	snprintf(text, sizeof(text),
+		 /* TRANSLATORS: under the time per step; %s is a clock, 44:17 or 1:02:03 */
+		 _("In all %lu min planned, %s spent (minutes:seconds, from an hour on "
+		   "hours:minutes:seconds)."),
+		 planned, duration_clock(spent, clock, sizeof(clock)));
+	table_note(e, text);
 }
 
 /* Writes the time spent on every agenda step against the minutes planned for it. */
 static void report_time(struct export *e)
 {
-	static const char *const heads[] = { "#", "Step", "Planned", "Spent" };
+	/* TRANSLATORS: the columns of the table of time per step: its number, the step of the
+	 * agenda, the minutes planned for it, the time spent on it */
+	static const char *const heads[] = { N_("#"), N_("Step"), N_("Planned"), N_("Spent") };
 	size_t n = e->c->n_steps < e->s->n_seconds ? e->c->n_steps : e->s->n_seconds;
 	unsigned long spent = 0;
 	char label[LABEL_MAX];
 
-	export_section(e, "Time per step");
+	export_section(e, _("Time per step"));
 	table_begin(e, "time", heads, sizeof(heads) / sizeof(heads[0]));
 	for (size_t i = 0; i < n; i++) {
 		row_begin(e);
-		cell_begin(e, "num");
-		fprintf(e->out, "%zu", i + 1);
-		cell_end(e);
+		cell_number(e, i + 1);
 		cell_text(e, NULL, content_step_label(e->c, i, label, sizeof(label)));
 		time_cells(e, e->c->steps[i].minutes, e->s->seconds[i]);
 		row_end(e);
@@ -428,10 +684,11 @@ static void report_time(struct export *e)
 	row_begin(e);
 	cell_begin(e, NULL);
 	cell_end(e);
-	cell_text(e, "total", "Total");
+	cell_text(e, "total", _("Total"));
 	time_cells(e, content_planned_minutes(e->c), spent);
 	row_end(e);
 	table_end(e);
+	time_summary(e, content_planned_minutes(e->c), spent);
 }
 
 void export_report_tables(struct export *e)
@@ -444,19 +701,36 @@ void export_report_tables(struct export *e)
 
 /* ---- choosing the writer ------------------------------------------------------------ */
 
-/* Writes the report of S in the format OPT asks for; false when a write or memory failed. */
+/* Returns the decimal sign of the language spoken: ',' for Dutch, else '.'. */
+static char spoken_decimal(void)
+{
+	return strcmp(i18n_language(), "nl") == 0 ? ',' : '.';
+}
+
 bool session_export(FILE *out, const struct session *s, const struct content *c,
 		    const struct export_options *opt)
+{
+	return session_export_on(out, s, c, opt, NULL);
+}
+
+/* Writes the report of S in the format OPT asks for, on the day TODAY; false when a write or
+ * memory failed. */
+bool session_export_on(FILE *out, const struct session *s, const struct content *c,
+		       const struct export_options *opt, const char *today)
 {
 	static void (*const writers[EXPORT_FORMAT_COUNT])(struct export *) = {
 		[EXPORT_MD] = export_markdown,
 		[EXPORT_CSV] = export_csv,
 		[EXPORT_HTML] = export_html,
 	};
-	struct export e = { .out = out, .s = s, .c = c, .opt = opt, .decimal = '.' };
+	struct export e = { .out = out, .s = s, .c = c, .opt = opt, .decimal = spoken_decimal() };
 
 	if ((unsigned)opt->format >= EXPORT_FORMAT_COUNT)
 		return false;
+	if (today && today[0])
+		snprintf(e.today, sizeof(e.today), "%s", today);
+	else
+		date_today(e.today);
 	writers[opt->format](&e);
 	return fflush(out) == 0 && !ferror(out) && !e.exhausted;
 }

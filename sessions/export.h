@@ -13,7 +13,9 @@ enum export_format { EXPORT_MD, EXPORT_CSV, EXPORT_HTML, EXPORT_FORMAT_COUNT };
 struct export_options {
 	enum export_format format;
 	char csv_separator; /* ',' or ';'; else (0) ';' when the content is Dutch, else ',' */
-	bool csv_raw;       /* CSV for programs: texts unguarded, no byte order mark */
+	bool csv_raw;       /* CSV for programs: texts unguarded, no byte order mark, and the
+			     * header and words (row, action, yes, no) in English whatever the
+			     * language: stable identifiers */
 };
 
 /* Returns the format named NAME ("md", "csv", "html"), or EXPORT_FORMAT_COUNT. */
@@ -25,8 +27,16 @@ enum export_format export_format_from_name(const char *name);
  * after a ', and a reader that drops that ' when the rest needs the guard gets CELL back. */
 bool export_csv_needs_guard(const char *cell);
 
-/* Writes the report of S (scored against C) to OUT; false when writing failed. */
+/* Writes the report of S (scored against C) to OUT, in the language the interface speaks
+ * (i18n.h): its headings, labels and words translated, dates as that language writes them
+ * (CSV: ISO), the moments S was created and updated in local time; false when writing
+ * failed. */
 bool session_export(FILE *out, const struct session *s, const struct content *c,
 		    const struct export_options *opt);
+
+/* As session_export, on the day TODAY (YYYY-MM-DD; NULL or "": the local date today), which
+ * tells which open actions are overdue (due before it). */
+bool session_export_on(FILE *out, const struct session *s, const struct content *c,
+		       const struct export_options *opt, const char *today);
 
 #endif

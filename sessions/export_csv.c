@@ -46,13 +46,24 @@
  *   the guard can be undone exactly: drop the first ' of a cell when the rest still needs
  *   the guard (export_csv_needs_guard).
  *
+ * - it speaks the language of the interface (i18n.h), as the other reports do: the header
+ *   line is what a person reads first when the sheet opens, so its names are translated
+ *   ("sessie", "rij", "trekker", "uiterlijk" in Dutch; in English they are the identifiers
+ *   above), and so are the words in the cells (kind "rij"/"actie", "ja"/"nee"). Dates stay
+ *   ISO (YYYY-MM-DD), which every spreadsheet reads as a date, and the decimal sign follows
+ *   the separator.
+ *
  * With csv_raw (--csv-raw) the file is made for programs: there is no byte order mark (most
  * readers, Python's csv, R and awk among them, would make it part of the first column's
- * name, and concatenated files would carry one in the middle) and no guard: texts are
- * written exactly as typed, so that a CSV reader gives back the original strings. */
+ * name, and concatenated files would carry one in the middle), no guard: texts are
+ * written exactly as typed, so that a CSV reader gives back the original strings, and
+ * nothing is translated: the header is the identifiers above and the words are "row",
+ * "action", "yes" and "no" in every language, so that a program reads the CSV of any
+ * session the same way. */
 #include <string.h>
 
 #include "export_impl.h"
+#include "i18n.h"
 
 enum csv_column {
 	COL_SESSION_TITLE, COL_SESSION_ORGANISATION, COL_SESSION_GROUP, COL_SESSION_DATE,
@@ -61,11 +72,31 @@ enum csv_column {
 	COL_NOTE, COL_ACTION, COL_OWNER, COL_DUE, COL_DONE, CSV_COLUMNS
 };
 
+/* The names of the columns: in raw CSV (and in English) the identifiers above. */
 static const char *const csv_columns[CSV_COLUMNS] = {
-	"session_title", "session_organisation", "session_group", "session_date",
-	"kind", "group", "row_id", "row", "votes", "distribution", "median", "span",
-	"disagree", "current", "current_name", "target", "target_name", "note", "action",
-	"owner", "due", "done",
+	/* TRANSLATORS: the header of the CSV for a spreadsheet: the names of its columns, in lower
+	 * case (the English ones are identifiers, documented in meetlat(1)): the session's title,
+	 * organisation, group (the team) and date; the kind of line ("row" or "action", the same
+	 * words as in the column "kind"), the group of rows, the row's id and name, the number of
+	 * votes, their distribution over the phases, median, span, whether they lie far apart, the
+	 * agreed current and target phase and their names, the note; an action's text, owner, due
+	 * date and whether it is done. */
+	N_("session_title"), N_("session_organisation"), N_("session_group"),
+	N_("session_date"), N_("kind"), N_("group"), N_("row_id"), N_("row"), N_("votes"),
+	N_("distribution"), N_("median"), N_("span"), N_("disagree"), N_("current"),
+	N_("current_name"), N_("target"), N_("target_name"), N_("note"), N_("action"),
+	N_("owner"), N_("due"), N_("done"),
+};
+
+enum csv_word { WORD_ROW, WORD_ACTION, WORD_YES, WORD_NO, CSV_WORDS };
+
+/* The words in the cells: in raw CSV (and in English) these. */
+static const char *const csv_words[CSV_WORDS] = {
+	/* TRANSLATORS: the words in the cells of the CSV for a spreadsheet: the kind of a line
+	 * (a row of the table or an action, as in its header) and yes or no (votes far apart,
+	 * done) */
+	[WORD_ROW] = N_("row"), [WORD_ACTION] = N_("action"),
+	[WORD_YES] = N_("yes"), [WORD_NO] = N_("no"),
 };
 
 /* The byte order mark that tells a spreadsheet program the file is UTF-8. */
@@ -86,6 +117,19 @@ static char csv_separator(char asked, const struct content *c)
 	return language_dutch(c->language) ? ';' : ',';
 }
 
+/* Returns WORD (a column name or one of csv_words) as E's CSV writes it: translated for a
+ * spreadsheet, as it is in raw CSV. */
+static const char *csv_word(const struct export *e, const char *word)
+{
+	return e->opt->csv_raw ? word : _(word);
+}
+
+/* Returns the word for yes or no, as E's CSV writes it. */
+static const char *csv_yes_no(const struct export *e, bool yes)
+{
+	return csv_word(e, csv_words[yes ? WORD_YES : WORD_NO]);
+}
+
 /* Writes one CSV line of the CSV_COLUMNS FIELDS (NULL for an empty one), ending in CRLF. */
 static void csv_line(struct export *e, const char *const *fields)
 {
@@ -97,14 +141,24 @@ static void csv_line(struct export *e, const char *const *fields)
 	export_put(e, "\r\n");
 }
 
-/* Fills in the columns every line of KIND has in F: the session's and the kind. */
+/* Writes the header line: the names of the columns, as E's CSV writes them. */
+static void csv_header(struct export *e)
+{
+	const char *names[CSV_COLUMNS];
+
+	for (size_t i = 0; i < CSV_COLUMNS; i++)
+		names[i] = csv_word(e, csv_columns[i]);
+	csv_line(e, names);
+}
+
+/* Fills in the columns every line of KIND (csv_words) has in F: the session's and the kind. */
 static void csv_start(const struct export *e, const char **f, const char *kind)
 {
 	f[COL_SESSION_TITLE] = e->s->meta[META_TITLE];
 	f[COL_SESSION_ORGANISATION] = e->s->meta[META_ORGANISATION];
 	f[COL_SESSION_GROUP] = e->s->meta[META_GROUP];
 	f[COL_SESSION_DATE] = e->s->meta[META_DATE];
-	f[COL_KIND] = kind;
+	f[COL_KIND] = csv_word(e, kind);
 }
 
 /* Writes phase NUMBER into BUF ("" for none) and returns BUF. */
@@ -126,7 +180,7 @@ static void csv_row(struct export *e, size_t i)
 	export_row_view(e, i, &r);
 	snprintf(votes, sizeof(votes), "%zu", r.st.count);
 	snprintf(span, sizeof(span), "%d", r.st.span);
-	csv_start(e, f, "row");
+	csv_start(e, f, csv_words[WORD_ROW]);
 	f[COL_GROUP] = r.group;
 	f[COL_ROW_ID] = r.sc->dimension;
 	f[COL_ROW] = r.group ? r.name : NULL;
@@ -134,7 +188,7 @@ static void csv_row(struct export *e, size_t i)
 	f[COL_DISTRIBUTION] = r.distribution;
 	f[COL_MEDIAN] = r.median;
 	f[COL_SPAN] = span;
-	f[COL_DISAGREE] = r.st.disagree ? "yes" : "no";
+	f[COL_DISAGREE] = csv_yes_no(e, r.st.disagree);
 	f[COL_CURRENT] = csv_phase(r.sc->current, current, sizeof(current));
 	f[COL_CURRENT_NAME] = export_phase_name(e, r.sc->current);
 	f[COL_TARGET] = csv_phase(r.sc->target, target, sizeof(target));
@@ -150,7 +204,7 @@ static void csv_action(struct export *e, size_t i)
 	const char *f[CSV_COLUMNS] = { NULL };
 	long row = session_action_row(a, e->c);
 
-	csv_start(e, f, "action");
+	csv_start(e, f, csv_words[WORD_ACTION]);
 	if (row >= 0) {
 		f[COL_GROUP] = e->c->groups[e->c->dimensions[row].group].title;
 		f[COL_ROW] = e->c->dimensions[row].name;
@@ -159,7 +213,7 @@ static void csv_action(struct export *e, size_t i)
 	f[COL_ACTION] = a->text;
 	f[COL_OWNER] = a->owner;
 	f[COL_DUE] = a->due;
-	f[COL_DONE] = a->done ? "yes" : "no";
+	f[COL_DONE] = csv_yes_no(e, a->done);
 	csv_line(e, f);
 }
 
@@ -212,7 +266,7 @@ void export_csv(struct export *e)
 	e->decimal = e->separator == ';' ? ',' : '.';
 	if (!e->opt->csv_raw)
 		export_put(e, utf8_bom);
-	csv_line(e, csv_columns);
+	csv_header(e);
 	for (size_t i = 0; i < e->s->n_scores; i++)
 		csv_row(e, i);
 	for (size_t i = 0; i < e->s->n_actions; i++)

@@ -1,8 +1,13 @@
 /* export_html.c - the report as one standalone HTML page (no script, nothing fetched, fit to
- * print on A4), with a chart of the current and target phase of every row. */
+ * print on A4), with a chart of the current and target phase of every row.
+ *
+ * The page is laid out by the browser: a word too long for its table column is hyphenated
+ * there (CSS hyphens: auto, with the rules of the page's lang, the language spoken), and
+ * only a word without any hyphenation point is broken anywhere (overflow-wrap). */
 #include <string.h>
 
 #include "export_impl.h"
+#include "i18n.h"
 #include "utf8.h"
 
 /* The report's building blocks in HTML: a group is a line above its rows. */
@@ -55,7 +60,8 @@ static const char html_style[] =
 	"ul.meta { list-style: none; padding: 0; margin: 0; columns: 2; }\n"
 	"table { border-collapse: collapse; width: 100%; font-size: .9em; }\n"
 	"th, td { border: 1px solid #888; padding: .2em .4em; text-align: left;\n"
-	"         vertical-align: top; overflow-wrap: break-word; box-sizing: border-box; }\n"
+	"         vertical-align: top; hyphens: auto; overflow-wrap: break-word;\n"
+	"         box-sizing: border-box; }\n"
 	"thead th { background: #e8e8e8; }\n"
 	"td.num, td.date { text-align: right; white-space: nowrap; }\n"
 	"td.spread { text-align: right; }\n"
@@ -69,11 +75,11 @@ static const char html_style[] =
 	"table.scores th:nth-child(7) { width: 20%; }\n"
 	"tr.group th { background: #f4f4f4; }\n"
 	"table.actions th:nth-child(1) { width: 5%; }\n"
-	"table.actions th:nth-child(2) { width: 43%; }\n"
+	"table.actions th:nth-child(2) { width: 40%; }\n"
 	"table.actions th:nth-child(3) { width: 18%; }\n"
 	"table.actions th:nth-child(4) { width: 15%; }\n"
 	"table.actions th:nth-child(5) { width: 12%; }\n"
-	"table.actions th:nth-child(6) { width: 7%; }\n"
+	"table.actions th:nth-child(6) { width: 10%; }\n"
 	"td.text { white-space: pre-line; }\n"
 	"td.disagree { font-weight: bold; }\n"
 	"p.hint { font-size: .85em; font-style: italic; color: #333; margin: .3em 0; }\n"
@@ -155,8 +161,11 @@ static void chart_marks(struct export *e, const struct session_score *sc, int wi
 	bool target = sc->target >= 1 && sc->target <= n;
 
 	if (!current && !target) {
-		fprintf(e->out, "<text x=\"%d\" y=\"%d\" fill=\"#555\" font-style=\"italic\">"
-				"not scored</text>\n", CHART_LABEL + 8, y + 4);
+		fprintf(e->out, "<text x=\"%d\" y=\"%d\" fill=\"#555\" font-style=\"italic\">",
+			CHART_LABEL + 8, y + 4);
+		/* TRANSLATORS: in the chart, on the line of a row without agreed phases */
+		export_put_text(e, _("not scored"));
+		export_put(e, "</text>\n");
 		return;
 	}
 	fprintf(e->out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#e4e4e4\"/>\n",
@@ -177,9 +186,16 @@ static void chart_grid(struct export *e, int bottom)
 {
 	int n = (int)e->c->n_phases;
 
-	for (int p = 1; p <= n; p++)
+	for (int p = 1; p <= n; p++) {
+		char label[64];
+
+		/* TRANSLATORS: above a phase's column in the chart */
+		snprintf(label, sizeof(label), _("Phase %d"), p);
 		fprintf(e->out, "<text x=\"%d\" y=\"22\" text-anchor=\"middle\" "
-				"font-weight=\"bold\">Phase %d</text>\n", chart_x(p), p);
+				"font-weight=\"bold\">", chart_x(p));
+		export_put_text(e, label);
+		export_put(e, "</text>\n");
+	}
 	for (int k = 0; k <= n; k++) {
 		int x = CHART_LABEL + k * CHART_COLUMN;
 
@@ -188,17 +204,27 @@ static void chart_grid(struct export *e, int bottom)
 	}
 }
 
+/* Writes TEXT (translated) as SVG text at X, Y. */
+static void chart_text(struct export *e, int x, int y, const char *text)
+{
+	fprintf(e->out, "<text x=\"%d\" y=\"%d\">", x, y);
+	export_put_text(e, text);
+	export_put(e, "</text>\n");
+}
+
 /* Draws the legend below the chart, its top at Y: what the three marks mean. */
 static void chart_legend(struct export *e, int y)
 {
 	int mid = y + CHART_LEGEND / 2;
 
 	chart_disc(e, 14, mid);
-	fprintf(e->out, "<text x=\"28\" y=\"%d\">current phase</text>\n", mid + 4);
+	/* TRANSLATORS: the legend of the chart: a disc, a ring and an arrow; keep these short
+	 * (about 14, 14 and 30 characters) */
+	chart_text(e, 28, mid + 4, _("current phase"));
 	chart_ring(e, 154, mid);
-	fprintf(e->out, "<text x=\"172\" y=\"%d\">target phase</text>\n", mid + 4);
+	chart_text(e, 172, mid + 4, _("target phase"));
 	chart_arrow(e, 284, 316, mid);
-	fprintf(e->out, "<text x=\"326\" y=\"%d\">from current to target</text>\n", mid + 4);
+	chart_text(e, 326, mid + 4, _("from current to target"));
 }
 
 /* Draws group G, its title and a line per row, from Y down; returns the y below it. */
@@ -227,20 +253,25 @@ static void html_chart(struct export *e)
 	int bottom = CHART_TOP + (int)(c->n_groups + c->n_dimensions) * CHART_LINE;
 	int y = CHART_TOP;
 
-	export_section(e, "Current and target phase");
+	/* TRANSLATORS: the heading of the chart in the HTML report */
+	export_section(e, _("Current and target phase"));
 	fprintf(e->out, "<figure>\n<svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" "
 			"height=\"%d\" role=\"img\" aria-labelledby=\"chart-title\" "
-			"font-family=\"sans-serif\" font-size=\"13\">\n"
-			"<title id=\"chart-title\">Current and target phase per row</title>\n"
+			"font-family=\"sans-serif\" font-size=\"13\">\n<title id=\"chart-title\">",
+		width, bottom + CHART_LEGEND, width, bottom + CHART_LEGEND);
+	/* TRANSLATORS: the chart's title, read by screen readers */
+	export_put_text(e, _("Current and target phase per row"));
+	fprintf(e->out, "</title>\n"
 			"<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" "
 			"markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">"
-			"<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>\n",
-		width, bottom + CHART_LEGEND, width, bottom + CHART_LEGEND);
+			"<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>\n");
 	chart_grid(e, bottom);
 	for (size_t g = 0; g < c->n_groups; g++)
 		y = chart_group(e, g, width, y);
 	chart_legend(e, bottom);
-	export_put(e, "</svg>\n<figcaption>Phases:</figcaption>\n<ol class=\"phases\">\n");
+	/* TRANSLATORS: below the chart, before the list of the phases' names */
+	export_put_markup(e, "</svg>\n<figcaption>%s</figcaption>\n<ol class=\"phases\">\n",
+			  _("Phases:"));
 	for (size_t p = 0; p < c->n_phases; p++) {
 		export_put(e, "<li>");
 		export_put_text(e, c->phases[p].name);
@@ -249,20 +280,17 @@ static void html_chart(struct export *e)
 	export_put(e, "</ol>\n</figure>\n");
 }
 
-/* Writes the page up to the top of the body: character set, title and style sheet. */
+/* Writes the page up to the top of the body: the language it speaks (that of the interface),
+ * character set, title and style sheet. */
 static void html_head(struct export *e)
 {
-	export_put(e, "<!DOCTYPE html>\n<html");
-	if (e->c->language && e->c->language[0]) {
-		export_put(e, " lang=\"");
-		export_put_text(e, e->c->language);
-		export_put(e, "\"");
-	}
+	export_put_markup(e, "<!DOCTYPE html>\n<html lang=\"%s\"", i18n_language());
 	export_put(e, ">\n<head>\n<meta charset=\"utf-8\">\n"
 	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	       "<meta name=\"generator\" content=\"meetlat\">\n<title>");
-	export_put_text(e, e->s->meta[META_TITLE]);
-	export_put(e, " – meetlat report</title>\n<style>\n");
+	/* TRANSLATORS: the HTML page's title (the browser's tab); %s is the session's title */
+	export_put_sentence(e, _("%s – meetlat report"), e->s->meta[META_TITLE]);
+	export_put(e, "</title>\n<style>\n");
 	export_put(e, html_style);
 	export_put(e, "</style>\n</head>\n<body>\n<h1>");
 	export_put_text(e, e->s->meta[META_TITLE]);

@@ -10,17 +10,21 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "date.h"
 #include "export.h"
 #include "stats.h"
 
-enum { DISTRIBUTION_MAX = 800 };
+enum {
+	DISTRIBUTION_MAX = 800,
+	EXPORT_MOMENT_SIZE = DATE_TEXT_SIZE + 8, /* a date and " HH:MM" */
+};
 
 /* What a markup writes for each building block of the report. In a text with %s, the %s
  * stands for what its comment names (a markup may leave it out: "" writes nothing). */
 struct markup {
 	const char *section;          /* %s: the section's heading */
 	const char *paragraph;        /* %s: the text */
-	const char *table_note;       /* %s: a paragraph that follows a table */
+	const char *table_note;       /* %s: a paragraph that follows a table or a list */
 	const char *table_begin;      /* %s: the table's class (for the style sheet) */
 	const char *head;             /* %s: a column's heading */
 	const char *head_end;         /* after the headings */
@@ -48,11 +52,13 @@ struct export {
 	const struct session *s;
 	const struct content *c;
 	const struct export_options *opt;
+	char today[DATE_ISO_SIZE]; /* YYYY-MM-DD: open actions due before it are overdue */
 	const struct markup *markup; /* Markdown and HTML: how the building blocks are written */
 	/* Writes TEXT (control characters already replaced) escaped for the format. */
 	void (*escape)(const struct export *e, const char *text);
 	char separator; /* CSV: between fields */
-	char decimal;   /* in a median such as 2.5 */
+	char decimal;   /* in a median such as 2.5: the language's (2,5 in Dutch); CSV: the
+			 * separator's */
 	bool exhausted; /* memory ran out while cleaning a text */
 };
 
@@ -69,9 +75,28 @@ struct row_view {
 /* Writes LITERAL, text of the export's own that needs no escaping in any format. */
 void export_put(struct export *e, const char *literal);
 
-/* Writes TEXT (NULL: nothing) from the session or the content: control characters (but
- * newlines) replaced by '?', then escaped for the format (e->escape). */
+/* Writes TEXT (NULL: nothing) from the session or the content, or a translated text of the
+ * report: control characters (but newlines) replaced by '?', then escaped for the format
+ * (e->escape). */
 void export_put_text(struct export *e, const char *text);
+
+/* Writes MARKUP (a text of struct markup) with its "%s" replaced by TEXT as export_put_text
+ * writes it; the rest of MARKUP as it is. */
+void export_put_markup(struct export *e, const char *markup, const char *text);
+
+/* Writes SENTENCE (translated) with its "%s" replaced by TEXT, all as export_put_text
+ * writes a text. */
+void export_put_sentence(struct export *e, const char *sentence, const char *text);
+
+/* Writes the moment STAMP, as a session file holds it (2026-12-01T12:05:00Z, or with an
+ * offset such as +01:00), as the local date and time of the reader (the time zone, TZ) in
+ * STYLE into OUT (SIZE bytes; EXPORT_MOMENT_SIZE is enough): "1 dec. 2026 13:05". Returns
+ * false, OUT "", when STAMP is not such a moment or OUT too small. */
+bool export_local_time(const char *stamp, enum date_style style, char *out, size_t size);
+
+/* Returns ISO (YYYY-MM-DD) as the language spoken writes a date ("15 jan. 2027"), written into
+ * OUT (SIZE bytes; DATE_TEXT_SIZE is enough), or ISO itself when it is not a valid date. */
+const char *export_date(const char *iso, char *out, size_t size);
 
 /* Fills R with what score I of the session says. */
 void export_row_view(const struct export *e, size_t i, struct row_view *r);

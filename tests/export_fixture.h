@@ -16,6 +16,13 @@
 	"Eerst | dan <script>alert(\"x\")</script> & 'citaat'\n"                               \
 	"tweede regel: één; twee, drie \\ schuin"
 
+/* The day the fixed session is exported on: its open actions are due after it, none overdue. */
+#define FIXTURE_TODAY "2026-12-01"
+
+/* The time zone the fixed session's moments are shown in (POSIX rules, so that no zone
+ * database is needed): Amsterdam's, +01:00 in winter and +02:00 in summer. */
+#define FIXTURE_TZ "CET-1CEST,M3.5.0,M10.5.0/3"
+
 struct fixture_row {
 	const char *id;
 	const char *votes; /* one digit per vote */

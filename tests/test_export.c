@@ -11,11 +11,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
 #include "export.h"
 #include "export_fixture.h"
+#include "export_impl.h"
 
 #define GOLDEN_DIR "tests/golden/"
 
@@ -24,12 +26,15 @@ struct fixture {
 	struct session *s;
 };
 
-/* Loads the built-in almanac and builds the fixed session on it. */
+/* Loads the built-in almanac and builds the fixed session on it; its moments are shown in
+ * the time zone FIXTURE_TZ. */
 static int setup(void **state)
 {
 	static struct fixture f;
 	struct diag d;
 
+	setenv("TZ", FIXTURE_TZ, 1);
+	tzset();
 	f.c = content_load_builtin(&d);
 	f.s = f.c ? fixture_session(f.c) : NULL;
 	*state = &f;
@@ -46,7 +51,7 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Returns the export of S with the options OPT as a malloc'd string. */
+/* Returns the export of S with the options OPT, on FIXTURE_TODAY, as a malloc'd string. */
 static char *export_with(const struct session *s, const struct content *c,
 			 const struct export_options *opt)
 {
@@ -55,7 +60,7 @@ static char *export_with(const struct session *s, const struct content *c,
 	FILE *out = open_memstream(&buf, &len);
 
 	assert_non_null(out);
-	assert_true(session_export(out, s, c, opt));
+	assert_true(session_export_on(out, s, c, opt, FIXTURE_TODAY));
 	assert_int_equal(fclose(out), 0);
 	assert_int_equal(strlen(buf), len); /* no NUL inside */
 	return buf;
@@ -239,6 +244,9 @@ static void test_html_facts(void **state)
 	assert_non_null(strstr(html, "<title>Workshop sociale media – meetlat report</title>"));
 	assert_non_null(strstr(html, "@page { size: A4"));
 	assert_non_null(strstr(html, "@media print"));
+	/* a word too long for its column is hyphenated by the browser, in the page's language */
+	assert_non_null(strstr(html, "<html lang=\"en\">"));
+	assert_non_null(strstr(html, "hyphens: auto;"));
 	assert_non_null(strstr(html, "Eerst | dan &lt;script&gt;alert(&quot;x&quot;)"
 				     "&lt;/script&gt; &amp; &#39;citaat&#39;\n"
 				     "tweede regel: één; twee, drie \\ schuin"));
@@ -661,6 +669,171 @@ static void test_other_content(void **state)
 	content_free(c);
 }
 
+/* Sets the time zone to ZONE (POSIX rules or a zone name) for what follows. */
+static void use_zone(const char *zone)
+{
+	assert_int_equal(setenv("TZ", zone, 1), 0);
+	tzset();
+}
+
+/* A moment of a session file is shown in the reader's local time, in the style asked for:
+ * UTC and any offset are converted, across summer time and the turn of a day and a year. */
+static void test_local_time(void **state)
+{
+	static const char ams[] = FIXTURE_TZ;
+	static const struct {
+		const char *zone, *stamp, *dutch, *english;
+	} cases[] = {
+		{ ams, "2026-12-01T12:05:00Z", "1 dec. 2026 13:05", "1 Dec 2026 13:05" },
+		{ ams, "2026-11-26T14:03:00+01:00", "26 nov. 2026 14:03", "26 Nov 2026 14:03" },
+		{ ams, "2026-07-01T12:05:09+02:00", "1 jul. 2026 12:05", "1 Jul 2026 12:05" },
+		{ ams, "2026-07-01T10:05:00Z", "1 jul. 2026 12:05", "1 Jul 2026 12:05" },
+		{ ams, "2026-11-26T08:03:00-05:00", "26 nov. 2026 14:03", "26 Nov 2026 14:03" },
+		{ ams, "2026-12-31T23:30:00Z", "1 jan. 2027 00:30", "1 Jan 2027 00:30" },
+		{ ams, "2024-02-29T23:59:59+00:00", "1 mrt. 2024 00:59", "1 Mar 2024 00:59" },
+		{ "UTC0", "2026-11-26T14:03:00+01:00", "26 nov. 2026 13:03", "26 Nov 2026 13:03" },
+		{ "UTC0", "2026-03-01T00:30:00+01:00", "28 feb. 2026 23:30", "28 Feb 2026 23:30" },
+		{ "EST5EDT,M3.2.0,M11.1.0", "2026-05-15T12:00:00Z", "15 mei 2026 08:00",
+		  "15 May 2026 08:00" },
+	};
+	char out[EXPORT_MOMENT_SIZE];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		use_zone(cases[i].zone);
+		assert_true(export_local_time(cases[i].stamp, DATE_DUTCH, out, sizeof(out)));
+		assert_string_equal(out, cases[i].dutch);
+		assert_true(export_local_time(cases[i].stamp, DATE_ENGLISH, out, sizeof(out)));
+		assert_string_equal(out, cases[i].english);
+	}
+	use_zone(FIXTURE_TZ);
+}
+
+/* What is not a moment as a session file holds it is refused, with an empty result; so is a
+ * result that does not fit. */
+static void test_local_time_refused(void **state)
+{
+	static const char *const refused[] = {
+		"", "2026-11-26", "2026-11-26T14:03:00", "2026-11-26 14:03:00Z",
+		"2026-11-26T24:00:00Z", "2026-11-26T14:60:00Z", "2026-02-30T10:00:00Z",
+		"2026-11-26T14:03:00+1:00", "2026-11-26T14:03:00+01:60",
+		"2026-11-26T14:03:00+24:00",
+		"2026-11-26T14:03:00Zx", "2026-11-26T14:03:00+01:00x", "2026-11-26T14:03Z",
+		"2026-11-26T1a:03:00Z", "1899-12-31T12:00:00Z",
+	};
+	char out[EXPORT_MOMENT_SIZE], small[8];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		memcpy(out, "x", 2);
+		if (export_local_time(refused[i], DATE_DUTCH, out, sizeof(out)))
+			fail_msg("accepted: \"%s\" as \"%s\"", refused[i], out);
+		assert_string_equal(out, "");
+	}
+	assert_false(export_local_time("2026-12-01T12:05:00Z", DATE_DUTCH, small, sizeof(small)));
+	assert_string_equal(small, "");
+}
+
+/* Returns a session on C whose only action is due DUE (done when DONE), with SECONDS spent on
+ * the first step and 23 on the third. */
+static struct session *dated_session(const struct content *c, const char *due, bool done,
+				     unsigned long seconds)
+{
+	struct session *s = session_new(c, "Datums");
+	struct action_fields a = { "Rooster maken", NULL, "Piet", due };
+	const char *why;
+
+	assert_non_null(s);
+	snprintf(s->created, sizeof(s->created), "2026-12-31T23:30:00Z");
+	assert_true(session_action_add(s, c, &a, &why) == 0);
+	if (done)
+		assert_true(session_action_toggle(s, 0, &why));
+	assert_true(session_tick(s, 0, seconds, &why));
+	assert_true(session_tick(s, 2, 23, &why));
+	return s;
+}
+
+/* Returns the export of S in FORMAT on the day TODAY as a malloc'd string. */
+static char *export_on(const struct session *s, const struct content *c,
+		       enum export_format format, const char *today)
+{
+	struct export_options opt = { .format = format, .csv_separator = ',' };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	assert_non_null(out);
+	assert_true(session_export_on(out, s, c, &opt, today));
+	assert_int_equal(fclose(out), 0);
+	return buf;
+}
+
+/* Markdown and HTML show a due date as the language writes it, the CSV keeps it ISO; an open
+ * action due before the day of the export is overdue, on that day it is still open, a done
+ * one is done; and the summary counts them. */
+static void test_due_and_overdue(void **state)
+{
+	static const struct {
+		const char *due, *today;
+		bool done;
+		const char *state, *summary;
+	} cases[] = {
+		{ "2026-11-30", "2026-12-01", false, "overdue", "done: 0, overdue: 1." },
+		{ "2026-11-30", "2026-11-30", false, "open", "done: 0, overdue: 0." },
+		{ "2026-11-30", "2026-12-01", true, "done", "done: 1, overdue: 0." },
+		{ "", "2026-12-01", false, "open", "done: 0, overdue: 0." },
+	};
+	struct fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct session *s = dated_session(f->c, cases[i].due, cases[i].done, 300);
+		char *md = export_on(s, f->c, EXPORT_MD, cases[i].today);
+		char *html = export_on(s, f->c, EXPORT_HTML, cases[i].today);
+		char *csv = export_on(s, f->c, EXPORT_CSV, cases[i].today);
+		char line[128], cell[128], field[64];
+		bool dated = cases[i].due[0] != '\0';
+
+		snprintf(line, sizeof(line), "| Piet | %s | %s |", dated ? "30 Nov 2026" : "—",
+			 cases[i].state);
+		snprintf(cell, sizeof(cell), "<td class=\"date\">%s</td><td>%s</td>",
+			 dated ? "30 Nov 2026" : "—", cases[i].state);
+		snprintf(field, sizeof(field), ",Piet,%s,%s\r\n", cases[i].due,
+			 cases[i].done ? "yes" : "no");
+		assert_non_null(strstr(md, line));
+		assert_non_null(strstr(html, cell));
+		assert_non_null(strstr(csv, field));
+		assert_non_null(strstr(md, "1 action was agreed; "));
+		assert_non_null(strstr(md, cases[i].summary));
+		free(md);
+		free(html);
+		free(csv);
+		session_free(s);
+	}
+}
+
+/* The time spent reads as a clock, minutes:seconds and from an hour on hours:minutes:seconds,
+ * beside the minutes planned, in the table and in the summary below it; the moment a session
+ * was created is shown in local time. */
+static void test_durations(void **state)
+{
+	struct fixture *f = *state;
+	struct session *s = dated_session(f->c, "", false, 3725);
+	char *md = export_on(s, f->c, EXPORT_MD, "2026-12-01");
+	char *html = export_on(s, f->c, EXPORT_HTML, "2026-12-01");
+
+	assert_non_null(strstr(md, " | 5 min | 1:02:05 |\n"));
+	assert_non_null(strstr(md, " | 5 min | 0:23 |\n"));
+	assert_non_null(strstr(md, " | 10 min | 0:00 |\n"));
+	assert_non_null(strstr(md, "|  | Total | 180 min | 1:02:28 |\n"));
+	assert_non_null(strstr(md, "\nIn all 180 min planned, 1:02:28 spent (minutes:seconds, "));
+	assert_non_null(strstr(html, "<td class=\"num\">0:23</td>"));
+	assert_non_null(strstr(md, "- **Created:** 1 Jan 2027 00:30\n")); /* FIXTURE_TZ */
+	assert_null(strstr(md, "T23:30:00Z"));
+	free(md);
+	free(html);
+	session_free(s);
+}
+
 /* The three format names are known, anything else is not. */
 static void test_format_names(void **state)
 {
@@ -724,6 +897,10 @@ int main(void)
 		cmocka_unit_test(test_control_characters),
 		cmocka_unit_test(test_empty_session),
 		cmocka_unit_test(test_other_content),
+		cmocka_unit_test(test_local_time),
+		cmocka_unit_test(test_local_time_refused),
+		cmocka_unit_test(test_due_and_overdue),
+		cmocka_unit_test(test_durations),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_write_failure),
 		cmocka_unit_test(test_unknown_format),

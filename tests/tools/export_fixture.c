@@ -5,11 +5,13 @@
  *   export_fixture strings                           per CSV data line, the texts it must hold
  *
  * csv is the CSV for a spreadsheet, csv-raw the one for programs (--csv-raw); without
- * SEPARATOR the CSV has the default one for the almanac's language (';').
+ * SEPARATOR the CSV has the default one for the almanac's language (';'). The export is made
+ * on FIXTURE_TODAY in the time zone FIXTURE_TZ, in English (the catalogues are not bound).
  * "strings" prints a header line of column names, then one line per row of the session and
  * one per action, each text as 'x' followed by its bytes in hex, so that any text survives. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "export.h"
 #include "export_fixture.h"
@@ -93,7 +95,9 @@ int main(int argc, char **argv)
 			"usage: export_fixture md|csv|csv-raw|html [SEPARATOR] | strings\n");
 		status = 2;
 	} else {
-		status = session_export(stdout, s, c, &opt) ? 0 : 1;
+		setenv("TZ", FIXTURE_TZ, 1);
+		tzset();
+		status = session_export_on(stdout, s, c, &opt, FIXTURE_TODAY) ? 0 : 1;
 	}
 	session_free(s);
 	content_free(c);
