@@ -46,7 +46,7 @@ enum i18n_source i18n_choose(const char *option, const struct i18n_env *env,
 bool i18n_known(const char *code);
 
 /* Binds meetlat's catalogues and speaks the language chosen from the --lang OPTION (NULL: none)
- * and the environment. Call once, after setlocale(LC_ALL, ""). */
+ * and the environment. Call once, after setlocale(LC_MESSAGES, "") (and LC_CTYPE). */
 void i18n_init(const char *option);
 
 /* Speaks the language of content whose `language:` is LANGUAGE (NULL: none given) unless the

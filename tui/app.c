@@ -30,8 +30,16 @@ static void drop_windows(struct app *a)
 	drop_window(&a->header);
 	drop_window(&a->body);
 	drop_window(&a->status);
+	drop_window(&a->inner); /* before the box it is a part of */
 	drop_window(&a->box);
+}
+
+/* Makes the inside of the overlay box (within its border and margins) as a part of the box,
+ * sharing its cells. */
+static void make_inner(struct app *a)
+{
 	drop_window(&a->inner);
+	a->inner = derwin(a->box, getmaxy(a->box) - 2, getmaxx(a->box) - 4, 1, 2);
 }
 
 /* Computes the layout for the terminal's size and makes the windows for it. */
@@ -49,11 +57,13 @@ static void relayout(struct app *a)
 	wnoutrefresh(stdscr);
 	if (l->too_small)
 		return;
-	a->header = newwin(1, cols, 0, 0);
-	a->body = newwin(l->body_rows, cols, l->body_top, 0);
-	a->status = newwin(1, cols, rows - 1, 0);
+	/* the header, the body and the status line tile the screen: they are parts of stdscr
+	 * (sharing its cells, which curses holds anyway); the box lies over the body */
+	a->header = subwin(stdscr, 1, cols, 0, 0);
+	a->body = subwin(stdscr, l->body_rows, cols, l->body_top, 0);
+	a->status = subwin(stdscr, 1, cols, rows - 1, 0);
 	a->box = newwin(l->box_height, l->box_width, l->box_y, l->box_x);
-	a->inner = newwin(l->box_height - 2, l->box_width - 4, l->box_y + 1, l->box_x + 2);
+	make_inner(a);
 }
 
 /* Paints window W with the line PAGE_LINE builds from U (the header). */
@@ -92,8 +102,10 @@ static void fit_box(struct app *a, int height)
 	int y = l->box_y + (l->box_height - height) / 2;
 
 	if (getmaxy(a->box) != height) {
+		drop_window(&a->inner); /* a part of the box: made again for its new size */
 		wresize(a->box, height, l->box_width);
 		mvwin(a->box, y, l->box_x);
+		make_inner(a);
 	}
 }
 

@@ -326,7 +326,11 @@ int main(int argc, char **argv)
 	struct options opt;
 	int status = parse_options(argc, argv, &opt);
 
-	setlocale(LC_ALL, "");
+	/* Only the character set and the messages follow the environment: numbers, times and
+	 * sorting stay those of C, as the files need them, and the other categories of the
+	 * locale are never loaded. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	i18n_init(opt.lang);
 	follow_content_named(&opt);
 	if (opt.usage_error)
