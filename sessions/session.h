@@ -2,7 +2,8 @@
  * actions, the time spent per step and where to resume. No terminal here.
  *
  * Every operation validates its input against the content and refuses what does not fit,
- * with a short reason in *WHY (a static string). A refused operation changes nothing. */
+ * with a short reason in *WHY (a static string, in the language the interface speaks). A
+ * refused operation changes nothing. */
 #ifndef MEETLAT_SESSION_H
 #define MEETLAT_SESSION_H
 

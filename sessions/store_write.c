@@ -10,6 +10,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "store.h"
 #include "store_impl.h"
@@ -38,7 +39,7 @@ static int out_write(void *data, unsigned char *bytes, size_t size)
 			cap *= 2;
 		bigger = mem.realloc(o->buf, cap);
 		if (!bigger) {
-			o->problem = "out of memory";
+			o->problem = _("out of memory");
 			return 0;
 		}
 		o->buf = bigger;
@@ -86,7 +87,7 @@ static bool emit_scalar(struct out *o, const char *text, size_t len, bool plain)
 	yaml_event_t ev;
 
 	if (o->ok && utf8_invalid_offset(text, len) != len) {
-		o->problem = "a text is not valid UTF-8";
+		o->problem = _("a text is not valid UTF-8");
 		o->ok = false;
 	}
 	if (!o->ok)
@@ -354,7 +355,7 @@ static bool emit_timings(struct out *o, const struct session *s)
 	size_t n_kept = s->origin ? s->origin->n_kept_timings : 0;
 
 	if (!repeated) {
-		o->problem = "out of memory";
+		o->problem = _("out of memory");
 		o->ok = false;
 		return false;
 	}
@@ -429,7 +430,7 @@ static bool emit_stream(struct out *o, const struct session *s, const struct ses
 	if (!o->ok)
 		return false;
 	if (!yaml_emitter_initialize(&o->e)) {
-		o->problem = "out of memory";
+		o->problem = _("out of memory");
 		return o->ok = false;
 	}
 	yaml_emitter_set_output(&o->e, out_write, o);
@@ -441,7 +442,7 @@ static bool emit_stream(struct out *o, const struct session *s, const struct ses
 	      body(o, s, a) && out_event(o, &ev, yaml_document_end_event_initialize(&ev, 1)) &&
 	      out_event(o, &ev, yaml_stream_end_event_initialize(&ev))) &&
 	    !o->problem)
-		o->problem = o->e.problem ? o->e.problem : "out of memory";
+		o->problem = o->e.problem ? o->e.problem : _("out of memory");
 	yaml_emitter_delete(&o->e);
 	return o->ok;
 }
@@ -587,8 +588,8 @@ bool store_emit(const struct session *s, char **buf, size_t *len, struct diag *d
 
 	if (!emit_stream(&o, s, NULL, emit_head) || !write_actions(&o, s) ||
 	    !emit_stream(&o, s, NULL, emit_tail)) {
-		diag_set(d, "", 0, 0, "cannot write the session: %s",
-			 o.problem ? o.problem : "out of memory");
+		diag_set(d, "", 0, 0, _("cannot write the session: %s"),
+			 o.problem ? o.problem : _("out of memory"));
 		mem.free(o.buf);
 		return false;
 	}
