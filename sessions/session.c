@@ -56,18 +56,27 @@ static char *copy_text(const char *s)
 	return copy;
 }
 
+void session_time_format(time_t when, char *buf, size_t size)
+{
+	struct tm tm;
+	char zone[8] = "";
+
+	if (localtime_r(&when, &tm))
+		strftime(zone, sizeof(zone), "%z", &tm);
+	/* %z gives +0100; ISO 8601 as YAML readers expect it wants +01:00. Without a local
+	 * offset (a broken zone) the moment is written in UTC, as Z: never without an offset. */
+	if (strlen(zone) != 5 || !strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm) ||
+	    strlen(buf) + 7 > size) {
+		gmtime_r(&when, &tm);
+		strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return;
+	}
+	snprintf(buf + strlen(buf), size - strlen(buf), "%.3s:%.2s", zone, zone + 3);
+}
+
 void session_timestamp(char *buf, size_t size)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-	char zone[8];
-
-	localtime_r(&now, &tm);
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
-	strftime(zone, sizeof(zone), "%z", &tm);
-	/* %z gives +0100; ISO 8601 as YAML readers expect it wants +01:00. */
-	if (strlen(zone) == 5 && strlen(buf) + 7 <= size)
-		snprintf(buf + strlen(buf), size - strlen(buf), "%.3s:%.2s", zone, zone + 3);
+	session_time_format(time(NULL), buf, size);
 }
 
 struct session *session_new(const struct content *c, const char *title)
