@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "utf8.h"
 #include "valid.h"
@@ -16,10 +17,17 @@ static const char *const meta_keys[META_COUNT] = {
 	[META_DATE] = "date",               [META_PARTICIPANTS] = "participants",
 };
 
+/* How the metadata fields are labelled for people, translated where they are shown. */
 static const char *const meta_labels[META_COUNT] = {
-	[META_TITLE] = "Title",             [META_ORGANISATION] = "Organisation",
-	[META_GROUP] = "Group",             [META_FACILITATOR] = "Facilitator",
-	[META_DATE] = "Date",               [META_PARTICIPANTS] = "Participants",
+	/* TRANSLATORS: the labels of a session's details, in the form of a new session and
+	 * in the reports. */
+	[META_TITLE] = N_("Title"),
+	[META_ORGANISATION] = N_("Organisation"),
+	/* TRANSLATORS: the group of staff that takes part in the workshop (a team). */
+	[META_GROUP] = N_("Group"),
+	[META_FACILITATOR] = N_("Facilitator"),
+	[META_DATE] = N_("Date"),
+	[META_PARTICIPANTS] = N_("Participants"),
 };
 
 const char *session_meta_key(enum session_meta f)
@@ -29,7 +37,7 @@ const char *session_meta_key(enum session_meta f)
 
 const char *session_meta_label(enum session_meta f)
 {
-	return meta_labels[f];
+	return _(meta_labels[f]);
 }
 
 long session_action_row(const struct session_action *a, const struct content *c)
@@ -48,18 +56,27 @@ static char *copy_text(const char *s)
 	return copy;
 }
 
+void session_time_format(time_t when, char *buf, size_t size)
+{
+	struct tm tm;
+	char zone[8] = "";
+
+	if (localtime_r(&when, &tm))
+		strftime(zone, sizeof(zone), "%z", &tm);
+	/* %z gives +0100; ISO 8601 as YAML readers expect it wants +01:00. Without a local
+	 * offset (a broken zone) the moment is written in UTC, as Z: never without an offset. */
+	if (strlen(zone) != 5 || !strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm) ||
+	    strlen(buf) + 7 > size) {
+		gmtime_r(&when, &tm);
+		strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return;
+	}
+	snprintf(buf + strlen(buf), size - strlen(buf), "%.3s:%.2s", zone, zone + 3);
+}
+
 void session_timestamp(char *buf, size_t size)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-	char zone[8];
-
-	localtime_r(&now, &tm);
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm);
-	strftime(zone, sizeof(zone), "%z", &tm);
-	/* %z gives +0100; ISO 8601 as YAML readers expect it wants +01:00. */
-	if (strlen(zone) == 5 && strlen(buf) + 7 <= size)
-		snprintf(buf + strlen(buf), size - strlen(buf), "%.3s:%.2s", zone, zone + 3);
+	session_time_format(time(NULL), buf, size);
 }
 
 struct session *session_new(const struct content *c, const char *title)
@@ -139,11 +156,11 @@ static bool text_acceptable(const char *text, bool multiline, const char **why)
 	size_t len = strlen(text);
 
 	if (len > SESSION_TEXT_MAX)
-		*why = "the text is too long";
+		*why = _("the text is too long");
 	else if (utf8_invalid_offset(text, len) != len)
-		*why = "the text is not valid UTF-8";
+		*why = _("the text is not valid UTF-8");
 	else if (!multiline && utf8_line_break_offset(text, len) != len)
-		*why = "the text must be a single line";
+		*why = _("the text must be a single line");
 	else
 		return true;
 	return false;
@@ -155,7 +172,7 @@ static bool replace_text(char **slot, const char *text, const char **why)
 	char *copy = copy_text(text);
 
 	if (!copy) {
-		*why = "out of memory";
+		*why = _("out of memory");
 		return false;
 	}
 	mem.free(*slot);
@@ -181,11 +198,11 @@ bool session_meta_valid(enum session_meta f, const char *value, const char **why
 	if (!text_acceptable(value, false, why))
 		return false;
 	if (f == META_TITLE && value[0] == '\0')
-		*why = "the title must not be empty";
+		*why = _("the title must not be empty");
 	else if (f == META_DATE && value[0] && !date_valid(value))
-		*why = "not a date: write YYYY-MM-DD";
+		*why = _("not a date: write YYYY-MM-DD");
 	else if (f == META_PARTICIPANTS && !participants_valid(value))
-		*why = "write the number of participants (0-9999)";
+		*why = _("write the number of participants (0-9999)");
 	else
 		return true;
 	return false;
@@ -210,7 +227,7 @@ static bool row_valid(const struct session *s, size_t dim, const char **why)
 {
 	if (dim < s->n_scores && s->scores[dim].known)
 		return true;
-	*why = "no such row";
+	*why = _("no such row");
 	return false;
 }
 
@@ -219,7 +236,7 @@ static bool phase_valid(const struct content *c, int phase, bool allow_none, con
 {
 	if ((phase == 0 && allow_none) || (phase >= 1 && (size_t)phase <= c->n_phases))
 		return true;
-	*why = "no such phase";
+	*why = _("no such phase");
 	return false;
 }
 
@@ -232,7 +249,7 @@ bool session_vote_add(struct session *s, const struct content *c, size_t dim, in
 		return false;
 	sc = &s->scores[dim];
 	if (sc->n_votes >= SESSION_VOTES_MAX) {
-		*why = "too many votes for one row";
+		*why = _("too many votes for one row");
 		return false;
 	}
 	if (sc->n_votes == sc->cap_votes) {
@@ -240,7 +257,7 @@ bool session_vote_add(struct session *s, const struct content *c, size_t dim, in
 		int *votes = mem.realloc(sc->votes, cap * sizeof(*votes));
 
 		if (!votes) {
-			*why = "out of memory";
+			*why = _("out of memory");
 			return false;
 		}
 		sc->votes = votes;
@@ -256,7 +273,7 @@ bool session_vote_undo(struct session *s, size_t dim, const char **why)
 	if (!row_valid(s, dim, why))
 		return false;
 	if (s->scores[dim].n_votes == 0) {
-		*why = "there is no vote to undo";
+		*why = _("there is no vote to undo");
 		return false;
 	}
 	s->scores[dim].n_votes--;
@@ -299,19 +316,19 @@ static bool action_fields_valid(const struct content *c, const struct action_fie
 				const char *kept, const char **why)
 {
 	if (!f->text || !f->text[0]) {
-		*why = "an action needs a text";
+		*why = _("an action needs a text");
 		return false;
 	}
 	if (!text_acceptable(f->text, true, why) ||
 	    !text_acceptable(f->owner ? f->owner : "", false, why))
 		return false;
 	if (f->due && f->due[0] && !date_valid(f->due)) {
-		*why = "not a date: write YYYY-MM-DD";
+		*why = _("not a date: write YYYY-MM-DD");
 		return false;
 	}
 	if (f->dimension && f->dimension[0] && content_dimension_index(c, f->dimension) < 0 &&
 	    !(kept && strcmp(kept, f->dimension) == 0)) {
-		*why = "no such row";
+		*why = _("no such row");
 		return false;
 	}
 	return true;
@@ -340,7 +357,7 @@ long session_action_add(struct session *s, const struct content *c,
 	if (!action_fields_valid(c, f, NULL, why))
 		return -1;
 	if (s->n_actions >= SESSION_ACTIONS_MAX) {
-		*why = "too many actions";
+		*why = _("too many actions");
 		return -1;
 	}
 	if (s->n_actions == s->cap_actions) {
@@ -348,7 +365,7 @@ long session_action_add(struct session *s, const struct content *c,
 		struct session_action *bigger = mem.realloc(s->actions, cap * sizeof(*bigger));
 
 		if (!bigger) {
-			*why = "out of memory";
+			*why = _("out of memory");
 			return -1;
 		}
 		s->actions = bigger;
@@ -357,7 +374,7 @@ long session_action_add(struct session *s, const struct content *c,
 	a = &s->actions[s->n_actions];
 	memset(a, 0, sizeof(*a));
 	if (!action_fill(a, f)) {
-		*why = "out of memory";
+		*why = _("out of memory");
 		return -1;
 	}
 	s->dirty = true;
@@ -369,7 +386,7 @@ static bool action_valid(const struct session *s, size_t i, const char **why)
 {
 	if (i < s->n_actions)
 		return true;
-	*why = "no such action";
+	*why = _("no such action");
 	return false;
 }
 
@@ -381,7 +398,7 @@ bool session_action_edit(struct session *s, const struct content *c, size_t i,
 	if (!action_valid(s, i, why) || !action_fields_valid(c, f, s->actions[i].dimension, why))
 		return false;
 	if (!action_fill(&fresh, f)) {
-		*why = "out of memory";
+		*why = _("out of memory");
 		return false;
 	}
 	fresh.done = s->actions[i].done;
@@ -416,7 +433,7 @@ bool session_action_delete(struct session *s, size_t i, const char **why)
 bool session_move(struct session *s, const struct content *c, size_t step, const char **why)
 {
 	if (step >= c->n_steps) {
-		*why = "no such step";
+		*why = _("no such step");
 		return false;
 	}
 	if (s->position != step)
@@ -428,7 +445,7 @@ bool session_move(struct session *s, const struct content *c, size_t step, const
 bool session_tick(struct session *s, size_t step, unsigned long seconds, const char **why)
 {
 	if (step >= s->n_seconds) {
-		*why = "no such step";
+		*why = _("no such step");
 		return false;
 	}
 	s->seconds[step] = seconds > SESSION_SECONDS_MAX - s->seconds[step]

@@ -2,12 +2,14 @@
  * actions, the time spent per step and where to resume. No terminal here.
  *
  * Every operation validates its input against the content and refuses what does not fit,
- * with a short reason in *WHY (a static string). A refused operation changes nothing. */
+ * with a short reason in *WHY (a static string, in the language the interface speaks). A
+ * refused operation changes nothing. */
 #ifndef MEETLAT_SESSION_H
 #define MEETLAT_SESSION_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "content.h"
 
@@ -58,7 +60,9 @@ struct session {
 	char *content_id;
 	char content_sha256[SHA256_HEX];
 	char *other_content_id; /* the content the file named when it was another: NULL */
-	char created[32], updated[32]; /* ISO 8601 with offset, e.g. 2026-11-26T14:03:00+01:00 */
+	/* ISO 8601 with the local offset, e.g. 2026-11-26T14:03:00+01:00; kept as read from a
+	 * file (which may write UTC as 2026-11-26T13:03:00Z), until a save sets UPDATED anew */
+	char created[32], updated[32];
 	size_t position; /* agenda step to resume at, 0-based (by its step id in the file) */
 	/* scores[i] for i < n_dimensions of the content is row i; after them the rows the
 	 * content no longer has, kept as read. */
@@ -146,7 +150,12 @@ bool session_tick(struct session *s, size_t step, unsigned long seconds, const c
 /* Returns true when row DIM has an agreed current or target phase. */
 bool session_row_scored(const struct session *s, size_t dim);
 
-/* Writes the current local time in ISO 8601 with offset into BUF (at least 32 bytes). */
+/* Writes the moment WHEN as local time in ISO 8601 with the local offset from UTC into BUF (at
+ * least 32 bytes): 2026-12-01T13:05:09+01:00 in Amsterdam in winter, +02:00 in summer,
+ * +00:00 in UTC; with Z, in UTC, only when the local offset cannot be had. */
+void session_time_format(time_t when, char *buf, size_t size);
+
+/* Writes the current local time as session_time_format does into BUF (at least 32 bytes). */
 void session_timestamp(char *buf, size_t size);
 
 #endif

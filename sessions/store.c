@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "i18n.h"
 #include "mem.h"
 #include "store.h"
 #include "store_impl.h"
@@ -145,8 +146,10 @@ static bool file_resolve(struct store_file *f, struct diag *d)
 		if (missing || !S_ISLNK(st.st_mode)) {
 			f->real_path = path_in_real_folder(at);
 			if (!f->real_path)
-				diag_set(d, f->path, 0, 0, "%s %s, whose folder cannot be used: %s",
-					 links ? "points to" : "is", at, strerror(errno));
+				diag_set(d, f->path, 0, 0,
+					 links ? _("points to %s, whose folder cannot be used: %s")
+					       : _("is %s, whose folder cannot be used: %s"),
+					 at, strerror(errno));
 			mem.free(at);
 			return f->real_path != NULL;
 		}
@@ -155,7 +158,7 @@ static bool file_resolve(struct store_file *f, struct diag *d)
 		mem.free(at);
 		at = next;
 	}
-	diag_set(d, f->path, 0, 0, "cannot follow the name to a file: %s", strerror(err));
+	diag_set(d, f->path, 0, 0, _("cannot follow the name to a file: %s"), strerror(err));
 	mem.free(at);
 	return false;
 }
@@ -219,11 +222,11 @@ static bool lock_current(int fd, const char *lock_path)
 static void lock_refused(const char *path, int err, long pid, struct diag *d)
 {
 	if (err != EWOULDBLOCK)
-		diag_set(d, path, 0, 0, "cannot lock: %s", strerror(err));
+		diag_set(d, path, 0, 0, _("cannot lock: %s"), strerror(err));
 	else if (pid)
-		diag_set(d, path, 0, 0, "is open in another meetlat (pid %ld)", pid);
+		diag_set(d, path, 0, 0, _("is open in another meetlat (pid %ld)"), pid);
 	else
-		diag_set(d, path, 0, 0, "is open in another meetlat");
+		diag_set(d, path, 0, 0, _("is open in another meetlat"));
 }
 
 /* Takes the lock file LOCK_PATH of session file PATH (created when missing; one that nobody
@@ -235,7 +238,7 @@ static int lock_take(const char *path, const char *lock_path, struct diag *d)
 		int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 
 		if (fd < 0) {
-			diag_set(d, path, 0, 0, "cannot create the lock file %s: %s", lock_path,
+			diag_set(d, path, 0, 0, _("cannot create the lock file %s: %s"), lock_path,
 				 strerror(errno));
 			return -1;
 		}
@@ -252,7 +255,7 @@ static int lock_take(const char *path, const char *lock_path, struct diag *d)
 		}
 		close(fd);
 	}
-	diag_set(d, path, 0, 0, "cannot lock: the lock file %s keeps changing", lock_path);
+	diag_set(d, path, 0, 0, _("cannot lock: the lock file %s keeps changing"), lock_path);
 	return -1;
 }
 
@@ -502,7 +505,7 @@ static bool save_to(struct store_file *f, const char *target, const char *name, 
 		*buf = NULL;
 	}
 	if (err)
-		diag_set(d, name, 0, 0, "cannot save: %s", strerror(err));
+		diag_set(d, name, 0, 0, _("cannot save: %s"), strerror(err));
 	return err == 0;
 }
 
@@ -611,17 +614,17 @@ static enum save_result save_conflict(struct store_file *f, char **buf, size_t l
 	bool renamed = false;
 
 	if (!target)
-		diag_set(d, f->path, 0, 0, "cannot save: no name for a copy next to it");
+		diag_set(d, f->path, 0, 0, _("cannot save: no name for a copy next to it"));
 	else if (save_to(f, target, target, buf, len, &renamed, d))
 		result = SAVE_REDIRECTED;
 	if (renamed && !file_moved(f, target)) {
-		diag_set(d, target, 0, 0, "cannot save: out of memory");
+		diag_set(d, target, 0, 0, _("cannot save: out of memory"));
 		result = SAVE_FAILED;
 	}
 	if (result == SAVE_REDIRECTED)
 		diag_set(d, changed, 0, 0,
-			 "was changed by another program since it was opened, so it was left as "
-			 "it is; your work is saved in %s",
+			 _("was changed by another program since it was opened, so it was left as "
+			   "it is; your work is saved in %s"),
 			 target);
 	mem.free(target);
 	mem.free(changed);
@@ -636,18 +639,18 @@ enum save_result store_save(struct store_file *f, struct session *s, struct diag
 	size_t len;
 
 	if (f->read_only) {
-		diag_set(d, f->path, 0, 0, "cannot save: the session is open read-only");
+		diag_set(d, f->path, 0, 0, _("cannot save: the session is open read-only"));
 		return SAVE_FAILED;
 	}
 	session_timestamp(s->updated, sizeof(s->updated));
 	if (!store_emit(s, &buf, &len, d)) {
 		snprintf(why, sizeof(why), "%s", d->message);
-		diag_set(d, f->path, 0, 0, "cannot save: %s", why);
+		diag_set(d, f->path, 0, 0, _("cannot save: %s"), why);
 		return SAVE_FAILED;
 	}
 	changed = disk_changed(f, &exhausted);
 	if (exhausted)
-		diag_set(d, f->path, 0, 0, "cannot save: out of memory");
+		diag_set(d, f->path, 0, 0, _("cannot save: out of memory"));
 	else if (changed)
 		result = save_conflict(f, &buf, len, d);
 	else if (save_to(f, f->real_path, f->path, &buf, len, &renamed, d))
@@ -689,14 +692,14 @@ bool store_save_rescue(const struct session *s, const char *path, char *out, siz
 		return false;
 	if (!path_split(path, &own, &name)) {
 		mem.free(buf);
-		diag_set(d, path, 0, 0, "cannot save a rescue copy: out of memory");
+		diag_set(d, path, 0, 0, _("cannot save a rescue copy: out of memory"));
 		return false;
 	}
 	folders[0] = own;
 	for (size_t i = 0; i < sizeof(folders) / sizeof(folders[0]) && !ok; i++)
 		ok = folders[i] && folders[i][0] && rescue_to(folders[i], path, buf, len, out, size);
 	if (!ok)
-		diag_set(d, path, 0, 0, "cannot save a rescue copy in any folder");
+		diag_set(d, path, 0, 0, _("cannot save a rescue copy in any folder"));
 	mem.free(own);
 	mem.free(buf);
 	return ok;
@@ -729,13 +732,13 @@ static bool folder_usable(const char *path, struct diag *d)
 	bool ok = false;
 
 	if (!path_split(path, &dir, &name))
-		diag_set(d, path, 0, 0, "out of memory");
+		diag_set(d, path, 0, 0, _("out of memory"));
 	else if (!name[0] || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
-		diag_set(d, path, 0, 0, "is not the name of a file");
+		diag_set(d, path, 0, 0, _("is not the name of a file"));
 	else if (stat(dir, &st) != 0)
-		diag_set(d, path, 0, 0, "cannot use the folder %s: %s", dir, strerror(errno));
+		diag_set(d, path, 0, 0, _("cannot use the folder %s: %s"), dir, strerror(errno));
 	else if (!S_ISDIR(st.st_mode))
-		diag_set(d, path, 0, 0, "%s is not a folder", dir);
+		diag_set(d, path, 0, 0, _("%s is not a folder"), dir);
 	else
 		ok = true;
 	mem.free(dir);
@@ -764,8 +767,8 @@ static bool file_writable(const struct store_file *f, struct diag *d)
 	if ((st.st_mode & 0222) && access(f->real_path, W_OK) == 0)
 		return true;
 	diag_set(d, f->path, 0, 0,
-		 "the file is read-only, so the workshop cannot be saved in it: to look at it, "
-		 "use meetlat --review; to go on with it, make the file writable first");
+		 _("the file is read-only, so the workshop cannot be saved in it: to look at it, "
+		   "use meetlat --review; to go on with it, make the file writable first"));
 	return false;
 }
 
@@ -777,7 +780,7 @@ static bool file_lock(struct store_file *f, struct diag *d)
 
 	f->lock_path = hidden_sibling(f->real_path, ".lock");
 	if (!f->lock_path || !path_split(f->real_path, &f->folder, &name)) {
-		diag_set(d, f->path, 0, 0, "out of memory");
+		diag_set(d, f->path, 0, 0, _("out of memory"));
 		return false;
 	}
 	f->lock_fd = lock_take(f->path, f->lock_path, d);
@@ -841,7 +844,7 @@ static bool file_fresh(const struct store_file *f, const struct content *c, stru
 	*s = title ? session_new(c, title) : NULL;
 	mem.free(title);
 	if (!*s)
-		diag_set(d, f->path, 0, 0, "out of memory");
+		diag_set(d, f->path, 0, 0, _("out of memory"));
 	return *s != NULL;
 }
 
@@ -856,7 +859,7 @@ bool store_open(const char *path, const struct content *c, unsigned flags,
 	*fp = NULL;
 	*sp = NULL;
 	if (!f) {
-		diag_set(d, path, 0, 0, "out of memory");
+		diag_set(d, path, 0, 0, _("out of memory"));
 		return false;
 	}
 	ok = folder_usable(path, d) && file_resolve(f, d);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "store.h"
 #include "store_impl.h"
@@ -29,7 +30,7 @@ static bool make_folders(char *path, struct diag *d)
 			continue;
 		*p = '\0';
 		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-			diag_set(d, path, 0, 0, "cannot create the folder: %s", strerror(errno));
+			diag_set(d, path, 0, 0, _("cannot create the folder: %s"), strerror(errno));
 			*p = c;
 			return false;
 		}
@@ -38,7 +39,7 @@ static bool make_folders(char *path, struct diag *d)
 			break;
 	}
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		diag_set(d, path, 0, 0, "is not a folder");
+		diag_set(d, path, 0, 0, _("is not a folder"));
 		return false;
 	}
 	return true;
@@ -54,13 +55,14 @@ bool store_default_dir(char *buf, size_t size, struct diag *d)
 	else if (home && home[0] == '/')
 		n = snprintf(buf, size, "%s/.local/share/meetlat/sessions", home);
 	else {
-		diag_set(d, "meetlat", 0, 0,
-			 "no folder for sessions: set HOME or XDG_DATA_HOME, or name a session "
-			 "file");
+		diag_set(d, "meetlat", 0, 0, "%s",
+			 _("no folder for sessions: set HOME or XDG_DATA_HOME, or name a session "
+			   "file"));
 		return false;
 	}
 	if (n < 0 || (size_t)n >= size) {
-		diag_set(d, "meetlat", 0, 0, "the name of the folder for sessions is too long");
+		diag_set(d, "meetlat", 0, 0, "%s",
+			 _("the name of the folder for sessions is too long"));
 		return false;
 	}
 	return make_folders(buf, d);
@@ -235,7 +237,7 @@ bool store_list(const char *dir, const struct content *c, struct store_entry **e
 	*entries = NULL;
 	*n = 0;
 	if (!dp) {
-		diag_set(d, dir, 0, 0, "cannot read the folder: %s", strerror(errno));
+		diag_set(d, dir, 0, 0, _("cannot read the folder: %s"), strerror(errno));
 		return false;
 	}
 	while (ok && (de = readdir(dp)) != NULL) {
@@ -248,7 +250,7 @@ bool store_list(const char *dir, const struct content *c, struct store_entry **e
 	closedir(dp);
 	if (!ok) {
 		store_list_free(list, count);
-		diag_set(d, dir, 0, 0, "out of memory");
+		diag_set(d, dir, 0, 0, _("out of memory"));
 		return false;
 	}
 	if (count)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "store.h"
 #include "store_impl.h"
@@ -132,7 +133,7 @@ struct reader {
 /* Records that memory ran out; returns false. */
 static bool exhausted(const struct reader *r)
 {
-	diag_set(r->d, r->doc->file, 0, 0, "out of memory");
+	diag_set(r->d, r->doc->file, 0, 0, "%s", _("out of memory"));
 	return false;
 }
 
@@ -140,7 +141,10 @@ static bool exhausted(const struct reader *r)
 static bool refused(const struct reader *r, const struct ynode *node, const char *what,
 		    const char *why)
 {
-	ydoc_error(r->doc, node, r->d, "invalid %s: %s", what, why);
+	/* TRANSLATORS: "invalid vote: no such phase"; the first %s is a key of the file in
+	 * quotes ('title', 'note', ...) or one of "vote", "action", "owner of an action",
+	 * "timing"; the second says why. */
+	ydoc_error(r->doc, node, r->d, _("invalid %s: %s"), what, why);
 	return false;
 }
 
@@ -214,8 +218,8 @@ static bool read_other_content(const struct reader *r, const struct ynode *at, c
 {
 	if (!(r->flags & STORE_ANY_CONTENT)) {
 		ydoc_error(r->doc, at, r->d,
-			   "this session was scored against the content '%s', not '%s' "
-			   "(open it with -c and that content file)",
+			   _("this session was scored against the content '%s', not '%s' "
+			     "(open it with -c and that content file)"),
 			   id, r->c->id);
 		return false;
 	}
@@ -223,8 +227,8 @@ static bool read_other_content(const struct reader *r, const struct ynode *at, c
 	if (!r->s->other_content_id)
 		return exhausted(r);
 	return reader_warn(r,
-			   "this session was scored against the content '%s', not '%s': what "
-			   "'%s' does not have is kept in the file but not shown",
+			   _("this session was scored against the content '%s', not '%s': what "
+			     "'%s' does not have is kept in the file but not shown"),
 			   id, r->c->id, r->c->id);
 }
 
@@ -238,12 +242,12 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 
 	if (!ynode_fields(r->doc, node, "'content'", store_content_fields, CF_COUNT, true, v,
 			  r->d) ||
-	    !ynode_ident(r->doc, v[CF_ID], "the id of the content", &id, r->d) ||
+	    !ynode_ident(r->doc, v[CF_ID], _("the id of the content"), &id, r->d) ||
 	    (v[CF_SHA256] && !ynode_text(r->doc, v[CF_SHA256], "'sha256'", &sha, r->d)))
 		return false;
 	if (v[CF_SHA256] && !sha256_valid(sha)) {
 		ydoc_error(r->doc, v[CF_SHA256], r->d,
-			   "expected 64 hexadecimal digits for 'sha256', found '%s'",
+			   _("expected 64 hexadecimal digits for 'sha256', found '%s'"),
 			   ynode_excerpt(v[CF_SHA256], excerpt, sizeof(excerpt)));
 		return false;
 	}
@@ -253,9 +257,9 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 	memcpy(r->s->content_sha256, sha, strlen(sha) + 1);
 	r->p->numbers_trusted = strcmp(sha, r->c->sha256) == 0;
 	if (sha[0] && strcmp(sha, r->c->sha256) != 0)
-		return reader_warn(r,
-				   "the content has changed since this session was scored "
-				   "(its sha256 differs): check the scores against the new text");
+		return reader_warn(r, "%s",
+				   _("the content has changed since this session was scored (its "
+				     "sha256 differs): check the scores against the new text"));
 	return true;
 }
 
@@ -303,8 +307,9 @@ static bool read_stamp(const struct reader *r, const struct ynode *node, const c
 		memcpy(stamp, node->text, node->length + 1);
 		return true;
 	}
+	/* TRANSLATORS: %s is the key ('created' or 'updated'), then what the file holds. */
 	ydoc_error(r->doc, node, r->d,
-		   "expected a time written YYYY-MM-DDTHH:MM:SS+HH:MM for %s, found '%s'", what,
+		   _("expected a time written YYYY-MM-DDTHH:MM:SS+HH:MM for %s, found '%s'"), what,
 		   ynode_excerpt(node, excerpt, sizeof(excerpt)));
 	return false;
 }
@@ -329,7 +334,7 @@ static long keep_row(const struct reader *r, const char *id)
 		exhausted(r);
 		return -1;
 	}
-	if (!reader_warn(r, "scores for '%s' kept: the content has no such row", id))
+	if (!reader_warn(r, _("scores for '%s' kept: the content has no such row"), id))
 		return -1;
 	return (long)s->n_scores - 1;
 }
@@ -345,11 +350,11 @@ static bool read_votes(const struct reader *r, const struct ynode *node, size_t 
 	if (!ynode_expect(r->doc, node, YNODE_SEQUENCE, "'votes'", r->d))
 		return false;
 	for (size_t i = 0; i < node->count; i++) {
-		if (!ynode_number(r->doc, node->items[i], "a vote (a phase number)", 1,
+		if (!ynode_number(r->doc, node->items[i], _("a vote (a phase number)"), 1,
 				  (long)r->c->n_phases, &phase, r->d))
 			return false;
 		if (!session_vote_add(r->s, r->c, row, (int)phase, &why))
-			return refused(r, node->items[i], "vote", why);
+			return refused(r, node->items[i], _("vote"), why);
 	}
 	return true;
 }
@@ -395,7 +400,7 @@ static bool read_score(const struct reader *r, const struct ynode *node, size_t 
 	const struct ynode *v[SC_COUNT];
 	bool known = r->s->scores[row].known, ok;
 
-	if (!ynode_fields(r->doc, node, "a row of 'scores'", store_score_fields, SC_COUNT, true,
+	if (!ynode_fields(r->doc, node, _("a row of 'scores'"), store_score_fields, SC_COUNT, true,
 			  v, r->d))
 		return false;
 	r->o->scores[row] = node;
@@ -424,7 +429,7 @@ static bool read_scores(const struct reader *r, const struct ynode *node)
 		const char *id;
 		long row;
 
-		if (!ynode_ident(r->doc, ynode_key(node, i), "the id of a row in 'scores'", &id,
+		if (!ynode_ident(r->doc, ynode_key(node, i), _("the id of a row in 'scores'"), &id,
 				 r->d))
 			return false;
 		row = content_dimension_index(r->c, id);
@@ -440,10 +445,11 @@ static bool read_scores(const struct reader *r, const struct ynode *node)
 static bool read_action_fields(const struct reader *r, const struct ynode *const *v,
 			       struct action_fields *f)
 {
-	return read_field(r, v[AF_TEXT], "the text of an action", FIELD_TEXT, &f->text) &&
-	       read_field(r, v[AF_DIMENSION], "the row of an action", FIELD_IDENT, &f->dimension) &&
-	       read_field(r, v[AF_OWNER], "the owner of an action", FIELD_TEXT, &f->owner) &&
-	       read_field(r, v[AF_DUE], "the due date of an action", FIELD_DATE, &f->due);
+	return read_field(r, v[AF_TEXT], _("the text of an action"), FIELD_TEXT, &f->text) &&
+	       read_field(r, v[AF_DIMENSION], _("the row of an action"), FIELD_IDENT,
+			  &f->dimension) &&
+	       read_field(r, v[AF_OWNER], _("the owner of an action"), FIELD_TEXT, &f->owner) &&
+	       read_field(r, v[AF_DUE], _("the due date of an action"), FIELD_DATE, &f->due);
 }
 
 /* Reads one action from NODE. The text goes in first, through session_action_add, so that a
@@ -458,19 +464,19 @@ static bool read_action(const struct reader *r, const struct ynode *node)
 	bool row_known;
 	long i;
 
-	if (!ynode_fields(r->doc, node, "an action", store_action_fields, AF_COUNT, true, v,
+	if (!ynode_fields(r->doc, node, _("an action"), store_action_fields, AF_COUNT, true, v,
 			  r->d) ||
 	    !read_action_fields(r, v, &f))
 		return false;
 	i = session_action_add(r->s, r->c, &(struct action_fields){ .text = f.text }, &why);
 	if (i < 0)
-		return refused(r, v[AF_TEXT], "action", why);
+		return refused(r, v[AF_TEXT], _("action"), why);
 	row = f.dimension;
 	row_known = !row[0] || content_dimension_index(r->c, row) >= 0;
 	if (!row_known)
 		f.dimension = NULL;
 	if (!session_action_edit(r->s, r->c, (size_t)i, &f, &why))
-		return refused(r, v[AF_OWNER], "owner of an action", why);
+		return refused(r, v[AF_OWNER], _("owner of an action"), why);
 	/* Read in the order of the list into a session that had none: action I is item I. */
 	r->s->actions[i].origin = (size_t)i + 1;
 	if (v[AF_DONE] && !ynode_bool(r->doc, v[AF_DONE], "'done'", &r->s->actions[i].done, r->d))
@@ -480,7 +486,7 @@ static bool read_action(const struct reader *r, const struct ynode *node)
 	r->s->actions[i].dimension = store_printf("%s", row);
 	if (!r->s->actions[i].dimension)
 		return exhausted(r);
-	return reader_warn(r, "action %ld kept with the row '%s': the content has no such row",
+	return reader_warn(r, _("action %ld kept with the row '%s': the content has no such row"),
 			   i + 1, row);
 }
 
@@ -500,7 +506,8 @@ static bool read_step_name(const struct reader *r, const struct ynode *node, con
 
 	*number = 0;
 	*id = NULL;
-	snprintf(numbered, sizeof(numbered), "%s (an old step number, from 1)", what);
+	/* TRANSLATORS: %s is "the step of a timing" or 'position'. */
+	snprintf(numbered, sizeof(numbered), _("%s (an old step number, from 1)"), what);
 	if (step_is_number(node))
 		return ynode_number(r->doc, node, numbered, 1, 999999, number, r->d);
 	if (!ynode_text(r->doc, node, what, id, r->d))
@@ -508,7 +515,7 @@ static bool read_step_name(const struct reader *r, const struct ynode *node, con
 	if (node->length && !strchr(*id, '\n'))
 		return true;
 	ydoc_error(r->doc, node, r->d,
-		   "expected a step id (such as \"phase:4\") for %s, found '%s'", what,
+		   _("expected a step id (such as \"phase:4\") for %s, found '%s'"), what,
 		   ynode_excerpt(node, excerpt, sizeof(excerpt)));
 	return false;
 }
@@ -550,10 +557,10 @@ static bool read_timing(const struct reader *r, const struct ynode *node)
 	long number, seconds, step;
 	const char *id, *why;
 
-	if (!ynode_fields(r->doc, node, "a timing", store_timing_fields, TF_COUNT, true, v,
+	if (!ynode_fields(r->doc, node, _("a timing"), store_timing_fields, TF_COUNT, true, v,
 			  r->d) ||
-	    !read_step_name(r, v[TF_STEP], "the step of a timing", &number, &id) ||
-	    !ynode_number(r->doc, v[TF_SECONDS], "the seconds of a timing", 0,
+	    !read_step_name(r, v[TF_STEP], _("the step of a timing"), &number, &id) ||
+	    !ynode_number(r->doc, v[TF_SECONDS], _("the seconds of a timing"), 0,
 			  SESSION_SECONDS_MAX, &seconds, r->d))
 		return false;
 	step = step_named(r, number, id);
@@ -567,7 +574,7 @@ static bool read_timing(const struct reader *r, const struct ynode *node)
 	if (!r->o->timings[step])
 		r->o->timings[step] = node;
 	if (!session_tick(r->s, (size_t)step, (unsigned long)seconds, &why))
-		return refused(r, node, "timing", why);
+		return refused(r, node, _("timing"), why);
 	return true;
 }
 
@@ -627,9 +634,44 @@ static bool read_position(const struct reader *r, const struct ynode *node,
 	if (r->p->moved)
 		return true;
 	return reader_warn(r,
-			   "position %ld is beyond the agenda of %zu steps: resuming at the "
-			   "last step",
+			   ngettext("position %ld is beyond the agenda of %zu step: resuming at "
+				    "the last step",
+				    "position %ld is beyond the agenda of %zu steps: resuming at "
+				    "the last step",
+				    n_steps),
 			   number, n_steps);
+}
+
+/* Returns the malloc'd sentence (NULL when memory is exhausted) that says what became of the
+ * timings when the agenda changed as P tells, and that the walk resumes at STEP (1-based),
+ * called LABEL. */
+static char *agenda_notice(const struct placing *p, size_t step, const char *label)
+{
+	if (p->unplaced && p->numbers_seen)
+		return store_printf(
+			ngettext("The agenda has changed since this session, which counted steps by "
+				 "number: %zu timed step is kept in the file as written; resuming at "
+				 "step %zu, ‘%s’.",
+				 "The agenda has changed since this session, which counted steps by "
+				 "number: %zu timed steps are kept in the file as written; resuming "
+				 "at step %zu, ‘%s’.",
+				 p->unplaced),
+			p->unplaced, step, label);
+	if (p->unplaced)
+		return store_printf(
+			ngettext("The agenda has changed since this session: %zu timed step it no "
+				 "longer has is kept in the file; resuming at step %zu, ‘%s’.",
+				 "The agenda has changed since this session: %zu timed steps it no "
+				 "longer has are kept in the file; resuming at step %zu, ‘%s’.",
+				 p->unplaced),
+			p->unplaced, step, label);
+	if (p->numbers_seen)
+		return store_printf(_("The agenda has changed since this session, which counted "
+				      "steps by number; resuming at step %zu, ‘%s’."),
+				    step, label);
+	return store_printf(_("The agenda has changed since this session; resuming at step %zu, "
+			      "‘%s’."),
+			    step, label);
 }
 
 /* Says in one line, when the agenda differs from the one the file was written with, what
@@ -637,26 +679,12 @@ static bool read_position(const struct reader *r, const struct ynode *node,
 static bool note_agenda(const struct reader *r)
 {
 	const struct placing *p = r->p;
-	char label[256], kept[160] = "";
-	const char *steps = p->unplaced == 1 ? "step" : "steps";
-	const char *are = p->unplaced == 1 ? "is" : "are";
+	char label[256];
 
 	if (!p->unplaced && !p->moved)
 		return true;
 	content_step_label(r->c, r->s->position, label, sizeof(label));
-	if (p->unplaced && p->numbers_seen)
-		snprintf(kept, sizeof(kept),
-			 ", which counted steps by number: %zu timed %s %s kept in the file as "
-			 "written",
-			 p->unplaced, steps, are);
-	else if (p->unplaced)
-		snprintf(kept, sizeof(kept), ": %zu timed %s it no longer has %s kept in the file",
-			 p->unplaced, steps, are);
-	else if (p->numbers_seen)
-		snprintf(kept, sizeof(kept), ", which counted steps by number");
-	r->s->agenda_notice = store_printf(
-		"The agenda has changed since this session%s; resuming at step %zu, ‘%s’.",
-		kept, r->s->position + 1, label);
+	r->s->agenda_notice = agenda_notice(p, r->s->position + 1, label);
 	return r->s->agenda_notice || exhausted(r);
 }
 
@@ -680,8 +708,8 @@ static bool not_content(const struct reader *r, const struct ynode *root)
 	if (!ynode_get(root, "meetlat_content") || ynode_get(root, store_fields[SF_VERSION].key))
 		return true;
 	ydoc_error(r->doc, root, r->d,
-		   "this is a content file, not a session file; to run a workshop with it, give "
-		   "it with -c: meetlat -c %s SESSION",
+		   _("this is a content file, not a session file; to run a workshop with it, give "
+		     "it with -c: meetlat -c %s SESSION"),
 		   r->doc->file);
 	return false;
 }
@@ -691,11 +719,13 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 {
 	const struct ynode *v[SF_COUNT];
 
-	if (!ynode_expect(r->doc, root, YNODE_MAPPING, "a session file", r->d) ||
+	if (!ynode_expect(r->doc, root, YNODE_MAPPING, _("a session file"), r->d) ||
 	    !not_content(r, root) ||
-	    !ynode_version(r->doc, root, store_fields[SF_VERSION].key, "session",
+	    /* TRANSLATORS: the kind of file, as in "expected 'meetlat_session: 1' in a
+	     * session file". */
+	    !ynode_version(r->doc, root, store_fields[SF_VERSION].key, _("session"),
 			   SESSION_VERSION, r->d) ||
-	    !ynode_fields(r->doc, root, "a session file", store_fields, SF_COUNT, true, v,
+	    !ynode_fields(r->doc, root, _("a session file"), store_fields, SF_COUNT, true, v,
 			  r->d) ||
 	    !read_content(r, v[SF_CONTENT]))
 		return false;
@@ -755,7 +785,7 @@ struct session *store_read(const char *name, const char *buf, size_t len,
 
 	if (!s || !origin_attach(s, c)) {
 		session_free(s);
-		diag_set(d, name, 0, 0, "out of memory");
+		diag_set(d, name, 0, 0, "%s", _("out of memory"));
 		return NULL;
 	}
 	r.o = s->origin;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "i18n.h"
 #include "mem.h"
 #include "store.h"
 #include "store_impl.h"
@@ -38,7 +39,7 @@ static int out_write(void *data, unsigned char *bytes, size_t size)
 			cap *= 2;
 		bigger = mem.realloc(o->buf, cap);
 		if (!bigger) {
-			o->problem = "out of memory";
+			o->problem = _("out of memory");
 			return 0;
 		}
 		o->buf = bigger;
@@ -86,7 +87,7 @@ static bool emit_scalar(struct out *o, const char *text, size_t len, bool plain)
 	yaml_event_t ev;
 
 	if (o->ok && utf8_invalid_offset(text, len) != len) {
-		o->problem = "a text is not valid UTF-8";
+		o->problem = _("a text is not valid UTF-8");
 		o->ok = false;
 	}
 	if (!o->ok)
@@ -390,7 +391,7 @@ static const char *kept_timings_text(struct out *o, const struct session *s,
 	for (size_t i = 0; i < origin->n_kept_timings && kept.ok; i++)
 		emit_stream(&kept, s, &origin->kept_timings[i], emit_one_kept_timing);
 	if (!kept.ok || !out_put(&kept, "", 0)) {
-		o->problem = kept.problem ? kept.problem : "out of memory";
+		o->problem = kept.problem ? kept.problem : _("out of memory");
 		o->ok = false;
 		mem.free(kept.buf);
 		return NULL;
@@ -411,7 +412,7 @@ static bool write_timings(struct out *o, const struct session *s)
 	size_t n_kept = origin ? origin->n_kept_timings : 0, written = 0;
 
 	if (!repeated) {
-		o->problem = "out of memory";
+		o->problem = _("out of memory");
 		return o->ok = false;
 	}
 	for (size_t i = 0; i < n_kept; i++)
@@ -500,7 +501,7 @@ static bool emit_stream(struct out *o, const struct session *s, const void *arg,
 	if (!o->ok)
 		return false;
 	if (!yaml_emitter_initialize(&o->e)) {
-		o->problem = "out of memory";
+		o->problem = _("out of memory");
 		return o->ok = false;
 	}
 	yaml_emitter_set_output(&o->e, out_write, o);
@@ -512,7 +513,7 @@ static bool emit_stream(struct out *o, const struct session *s, const void *arg,
 	      body(o, s, arg) && out_event(o, &ev, yaml_document_end_event_initialize(&ev, 1)) &&
 	      out_event(o, &ev, yaml_stream_end_event_initialize(&ev))) &&
 	    !o->problem)
-		o->problem = o->e.problem ? o->e.problem : "out of memory";
+		o->problem = o->e.problem ? o->e.problem : _("out of memory");
 	yaml_emitter_delete(&o->e);
 	return o->ok;
 }
@@ -659,8 +660,8 @@ bool store_emit(const struct session *s, char **buf, size_t *len, struct diag *d
 
 	if (!emit_stream(&o, s, NULL, emit_head) || !write_actions(&o, s) ||
 	    !write_timings(&o, s) || (has_unknown_keys(s) && !emit_stream(&o, s, NULL, emit_tail))) {
-		diag_set(d, "", 0, 0, "cannot write the session: %s",
-			 o.problem ? o.problem : "out of memory");
+		diag_set(d, "", 0, 0, _("cannot write the session: %s"),
+			 o.problem ? o.problem : _("out of memory"));
 		mem.free(o.buf);
 		return false;
 	}

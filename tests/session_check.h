@@ -1,8 +1,11 @@
-/* session_check.h - cmocka checks shared by the session tests (include after cmocka.h). */
+/* session_check.h - cmocka checks shared by the session tests (include after cmocka.h): equal
+ * sessions, and the time zone a test runs in. */
 #ifndef MEETLAT_TESTS_SESSION_CHECK_H
 #define MEETLAT_TESTS_SESSION_CHECK_H
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "session.h"
 
@@ -43,6 +46,34 @@ static inline void check_equal_sessions(const struct session *a, const struct se
 	assert_int_equal(a->n_seconds, b->n_seconds);
 	for (size_t i = 0; i < a->n_seconds; i++)
 		assert_int_equal(a->seconds[i], b->seconds[i]);
+}
+
+/* Makes TZ (NULL: unset) the time zone of the process. */
+static inline void use_zone(const char *tz)
+{
+	if (tz)
+		setenv("TZ", tz, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+}
+
+/* Returns the time zone of the test run (malloc'd, or NULL when TZ is unset), to be put back
+ * by zone_restore. */
+static inline char *zone_save(void)
+{
+	const char *tz = getenv("TZ");
+	char *saved = tz ? strdup(tz) : NULL;
+
+	assert_true(!tz || saved);
+	return saved;
+}
+
+/* Puts back the time zone SAVED by zone_save, and frees it. */
+static inline void zone_restore(char *saved)
+{
+	use_zone(saved);
+	free(saved);
 }
 
 #endif

@@ -1,7 +1,7 @@
 /* test_session_io.c - writing a session and reading it back: hostile texts come back exactly,
  * unknown keys survive, rows and actions the content lost are kept with a warning, and every
  * malformed file is refused with its exact "file:line:column: message"; the action list
- * holds the lines libyaml writes. */
+ * holds the lines libyaml writes; created and updated hold local time with its offset. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <yaml.h>
 
 #include "content.h"
@@ -1036,6 +1037,98 @@ static void test_content_file_as_session(void **state)
 			    "workshop with it, give it with -c: meetlat -c kort.yaml SESSION");
 }
 
+/* ---- created and updated: local time with its offset ------------------------------------ */
+
+/* One moment as a session file writes it in one time zone. */
+struct zoned {
+	const char *tz;
+	time_t when;
+	const char *written;
+};
+
+/* 1796126709 is 2026-12-01 12:05:09 UTC (winter), 1782907509 2026-07-01 12:05:09 UTC
+ * (summer); 1792889999 and 1792890000 are the last second of summer time in Amsterdam
+ * (2026-10-25 00:59:59 UTC) and the first of winter time, which starts an hour that local
+ * time goes through twice: only the offset tells the two 02:30s apart. */
+static const struct zoned zoned[] = {
+	{ "Europe/Amsterdam", 1796126709, "2026-12-01T13:05:09+01:00" },
+	{ "Europe/Amsterdam", 1782907509, "2026-07-01T14:05:09+02:00" },
+	{ "Europe/Amsterdam", 1792889999, "2026-10-25T02:59:59+02:00" },
+	{ "Europe/Amsterdam", 1792890000, "2026-10-25T02:00:00+01:00" },
+	{ "UTC", 1796126709, "2026-12-01T12:05:09+00:00" },
+	{ "America/St_Johns", 1796126709, "2026-12-01T08:35:09-03:30" },
+	{ "Asia/Kolkata", 1782907509, "2026-07-01T17:35:09+05:30" },
+};
+
+/* A moment is written as local time with the local offset of that moment, in winter and in
+ * summer, in UTC, west of Greenwich and at half hours. */
+static void test_time_format_local_offset(void **state)
+{
+	char *saved = zone_save(), buf[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(zoned) / sizeof(zoned[0]); i++) {
+		use_zone(zoned[i].tz);
+		session_time_format(zoned[i].when, buf, sizeof(buf));
+		if (strcmp(buf, zoned[i].written) != 0)
+			fail_msg("%s at %lld: wrote %s, expected %s", zoned[i].tz,
+				 (long long)zoned[i].when, buf, zoned[i].written);
+	}
+	/* Now, as a save stamps it: the offset of this moment in that zone. */
+	use_zone("Europe/Amsterdam");
+	for (;;) {
+		time_t before = time(NULL);
+		char expected[32];
+
+		session_timestamp(buf, sizeof(buf));
+		session_time_format(before, expected, sizeof(expected));
+		if (time(NULL) != before)
+			continue; /* a second passed in between: once more */
+		assert_string_equal(buf, expected);
+		assert_true(strcmp(buf + 19, "+01:00") == 0 || strcmp(buf + 19, "+02:00") == 0);
+		break;
+	}
+	zone_restore(saved);
+}
+
+/* Created and updated are written with their offset and read back as written, whatever the
+ * zone of the reader; stamps in UTC written with Z (as other tools and older files may have
+ * them) are read and kept as they are. */
+static void test_time_stamps_round_trip(void **state)
+{
+	static const char *const readers[] = { "UTC", "Europe/Amsterdam", "America/St_Johns" };
+	char *saved = zone_save(), *text, line[64];
+	struct session *s, *back;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(zoned) / sizeof(zoned[0]); i++) {
+		use_zone(zoned[i].tz);
+		s = session_new(content, "Tijd");
+		assert_non_null(s);
+		session_time_format(zoned[i].when, s->created, sizeof(s->created));
+		session_time_format(zoned[i].when + 3600, s->updated, sizeof(s->updated));
+		use_zone(readers[i % 3]);
+		back = round_trip(s, &text);
+		snprintf(line, sizeof(line), "\ncreated: %s\n", zoned[i].written);
+		assert_non_null(strstr(text, line));
+		check_equal_sessions(s, back);
+		free(text);
+		session_free(back);
+		session_free(s);
+	}
+	s = parse_ok("meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		     "created: 2026-12-01T12:05:09Z\nupdated: 2026-12-01T13:00:00Z\n");
+	assert_string_equal(s->created, "2026-12-01T12:05:09Z");
+	assert_string_equal(s->updated, "2026-12-01T13:00:00Z");
+	back = round_trip(s, &text);
+	assert_non_null(strstr(text, "\ncreated: 2026-12-01T12:05:09Z\n"));
+	check_equal_sessions(s, back);
+	free(text);
+	session_free(back);
+	session_free(s);
+	zone_restore(saved);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1062,6 +1155,8 @@ int main(void)
 		cmocka_unit_test(test_repeated_timing_kept),
 		cmocka_unit_test(test_other_content),
 		cmocka_unit_test(test_content_file_as_session),
+		cmocka_unit_test(test_time_format_local_offset),
+		cmocka_unit_test(test_time_stamps_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, load_content, free_content);

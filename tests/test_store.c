@@ -2,7 +2,8 @@
  * temporary files; a file changed by someone else; files that cannot be read; read-only
  * opening; every failing system call of a save; names made from titles; the default folder;
  * the list of sessions in a folder; one lock for every name of a file, across processes and
- * after kill -9; saving through symbolic links; a file that may not be written; time stamps;
+ * after kill -9; saving through symbolic links; a file that may not be written; time stamps
+ * (checked when read; written in local time with its offset, in any zone);
  * changes seen by stat without reading the file, and by its bytes when stat says touched. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -112,8 +114,9 @@ static int line_order(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Writes into BUF a line per file of the folder, sorted: its name, size, mode and
- * modification time. */
+/* Writes into BUF a line per file of the folder (and the folder itself, as "."), sorted: its
+ * name, size, mode and modification time. The folder above (/tmp, where other programs come
+ * and go) is not the test's, and is left out. */
 static void folder_state(char *buf, size_t size)
 {
 	char lines[32][320], *sorted[32];
@@ -126,6 +129,8 @@ static void folder_state(char *buf, size_t size)
 		char full[512];
 		struct stat st;
 
+		if (strcmp(de->d_name, "..") == 0)
+			continue;
 		snprintf(full, sizeof(full), "%s/%s", folder, de->d_name);
 		assert_int_equal(lstat(full, &st), 0);
 		assert_true(n < 32);
@@ -1282,6 +1287,88 @@ static void test_time_stamps_checked(void **state)
 	}
 }
 
+/* Returns the value of the line "KEY: ..." of the session file at NAME (malloc'd). */
+static char *file_value(const char *name, const char *key)
+{
+	size_t len, n = strlen(key);
+	char *text = slurp(name, &len), *value = NULL;
+
+	for (char *line = text; line && *line && !value; line = strchr(line, '\n')) {
+		line += *line == '\n';
+		if (strncmp(line, key, n) == 0 && line[n] == ':' && line[n + 1] == ' ')
+			value = strndup(line + n + 2, strcspn(line + n + 2, "\n"));
+	}
+	free(text);
+	if (!value)
+		fail_msg("%s holds no %s", name, key);
+	return value;
+}
+
+/* Saves the session S of F in time zone TZ and checks that `updated` holds the moment of the
+ * save in local time with the offset it has in TZ; returns what the file says (malloc'd). */
+static char *save_in_zone(struct store_file *f, struct session *s, const char *tz)
+{
+	time_t before, after;
+	const char *why;
+	char *updated;
+	bool found = false;
+
+	use_zone(tz);
+	assert_true(session_vote_add(s, content, 0, 2, &why));
+	before = time(NULL);
+	save_expect(f, s, SAVE_OK);
+	after = time(NULL);
+	updated = file_value(path, "updated");
+	for (time_t t = before; t <= after && !found; t++) {
+		char expected[32];
+
+		session_time_format(t, expected, sizeof(expected));
+		found = strcmp(updated, expected) == 0;
+	}
+	if (!found)
+		fail_msg("saved in %s, the file says updated: %s", tz, updated);
+	assert_string_equal(s->updated, updated);
+	return updated;
+}
+
+/* A save writes `updated` as the local time of the save with its offset (in Amsterdam +01:00
+ * or +02:00, in UTC +00:00), reopened as written; `created`, read in the old form with Z,
+ * stays as it was read through every save. */
+static void test_saved_stamps_local(void **state)
+{
+	static const char old[] = "meetlat_session: 1\ntitle: \"Oud\"\n"
+				  "content: {id: sociale-media-almanak}\n"
+				  "created: 2025-11-26T13:03:00Z\nupdated: 2025-11-26T14:40:12Z\n";
+	char *saved = zone_save(), *updated, *created;
+	struct store_file *f, *g;
+	struct session *s, *t;
+
+	(void)state;
+	put_file(path, old);
+	open_ok(path, &f, &s);
+	assert_string_equal(s->created, "2025-11-26T13:03:00Z");
+	assert_string_equal(s->updated, "2025-11-26T14:40:12Z");
+	updated = save_in_zone(f, s, "Europe/Amsterdam");
+	assert_true(strcmp(updated + 19, "+01:00") == 0 || strcmp(updated + 19, "+02:00") == 0);
+	free(updated);
+	updated = save_in_zone(f, s, "UTC");
+	assert_string_equal(updated + 19, "+00:00");
+	created = file_value(path, "created");
+	assert_string_equal(created, "2025-11-26T13:03:00Z");
+	store_close(f);
+	use_zone("America/St_Johns"); /* the zone of the reader changes nothing */
+	open_ok(path, &g, &t);
+	assert_string_equal(t->updated, updated);
+	assert_string_equal(t->created, "2025-11-26T13:03:00Z");
+	check_equal_sessions(s, t);
+	store_close(g);
+	session_free(t);
+	session_free(s);
+	free(created);
+	free(updated);
+	zone_restore(saved);
+}
+
 /* A session of another content is refused, leaving the file and no lock behind, unless
  * STORE_ANY_CONTENT is given: then it opens (read-only too), says which content it named,
  * and its first save names the content it is open with and keeps what that cannot place. */
@@ -1353,6 +1440,7 @@ int main(void)
 		FOLDER_TEST(test_save_through_symlink),
 		FOLDER_TEST(test_read_only_file_refused),
 		FOLDER_TEST(test_time_stamps_checked),
+		FOLDER_TEST(test_saved_stamps_local),
 		FOLDER_TEST(test_write_fails),
 		FOLDER_TEST(test_fsync_fails),
 		FOLDER_TEST(test_close_fails),
