@@ -151,7 +151,7 @@ pot:
 	xgettext $(XGETTEXT_OPTS) --output=po/meetlat.pot $(MESSAGE_SRC)
 	sed -i "/^\"POT-Creation-Date:/d" po/meetlat.pot
 update-po: pot
-	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none --no-wrap --add-location=file po/$$l.po po/meetlat.pot; done
+	for l in $(LINGUAS); do msgmerge --quiet --update --backup=none --no-wrap --add-location=file po/$$l.po po/meetlat.pot && msgattrib --no-obsolete --no-wrap --output-file=po/$$l.po po/$$l.po; done
 check-po:
 	@sh build-aux/check-po "$(XGETTEXT_OPTS)" "$(LINGUAS)" $(MESSAGE_SRC)
 # ---- end of the translations -------------------------------------------------------------

@@ -735,7 +735,7 @@ static bool load_root(struct loader *l, const struct ynode *root)
 	const struct ynode *v[TOP_COUNT];
 
 	if (!ynode_expect(&l->doc, root, YNODE_MAPPING, _("a content file"), l->d) ||
-	    !ynode_version(&l->doc, root, "meetlat_content", "content", CONTENT_VERSION, l->d) ||
+	    !ynode_version(&l->doc, root, "meetlat_content", YDOC_CONTENT, CONTENT_VERSION, l->d) ||
 	    !ynode_fields(&l->doc, root, _("a content file"), top_fields, TOP_COUNT, false, v,
 			  l->d) ||
 	    !load_top_texts(l, v) || !load_phases(l, v[TOP_PHASES]) || !load_model(l, v[TOP_MODEL]))

@@ -95,11 +95,13 @@ bool ynode_fields(const struct ydoc *doc, const struct ynode *node, const char *
 		  const struct yfield *fields, size_t n, bool keep_unknown,
 		  const struct ynode **out, struct diag *d);
 
-/* Checks the format version under KEY of mapping ROOT (a WHAT file: "content" or "session",
- * which have messages of their own) first of all, so that a newer file is refused as such: it
- * must be present and equal SUPPORTED. */
+/* The kinds of file meetlat reads, each with its own message for a missing version. */
+enum ydoc_kind { YDOC_CONTENT, YDOC_SESSION };
+
+/* Checks the format version under KEY of mapping ROOT (a file of KIND) first of all, so that
+ * a newer file is refused as such: it must be present and equal SUPPORTED. */
 bool ynode_version(const struct ydoc *doc, const struct ynode *root, const char *key,
-		   const char *what, long supported, struct diag *d);
+		   enum ydoc_kind kind, long supported, struct diag *d);
 
 /* Stores the text of scalar NODE in *OUT; reports a node of another kind. */
 bool ynode_text(const struct ydoc *doc, const struct ynode *node, const char *what,

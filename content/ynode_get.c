@@ -173,30 +173,26 @@ bool ynode_fields(const struct ydoc *doc, const struct ynode *node, const char *
 	return true;
 }
 
-/* Returns the message for a WHAT file without its version key: the two kinds of file meetlat
- * reads have one of their own, so that each is one sentence in every language; the format
- * takes the key, the key again, the version and WHAT. */
-static const char *version_missing(const char *what)
+/* Returns the message for a file of KIND without its version key, one sentence for each kind
+ * in every language; the format takes the key, the key again and the version. */
+static const char *version_missing(enum ydoc_kind kind)
 {
-	if (strcmp(what, "content") == 0)
+	if (kind == YDOC_CONTENT)
 		/* TRANSLATORS: "missing key 'meetlat_content' (expected 'meetlat_content: 1' in
 		 * a content file)". */
 		return _("missing key '%s' (expected '%s: %ld' in a content file)");
-	if (strcmp(what, "session") == 0)
-		return _("missing key '%s' (expected '%s: %ld' in a session file)");
-	/* TRANSLATORS: the last %s names a kind of file other than content and session. */
-	return _("missing key '%s' (expected '%s: %ld' in a %s file)");
+	return _("missing key '%s' (expected '%s: %ld' in a session file)");
 }
 
 bool ynode_version(const struct ydoc *doc, const struct ynode *root, const char *key,
-		   const char *what, long supported, struct diag *d)
+		   enum ydoc_kind kind, long supported, struct diag *d)
 {
 	const struct ynode *v = ynode_get(root, key);
 	char excerpt[64], name[64];
 	long version;
 
 	if (!v) {
-		ydoc_error(doc, root, d, version_missing(what), key, key, supported, what);
+		ydoc_error(doc, root, d, version_missing(kind), key, key, supported);
 		return false;
 	}
 	snprintf(name, sizeof(name), "'%s'", key);

@@ -56,6 +56,10 @@ struct store_origin {
 	size_t kept_len;
 };
 
+/* True (the default): store_emit writes what it can directly, byte for byte as libyaml
+ * would; false: everything through libyaml (for the tests that compare the two). */
+extern bool store_direct_writes;
+
 /* Returns a malloc'd string made from FMT, or NULL when memory is exhausted. */
 char *store_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

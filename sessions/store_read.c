@@ -723,7 +723,7 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 	    !not_content(r, root) ||
 	    /* TRANSLATORS: the kind of file, as in "expected 'meetlat_session: 1' in a
 	     * session file". */
-	    !ynode_version(r->doc, root, store_fields[SF_VERSION].key, _("session"),
+	    !ynode_version(r->doc, root, store_fields[SF_VERSION].key, YDOC_SESSION,
 			   SESSION_VERSION, r->d) ||
 	    !ynode_fields(r->doc, root, _("a session file"), store_fields, SF_COUNT, true, v,
 			  r->d) ||

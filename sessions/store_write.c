@@ -15,6 +15,7 @@
 #include "store.h"
 #include "store_impl.h"
 #include "utf8.h"
+#include "valid.h"
 
 /* The emitter and the memory it writes into. OK turns false at the first failure, after
  * which nothing more is emitted; PROBLEM then says what went wrong when libyaml does not. */
@@ -346,120 +347,6 @@ static bool emit_flow_mapping(struct out *o, const struct ynode *node)
 	return emit_end(o, YNODE_MAPPING);
 }
 
-/* The timing of one step, as emit_one_timing writes it. */
-struct timing_item {
-	size_t step;
-	unsigned long repeated; /* the seconds of its kept second entries */
-};
-
-/* Emits the timing ARG (a struct timing_item) of S as a block list of one. */
-static bool emit_one_timing(struct out *o, const struct session *s, const void *arg)
-{
-	const struct timing_item *t = arg;
-
-	emit_start(o, YNODE_SEQUENCE, false);
-	emit_timing(o, s, t->step, t->repeated);
-	return emit_end(o, YNODE_SEQUENCE);
-}
-
-/* Emits the kept timing ARG (a struct store_kept_timing) as a block list of one. */
-static bool emit_one_kept_timing(struct out *o, const struct session *s, const void *arg)
-{
-	const struct store_kept_timing *kept = arg;
-
-	(void)s;
-	emit_start(o, YNODE_SEQUENCE, false);
-	emit_flow_mapping(o, kept->node);
-	return emit_end(o, YNODE_SEQUENCE);
-}
-
-static bool emit_stream(struct out *o, const struct session *s, const void *arg,
-			bool (*body)(struct out *, const struct session *, const void *));
-static bool out_put(struct out *o, const char *text, size_t len);
-
-/* Returns the lines of the kept timings of ORIGIN (timings of steps the content does not have,
- * or second entries), as libyaml writes them in the list, made through libyaml on the first
- * save and kept in ORIGIN: they never change, and 10,000 of them cost 65 M instructions. NULL
- * with O's problem when memory is exhausted. */
-static const char *kept_timings_text(struct out *o, const struct session *s,
-				     struct store_origin *origin)
-{
-	struct out kept = { .ok = true };
-
-	if (origin->kept_text)
-		return origin->kept_text;
-	for (size_t i = 0; i < origin->n_kept_timings && kept.ok; i++)
-		emit_stream(&kept, s, &origin->kept_timings[i], emit_one_kept_timing);
-	if (!kept.ok || !out_put(&kept, "", 0)) {
-		o->problem = kept.problem ? kept.problem : _("out of memory");
-		o->ok = false;
-		mem.free(kept.buf);
-		return NULL;
-	}
-	origin->kept_text = kept.buf;
-	origin->kept_len = kept.len;
-	return origin->kept_text;
-}
-
-/* Writes `timings:` as a block list at the left margin: the steps of the content that took
- * time (or were read with a timing), in agenda order, then the kept timings as they were
- * read. */
-static bool write_timings(struct out *o, const struct session *s)
-{
-	const char *key = store_fields[SF_TIMINGS].key;
-	unsigned long *repeated = mem.calloc(s->n_seconds ? s->n_seconds : 1, sizeof(*repeated));
-	struct store_origin *origin = s->origin;
-	size_t n_kept = origin ? origin->n_kept_timings : 0, written = 0;
-
-	if (!repeated) {
-		o->problem = _("out of memory");
-		return o->ok = false;
-	}
-	for (size_t i = 0; i < n_kept; i++)
-		if (origin->kept_timings[i].step >= 0)
-			repeated[origin->kept_timings[i].step] += origin->kept_timings[i].seconds;
-	out_put(o, key, strlen(key));
-	for (size_t i = 0; i < s->n_seconds && o->ok; i++) {
-		struct timing_item t = { i, repeated[i] };
-
-		if (!s->seconds[i] && !timing_origin(s, i))
-			continue;
-		if (!written++)
-			out_put(o, ":\n", 2);
-		emit_stream(o, s, &t, emit_one_timing);
-	}
-	mem.free(repeated);
-	if (!n_kept)
-		return written ? o->ok : out_put(o, ": []\n", 5);
-	if (!written)
-		out_put(o, ":\n", 2);
-	return kept_timings_text(o, s, origin) && out_put(o, origin->kept_text, origin->kept_len);
-}
-
-/* Emits the top-level keys of S before `actions:`, as a block mapping. */
-static bool emit_head(struct out *o, const struct session *s, const void *arg)
-{
-	(void)arg;
-	emit_start(o, YNODE_MAPPING, false);
-	emit_key(o, store_fields, SF_VERSION);
-	emit_number(o, SESSION_VERSION);
-	for (int f = 0; f < META_COUNT && o->ok; f++) {
-		if (f == META_DATE || f == META_PARTICIPANTS) {
-			emit_typed(o, store_fields, SF_META + f, s->meta[f]);
-			continue;
-		}
-		emit_key(o, store_fields, SF_META + f);
-		emit_text(o, s->meta[f]);
-	}
-	emit_content(o, s);
-	emit_stamp(o, SF_CREATED, s->created);
-	emit_stamp(o, SF_UPDATED, s->updated);
-	emit_key(o, store_fields, SF_POSITION);
-	emit_text(o, s->content->steps[s->position].id);
-	emit_scores(o, s);
-	return emit_end(o, YNODE_MAPPING);
-}
-
 /* Returns true when the file S was read from had top-level keys meetlat does not know. */
 static bool has_unknown_keys(const struct session *s)
 {
@@ -518,13 +405,33 @@ static bool emit_stream(struct out *o, const struct session *s, const void *arg,
 	return o->ok;
 }
 
-/* ---- the action list, written directly ----------------------------------------------
+bool store_direct_writes = true;
+
+/* ---- the head, the action list and the timings, written directly ----------------------
  *
  * The action list is most of a large session (10,000 actions of 1 KB make 10 MB), and
- * libyaml's emitter costs about 100 instructions for each byte of a scalar. So an action is
- * written here, byte for byte as libyaml writes it, when that is simple: no unknown keys and
- * texts of characters that libyaml writes as they are inside double quotes, or escapes as
- * \" \\ \n. Any other action goes through libyaml, as a list of one. */
+ * libyaml's emitter costs about 100 instructions for each byte of a scalar (and 48 KB of
+ * buffers, and its pages of code, for a small one). So the parts of a session are written
+ * here, byte for byte as libyaml writes them, when that is simple: no unknown keys and texts
+ * of characters that libyaml writes as they are inside double quotes, or escapes as
+ * \" \\ \n. Any other part goes through libyaml (an action or a timing as a list of one). */
+
+/* Returns true when the plain scalar TEXT holds only characters of SET: libyaml writes such
+ * a number, date or time stamp as it is. */
+static bool plain_of(const char *text, const char *set)
+{
+	return text[0] && strspn(text, set) == strlen(text);
+}
+
+/* Returns true when the pairs of ORIGIN (NULL: none) are all among the N FIELDS. */
+static bool all_known(const struct ynode *origin, const struct yfield *fields, size_t n)
+{
+	for (size_t i = 0; origin && i < origin->count; i++)
+		if (!yfield_known(fields, n, ynode_key(origin, i)->text))
+			return false;
+	return true;
+}
+
 
 /* Returns true when libyaml writes the character CP unescaped inside double quotes, or as
  * \n: its IS_PRINTABLE, less the line breaks, the byte-order mark and what is beyond U+FFFF. */
@@ -596,11 +503,8 @@ static bool write_field(struct out *o, const char *key, const char *text, bool q
  * due date of plain characters. */
 static bool action_simple(const struct session *s, const struct session_action *a)
 {
-	const struct ynode *from = action_origin(s, a);
-
-	for (size_t i = 0; from && i < from->count; i++)
-		if (!yfield_known(store_action_fields, AF_COUNT, ynode_key(from, i)->text))
-			return false;
+	if (!store_direct_writes || !all_known(action_origin(s, a), store_action_fields, AF_COUNT))
+		return false;
 	return quotable(a->text) && quotable(a->owner) &&
 	       (!a->dimension || (id_plain(a->dimension) && quotable(a->dimension))) &&
 	       (!a->due[0] || (a->due[0] >= '0' && a->due[0] <= '9' &&
@@ -623,6 +527,138 @@ static bool write_action(struct out *o, const struct session_action *a)
 		write_field(o, keys[AF_DUE].key, a->due, false);
 	write_field(o, keys[AF_DONE].key, a->done ? "true" : "false", false);
 	return out_put(o, "}\n", 2);
+}
+
+/* Returns true when row SC, read from FROM (or NULL), can be written by write_score. */
+static bool score_simple(const struct session_score *sc, const struct ynode *from)
+{
+	return ident_valid(sc->dimension) && quotable(sc->note) &&
+	       all_known(from, store_score_fields, SC_COUNT);
+}
+
+/* Returns true when the head of S (what comes before `actions:`) can be written by
+ * write_head as libyaml writes it: no unknown keys to write back, texts that write_quoted
+ * writes as libyaml does, identifiers, dates, numbers and time stamps of the plain forms. */
+static bool head_simple(const struct session *s)
+{
+	static const char stamp_chars[] = "0123456789-+:TZ";
+
+	if (!store_direct_writes || !all_known(root_origin(s), store_fields, SF_COUNT) ||
+	    !all_known(content_origin(s), store_content_fields, CF_COUNT) ||
+	    !ident_valid(s->content_id) || !quotable(s->content_sha256) ||
+	    (s->created[0] && !plain_of(s->created, stamp_chars)) ||
+	    (s->updated[0] && !plain_of(s->updated, stamp_chars)) ||
+	    !quotable(s->content->steps[s->position].id))
+		return false;
+	for (int f = 0; f < META_COUNT; f++) {
+		const char *v = s->meta[f];
+
+		if (f == META_DATE ? v[0] && !date_valid(v)
+		    : f == META_PARTICIPANTS ? v[0] && !plain_of(v, "0123456789") : !quotable(v))
+			return false;
+	}
+	for (size_t i = 0; i < s->n_scores; i++)
+		if (!score_simple(&s->scores[i], score_origin(s, i)))
+			return false;
+	return true;
+}
+
+/* Writes "KEY: VALUE\n" at the left margin, or after INDENT spaces; VALUE double-quoted
+ * when QUOTED, else as it is. */
+static bool write_pair(struct out *o, int indent, const char *key, const char *value,
+		       bool quoted)
+{
+	static const char spaces[] = "    ";
+
+	out_put(o, spaces, (size_t)indent);
+	out_put(o, key, strlen(key));
+	out_put(o, ": ", 2);
+	if (quoted)
+		write_quoted(o, value);
+	else
+		out_put(o, value, strlen(value));
+	return out_put(o, "\n", 1);
+}
+
+/* Writes the whole number N as the value of KEY, after INDENT spaces. */
+static bool write_number_pair(struct out *o, int indent, const char *key, unsigned long n)
+{
+	char digits[24];
+
+	snprintf(digits, sizeof(digits), "%lu", n);
+	return write_pair(o, indent, key, digits, false);
+}
+
+/* Writes the simple row SC under `scores:`, as libyaml writes it in block style. */
+static bool write_score(struct out *o, const struct session_score *sc)
+{
+	const struct yfield *keys = store_score_fields;
+
+	out_put(o, "  ", 2);
+	id_plain(sc->dimension) ? out_put(o, sc->dimension, strlen(sc->dimension))
+				: write_quoted(o, sc->dimension);
+	if (!sc->n_votes && !sc->current && !sc->target && !sc->note[0])
+		return out_put(o, ": {}\n", 5);
+	out_put(o, ":\n", 2);
+	if (sc->n_votes) {
+		out_put(o, "    ", 4);
+		out_put(o, keys[SC_VOTES].key, strlen(keys[SC_VOTES].key));
+		for (size_t i = 0; i < sc->n_votes; i++) {
+			char vote[16];
+
+			snprintf(vote, sizeof(vote), "%s%d", i ? ", " : ": [", sc->votes[i]);
+			out_put(o, vote, strlen(vote));
+		}
+		out_put(o, "]\n", 2);
+	}
+	if (sc->current)
+		write_number_pair(o, 4, keys[SC_CURRENT].key, (unsigned long)sc->current);
+	if (sc->target)
+		write_number_pair(o, 4, keys[SC_TARGET].key, (unsigned long)sc->target);
+	return !sc->note[0] || write_pair(o, 4, keys[SC_NOTE].key, sc->note, true);
+}
+
+/* Writes the head of the simple session S (head_simple) as libyaml writes it (emit_head). */
+static bool write_head(struct out *o, const struct session *s)
+{
+	const char *content_key = store_fields[SF_CONTENT].key, *scores_key;
+	bool any = false;
+
+	write_number_pair(o, 0, store_fields[SF_VERSION].key, SESSION_VERSION);
+	for (int f = 0; f < META_COUNT; f++) {
+		bool typed = f == META_DATE || f == META_PARTICIPANTS;
+
+		if (!typed || s->meta[f][0])
+			write_pair(o, 0, store_fields[SF_META + f].key, s->meta[f], !typed);
+	}
+	out_put(o, content_key, strlen(content_key));
+	out_put(o, ": {", 3);
+	out_put(o, store_content_fields[CF_ID].key, strlen(store_content_fields[CF_ID].key));
+	out_put(o, ": ", 2);
+	id_plain(s->content_id) ? out_put(o, s->content_id, strlen(s->content_id))
+				: write_quoted(o, s->content_id);
+	if (s->content_sha256[0])
+		write_field(o, store_content_fields[CF_SHA256].key, s->content_sha256, true);
+	out_put(o, "}\n", 2);
+	if (s->created[0])
+		write_pair(o, 0, store_fields[SF_CREATED].key, s->created, false);
+	if (s->updated[0])
+		write_pair(o, 0, store_fields[SF_UPDATED].key, s->updated, false);
+	write_pair(o, 0, store_fields[SF_POSITION].key, s->content->steps[s->position].id, true);
+	scores_key = store_fields[SF_SCORES].key;
+	out_put(o, scores_key, strlen(scores_key));
+	for (size_t i = 0; i < s->n_scores && o->ok; i++) {
+		const struct session_score *sc = &s->scores[i];
+
+		if (!(sc->n_votes || sc->current || sc->target || sc->note[0] ||
+		      score_origin(s, i) || !sc->known))
+			continue;
+		if (!any)
+			out_put(o, ":\n", 2);
+		any = true;
+		write_score(o, sc);
+	}
+	return any ? o->ok : out_put(o, ": {}\n", 5);
 }
 
 /* Writes the action A of S through libyaml, as a list of one in a stream of its own: the
@@ -654,11 +690,150 @@ static bool write_actions(struct out *o, const struct session *s)
 	return o->ok;
 }
 
+/* The timing of one step, as emit_one_timing writes it. */
+struct timing_item {
+	size_t step;
+	unsigned long repeated; /* the seconds of its kept second entries */
+};
+
+/* Emits the timing ARG (a struct timing_item) of S as a block list of one. */
+static bool emit_one_timing(struct out *o, const struct session *s, const void *arg)
+{
+	const struct timing_item *t = arg;
+
+	emit_start(o, YNODE_SEQUENCE, false);
+	emit_timing(o, s, t->step, t->repeated);
+	return emit_end(o, YNODE_SEQUENCE);
+}
+
+/* Emits the kept timing ARG (a struct store_kept_timing) as a block list of one. */
+static bool emit_one_kept_timing(struct out *o, const struct session *s, const void *arg)
+{
+	const struct store_kept_timing *kept = arg;
+
+	(void)s;
+	emit_start(o, YNODE_SEQUENCE, false);
+	emit_flow_mapping(o, kept->node);
+	return emit_end(o, YNODE_SEQUENCE);
+}
+
+/* Returns the lines of the kept timings of ORIGIN (timings of steps the content does not have,
+ * or second entries), as libyaml writes them in the list, made through libyaml on the first
+ * save and kept in ORIGIN: they never change, and 10,000 of them cost 65 M instructions. NULL
+ * with O's problem when memory is exhausted. */
+static const char *kept_timings_text(struct out *o, const struct session *s,
+				     struct store_origin *origin)
+{
+	struct out kept = { .ok = true };
+
+	if (origin->kept_text)
+		return origin->kept_text;
+	for (size_t i = 0; i < origin->n_kept_timings && kept.ok; i++)
+		emit_stream(&kept, s, &origin->kept_timings[i], emit_one_kept_timing);
+	if (!kept.ok || !out_put(&kept, "", 0)) {
+		o->problem = kept.problem ? kept.problem : _("out of memory");
+		o->ok = false;
+		mem.free(kept.buf);
+		return NULL;
+	}
+	origin->kept_text = kept.buf;
+	origin->kept_len = kept.len;
+	return origin->kept_text;
+}
+
+/* Returns true when the timing of STEP of S can be written by write_timing: no unknown keys
+ * to write back, a step id that write_quoted writes as libyaml does. */
+static bool timing_simple(const struct session *s, size_t step)
+{
+	return store_direct_writes && quotable(s->content->steps[step].id) &&
+	       all_known(timing_origin(s, step), store_timing_fields, TF_COUNT);
+}
+
+/* Writes the simple timing T of S as the line libyaml writes for it in the block list. */
+static bool write_timing(struct out *o, const struct session *s, const struct timing_item *t)
+{
+	unsigned long own = s->seconds[t->step] > t->repeated ? s->seconds[t->step] - t->repeated
+							      : 0;
+	const char *key = store_timing_fields[TF_STEP].key;
+	char seconds[24];
+
+	snprintf(seconds, sizeof(seconds), "%lu", own);
+	out_put(o, "- {", 3);
+	out_put(o, key, strlen(key));
+	out_put(o, ": ", 2);
+	write_quoted(o, s->content->steps[t->step].id);
+	write_field(o, store_timing_fields[TF_SECONDS].key, seconds, false);
+	return out_put(o, "}\n", 2);
+}
+
+/* Writes `timings:` as a block list at the left margin: the steps of the content that took
+ * time (or were read with a timing), in agenda order, then the kept timings as they were
+ * read. */
+static bool write_timings(struct out *o, const struct session *s)
+{
+	const char *key = store_fields[SF_TIMINGS].key;
+	unsigned long *repeated = mem.calloc(s->n_seconds ? s->n_seconds : 1, sizeof(*repeated));
+	struct store_origin *origin = s->origin;
+	size_t n_kept = origin ? origin->n_kept_timings : 0, written = 0;
+
+	if (!repeated) {
+		o->problem = _("out of memory");
+		return o->ok = false;
+	}
+	for (size_t i = 0; i < n_kept; i++)
+		if (origin->kept_timings[i].step >= 0)
+			repeated[origin->kept_timings[i].step] += origin->kept_timings[i].seconds;
+	out_put(o, key, strlen(key));
+	for (size_t i = 0; i < s->n_seconds && o->ok; i++) {
+		struct timing_item t = { i, repeated[i] };
+
+		if (!s->seconds[i] && !timing_origin(s, i))
+			continue;
+		if (!written++)
+			out_put(o, ":\n", 2);
+		if (timing_simple(s, i))
+			write_timing(o, s, &t);
+		else
+			emit_stream(o, s, &t, emit_one_timing);
+	}
+	mem.free(repeated);
+	if (!n_kept)
+		return written ? o->ok : out_put(o, ": []\n", 5);
+	if (!written)
+		out_put(o, ":\n", 2);
+	return kept_timings_text(o, s, origin) && out_put(o, origin->kept_text, origin->kept_len);
+}
+
+/* Emits the top-level keys of S before `actions:`, as a block mapping. */
+static bool emit_head(struct out *o, const struct session *s, const void *arg)
+{
+	(void)arg;
+	emit_start(o, YNODE_MAPPING, false);
+	emit_key(o, store_fields, SF_VERSION);
+	emit_number(o, SESSION_VERSION);
+	for (int f = 0; f < META_COUNT && o->ok; f++) {
+		if (f == META_DATE || f == META_PARTICIPANTS) {
+			emit_typed(o, store_fields, SF_META + f, s->meta[f]);
+			continue;
+		}
+		emit_key(o, store_fields, SF_META + f);
+		emit_text(o, s->meta[f]);
+	}
+	emit_content(o, s);
+	emit_stamp(o, SF_CREATED, s->created);
+	emit_stamp(o, SF_UPDATED, s->updated);
+	emit_key(o, store_fields, SF_POSITION);
+	emit_text(o, s->content->steps[s->position].id);
+	emit_scores(o, s);
+	return emit_end(o, YNODE_MAPPING);
+}
+
 bool store_emit(const struct session *s, char **buf, size_t *len, struct diag *d)
 {
 	struct out o = { .ok = true };
 
-	if (!emit_stream(&o, s, NULL, emit_head) || !write_actions(&o, s) ||
+	if (!(head_simple(s) ? write_head(&o, s) : emit_stream(&o, s, NULL, emit_head)) ||
+	    !write_actions(&o, s) ||
 	    !write_timings(&o, s) || (has_unknown_keys(s) && !emit_stream(&o, s, NULL, emit_tail))) {
 		diag_set(d, "", 0, 0, _("cannot write the session: %s"),
 			 o.problem ? o.problem : _("out of memory"));

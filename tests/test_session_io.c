@@ -929,6 +929,86 @@ static void test_repeated_timing_kept(void **state)
 	free(out);
 }
 
+/* Returns what store_emit writes for S through libyaml alone (the direct writers off). */
+static char *emit_through_libyaml(const struct session *s)
+{
+	char *buf = NULL;
+
+	store_direct_writes = false;
+	assert_true(store_emit(s, &buf, &(size_t){ 0 }, &(struct diag){ 0 }));
+	store_direct_writes = true;
+	return buf;
+}
+
+/* Asserts that store_emit writes S byte for byte as libyaml alone writes it. */
+static void check_written_as_libyaml(const struct session *s)
+{
+	char *direct = NULL, *libyaml = emit_through_libyaml(s);
+
+	assert_true(store_emit(s, &direct, &(size_t){ 0 }, &(struct diag){ 0 }));
+	assert_string_equal(direct, libyaml);
+	free(direct);
+	free(libyaml);
+}
+
+/* The head (details, content, stamps, position, scores) and the timings, which store_emit
+ * writes without libyaml when it can, come out byte for byte as libyaml writes them: for
+ * every hostile text as each detail and as a note, with votes, phases, an empty row kept
+ * from the file, a row id libyaml would read as a number, and steps timed. */
+static void test_head_as_libyaml_writes(void **state)
+{
+	static const char *const more[] = { "caf\u00e9 \u20ac \u00a0 x", "\U0001F600 smile",
+					    "\ufeff bom", "", "2024", "yes" };
+	const char *why;
+
+	(void)state;
+	for (size_t i = 0; i < HOSTILE_COUNT + 6; i++) {
+		const char *text = i < HOSTILE_COUNT ? hostile_strings[i] : more[i - HOSTILE_COUNT];
+		struct session *s = session_new(content, "t");
+
+		for (int f = 0; f < META_COUNT; f++)
+			if (f != META_DATE && f != META_PARTICIPANTS)
+				session_set_meta(s, (enum session_meta)f, text, &why);
+		session_set_meta(s, META_DATE, i % 2 ? "2026-12-01" : "", &why);
+		session_set_meta(s, META_PARTICIPANTS, i % 3 ? "14" : "", &why);
+		if (i % 2) {
+			assert_true(session_vote_add(s, content, 0, 3, &why));
+			assert_true(session_vote_add(s, content, 0, 2, &why));
+			assert_true(session_set_current(s, content, 0, 2, &why));
+		}
+		if (i % 3)
+			assert_true(session_set_target(s, content, 1, 4, &why));
+		session_set_note(s, 2, text, &why);
+		if (i % 4 == 1)
+			assert_true(session_tick(s, 3, 75, &why));
+		assert_true(session_move(s, content, i % content->n_steps, &why));
+		check_written_as_libyaml(s);
+		session_free(s);
+	}
+}
+
+/* A session read from a file, with rows the content lacks (one an empty mapping, one whose id
+ * libyaml reads as a number), is written as libyaml writes it; one with unknown keys goes
+ * through libyaml and still reads back. */
+static void test_read_head_as_libyaml_writes(void **state)
+{
+	struct session *s;
+	char *out;
+
+	(void)state;
+	out = reopen("meetlat_session: 1\ntitle: \"t\"\ndate: 2026-11-26\nparticipants: 8\n"
+		     "content: {id: sociale-media-almanak}\ncreated: 2026-11-26T14:03:00+01:00\n"
+		     "updated: 2026-11-26T15:40:12Z\nposition: \"phase:2\"\nscores:\n"
+		     "  gone: {}\n  \"2024\": {votes: [1, 4]}\n  content: {current: 3}\n"
+		     "timings:\n  - {step: welcome, seconds: 60}\n",
+		     content, 0, &s);
+	assert_non_null(strstr(out, "scores:\n  content:\n    current: 3\n  gone: {}\n"
+				    "  \"2024\":\n    votes: [1, 4]\nactions: []\n"));
+	check_written_as_libyaml(s);
+	session_free(s);
+	free(out);
+}
+
 /* Timings of steps the content lacks are written back as read, also when no step of the
  * content has one, before the unknown top-level keys; every save writes the same lines (they
  * are made once and kept), and a step timed later comes before them. */
@@ -1139,6 +1219,8 @@ int main(void)
 		cmocka_unit_test(test_action_lines_as_libyaml_writes),
 		cmocka_unit_test(test_unknown_keys_kept),
 		cmocka_unit_test(test_kept_timings_only),
+		cmocka_unit_test(test_head_as_libyaml_writes),
+		cmocka_unit_test(test_read_head_as_libyaml_writes),
 		cmocka_unit_test(test_unknown_keys_follow_their_action),
 		cmocka_unit_test(test_unknown_keys_follow_edits),
 		cmocka_unit_test(test_content_checks),

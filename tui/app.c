@@ -62,8 +62,7 @@ static void relayout(struct app *a)
 	a->header = subwin(stdscr, 1, cols, 0, 0);
 	a->body = subwin(stdscr, l->body_rows, cols, l->body_top, 0);
 	a->status = subwin(stdscr, 1, cols, rows - 1, 0);
-	a->box = newwin(l->box_height, l->box_width, l->box_y, l->box_x);
-	make_inner(a);
+	/* the box is made when an overlay first opens (fit_box) */
 }
 
 /* Paints window W with the line PAGE_LINE builds from U (the header). */
@@ -95,13 +94,17 @@ static bool paint_status(struct app *a)
 	return true;
 }
 
-/* Gives the overlay box HEIGHT lines (at most the layout's), centred on the body. */
+/* Gives the overlay box HEIGHT lines (at most the layout's), centred on the body; makes it
+ * (and its inside) when there is none yet for this size of terminal. */
 static void fit_box(struct app *a, int height)
 {
 	const struct layout *l = &a->ui.l;
 	int y = l->box_y + (l->box_height - height) / 2;
 
-	if (getmaxy(a->box) != height) {
+	if (!a->box) {
+		a->box = newwin(height, l->box_width, y, l->box_x);
+		make_inner(a);
+	} else if (getmaxy(a->box) != height) {
 		drop_window(&a->inner); /* a part of the box: made again for its new size */
 		wresize(a->box, height, l->box_width);
 		mvwin(a->box, y, l->box_x);
@@ -142,7 +145,7 @@ static bool paint_overlay(struct app *a, bool covered, bool other)
 	struct ui *u = &a->ui;
 	bool boxed = u->overlay == OV_FORM || u->overlay == OV_CONFIRM;
 
-	if (u->overlay_stale) {
+	if (u->overlay_stale || !a->box) {
 		draw_overlay(a);
 	} else if (covered) {
 		touchwin(a->box);
