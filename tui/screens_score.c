@@ -90,6 +90,20 @@ void screen_put_row_cells(struct page *p, const struct view *v, size_t dim)
 	}
 }
 
+/* Writes X as the language writes a number ("2.5", "2,5" in Dutch) into BUF; returns BUF. */
+static const char *decimal_text(double x, char *buf, size_t size)
+{
+	/* TRANSLATORS: the decimal separator, as in a median of 2.5 votes (one character). */
+	const char *separator = _(".");
+	char *point;
+
+	snprintf(buf, size, "%g", x);
+	point = strchr(buf, '.');
+	if (point && separator[0] && !separator[1])
+		*point = separator[0];
+	return buf;
+}
+
 /* The votes of row DIM: their number while hidden; bars, median and spread when revealed. */
 static void put_votes(struct page *p, const struct view *v, size_t dim)
 {
@@ -98,7 +112,7 @@ static void put_votes(struct page *p, const struct view *v, size_t dim)
 	struct vote_stats st;
 	size_t most = 0;
 
-	char count[64];
+	char count[64], median[32];
 	int w;
 
 	vote_stats_compute(sc->votes, sc->n_votes, &st);
@@ -131,11 +145,12 @@ static void put_votes(struct page *p, const struct view *v, size_t dim)
 		page_printf(p, l->text_x + 6 + (int)len, STYLE_NORMAL, "%zu", st.per_phase[ph]);
 	}
 	page_newline(p);
+	decimal_text(st.median, median, sizeof(median));
 	if (st.lowest == st.highest)
-		page_printf(p, l->text_x, STYLE_NORMAL, _("Median %g, unanimous: phase %d"), st.median,
+		page_printf(p, l->text_x, STYLE_NORMAL, _("Median %s, unanimous: phase %d"), median,
 			    st.lowest);
 	else
-		page_printf(p, l->text_x, STYLE_NORMAL, _("Median %g, from phase %d to %d"), st.median,
+		page_printf(p, l->text_x, STYLE_NORMAL, _("Median %s, from phase %d to %d"), median,
 			    st.lowest, st.highest);
 	if (st.disagree) {
 		char warning[256];
@@ -213,5 +228,6 @@ void screen_score_row(struct page *p, const struct view *v, size_t dim)
 	page_newline(p);
 	page_puts(p, v->l->text_x, STYLE_HEADING, heading);
 	if (!screen_put_actions_of(p, v, d->id, v->l->text_x + 2, v->l->text_width - 2))
-		page_puts(p, v->l->text_x + w, STYLE_DIM, _("none (a adds one)"));
+		page_wrap_inline(p, v->l->text_x + w, v->l->text_width - w, STYLE_DIM,
+				 _("none (a adds one)"));
 }

@@ -3,9 +3,9 @@
 # shipped almanac). The whole agenda is walked with Space at 80x24 and at 100x30 (a row scored
 # and an action with a due date added on the way, then the overview and the action list
 # opened): no English word of the screens' chrome appears on any screen, the Dutch chrome
-# does (Fase 1 van 4, De vier fasen, stemmen, NU/DOEL, uiterlijk 15 jan. 2027, Samenvatting,
-# "5 min gepland, 0:23 besteed", ...), no word of the content is split without a hyphen;
-# LANGUAGE=en gives the English interface.
+# does (Fase 1 van 4, De vier fasen, stemmen, Mediaan 3,5, NU/DOEL, uiterlijk 15 jan. 2027,
+# Samenvatting, "5 min gepland, 0:23 besteed", ...), no word of the content is split without
+# a hyphen; LANGUAGE=en gives the English interface.
 #
 # The step labels (the status line, the overview, the summary's times) come from the content
 # module and are left out of the word check: they are cut out of those lines (the status line
@@ -34,17 +34,17 @@ saved_action() {
 	[ "$(yaml_get "$file" actions.0.due 2> /dev/null)" = 2027-01-15 ]
 }
 
-# score_row LOG - on the first scoring step: four votes (hidden, then revealed), the agreed
+# score_row LOG - on the first scoring step: six votes (median 3,5) (hidden, then revealed), the agreed
 # phases 2 -> 3 (before the reveal, so that their marks are in view) and an action with an owner and a due date, each state logged.
 score_row() {
-	keys 2 3 3 4
-	wait_for "4 stemmen"
+	keys 2 3 3 4 4 4
+	wait_for "6 stemmen"
 	keys c 2 t 3
 	wait_for "DOEL"
 	settle
 	snapshot "$1"
 	keys r
-	wait_for "4 stemmen, getoond"
+	wait_for "6 stemmen, getoond"
 	settle
 	snapshot "$1"
 	keys a
@@ -174,8 +174,8 @@ for w in english:
 # The Dutch chrome, at each size.
 dutch = ["De vier fasen", "Fase 1", "Fase 4 van 4", "Vandaag: 23 stappen, 3 uur gepland.",
          "Spatie begint.", "Conceptteksten, nog te beoordelen: fasen 1, 2, 3",
-         "0 stemmen", "met 1-9 stem je op die fase", "4 stemmen", "verborgen tot je op r drukt",
-         "4 stemmen, getoond", "Mediaan 3, van fase 2 tot 4", "Vastgesteld:", "NU", "DOEL",
+         "0 stemmen", "met 1-9 stem je op die fase", "6 stemmen", "verborgen tot je op r drukt",
+         "6 stemmen, getoond", "Mediaan 3,5, van fase 2 tot 4", "Vastgesteld:", "NU", "DOEL",
          "Nog niet vastgesteld", "Notitie:", "Acties voor deze rij:", "rij 1 van 10",
          "Jan, uiterlijk 15 jan. 2027", "Samenvatting", "Niet gescoord:", "niet gescoord",
          "huidige fase", "doelfase", "Tijd: 3 uur gepland,", "5 min gepland,", "besteed",
