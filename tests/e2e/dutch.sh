@@ -167,6 +167,12 @@ for cols, step, lines in screens:
         for w in english:
             if re.search(r"(?<![\w-])" + w + r"(?![\w-])", rest):
                 found.setdefault(w, "%dx at %s: %s" % (cols, step, l.strip()))
+# A page wider than its window would be cut at the window's edge, which draws "…" in the last
+# column (the pages themselves stop a column short of it, in a box short of its margin).
+clipped = [(c, st, l) for c, st, ls in screens for l in ls
+           if (len(l) == c and l.endswith("…")) or re.search(r"… [x│]$", l)]
+report(not clipped, "nothing was cut at a window's edge%s" %
+       ("" if not clipped else " (%dx at %s: %s)" % clipped[0]))
 for w in english:
     report(w not in found, "no English \"%s\" on any screen%s" %
            (w, "" if w not in found else " (" + found[w] + ")"))
