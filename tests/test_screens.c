@@ -12,6 +12,7 @@
 
 #include "screens_fixture.h"
 #include "builtin_content.h"
+#include "screens_blocks.h"
 #include "utf8.h"
 
 /* Returns the contents of the file at PATH (malloc'd), or NULL. */
@@ -195,6 +196,187 @@ static void test_scroll_keeps_the_focus_in_view(void **state)
 	page_clear(&p);
 }
 
+/* Returns the text of line I of page P, its spans joined at their columns (malloc'd). */
+static char *line_text(const struct page *p, size_t i)
+{
+	struct page one = { .focus_top = -1, .focus_bottom = -1 };
+	char *buf = NULL, *text;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	assert_non_null(out);
+	page_newline(&one);
+	for (size_t k = 0; k < p->lines[i].n; k++) {
+		const struct span *sp = &p->lines[i].spans[k];
+
+		page_put(&one, sp->x, sp->style, sp->text, sp->len);
+	}
+	render_page(&one, 200, out);
+	fclose(out);
+	page_clear(&one);
+	text = strndup(buf, strcspn(buf, "\n"));
+	free(buf);
+	return text;
+}
+
+static void test_a_label_cut_ends_in_an_ellipsis_and_fills_its_width(void **state)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	const char *label = "Score: processen/activiteiten/eigenaarschap";
+
+	(void)state;
+	page_put_fit(&p, 0, STYLE_NORMAL, label, 20, true);
+	page_newline(&p);
+	page_put_fit(&p, 0, STYLE_NORMAL, label, 20, false);
+	page_newline(&p);
+	page_put_fit(&p, 0, STYLE_NORMAL, "beleidsvoorbereiding en meer", 25, true);
+	page_newline(&p);
+	page_put_fit(&p, 0, STYLE_NORMAL, "één ë", 5, true); /* fits: whole */
+	assert_string_equal(p.lines[0].spans[0].text, "Score: processen/ac…");
+	assert_int_equal(utf8_width(p.lines[0].spans[0].text, p.lines[0].spans[0].len), 20);
+	assert_string_equal(p.lines[1].spans[0].text, "Score: processen/...");
+	assert_int_equal(p.lines[1].spans[0].len, 20);
+	/* The spaces before the cut go: the sign follows the last letter kept. */
+	assert_string_equal(p.lines[2].spans[0].text, "beleidsvoorbereiding en…");
+	assert_string_equal(p.lines[3].spans[0].text, "één ë");
+	page_clear(&p);
+}
+
+static void test_every_cut_on_the_pages_is_marked(void **state)
+{
+	char *overview = render_named("overlay-overview", 0);
+	char *summary = render_named("overlay-summary", 0);
+	char *welcome = render_named("step-welcome", 0);
+
+	(void)state;
+	/* The overview's long step label, the chart's long row name and the status line's step
+	 * label at 80x24 are cut with the sign, not in the middle of a word without one. */
+	assert_non_null(strstr(overview, "Score: processen/activiteiten/eigenaars…"));
+	assert_non_null(strstr(summary, "processen/activiteiten/eigenaarsch… not scored"));
+	assert_non_null(strstr(welcome, " Welcome: Sociale… "));
+	assert_null(strstr(welcome, "Sociale me "));
+	free(overview);
+	free(summary);
+	free(welcome);
+}
+
+/* Starts U on the fixture's session at COLS x ROWS, as the golden pages do. */
+static void start_ui(struct ui *u, int cols, int rows)
+{
+	assert_true(ui_init(u, content, false, true, true));
+	u->clock = golden_clock;
+	u->s = fixture_session(content);
+	assert_non_null(u->s);
+	ui_resize(u, cols, rows);
+	ui_begin(u);
+}
+
+/* Ends what start_ui started. */
+static void end_ui(struct ui *u)
+{
+	ui_free(u);
+	session_free(u->s);
+}
+
+static void test_a_long_status_message_is_shown_whole_above_the_status_line(void **state)
+{
+	const char *message = "The file was changed elsewhere: now saving to "
+			      "/home/trainer/sessies/workshop-sociale-media.conflict-2.yaml";
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	char joined[512] = "", *last;
+	struct ui u;
+
+	(void)state;
+	start_ui(&u, 80, 24);
+	ui_flash(&u, true, "%s", message);
+	ui_status(&p, &u);
+	assert_int_equal(p.n, 3); /* two lines of the message, then the status line */
+	for (size_t i = 0; i + 1 < p.n; i++) {
+		assert_int_equal(p.lines[i].n, 1);
+		assert_int_equal(p.lines[i].spans[0].style, STYLE_WARNING);
+		assert_true(p.lines[i].spans[0].x + (int)utf8_width(p.lines[i].spans[0].text,
+								    p.lines[i].spans[0].len) <= 79);
+		snprintf(joined + strlen(joined), sizeof(joined) - strlen(joined), "%s%s",
+			 i ? " " : "", p.lines[i].spans[0].text);
+	}
+	/* Whole, each line ending where the wrapper may break: at a space, after '/' or '-'. */
+	assert_string_equal(joined, "The file was changed elsewhere: now saving to "
+				    "/home/trainer/sessies/workshop- sociale-media.conflict-2.yaml");
+	last = line_text(&p, p.n - 1);
+	assert_non_null(strstr(last, " 1/23 "));
+	assert_non_null(strstr(last, "Welcome: Sociale…"));
+	assert_non_null(strstr(last, "preview: nothing is saved"));
+	free(last);
+	page_clear(&p);
+
+	/* A message that fits stays on the status line, in place of the step's label. */
+	ui_flash(&u, false, "Cancelled.");
+	ui_status(&p, &u);
+	assert_int_equal(p.n, 1);
+	last = line_text(&p, 0);
+	assert_non_null(strstr(last, "Cancelled."));
+	assert_null(strstr(last, "Welcome"));
+	free(last);
+	page_clear(&p);
+	end_ui(&u);
+}
+
+static void test_authors_are_joined_as_the_language_joins_them(void **state)
+{
+	const char *two[] = { "Renata Verloop", "Marije van den Berg" };
+	const char *three[] = { "Ger Baron", "Carlien Roodink", "Gijs van Rijn" };
+	const char *one[] = { "Jansen, \"Ops\" & Co" };
+	char buf[256];
+
+	(void)state;
+	assert_string_equal(screen_join_names(one, 1, buf, sizeof(buf)), "Jansen, \"Ops\" & Co");
+	assert_string_equal(screen_join_names(two, 2, buf, sizeof(buf)),
+			    "Renata Verloop and Marije van den Berg");
+	assert_string_equal(screen_join_names(three, 3, buf, sizeof(buf)),
+			    "Ger Baron, Carlien Roodink and Gijs van Rijn");
+	assert_string_equal(screen_join_names(three, 0, buf, sizeof(buf)), "");
+	/* As the chapters show them. */
+	char *chapters = render_named("step-chapters", 1);
+
+	assert_non_null(strstr(chapters, "Renata Verloop and Marije van den Berg"));
+	assert_null(strstr(chapters, " & Marije"));
+	free(chapters);
+}
+
+static void test_durations_read_unambiguously(void **state)
+{
+	char buf[128], *summary, *overview;
+
+	(void)state;
+	assert_string_equal(screen_clock(23, 5, buf, sizeof(buf)), "0:23 / 5 min");
+	assert_string_equal(screen_clock(412, 0, buf, sizeof(buf)), "6:52");
+	assert_string_equal(screen_clock(3723, 90, buf, sizeof(buf)), "1:02:03 / 90 min");
+	assert_string_equal(screen_time_spent(23, 5, buf, sizeof(buf)), "5 min planned, 0:23 spent");
+	assert_string_equal(screen_time_spent(3723, 0, buf, sizeof(buf)), "1:02:03 spent");
+	assert_string_equal(screen_minutes(45, buf, sizeof(buf)), "45 min");
+	assert_string_equal(screen_minutes(180, buf, sizeof(buf)), "3 h");
+	assert_string_equal(screen_minutes(210, buf, sizeof(buf)), "3 h 30 min");
+	/* The summary's times and the agenda overlay's clocks. */
+	summary = render_named("step-summary", 1);
+	overview = render_named("overlay-overview", 1);
+	assert_non_null(strstr(summary, "Time: 3 h planned, 44:17 spent"));
+	assert_non_null(strstr(summary, "15 min planned, 16:40 spent"));
+	assert_non_null(strstr(overview, "16:40 / 15 min"));
+	assert_null(strstr(overview, "/ 15:00"));
+	free(summary);
+	free(overview);
+}
+
+static void test_due_dates_are_shown_as_people_read_them(void **state)
+{
+	char *summary = render_named("step-summary", 0);
+
+	(void)state;
+	assert_non_null(strstr(summary, "Piet Jansen, due 15 Jan 2027"));
+	assert_null(strstr(summary, "2027-01-15"));
+	free(summary);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +386,12 @@ int main(void)
 		cmocka_unit_test(test_each_size_has_its_own_layout),
 		cmocka_unit_test(test_too_small_notice_fits_and_says_the_size),
 		cmocka_unit_test(test_scroll_keeps_the_focus_in_view),
+		cmocka_unit_test(test_a_label_cut_ends_in_an_ellipsis_and_fills_its_width),
+		cmocka_unit_test(test_every_cut_on_the_pages_is_marked),
+		cmocka_unit_test(test_a_long_status_message_is_shown_whole_above_the_status_line),
+		cmocka_unit_test(test_authors_are_joined_as_the_language_joins_them),
+		cmocka_unit_test(test_durations_read_unambiguously),
+		cmocka_unit_test(test_due_dates_are_shown_as_people_read_them),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");

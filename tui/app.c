@@ -77,17 +77,36 @@ static void paint_line(WINDOW *w, const struct ui *u, void (*page_line)(struct p
 	wnoutrefresh(w);
 }
 
+/* Gives the status window the HEIGHT lines of its page (a long message takes the lines
+ * above the status line, over the body); the body under lines it gives back is sent again. */
+static void fit_status(struct app *a, int height)
+{
+	const struct layout *l = &a->ui.l;
+
+	if (getmaxy(a->status) == height)
+		return;
+	if (height < getmaxy(a->status)) {
+		touchwin(a->body);
+		wnoutrefresh(a->body);
+	}
+	drop_window(&a->status);
+	a->status = newwin(height, l->cols, l->rows - height, 0);
+}
+
 /* Paints the status line when it differs from what the terminal shows; true when it did. */
 static bool paint_status(struct app *a)
 {
 	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	int height;
 
 	ui_status(&p, &a->ui);
+	height = p.n > 1 && (int)p.n < a->ui.l.body_rows ? (int)p.n : 1;
 	if (page_equal(&p, &a->status_shown)) {
 		page_clear(&p);
 		return false;
 	}
-	draw_page(a->status, &p, 0);
+	fit_status(a, height);
+	draw_page(a->status, &p, (int)p.n - height);
 	wnoutrefresh(a->status);
 	page_clear(&a->status_shown);
 	a->status_shown = p;
@@ -216,6 +235,10 @@ static void paint(struct app *a)
 	sent = paint_status(a) || body;
 	if (u->overlay != OV_NONE)
 		sent = paint_overlay(a, body, sent) || sent;
+	if (sent && getmaxy(a->status) > 1) { /* a long message stays over body and box */
+		touchwin(a->status);
+		wnoutrefresh(a->status);
+	}
 	set_cursor(a);
 	if (sent)
 		doupdate();

@@ -31,10 +31,14 @@ static char *ascii_copy(const char *text, size_t len)
 }
 
 /* Writes LEN bytes of TEXT, a span's text (sanitised when its page was built), at Y, X of W
- * in STYLE, cut at the right edge; only ASCII when the terminal shows no UTF-8. */
+ * in STYLE; only ASCII when the terminal shows no UTF-8. The pages fit their windows, so
+ * this is a last guard: a text that would run past the right edge ends in an ellipsis there,
+ * as page_put_fit cuts. */
 static void draw_text(WINDOW *w, int y, int x, enum style style, const char *text, size_t len)
 {
 	int cols = getmaxx(w);
+	const char *mark = term_ascii() ? "..." : "…";
+	size_t room, fit, mark_w = term_ascii() ? 3 : 1;
 	char *ascii = NULL;
 
 	if (x < 0 || x >= cols || y < 0 || y >= getmaxy(w))
@@ -45,8 +49,15 @@ static void draw_text(WINDOW *w, int y, int x, enum style style, const char *tex
 		text = ascii;
 		len = strlen(ascii);
 	}
+	room = (size_t)(cols - x);
+	fit = text_fit(text, len, room);
 	wattrset(w, term_attr(style));
-	mvwaddnstr(w, y, x, text, (int)text_fit(text, len, (size_t)(cols - x)));
+	if (fit < len && room > mark_w) {
+		mvwaddnstr(w, y, x, text, (int)text_fit(text, len, room - mark_w));
+		waddstr(w, mark);
+	} else {
+		mvwaddnstr(w, y, x, text, (int)fit);
+	}
 	wattrset(w, A_NORMAL);
 	free(ascii);
 }

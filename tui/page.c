@@ -73,6 +73,37 @@ void page_puts(struct page *p, int x, enum style style, const char *text)
 	page_put(p, x, style, text, strlen(text));
 }
 
+void page_put_fit(struct page *p, int x, enum style style, const char *text, int width,
+		  bool unicode)
+{
+	const char *mark = unicode ? "…" : "...";
+	size_t len = strlen(text), mark_w = unicode ? 1 : 3, keep;
+	char *cut;
+
+	if (width <= 0)
+		return;
+	if (utf8_width(text, len) <= (size_t)width) {
+		page_put(p, x, style, text, len);
+		return;
+	}
+	if ((size_t)width < mark_w) { /* no room for the sign: the mark itself, cut */
+		page_put(p, x, style, mark, (size_t)width);
+		return;
+	}
+	keep = text_fit(text, len, (size_t)width - mark_w);
+	while (keep > 0 && text[keep - 1] == ' ')
+		keep--;
+	cut = malloc(keep + strlen(mark) + 1);
+	if (!cut) {
+		p->failed = true;
+		return;
+	}
+	memcpy(cut, text, keep);
+	strcpy(cut + keep, mark);
+	page_puts(p, x, style, cut);
+	free(cut);
+}
+
 void page_printf(struct page *p, int x, enum style style, const char *fmt, ...)
 {
 	char buf[1024];

@@ -59,6 +59,13 @@ void page_put(struct page *p, int x, enum style style, const char *text, size_t 
 /* page_put for a NUL-terminated TEXT. */
 void page_puts(struct page *p, int x, enum style style, const char *text);
 
+/* Adds TEXT at column X of the last line within WIDTH columns: whole when it fits, else cut
+ * at a character (spaces before the cut dropped) and ended with an ellipsis, "…" on a
+ * UNICODE terminal, else "...", never wider than WIDTH. Every text the screens cut goes
+ * through here, so that nothing is cut without a sign. */
+void page_put_fit(struct page *p, int x, enum style style, const char *text, int width,
+		  bool unicode);
+
 /* Adds formatted text at column X of the last line. */
 void page_printf(struct page *p, int x, enum style style, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));

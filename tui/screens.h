@@ -56,7 +56,8 @@ void screen_start(struct page *p, const char *dir, const struct store_entry *ent
  * least size the screens need. */
 void screen_too_small(struct page *p, int cols, int rows);
 
-/* Writes the step's time as "mm:ss / mm:00" (or "mm:ss" without a plan) into BUF. */
+/* Writes the step's time short, SECONDS spent (a clock: m:ss, or h:mm:ss from an hour on) of
+ * MINUTES planned: "0:23 / 5 min", or "0:23" without a plan, into BUF; returns BUF. */
 const char *screen_clock(unsigned long seconds, unsigned minutes, char *buf, size_t size);
 
 #endif

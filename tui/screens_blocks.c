@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
+#include "i18n.h"
 #include "utf8.h"
 #include "wrap.h"
 
@@ -119,10 +121,29 @@ void screen_join(char *buf, size_t size, const char *part)
 		snprintf(buf + used, size - used, "%s%s", used ? ", " : "", part);
 }
 
+const char *screen_join_names(const char *const *names, size_t n, char *buf, size_t size)
+{
+	char most[1024] = "";
+
+	buf[0] = '\0';
+	if (n == 0)
+		return buf;
+	for (size_t i = 0; i + 1 < n; i++)
+		screen_join(most, sizeof(most), names[i]);
+	if (n == 1 || !most[0])
+		snprintf(buf, size, "%s", names[n - 1]);
+	else if (!names[n - 1][0])
+		snprintf(buf, size, "%s", most);
+	else
+		/* TRANSLATORS: the last two names of a list of authors: "A, B and C". */
+		snprintf(buf, size, _("%s and %s"), most, names[n - 1]);
+	return buf;
+}
+
 void screen_phase_head(const struct content *c, size_t i, char head[PHASE_HEAD_SIZE],
 		       struct block *blocks)
 {
-	snprintf(head, PHASE_HEAD_SIZE, "Phase %d", c->phases[i].number);
+	snprintf(head, PHASE_HEAD_SIZE, _("Phase %d"), c->phases[i].number);
 	blocks[0] = (struct block){ STYLE_DIM, head };
 	blocks[1] = (struct block){ STYLE_HEADING, c->phases[i].name };
 }
@@ -152,11 +173,17 @@ void screen_put_action(struct page *p, const struct view *v, const struct sessio
 		       int x, int width, bool with_row, enum style style)
 {
 	long d = session_action_row(a, v->c);
-	const char *row = d >= 0 ? v->c->dimensions[d].name : a->dimension ? a->dimension : "workshop";
-	char meta[512] = "", due[32] = "";
+	const char *row = d >= 0 ? v->c->dimensions[d].name
+			      : a->dimension ? a->dimension
+					     /* TRANSLATORS: an action for the workshop as a whole. */
+					     : _("workshop");
+	char meta[512] = "", due[64] = "", date[DATE_TEXT_SIZE];
 
+	if (a->due[0] && !date_format(a->due, date_style_spoken(), date, sizeof(date)))
+		snprintf(date, sizeof(date), "%s", a->due);
 	if (a->due[0])
-		snprintf(due, sizeof(due), "due %s", a->due);
+		/* TRANSLATORS: the date an action is due: "due 15 Jan 2027". */
+		snprintf(due, sizeof(due), _("due %s"), date);
 	screen_join(meta, sizeof(meta), with_row ? row : "");
 	screen_join(meta, sizeof(meta), a->owner);
 	screen_join(meta, sizeof(meta), due);
@@ -209,7 +236,7 @@ void screen_put_all_actions(struct page *p, const struct view *v)
 {
 	if (v->s->n_actions == 0) {
 		page_newline(p);
-		page_puts(p, v->l->text_x, STYLE_DIM, "No actions yet: a adds one.");
+		page_puts(p, v->l->text_x, STYLE_DIM, _("No actions yet: a adds one."));
 		return;
 	}
 	for (size_t i = 0; i < v->s->n_scores; i++) {
@@ -218,14 +245,45 @@ void screen_put_all_actions(struct page *p, const struct view *v)
 
 		put_action_group(p, v, id, d >= 0 ? v->c->dimensions[d].name : id);
 	}
-	put_action_group(p, v, NULL, "The workshop as a whole");
+	put_action_group(p, v, NULL, _("The workshop as a whole"));
 }
 
 const char *screen_clock(unsigned long seconds, unsigned minutes, char *buf, size_t size)
 {
+	char spent[DURATION_SIZE];
+
+	duration_clock(seconds, spent, sizeof(spent));
 	if (minutes)
-		snprintf(buf, size, "%lu:%02lu / %u:00", seconds / 60, seconds % 60, minutes);
+		/* TRANSLATORS: time spent on a step (a clock) of the minutes planned: "0:23 / 5 min". */
+		snprintf(buf, size, _("%s / %u min"), spent, minutes);
 	else
-		snprintf(buf, size, "%lu:%02lu", seconds / 60, seconds % 60);
+		snprintf(buf, size, "%s", spent);
+	return buf;
+}
+
+const char *screen_time_spent(unsigned long seconds, unsigned minutes, char *buf, size_t size)
+{
+	char spent[DURATION_SIZE];
+
+	duration_clock(seconds, spent, sizeof(spent));
+	if (minutes)
+		/* TRANSLATORS: a step's plan and the time spent on it (a clock, m:ss or h:mm:ss). */
+		snprintf(buf, size, _("%u min planned, %s spent"), minutes, spent);
+	else
+		/* TRANSLATORS: the time spent on a step without a plan (a clock, m:ss or h:mm:ss). */
+		snprintf(buf, size, _("%s spent"), spent);
+	return buf;
+}
+
+const char *screen_minutes(unsigned minutes, char *buf, size_t size)
+{
+	if (minutes < 60)
+		snprintf(buf, size, _("%u min"), minutes);
+	else if (minutes % 60 == 0)
+		/* TRANSLATORS: a number of whole hours planned ("3 h"). */
+		snprintf(buf, size, _("%u h"), minutes / 60);
+	else
+		/* TRANSLATORS: hours and minutes planned ("3 h 30 min"). */
+		snprintf(buf, size, _("%u h %u min"), minutes / 60, minutes % 60);
 	return buf;
 }

@@ -9,7 +9,8 @@ enum {
 	/* A column per phase, and one more for the row names beside them in the table. */
 	PHASE_COLUMNS_MAX = CONTENT_PHASES_MAX,
 	COLUMNS_MAX = CONTENT_PHASES_MAX + 1,
-	PHASE_HEAD_SIZE = 16, /* "Phase N" */
+	PHASE_HEAD_SIZE = 48, /* "Phase N", translated */
+	DURATION_SIZE = 24,   /* a clock, as duration_clock writes it */
 };
 
 /* One block of text in a column. A NULL text is skipped; "" is a blank line. */
@@ -39,6 +40,18 @@ void screen_put_prose(struct page *p, const struct layout *l, enum style style, 
 
 /* Appends PART to the list in BUF ("a, b"), unless PART is empty. */
 void screen_join(char *buf, size_t size, const char *part);
+
+/* Writes the N NAMES (authors) into BUF joined as the language joins them: "A", "A and B",
+ * "A, B and C" (the "and" translated); one name, a list the content gives as one text, is
+ * shown as written. Returns BUF. */
+const char *screen_join_names(const char *const *names, size_t n, char *buf, size_t size);
+
+/* Writes MINUTES as a plan reads them ("45 min", "2 h", "3 h 30 min") into BUF; returns BUF. */
+const char *screen_minutes(unsigned minutes, char *buf, size_t size);
+
+/* Writes the time spent on a step against its plan, SECONDS against MINUTES, in full: "5 min
+ * planned, 0:23 spent" ("0:23 spent" without a plan), into BUF; returns BUF. */
+const char *screen_time_spent(unsigned long seconds, unsigned minutes, char *buf, size_t size);
 
 /* Fills the two heading blocks of phase I's column: "Phase N" (dim) over its name, with
  * HEAD as room for the first. */

@@ -6,13 +6,15 @@
 #include <string.h>
 
 #include "actions.h"
+#include "date.h"
+#include "i18n.h"
 #include "store.h"
 #include "utf8.h"
 #include "wrap.h"
 
 void screen_warnings(struct page *p, const struct session *s, int width)
 {
-	page_puts(p, 0, STYLE_TITLE, "Worth knowing about this session");
+	page_puts(p, 0, STYLE_TITLE, _("Worth knowing about this session"));
 	if (s->agenda_notice) {
 		page_newline(p);
 		page_wrap_inline(p, 2, width - 2, STYLE_NORMAL, s->agenda_notice);
@@ -24,7 +26,7 @@ void screen_warnings(struct page *p, const struct session *s, int width)
 	}
 	page_newline(p);
 	page_newline(p);
-	page_puts(p, 0, STYLE_DIM, "Any key closes this.");
+	page_puts(p, 0, STYLE_DIM, _("Any key closes this."));
 }
 
 void screen_confirm(struct page *p, const char *question)
@@ -35,7 +37,8 @@ void screen_confirm(struct page *p, const char *question)
 	page_puts(p, 2, STYLE_WARNING, question);
 	page_newline(p);
 	page_newline(p);
-	page_puts(p, 2, STYLE_EMPHASIS, "y yes    n no");
+	/* TRANSLATORS: the keys that answer a question; the key letters y and n stay. */
+	page_puts(p, 2, STYLE_EMPHASIS, _("y yes    n no"));
 }
 
 void screen_help(struct page *p, int width, bool read_only)
@@ -45,10 +48,11 @@ void screen_help(struct page *p, int width, bool read_only)
 	const char *section = "";
 	int keys_w = width > 60 ? 24 : 14;
 
-	page_puts(p, 0, STYLE_TITLE, "Keys");
+	page_puts(p, 0, STYLE_TITLE, _("Keys"));
 	if (read_only) {
 		page_newline(p);
-		page_puts(p, 0, STYLE_WARNING, "Read-only review: the keys that change the session are off.");
+		page_wrap_inline(p, 0, width, STYLE_WARNING,
+				 _("Read-only review: the keys that change the session are off."));
 	}
 	for (size_t i = 0; i < n; i++) {
 		enum style style = read_only && b[i].edits ? STYLE_DIM : STYLE_NORMAL;
@@ -58,13 +62,13 @@ void screen_help(struct page *p, int width, bool read_only)
 			section = b[i].section;
 			page_newline(p);
 			page_newline(p);
-			page_puts(p, 0, STYLE_HEADING, section);
+			page_puts(p, 0, STYLE_HEADING, _(section));
 		}
 		page_newline(p);
 		page_puts(p, 1, STYLE_EMPHASIS, binding_keys(&b[i], keys));
 		if ((int)utf8_width(keys, strlen(keys)) >= keys_w - 1)
 			page_newline(p);
-		page_wrap_inline(p, keys_w, width - keys_w, style, b[i].help);
+		page_wrap_inline(p, keys_w, width - keys_w, style, _(b[i].help));
 	}
 }
 
@@ -82,19 +86,27 @@ static const char *row_state(const struct view *v, size_t dim, char *buf, size_t
 	if (sc->current || sc->target)
 		snprintf(buf, size, "%s %s %s", current, screen_glyph(v, "→", "->"), target);
 	else if (sc->n_votes)
-		snprintf(buf, size, "%zu vote%s", sc->n_votes, sc->n_votes == 1 ? "" : "s");
+		snprintf(buf, size, ngettext("%zu vote", "%zu votes", sc->n_votes), sc->n_votes);
 	else
 		buf[0] = '\0';
 	return buf;
 }
 
+/* Adds the title TITLE of an overlay WIDTH wide and, beside it, the dim HINT (wrapped). */
+static void put_overlay_title(struct page *p, const char *title, const char *hint, int width)
+{
+	int x = (int)utf8_width(title, strlen(title)) + 2;
+
+	page_puts(p, 0, STYLE_TITLE, title);
+	page_wrap_inline(p, x, width - x, STYLE_DIM, hint);
+}
+
 void screen_overview(struct page *p, const struct view *v, size_t selected, int width)
 {
 	bool clocks = width >= 56, states = width >= 46;
-	int label_w = width - 6 - (clocks ? 16 : 0) - (states ? 9 : 0);
+	int label_w = width - 6 - (clocks ? 15 : 0) - (states ? 10 : 0);
 
-	page_puts(p, 0, STYLE_TITLE, "Overview");
-	page_wrap_inline(p, 10, width - 10, STYLE_DIM, "Enter jumps to the selected step, Esc closes");
+	put_overlay_title(p, _("Overview"), _("Enter jumps to the selected step, Esc closes"), width);
 	page_newline(p);
 	for (size_t i = 0; i < v->c->n_steps; i++) {
 		const struct content_step *st = &v->c->steps[i];
@@ -107,15 +119,17 @@ void screen_overview(struct page *p, const struct view *v, size_t selected, int 
 		page_puts(p, 0, i == v->step ? STYLE_EMPHASIS : STYLE_DIM,
 			  i == v->step ? screen_glyph(v, "▶", ">") : " ");
 		page_printf(p, 2, STYLE_DIM, "%2zu", i + 1);
-		page_put(p, 6, i == selected ? STYLE_SELECTED : STYLE_NORMAL, label,
-			 text_fit(label, strlen(label), (size_t)(label_w > 1 ? label_w - 1 : 1)));
+		page_put_fit(p, 6, i == selected ? STYLE_SELECTED : STYLE_NORMAL, label, label_w - 1,
+			     v->unicode);
 		if (states && st->kind == STEP_SCORE)
 			page_puts(p, 6 + label_w, STYLE_GOOD,
 				  row_state(v, st->dimension, state, sizeof(state)));
-		if (clocks)
-			page_puts(p, width - 15,
+		if (clocks) {
+			screen_clock(spent, st->minutes, clock, sizeof(clock));
+			page_puts(p, width - (int)utf8_width(clock, strlen(clock)),
 				  spent > st->minutes * 60ul && st->minutes ? STYLE_WARNING : STYLE_DIM,
-				  screen_clock(spent, st->minutes, clock, sizeof(clock)));
+				  clock);
+		}
 		if (clocks && i == v->step)
 			page_clock(p, page_last(p), page_last(p));
 		if (i == selected)
@@ -125,14 +139,14 @@ void screen_overview(struct page *p, const struct view *v, size_t selected, int 
 
 void screen_actions(struct page *p, const struct view *v, size_t selected, int width)
 {
-	page_puts(p, 0, STYLE_TITLE, "Actions");
-	page_puts(p, 9, STYLE_DIM,
-		  v->read_only ? "read-only; Esc closes"
-			       : "Space done, Enter edit, d delete, a add, Esc close");
+	put_overlay_title(p, _("Actions"),
+			  v->read_only ? _("read-only; Esc closes")
+				       : _("Space done, Enter edit, d delete, a add, Esc close"),
+			  width);
 	page_newline(p);
 	if (v->s->n_actions == 0) {
 		page_newline(p);
-		page_puts(p, 0, STYLE_DIM, "No actions yet.");
+		page_puts(p, 0, STYLE_DIM, _("No actions yet."));
 	}
 	for (size_t i = 0; i < v->s->n_actions; i++) {
 		int top = page_last(p) + 1;
@@ -148,11 +162,13 @@ void screen_start(struct page *p, const char *dir, const struct store_entry *ent
 		  size_t selected, int width, bool unicode)
 {
 	int x = width > 90 ? (width - 86) / 2 : 2, w = width - 2 * x;
+	const char *in = _("sessions in");
+	int dir_x = 9 + (int)utf8_width(in, strlen(in)) + 1;
 
 	page_newline(p);
 	page_puts(p, x, STYLE_TITLE, "meetlat");
-	page_puts(p, x + 9, STYLE_DIM, "sessions in");
-	page_wrap_inline(p, x + 21, w - 21, STYLE_DIM, dir);
+	page_puts(p, x + 9, STYLE_DIM, in);
+	page_wrap_inline(p, x + dir_x, w - dir_x, STYLE_DIM, dir);
 	page_newline(p);
 	for (size_t i = 0; i <= n; i++) {
 		enum style style = i == selected ? STYLE_SELECTED : STYLE_NORMAL;
@@ -162,17 +178,23 @@ void screen_start(struct page *p, const char *dir, const struct store_entry *ent
 		top = page_last(p);
 		page_puts(p, x, STYLE_EMPHASIS, i == selected ? (unicode ? "▶" : ">") : " ");
 		if (i == n) {
-			page_puts(p, x + 2, style, "+ a new session");
+			page_puts(p, x + 2, style, _("+ a new session"));
 		} else if (entries[i].error) {
 			page_wrap_inline(p, x + 2, w - 2, STYLE_WARNING, entries[i].path);
 			page_wrap(p, x + 4, w - 4, STYLE_DIM, entries[i].error);
 		} else {
-			char facts[256];
+			char facts[512], where[128], scored[128], date[DATE_TEXT_SIZE + 64];
 
-			snprintf(facts, sizeof(facts), "%s%s%s  step %zu of %zu, %zu of %zu rows scored",
-				 entries[i].group, entries[i].group[0] ? ", " : "", entries[i].date,
-				 entries[i].position + 1, entries[i].n_steps, entries[i].rows_scored,
-				 entries[i].n_rows);
+			snprintf(where, sizeof(where), _("step %zu of %zu"), entries[i].position + 1,
+				 entries[i].n_steps);
+			snprintf(scored, sizeof(scored),
+				 ngettext("%zu of %zu row scored", "%zu of %zu rows scored",
+					  entries[i].n_rows),
+				 entries[i].rows_scored, entries[i].n_rows);
+			if (!date_format(entries[i].date, date_style_spoken(), date, sizeof(date)))
+				snprintf(date, sizeof(date), "%s", entries[i].date);
+			snprintf(facts, sizeof(facts), "%s%s%s  %s, %s", entries[i].group,
+				 entries[i].group[0] && date[0] ? ", " : "", date, where, scored);
 			page_wrap_inline(p, x + 2, w - 2, style, entries[i].title);
 			page_wrap(p, x + 4, w - 4, STYLE_DIM, facts);
 		}
@@ -181,7 +203,7 @@ void screen_start(struct page *p, const char *dir, const struct store_entry *ent
 	}
 	page_newline(p);
 	page_newline(p);
-	page_puts(p, x, STYLE_DIM, "Enter opens   n new session   q quits");
+	page_puts(p, x, STYLE_DIM, _("Enter opens   n new session   q quits"));
 }
 
 void screen_too_small(struct page *p, int cols, int rows)
@@ -189,7 +211,7 @@ void screen_too_small(struct page *p, int cols, int rows)
 	char need[128];
 
 	snprintf(need, sizeof(need),
-		 "meetlat needs a terminal of at least %dx%d; this one is %dx%d. (q quits)",
+		 _("meetlat needs a terminal of at least %dx%d; this one is %dx%d. (q quits)"),
 		 LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS, cols, rows);
 	page_wrap(p, 0, cols > 1 ? cols - 1 : 1, STYLE_NORMAL, need);
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "stats.h"
 #include "utf8.h"
 #include "wrap.h"
@@ -26,11 +27,15 @@ static const char *agreed_label(const struct view *v, size_t dim, int number)
 	const struct session_score *sc = &v->s->scores[dim];
 
 	if (sc->current == number && sc->target == number)
-		return "CURRENT = TARGET";
+		/* TRANSLATORS: the mark of a phase column that is both the agreed current phase
+		 * and the target phase (as the two marks "CURRENT" and "TARGET"). */
+		return _("CURRENT = TARGET");
 	if (sc->current == number)
-		return "CURRENT";
+		/* TRANSLATORS: the mark over the column of the agreed current phase (capitals). */
+		return _("CURRENT");
 	if (sc->target == number)
-		return "TARGET";
+		/* TRANSLATORS: the mark over the column of the agreed target phase (capitals). */
+		return _("TARGET");
 	return NULL;
 }
 
@@ -44,6 +49,7 @@ void screen_put_row_cells(struct page *p, const struct view *v, size_t dim)
 	struct block blocks[PHASE_COLUMNS_MAX][4];
 	struct column cols[PHASE_COLUMNS_MAX] = { 0 };
 	char heads[PHASE_COLUMNS_MAX][160], drafts[128] = "";
+	size_t n_drafts = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		int number = (int)i + 1;
@@ -55,9 +61,13 @@ void screen_put_row_cells(struct page *p, const struct view *v, size_t dim)
 		blocks[i][1] = (struct block){ screen_agreed_style(v, dim, number), agreed_label(v, dim, number) };
 		blocks[i][2] = (struct block){ STYLE_NORMAL, "" };
 		blocks[i][3] = (struct block){ STYLE_NORMAL, d->cells[i].text };
-		if (d->cells[i].draft)
-			snprintf(drafts + strlen(drafts), sizeof(drafts) - strlen(drafts), "%s%d",
-				 drafts[0] ? ", " : "", number);
+		if (d->cells[i].draft) {
+			char one[16];
+
+			snprintf(one, sizeof(one), "%d", number);
+			screen_join(drafts, sizeof(drafts), one);
+			n_drafts++;
+		}
 		if (l->phases_side_by_side)
 			cols[i] = (struct column){ l->wide_x + (int)i * (l->phase_width + l->gap),
 						   l->phase_width, blocks[i], 4 };
@@ -72,8 +82,26 @@ void screen_put_row_cells(struct page *p, const struct view *v, size_t dim)
 	}
 	if (drafts[0]) {
 		page_newline(p);
-		page_printf(p, l->text_x, STYLE_DRAFT, "Draft texts, to be reviewed: phase %s", drafts);
+		page_printf(p, l->text_x, STYLE_DRAFT,
+			    /* TRANSLATORS: %s is the number of one phase, or a list ("1, 3"). */
+			    ngettext("Draft text, to be reviewed: phase %s",
+				     "Draft texts, to be reviewed: phases %s", n_drafts),
+			    drafts);
 	}
+}
+
+/* Writes X as the language writes a number ("2.5", "2,5" in Dutch) into BUF; returns BUF. */
+static const char *decimal_text(double x, char *buf, size_t size)
+{
+	/* TRANSLATORS: the decimal separator, as in a median of 2.5 votes (one character). */
+	const char *separator = _(".");
+	char *point;
+
+	snprintf(buf, size, "%g", x);
+	point = strchr(buf, '.');
+	if (point && separator[0] && !separator[1])
+		*point = separator[0];
+	return buf;
 }
 
 /* The votes of row DIM: their number while hidden; bars, median and spread when revealed. */
@@ -84,15 +112,23 @@ static void put_votes(struct page *p, const struct view *v, size_t dim)
 	struct vote_stats st;
 	size_t most = 0;
 
+	char count[64], median[32];
+	int w;
+
 	vote_stats_compute(sc->votes, sc->n_votes, &st);
 	page_newline(p);
 	if (!v->revealed[dim] || st.count == 0) {
-		page_printf(p, l->text_x, STYLE_HEADING, "Votes: %zu", st.count);
-		page_puts(p, l->text_x + 12, STYLE_DIM,
-			  st.count ? "hidden until r reveals them" : "1-9 adds a vote for that phase");
+		/* TRANSLATORS: the number of votes cast on a row, shown before the votes are. */
+		snprintf(count, sizeof(count), ngettext("Votes: %zu", "Votes: %zu", st.count), st.count);
+		w = (int)utf8_width(count, strlen(count)) + 4;
+		page_puts(p, l->text_x, STYLE_HEADING, count);
+		page_wrap_inline(p, l->text_x + w, l->text_width - w, STYLE_DIM,
+				 st.count ? _("hidden until r reveals them")
+					  : _("1-9 adds a vote for that phase"));
 		return;
 	}
-	page_printf(p, l->text_x, STYLE_HEADING, "Votes: %zu, revealed", st.count);
+	page_printf(p, l->text_x, STYLE_HEADING,
+		    ngettext("Votes: %zu, revealed", "Votes: %zu, revealed", st.count), st.count);
 	for (size_t ph = 1; ph <= v->c->n_phases; ph++)
 		most = st.per_phase[ph] > most ? st.per_phase[ph] : most;
 	for (size_t ph = 1; ph <= v->c->n_phases; ph++) {
@@ -109,13 +145,23 @@ static void put_votes(struct page *p, const struct view *v, size_t dim)
 		page_printf(p, l->text_x + 6 + (int)len, STYLE_NORMAL, "%zu", st.per_phase[ph]);
 	}
 	page_newline(p);
-	page_printf(p, l->text_x, STYLE_NORMAL, "Median %g, from phase %d to %d", st.median,
-		    st.lowest, st.highest);
+	decimal_text(st.median, median, sizeof(median));
+	if (st.lowest == st.highest)
+		page_printf(p, l->text_x, STYLE_NORMAL, _("Median %s, unanimous: phase %d"), median,
+			    st.lowest);
+	else
+		page_printf(p, l->text_x, STYLE_NORMAL, _("Median %s, from phase %d to %d"), median,
+			    st.lowest, st.highest);
 	if (st.disagree) {
+		char warning[256];
+
+		snprintf(warning, sizeof(warning),
+			 ngettext("%s Far apart: the votes span %d phase. Discuss before agreeing.",
+				  "%s Far apart: the votes span %d phases. Discuss before agreeing.",
+				  (unsigned long)st.span),
+			 screen_glyph(v, "⚠", "!"), st.span);
 		page_newline(p);
-		page_printf(p, l->text_x, STYLE_WARNING,
-			    "%s Far apart: the votes span %d phases. Discuss before agreeing.",
-			    screen_glyph(v, "⚠", "!"), st.span);
+		page_wrap_inline(p, l->text_x, l->text_width, STYLE_WARNING, warning);
 	}
 }
 
@@ -125,24 +171,26 @@ static void put_agreement(struct page *p, const struct view *v, size_t dim)
 	const struct layout *l = v->l;
 	const struct session_score *sc = &v->s->scores[dim];
 	char a[160], b[160];
+	const char *agreed = _("Agreed:"), *note = _("Note:");
+	int note_w = (int)utf8_width(note, strlen(note)) + 1;
 
 	page_newline(p);
 	page_newline(p);
 	if (!sc->current && !sc->target) {
-		page_puts(p, l->text_x, STYLE_DIM,
-			  "Not agreed yet: c then a digit sets the current phase, t the target.");
+		page_wrap_inline(p, l->text_x, l->text_width, STYLE_DIM,
+				 _("Not agreed yet: c then a digit sets the current phase, t the target."));
 	} else {
-		int x = l->text_x + 9;
+		int x = l->text_x + (int)utf8_width(agreed, strlen(agreed)) + 2;
 
 		if (sc->current)
 			screen_phase_label(v->c, sc->current, a, sizeof(a));
 		else
-			snprintf(a, sizeof(a), "current ?");
+			snprintf(a, sizeof(a), "%s", _("current ?"));
 		if (sc->target)
 			screen_phase_label(v->c, sc->target, b, sizeof(b));
 		else
-			snprintf(b, sizeof(b), "target ?");
-		page_puts(p, l->text_x, STYLE_HEADING, "Agreed:");
+			snprintf(b, sizeof(b), "%s", _("target ?"));
+		page_puts(p, l->text_x, STYLE_HEADING, agreed);
 		page_puts(p, x, STYLE_CURRENT, a);
 		x += (int)utf8_width(a, strlen(a)) + 2;
 		page_puts(p, x, STYLE_NORMAL, screen_glyph(v, "→", "->"));
@@ -150,22 +198,24 @@ static void put_agreement(struct page *p, const struct view *v, size_t dim)
 	}
 	page_newline(p);
 	page_newline(p);
-	page_puts(p, l->text_x, STYLE_HEADING, "Note:");
-	if (sc->note[0])
-		page_wrap_inline(p, l->text_x + 6, l->text_width - 6, STYLE_NORMAL, sc->note);
-	else
-		page_puts(p, l->text_x + 6, STYLE_DIM, "none (n writes one)");
+	page_puts(p, l->text_x, STYLE_HEADING, note);
+	page_wrap_inline(p, l->text_x + note_w, l->text_width - note_w,
+			 sc->note[0] ? STYLE_NORMAL : STYLE_DIM,
+			 sc->note[0] ? sc->note : _("none (n writes one)"));
 }
 
 void screen_score_row(struct page *p, const struct view *v, size_t dim)
 {
 	const struct content *c = v->c;
 	const struct content_dimension *d = &c->dimensions[dim];
-	int votes_top;
+	const char *heading = _("Actions for this row:");
+	int votes_top, w = (int)utf8_width(heading, strlen(heading)) + 1;
+	char where[256];
 
-	screen_put_context(p, v->l->text_x, "");
-	page_printf(p, v->l->text_x, STYLE_DIM, "%s, row %zu of %zu", c->groups[d->group].title,
-		    dim + 1, c->n_dimensions);
+	/* TRANSLATORS: the group of a row, then where the row is: "interactie, row 3 of 10". */
+	snprintf(where, sizeof(where), _("%s, row %zu of %zu"), c->groups[d->group].title,
+		 dim + 1, c->n_dimensions);
+	screen_put_context(p, v->l->text_x, where);
 	screen_put_title(p, v->l, d->name);
 	screen_put_row_cells(p, v, dim);
 	page_newline(p);
@@ -176,7 +226,8 @@ void screen_score_row(struct page *p, const struct view *v, size_t dim)
 		page_focus(p, votes_top, page_last(p));
 	page_newline(p);
 	page_newline(p);
-	page_puts(p, v->l->text_x, STYLE_HEADING, "Actions for this row:");
+	page_puts(p, v->l->text_x, STYLE_HEADING, heading);
 	if (!screen_put_actions_of(p, v, d->id, v->l->text_x + 2, v->l->text_width - 2))
-		page_puts(p, v->l->text_x + 22, STYLE_DIM, "none (a adds one)");
+		page_wrap_inline(p, v->l->text_x + w, v->l->text_width - w, STYLE_DIM,
+				 _("none (a adds one)"));
 }

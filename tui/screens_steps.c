@@ -5,12 +5,31 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "utf8.h"
+
+/* Returns the width of the column of the session's detail labels on the welcome step: the
+ * widest label (at least 12) and a gap, at most half of the prose column. */
+static int meta_label_width(const struct layout *l)
+{
+	int widest = 12;
+
+	for (int f = META_ORGANISATION; f < META_COUNT; f++) {
+		const char *label = _(session_meta_label((enum session_meta)f));
+		int w = (int)utf8_width(label, strlen(label));
+
+		widest = w > widest ? w : widest;
+	}
+	return widest + 2 < l->text_width / 2 ? widest + 2 : l->text_width / 2;
+}
+
 /* Welcome: the content's title and the session's details. */
 static void build_welcome(struct page *p, const struct view *v)
 {
 	const struct layout *l = v->l;
 	const struct session *s = v->s;
-	unsigned minutes = content_planned_minutes(v->c);
+	char planned[64];
+	int label_w = meta_label_width(l);
 
 	page_newline(p);
 	screen_put_title(p, l, v->c->title);
@@ -18,19 +37,39 @@ static void build_welcome(struct page *p, const struct view *v)
 	page_newline(p);
 	for (int f = META_ORGANISATION; f < META_COUNT; f++) {
 		page_newline(p);
-		page_puts(p, l->text_x, STYLE_DIM, session_meta_label((enum session_meta)f));
-		page_puts(p, l->text_x + 14, s->meta[f][0] ? STYLE_NORMAL : STYLE_DIM,
-			  s->meta[f][0] ? s->meta[f] : "-");
+		page_put_fit(p, l->text_x, STYLE_DIM, _(session_meta_label((enum session_meta)f)),
+			     label_w - 1, v->unicode);
+		page_wrap_inline(p, l->text_x + label_w, l->text_width - label_w,
+				 s->meta[f][0] ? STYLE_NORMAL : STYLE_DIM, s->meta[f][0] ? s->meta[f] : "-");
 	}
 	page_newline(p);
 	page_newline(p);
-	page_printf(p, l->text_x, STYLE_NORMAL, "Today: %zu steps, %u h %02u min planned.",
-		    v->c->n_steps, minutes / 60, minutes % 60);
+	screen_minutes(content_planned_minutes(v->c), planned, sizeof(planned));
+	page_printf(p, l->text_x, STYLE_NORMAL,
+		    ngettext("Today: %zu step, %s planned.", "Today: %zu steps, %s planned.",
+			     v->c->n_steps),
+		    v->c->n_steps, planned);
 	page_newline(p);
 	page_newline(p);
 	page_wrap(p, l->text_x, l->text_width, STYLE_DIM,
-		  v->read_only ? "Read-only review. Space walks through the steps, ? shows the keys."
-			       : "Space starts. e edits these details. ? shows the keys.");
+		  v->read_only ? _("Read-only review. Space walks through the steps, ? shows the keys.")
+			       : _("Space starts. e edits these details. ? shows the keys."));
+}
+
+/* Writes N as a word ("four") into BUF when it is small enough to be written so, else in
+ * figures; returns BUF. */
+static const char *number_word(size_t n, char *buf, size_t size)
+{
+	static const char *const words[] = {
+		N_("zero"), N_("one"), N_("two"), N_("three"), N_("four"), N_("five"),
+		N_("six"), N_("seven"), N_("eight"), N_("nine"), N_("ten"),
+	};
+
+	if (n < sizeof(words) / sizeof(words[0]))
+		snprintf(buf, size, "%s", _(words[n]));
+	else
+		snprintf(buf, size, "%zu", n);
+	return buf;
 }
 
 /* The model: every phase with its summary, side by side when they fit. */
@@ -38,9 +77,10 @@ static void build_model(struct page *p, const struct view *v)
 {
 	const struct layout *l = v->l;
 	const struct content *c = v->c;
-	char title[64];
+	char title[128], count[32];
 
-	snprintf(title, sizeof(title), "The %zu phases", c->n_phases);
+	snprintf(title, sizeof(title), ngettext("The %s phase", "The %s phases", c->n_phases),
+		 number_word(c->n_phases, count, sizeof(count)));
 	screen_put_title(p, l, title);
 	if (l->phases_side_by_side && c->n_phases <= PHASE_COLUMNS_MAX) {
 		struct block blocks[PHASE_COLUMNS_MAX][4];
@@ -69,10 +109,15 @@ static void build_model(struct page *p, const struct view *v)
 /* Adds "Phase N of M" (and a draft marker) above the title of a phase's screen. */
 static void put_phase_context(struct page *p, const struct view *v, const struct content_phase *ph)
 {
-	screen_put_context(p, v->l->text_x, "");
-	page_printf(p, v->l->text_x, STYLE_DIM, "Phase %d of %zu", ph->number, v->c->n_phases);
+	char where[64];
+	int w;
+
+	snprintf(where, sizeof(where), _("Phase %d of %zu"), ph->number, v->c->n_phases);
+	w = (int)utf8_width(where, strlen(where)) + 4;
+	screen_put_context(p, v->l->text_x, where);
 	if (ph->draft)
-		page_puts(p, v->l->text_x + 16, STYLE_DRAFT, "draft text: to be reviewed");
+		page_put_fit(p, v->l->text_x + w, STYLE_DRAFT, _("draft text: to be reviewed"),
+			     v->l->text_width - w, v->unicode);
 }
 
 /* A phase: its name, summary, lead, figure caption, heading and introduction. */
@@ -106,13 +151,11 @@ static void put_chapter_list(struct page *p, const struct view *v, const struct 
 
 	for (size_t i = 0; i < ph->n_chapters; i++) {
 		const struct content_chapter *ch = &ph->chapters[i];
-		char authors[512] = "";
+		char authors[1024];
 
 		if (source ? !ch->source || strcmp(ch->source, source) != 0 : ch->source != NULL)
 			continue;
-		for (size_t a = 0; a < ch->n_authors; a++)
-			snprintf(authors + strlen(authors), sizeof(authors) - strlen(authors), "%s%s",
-				 a ? (a + 1 == ch->n_authors ? " & " : ", ") : "", ch->authors[a]);
+		screen_join_names(ch->authors, ch->n_authors, authors, sizeof(authors));
 		page_newline(p);
 		page_puts(p, l->text_x, STYLE_NORMAL, screen_glyph(v, "•", "*"));
 		page_wrap_inline(p, l->text_x + 2, l->text_width - 2, STYLE_EMPHASIS, ch->title);
@@ -129,7 +172,7 @@ static void build_chapters(struct page *p, const struct view *v, const struct co
 	const struct layout *l = v->l;
 
 	put_phase_context(p, v, ph);
-	screen_put_title(p, l, ph->chapters_heading ? ph->chapters_heading : "Chapters");
+	screen_put_title(p, l, ph->chapters_heading ? ph->chapters_heading : _("Chapters"));
 	put_chapter_list(p, v, ph, NULL);
 	if (ph->n_sources) {
 		page_newline(p);
@@ -215,11 +258,13 @@ static void build_table_row(struct page *p, const struct view *v)
 	const struct content_dimension *d = &c->dimensions[row];
 
 	page_newline(p);
-	page_printf(p, v->l->text_x, STYLE_DIM, "The behaviour table: row %zu of %zu (%s)",
+	page_printf(p, v->l->text_x, STYLE_DIM,
+		    _("The behaviour table: row %zu of %zu (%s)"),
 		    row + 1, c->n_dimensions, c->groups[d->group].title);
 	page_newline(p);
-	page_printf(p, v->l->text_x, STYLE_DIM, "%s show the other rows, Space the next",
-		    screen_glyph(v, "↑ ↓", "j k"));
+	page_printf(p, v->l->text_x, STYLE_DIM,
+		    /* TRANSLATORS: %s is the keys that move through the rows ("↑ ↓" or "j k"). */
+		    _("%s show the other rows, Space the next"), screen_glyph(v, "↑ ↓", "j k"));
 	screen_put_title(p, v->l, d->name);
 	screen_put_row_cells(p, v, row);
 }
@@ -228,9 +273,9 @@ static void build_table_row(struct page *p, const struct view *v)
 static void build_actions(struct page *p, const struct view *v)
 {
 	page_newline(p);
-	screen_put_title(p, v->l, "Actions");
+	screen_put_title(p, v->l, _("Actions"));
 	page_wrap(p, v->l->text_x, v->l->text_width, STYLE_DIM,
-		  "a adds an action, A lists them to edit, tick off or delete.");
+		  _("a adds an action, A lists them to edit, tick off or delete."));
 	screen_put_all_actions(p, v);
 }
 
@@ -243,8 +288,8 @@ void screen_step(struct page *p, const struct view *v)
 	case STEP_WELCOME: build_welcome(p, v); break;
 	case STEP_MODEL: page_newline(p); build_model(p, v); break;
 	case STEP_PHASE: build_phase(p, v, ph); break;
-	case STEP_CITIZEN: build_block(p, v, ph, &ph->citizen, "What residents notice"); break;
-	case STEP_READING_GUIDE: build_block(p, v, ph, &ph->reading_guide, "Reading guide"); break;
+	case STEP_CITIZEN: build_block(p, v, ph, &ph->citizen, _("What residents notice")); break;
+	case STEP_READING_GUIDE: build_block(p, v, ph, &ph->reading_guide, _("Reading guide")); break;
 	case STEP_CHAPTERS: build_chapters(p, v, ph); break;
 	case STEP_TABLE:
 		if (v->l->table_grid)

@@ -5,8 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "date.h"
+#include "i18n.h"
 #include "utf8.h"
-#include "wrap.h"
 
 /* Adds one line of the chart for row DIM: a slot per phase, current and target marked. */
 static void put_chart_row(struct page *p, const struct view *v, size_t dim, int x, int slot)
@@ -19,7 +20,7 @@ static void put_chart_row(struct page *p, const struct view *v, size_t dim, int 
 	const char *line = screen_glyph(v, "─", "-");
 
 	if (!sc->current && !sc->target) {
-		page_puts(p, x, STYLE_DIM, "not scored");
+		page_puts(p, x, STYLE_DIM, _("not scored"));
 		return;
 	}
 	for (int ph = 1; ph <= (int)v->c->n_phases; ph++) {
@@ -75,15 +76,38 @@ static void put_chart(struct page *p, const struct view *v)
 			const char *name = c->dimensions[d].name;
 
 			page_newline(p);
-			page_put(p, l->wide_x + 1, STYLE_NORMAL, name,
-				 text_fit(name, strlen(name), (size_t)name_w - 1));
+			page_put_fit(p, l->wide_x + 1, STYLE_NORMAL, name, name_w - 1, v->unicode);
 			put_chart_row(p, v, d, x, slot);
 		}
 	}
 	page_newline(p);
 	page_newline(p);
-	page_printf(p, l->wide_x, STYLE_DIM, "%s current   %s target   %s both",
+	page_printf(p, l->wide_x, STYLE_DIM,
+		    /* TRANSLATORS: the legend of the chart: each %s is the mark drawn for it. */
+		    _("%s current   %s target   %s both"),
 		    screen_glyph(v, "●", "C"), screen_glyph(v, "◎", "T"), screen_glyph(v, "◉", "*"));
+}
+
+/* Adds the line of step I of the summary's times: its label, and right of it the time spent
+ * against the plan; nothing for a step without a plan and no time spent. */
+static void put_step_time(struct page *p, const struct view *v, size_t i)
+{
+	const struct layout *l = v->l;
+	unsigned minutes = v->c->steps[i].minutes;
+	unsigned long seconds = v->s->seconds[i];
+	char label[256], time[128];
+	int w;
+
+	if (!seconds && !minutes)
+		return;
+	content_step_label(v->c, i, label, sizeof(label));
+	screen_time_spent(seconds, minutes, time, sizeof(time));
+	w = (int)utf8_width(time, strlen(time));
+	page_newline(p);
+	page_put_fit(p, l->text_x + 2, seconds ? STYLE_NORMAL : STYLE_DIM, label,
+		     l->text_width - 2 - w - 2, v->unicode);
+	page_puts(p, l->text_x + l->text_width - w,
+		  seconds > minutes * 60ul && minutes ? STYLE_WARNING : STYLE_DIM, time);
 }
 
 /* Adds the list of rows not scored and the time spent against the plan (marked as showing
@@ -92,50 +116,42 @@ static void put_skipped_and_time(struct page *p, const struct view *v)
 {
 	const struct layout *l = v->l;
 	unsigned long spent = 0;
-	unsigned planned = content_planned_minutes(v->c);
-	char names[2048] = "";
-	int time_top;
+	char names[2048] = "", planned[64], clock[DURATION_SIZE];
+	const char *heading = _("Not scored:");
+	int time_top, w = (int)utf8_width(heading, strlen(heading)) + 1;
 
 	for (size_t d = 0; d < v->c->n_dimensions; d++)
 		if (!session_row_scored(v->s, d))
 			screen_join(names, sizeof(names), v->c->dimensions[d].name);
 	page_newline(p);
 	page_newline(p);
-	page_puts(p, l->text_x, STYLE_HEADING, "Not scored:");
-	page_wrap_inline(p, l->text_x + 12, l->text_width - 12, names[0] ? STYLE_WARNING : STYLE_DIM,
-		  names[0] ? names : "every row has been scored");
+	page_puts(p, l->text_x, STYLE_HEADING, heading);
+	page_wrap_inline(p, l->text_x + w, l->text_width - w, names[0] ? STYLE_WARNING : STYLE_DIM,
+			 names[0] ? names : _("every row has been scored"));
 	for (size_t i = 0; i < v->s->n_seconds; i++)
 		spent += v->s->seconds[i];
 	page_newline(p);
 	page_newline(p);
-	page_printf(p, l->text_x, STYLE_HEADING, "Time: %lu h %02lu min spent of %u h %02u min planned",
-		    spent / 3600, spent / 60 % 60, planned / 60, planned % 60);
+	screen_minutes(content_planned_minutes(v->c), planned, sizeof(planned));
+	duration_clock(spent, clock, sizeof(clock));
+	page_printf(p, l->text_x, STYLE_HEADING,
+		    /* TRANSLATORS: the plan of the whole agenda ("3 h 30 min") and the time spent
+		     * (a clock, h:mm:ss). */
+		    _("Time: %s planned, %s spent"), planned, clock);
 	time_top = page_last(p);
-	for (size_t i = 0; i < v->c->n_steps && i < v->s->n_seconds; i++) {
-		char label[256], clock[64];
-		unsigned minutes = v->c->steps[i].minutes;
-
-		if (!v->s->seconds[i] && !minutes)
-			continue;
-		content_step_label(v->c, i, label, sizeof(label));
-		page_newline(p);
-		page_put(p, l->text_x + 2, v->s->seconds[i] ? STYLE_NORMAL : STYLE_DIM, label,
-			 text_fit(label, strlen(label), (size_t)l->text_width - 18));
-		page_puts(p, l->text_x + l->text_width - 13,
-			  v->s->seconds[i] > minutes * 60ul && minutes ? STYLE_WARNING : STYLE_DIM,
-			  screen_clock(v->s->seconds[i], minutes, clock, sizeof(clock)));
-	}
+	for (size_t i = 0; i < v->c->n_steps && i < v->s->n_seconds; i++)
+		put_step_time(p, v, i);
 	page_clock(p, time_top, page_last(p));
 }
 
 void screen_summary(struct page *p, const struct view *v)
 {
 	page_newline(p);
-	screen_put_title(p, v->l, "Summary");
+	screen_put_title(p, v->l, _("Summary"));
 	put_chart(p, v);
 	page_newline(p);
 	page_newline(p);
-	page_puts(p, v->l->text_x, STYLE_TITLE, "Actions");
+	page_puts(p, v->l->text_x, STYLE_TITLE, _("Actions"));
 	screen_put_all_actions(p, v);
 	put_skipped_and_time(p, v);
 }

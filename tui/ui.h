@@ -148,7 +148,9 @@ void ui_header(struct page *p, const struct ui *u);
 
 /* Builds the status line: step k/n, progress, the label or a message, then on the right
  * "more", the clock and the save state; what does not fit a narrow terminal is left out, the
- * label last of all. */
+ * label last of all, and a label cut ends in "…". A message (or save error) too long for its
+ * place is wrapped whole onto lines above the status line: the page's last line is the status
+ * line, the lines before it (if any) go over the body's last lines. */
 void ui_status(struct page *p, const struct ui *u);
 
 /* Returns true when the status line ui_status builds shows the step's clock. */

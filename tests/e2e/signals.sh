@@ -71,7 +71,7 @@ type_text "$note"
 wait_for "$note"
 keys Enter
 e2e_poll 15 saved_with "Note: $note" || fail "the note was not shown as saved"
-wait_re '0:0[3-9] / 5:00'
+wait_re '0:0[3-9] / 5 min'
 get_pid
 kill -TERM "$PID"
 wait_exit
@@ -88,7 +88,7 @@ dir=$TMP/int
 mkdir "$dir"
 start 100 30 -c "$content" "$dir/s.yaml"
 vote 3
-wait_re '0:0[3-9] / 5:00'
+wait_re '0:0[3-9] / 5 min'
 keys C-c
 wait_exit
 pass "Ctrl-C ends the program (status $(exit_status))"
@@ -135,7 +135,7 @@ dir=$TMP/hup
 mkdir "$dir"
 start 100 30 -c "$content" "$dir/s.yaml"
 vote 4
-wait_re '0:0[3-9] / 5:00'
+wait_re '0:0[3-9] / 5 min'
 tm kill-server
 CUR=
 e2e_reap 15 || fail "SIGHUP (tmux kill-server): the program did not end"
@@ -151,7 +151,7 @@ dir=$TMP/lost
 mkdir "$dir"
 E2E_SETSID=1 start 100 30 -c "$content" "$dir/s.yaml"
 vote 1
-wait_re '0:0[3-9] / 5:00'
+wait_re '0:0[3-9] / 5 min'
 tm kill-server
 CUR=
 e2e_reap 15 || fail "a terminal lost without SIGHUP: the program did not end within 15 s"

@@ -124,27 +124,7 @@ done < "$TMP/found"
 # start of a content word whose rest is another token, unless it is a word itself, ends in "-"
 # (a word broken there) or is the rest of one broken on the line before. Words are split after
 # their own slashes too, as the wrapper breaks them.
-"$PYTHON" - "$log" content/almanak.yaml > "$TMP/cut" << 'EOF'
-import re, sys
-PUNCT = ".,;:!?()[]\"'«»“”‘’…"
-def tokens(text):
-    return [t for t in re.split(r"\s+|(?<=/)", text) if t]
-def norm(t):
-    return t.strip(PUNCT)
-words = {norm(t) for t in tokens(open(sys.argv[2], encoding="utf-8").read())}
-screen = [t for l in open(sys.argv[1], encoding="utf-8") if not l.startswith("=== ")
-          for t in tokens(l)]
-heads = {norm(t) for t in screen if norm(t).endswith("-")}
-seen = {norm(t) for t in screen}
-for n in sorted(seen):
-    if len(n) < 4 or n in words or n.endswith("-"):
-        continue
-    if any(w.endswith(n) and (w[:-len(n)] in heads or w[:-len(n)] + "-" in heads)
-           for w in words):
-        continue  # the rest of a word broken with a hyphen on the line before
-    if any(w.startswith(n) and w[len(n):] in seen for w in words if len(w) > len(n)):
-        print(n)
-EOF
+"$PYTHON" "$E2E_SRC/tests/e2e/lib/split_words.py" "$log" content/almanak.yaml > "$TMP/cut"
 [ ! -s "$TMP/cut" ] || fail "words were split without a hyphen: $(tr '\n' ' ' < "$TMP/cut")"
 pass "no word of the content was split without a hyphen on the way"
 for w in beleidsvoorberei- samenwerkings- participatietra-; do
