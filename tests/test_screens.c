@@ -321,6 +321,53 @@ static void test_a_long_status_message_is_shown_whole_above_the_status_line(void
 	end_ui(&u);
 }
 
+/* Returns how many lines of page P contain TEXT. */
+static size_t lines_with(const struct page *p, const char *text)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->n; i++) {
+		char *line = line_text(p, i);
+
+		n += strstr(line, text) != NULL;
+		free(line);
+	}
+	return n;
+}
+
+/* A row's scoring step shows its first SCREEN_ROW_ACTIONS actions and says how many more
+ * there are (A lists them), so that its page grows with what it shows, not with the session;
+ * the summary lists them all. */
+static void test_a_row_shows_its_first_actions_and_counts_the_rest(void **state)
+{
+	struct ui u;
+	const char *why;
+	char text[64];
+	size_t row, before;
+
+	(void)state;
+	start_ui(&u, 100, 30);
+	golden_go(&u, STEP_SCORE, 0, "context");
+	row = u.c->steps[u.s->position].dimension;
+	before = u.s->n_actions;
+	for (int i = 0; i < SCREEN_ROW_ACTIONS + 3; i++) {
+		snprintf(text, sizeof(text), "Rij-actie %02d", i);
+		assert_true(session_action_add(u.s, u.c, &(struct action_fields){
+			text, u.c->dimensions[row].id, "Ann", "" }, &why) >= 0);
+	}
+	ui_changed(&u);
+	ui_build_page(&u);
+	assert_int_equal(lines_with(&u.page, "Rij-actie "), SCREEN_ROW_ACTIONS);
+	assert_int_equal(lines_with(&u.page, "Rij-actie 11"), 1);
+	assert_int_equal(lines_with(&u.page, "Rij-actie 12"), 0);
+	assert_int_equal(lines_with(&u.page, "… and 3 more actions: A lists them all"), 1);
+	golden_go(&u, STEP_SUMMARY, 0, NULL);
+	ui_build_page(&u);
+	assert_int_equal(lines_with(&u.page, "Rij-actie "), SCREEN_ROW_ACTIONS + 3);
+	assert_true(u.s->n_actions == before + SCREEN_ROW_ACTIONS + 3);
+	end_ui(&u);
+}
+
 static void test_authors_are_joined_as_the_language_joins_them(void **state)
 {
 	const char *two[] = { "Renata Verloop", "Marije van den Berg" };
@@ -389,6 +436,7 @@ int main(void)
 		cmocka_unit_test(test_a_label_cut_ends_in_an_ellipsis_and_fills_its_width),
 		cmocka_unit_test(test_every_cut_on_the_pages_is_marked),
 		cmocka_unit_test(test_a_long_status_message_is_shown_whole_above_the_status_line),
+		cmocka_unit_test(test_a_row_shows_its_first_actions_and_counts_the_rest),
 		cmocka_unit_test(test_authors_are_joined_as_the_language_joins_them),
 		cmocka_unit_test(test_durations_read_unambiguously),
 		cmocka_unit_test(test_due_dates_are_shown_as_people_read_them),

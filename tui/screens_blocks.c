@@ -2,6 +2,7 @@
  * prose, the phase headings and the items of the action lists. No curses. */
 #include "screens_blocks.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,18 +196,27 @@ void screen_put_action(struct page *p, const struct view *v, const struct sessio
 		page_wrap(p, x + 6, width - 6, STYLE_DIM, meta);
 }
 
-size_t screen_put_actions_of(struct page *p, const struct view *v, const char *id, int x,
-			     int width)
+size_t screen_put_actions_of(struct page *p, const struct view *v, const char *id, size_t limit,
+			     int x, int width)
 {
-	size_t shown = 0;
+	size_t found = 0;
 
 	for (size_t i = 0; i < v->s->n_actions; i++) {
 		if (!action_of(&v->s->actions[i], id))
 			continue;
-		screen_put_action(p, v, &v->s->actions[i], x, width, false, STYLE_NORMAL);
-		shown++;
+		if (found++ < limit)
+			screen_put_action(p, v, &v->s->actions[i], x, width, false, STYLE_NORMAL);
 	}
-	return shown;
+	if (found > limit) {
+		char more[128];
+
+		snprintf(more, sizeof(more),
+			 ngettext("… and %zu more action: A lists them all",
+				  "… and %zu more actions: A lists them all", found - limit),
+			 found - limit);
+		page_wrap_inline(p, x, width, STYLE_NORMAL, more);
+	}
+	return found;
 }
 
 /* Returns true when the session holds an action for row ID (NULL: the whole workshop). */
@@ -229,7 +239,7 @@ static void put_action_group(struct page *p, const struct view *v, const char *i
 	page_newline(p);
 	page_newline(p);
 	page_puts(p, l->text_x, STYLE_HEADING, heading);
-	screen_put_actions_of(p, v, id, l->text_x + 2, l->text_width - 2);
+	screen_put_actions_of(p, v, id, SIZE_MAX, l->text_x + 2, l->text_width - 2);
 }
 
 void screen_put_all_actions(struct page *p, const struct view *v)

@@ -69,8 +69,14 @@ const char *screen_phase_label(const struct content *c, int number, char *buf, s
 void screen_put_action(struct page *p, const struct view *v, const struct session_action *a,
 		       int x, int width, bool with_row, enum style style);
 
-/* Adds the actions that belong to row ID (NULL: to the workshop as a whole); returns how many. */
-size_t screen_put_actions_of(struct page *p, const struct view *v, const char *id, int x,
+/* The most actions of a row its scoring step shows: the room reads a few, A lists them all,
+ * and the step's page is built in time proportional to what it shows. */
+enum { SCREEN_ROW_ACTIONS = 12 };
+
+/* Adds the first LIMIT actions that belong to row ID (NULL: to the workshop as a whole), and
+ * a line saying how many more there are and that A lists them; returns how many it found. */
+size_t screen_put_actions_of(struct page *p, const struct view *v, const char *id, size_t limit,
+			     int x,
 			     int width);
 
 /* Adds every action grouped by row, then those for the workshop as a whole. */

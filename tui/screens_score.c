@@ -227,7 +227,8 @@ void screen_score_row(struct page *p, const struct view *v, size_t dim)
 	page_newline(p);
 	page_newline(p);
 	page_puts(p, v->l->text_x, STYLE_HEADING, heading);
-	if (!screen_put_actions_of(p, v, d->id, v->l->text_x + 2, v->l->text_width - 2))
+	if (!screen_put_actions_of(p, v, d->id, SCREEN_ROW_ACTIONS, v->l->text_x + 2,
+				   v->l->text_width - 2))
 		page_wrap_inline(p, v->l->text_x + w, v->l->text_width - w, STYLE_DIM,
 				 _("none (a adds one)"));
 }
