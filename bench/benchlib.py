@@ -114,16 +114,45 @@ def peak_memory_until_exit(pid, fd, exe):
                 pass
 
 
+def answer_times(fd, key, gap=0.0003, quiet=0.2):
+    """Sends KEY; returns (the seconds until the answer was on the screen, the seconds until
+    the output ended). The answer is the output up to its first pause of GAP seconds: meetlat
+    paints the change, then saves the session durably (an fsync of the file and one of its
+    folder, each longer than GAP on a disk), then paints the save state."""
+    start = time.monotonic()
+    os.write(fd, key)
+    answered = last = None
+    while True:
+        ready, _, _ = select.select([fd], [], [], gap if answered is None and last else quiet)
+        if not ready:
+            if last is None:
+                continue
+            if answered is None:
+                answered = last
+                continue
+            break
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        last = time.monotonic()
+    return (answered or last) - start, last - start
+
+
 def key_latency(fd, keys, repeat, between=None):
     """Types each key of KEYS in turn REPEAT times in all (BETWEEN, if given, after each one,
-    not timed) and returns the median seconds from a key to the end of its answer."""
-    times = []
+    not timed) and returns the medians of the seconds from a key to its answer on the screen
+    and to the end of all it wrote (the save state shown after the save)."""
+    answers, ends = [], []
     for i in range(repeat):
-        _, took = press(fd, keys[i % len(keys):i % len(keys) + 1], quiet=0.03)
-        times.append(took)
-        if between:
-            press(fd, between, quiet=0.03)
-    return statistics.median(times)
+        answered, ended = answer_times(fd, keys[i % len(keys):i % len(keys) + 1])
+        answers.append(answered)
+        ends.append(ended)
+        if between:  # its save done (a large one takes tens of ms) before the next key
+            press(fd, between, quiet=0.3)
+    return statistics.median(answers), statistics.median(ends)
 
 
 def new_session(bin_path, folder, name="s.yaml"):

@@ -52,6 +52,7 @@ static void relayout(struct app *a)
 	ui_resize(&a->ui, cols, rows);
 	drop_windows(a);
 	page_clear(&a->status_shown);
+	a->body_build = 0; /* the new body shows nothing yet */
 	a->small_shown = false;
 	erase();
 	wnoutrefresh(stdscr);
@@ -91,6 +92,25 @@ static void fit_status(struct app *a, int height)
 	}
 	drop_window(&a->status);
 	a->status = newwin(height, l->cols, l->rows - height, 0);
+}
+
+/* Paints the page of the step into the body: only the rows that changed when the body shows
+ * the page's previous build (or this one, scrolled), else all of them. */
+static void paint_body(struct app *a)
+{
+	const struct ui *u = &a->ui;
+	const struct page *before = NULL;
+
+	if (a->body_build && a->body_build == u->page_builds)
+		before = &u->page;
+	else if (a->body_build && a->body_build + 1 == u->page_builds)
+		before = &u->page_before;
+	if (before && !before->failed && !u->page.failed)
+		draw_page_changes(a->body, &u->page, u->scroll, before, a->body_scroll);
+	else
+		draw_page(a->body, &u->page, u->scroll);
+	a->body_build = u->page_builds;
+	a->body_scroll = u->scroll;
 }
 
 /* Paints the status line when it differs from what the terminal shows; true when it did. */
@@ -225,7 +245,7 @@ static void paint(struct app *a)
 	ui_build_page(u);
 	if (u->repaint) {
 		u->scroll = page_clamp_scroll(&u->page, u->scroll, u->l.body_rows);
-		draw_page(a->body, &u->page, u->scroll);
+		paint_body(a);
 		paint_line(a->header, u, ui_header);
 		u->repaint = false;
 		body = true;
@@ -288,6 +308,8 @@ static void run(struct app *a)
 	ui_begin(&a->ui);
 	while (!a->ui.quit && !term_signal()) {
 		paint(a);
+		if (ui_save_change(&a->ui)) /* the answer is on the screen: now the file */
+			paint(a);   /* what the save changed on the status line, if anything */
 		if (!step_loop(a))
 			break;
 	}

@@ -13,6 +13,8 @@ struct app {
 	WINDOW *header, *body, *status, *box, *inner;
 	struct page status_shown; /* the status line as the terminal shows it */
 	bool small_shown;         /* the too-small notice is on the screen */
+	unsigned long body_build; /* the build of the page (ui.page_builds) the body shows, 0: none */
+	int body_scroll;          /* from which of its lines */
 	int cursor;               /* the terminal cursor's visibility as last set (curs_set) */
 };
 

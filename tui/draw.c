@@ -86,6 +86,20 @@ void draw_page(WINDOW *w, const struct page *p, int first)
 	draw_lines(w, p, first);
 }
 
+void draw_page_changes(WINDOW *w, const struct page *p, int first, const struct page *before,
+		       int before_first)
+{
+	for (int y = 0; y < getmaxy(w); y++) {
+		size_t now = (size_t)(first + y), was = (size_t)(before_first + y);
+
+		if (page_line_equal(p, now, before, was))
+			continue;
+		wmove(w, y, 0);
+		wclrtoeol(w);
+		draw_line(w, y, 0, p, now);
+	}
+}
+
 void draw_boxed(WINDOW *w, const struct page *p, int cursor_y, int cursor_x)
 {
 	werase(w);

@@ -9,6 +9,11 @@
 /* Paints lines FIRST.. of page P into W (cleared first), every span cut at the window's edge. */
 void draw_page(WINDOW *w, const struct page *p, int first);
 
+/* As draw_page, over a W that shows page BEFORE from its line BEFORE_FIRST on: paints only
+ * the rows whose line differs, so that a change costs what it changes. */
+void draw_page_changes(WINDOW *w, const struct page *p, int first, const struct page *before,
+		       int before_first);
+
 /* Paints page P into W over a box drawn round its edge (the page's line 0 is the box's top
  * line), and moves W's cursor to CURSOR_Y, CURSOR_X when CURSOR_X >= 0 (the caller shows or
  * hides the terminal's cursor). */

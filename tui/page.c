@@ -204,6 +204,13 @@ static bool line_equal(const struct page_line *a, const struct page_line *b)
 	return true;
 }
 
+bool page_line_equal(const struct page *a, size_t i, const struct page *b, size_t j)
+{
+	if (i >= a->n || j >= b->n)
+		return i >= a->n && j >= b->n;
+	return line_equal(&a->lines[i], &b->lines[j]);
+}
+
 bool page_equal(const struct page *a, const struct page *b)
 {
 	if (a->n != b->n || a->failed || b->failed)

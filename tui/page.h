@@ -95,6 +95,10 @@ long page_item_at(const struct page *p, int line);
 /* Returns true when A and B hold the same text in the same styles at the same places. */
 bool page_equal(const struct page *a, const struct page *b);
 
+/* Returns true when line I of A and line J of B are the same; a line beyond a page's end
+ * equals only another such line. */
+bool page_line_equal(const struct page *a, size_t i, const struct page *b, size_t j);
+
 /* Returns the index of the last line (-1 when empty). */
 int page_last(const struct page *p);
 

@@ -40,6 +40,7 @@ bool ui_init(struct ui *u, const struct content *c, bool read_only, bool preview
 void ui_free(struct ui *u)
 {
 	page_clear(&u->page);
+	page_clear(&u->page_before);
 	page_clear(&u->overlay_page);
 	form_end(&u->form);
 	free(u->revealed);
@@ -79,6 +80,7 @@ void ui_save(struct ui *u)
 
 	if (u->read_only || u->preview)
 		return;
+	u->change_unsaved = false;
 	switch (store_save(u->f, u->s, &d)) {
 	case SAVE_OK:
 		u->save_failed = false;
@@ -131,7 +133,15 @@ void ui_changed(struct ui *u)
 	u->stale = true;
 	u->overlay_stale = true;
 	ui_tick(u);
+	u->change_unsaved = !u->read_only && !u->preview;
+}
+
+bool ui_save_change(struct ui *u)
+{
+	if (!u->change_unsaved)
+		return false;
 	ui_save(u);
+	return true;
 }
 
 void ui_move(struct ui *u, size_t step)
@@ -220,8 +230,12 @@ void ui_build_page(struct ui *u)
 	if (!u->stale)
 		return;
 	ui_view(u, &v);
+	page_clear(&u->page_before);
+	u->page_before = u->page; /* kept, so that only the lines that changed are painted */
+	memset(&u->page, 0, sizeof(u->page));
 	page_clear(&u->page);
 	screen_step(&u->page, &v);
+	u->page_builds++;
 	u->stale = false;
 	u->repaint = true;
 }

@@ -33,6 +33,8 @@ struct ui {
 	double (*clock)(void); /* seconds on a monotonic clock: clock_seconds, or a test's */
 
 	struct page page;     /* the current step */
+	struct page page_before; /* the page as it was before it was last built again */
+	unsigned long page_builds; /* how many times the page was built */
 	bool stale;           /* the page must be built again */
 	bool repaint;         /* the body must be painted again */
 	bool uncovered;       /* an overlay closed: the body under it must be painted whole */
@@ -63,6 +65,7 @@ struct ui {
 	bool message_warns;
 	double message_until;
 	bool save_failed;     /* the last save failed: shown, and retried */
+	bool change_unsaved;  /* a change was made that ui_save_change has not saved yet */
 	bool redirected;      /* saving goes to a conflict copy (named in the header) */
 	bool quit_armed;      /* q was pressed while not saved: a second q quits anyway */
 	char rescued[4096];   /* where the work went when the session file could not be saved */
@@ -96,11 +99,17 @@ void ui_flash(struct ui *u, bool warns, const char *fmt, ...)
 /* Saves the session now (unless read-only) and records how it went for the status line. */
 void ui_save(struct ui *u);
 
+/* Saves the change the last key made, if it made one; true when it did (its outcome may
+ * show). The loop calls it as soon as the answer to the key is on the screen, before it reads
+ * the next key: the room sees the change at once, and the file has it a save later. */
+bool ui_save_change(struct ui *u);
+
 /* Adds the whole seconds spent on the current step since the last tick; an overlay showing
  * that time in view is then to be built again. Returns true when a second was added. */
 bool ui_tick(struct ui *u);
 
-/* Notes that the session changed: the page is rebuilt and the session saved. */
+/* Notes that the session changed: the page is rebuilt, and the session saved by the next
+ * ui_save_change. */
 void ui_changed(struct ui *u);
 
 /* Goes to agenda step STEP, counting the time of the step left. */

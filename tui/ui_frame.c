@@ -43,7 +43,8 @@ static void put_progress(struct page *p, const struct ui *u, int x, size_t k, si
 			 u->unicode ? 3 : 1);
 }
 
-/* Returns the text and style of the save state for the status line. */
+/* Returns the text and style of the save state for the status line: the outcome of the last
+ * save. */
 static const char *save_state(const struct ui *u, enum style *style)
 {
 	*style = STYLE_GOOD;
@@ -55,7 +56,9 @@ static const char *save_state(const struct ui *u, enum style *style)
 		*style = STYLE_WARNING;
 		return _("NOT SAVED");
 	}
-	return u->s->dirty ? _("saving") : _("saved");
+	/* a change is saved as soon as its answer is on the screen, and its outcome shows then:
+	 * until that save, the state is that of the last one */
+	return u->s->dirty && !u->change_unsaved ? _("saving") : _("saved");
 }
 
 /* Writes into BUF the news for the status line: a passing message, else a save error
