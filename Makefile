@@ -68,7 +68,7 @@ SESSIONS_SRC = $(sort $(wildcard sessions/*.c))
 # tui/ is two layers: the interface's state, key handler and screens (UI, without curses,
 # which the tests link), and the windows that draw it on a terminal (TUI, the only code that
 # includes curses).
-TUI_SRC      = $(addprefix tui/,app.c draw.c start_screen.c term.c)
+TUI_SRC      = $(addprefix tui/,app.c draw.c follow.c start_screen.c term.c)
 UI_SRC       = $(sort $(filter-out tui/main.c $(TUI_SRC),$(wildcard tui/*.c)))
 BASE_LIB     = $(BUILD)/libbase.a
 CONTENT_LIB  = $(BUILD)/libcontent.a
