@@ -320,22 +320,27 @@ static void lock_release(struct store_file *f)
 }
 
 /* Returns true when the kernel's list of locks (/proc/locks) holds a flock on the file ST
- * describes; *KNOWN turns false when that list cannot be read. */
-static bool flock_listed(const struct stat *st, bool *known)
+ * describes, or one taken by PID (the holder the lock file names: on an overlay file system
+ * the list names the file below it); *KNOWN turns false when that list cannot be read. */
+static bool flock_listed(const struct stat *st, long pid, bool *known)
 {
 	FILE *locks = fopen("/proc/locks", "re");
 	unsigned major, minor;
 	unsigned long ino;
 	char line[256];
 	bool held = false;
+	long owner;
 
 	*known = locks != NULL;
-	while (locks && !held && fgets(line, sizeof(line), locks))
-		held = strstr(line, " FLOCK ") &&
-		       sscanf(strstr(line, " FLOCK "), " FLOCK %*s %*s %*d %x:%x:%lu", &major,
-			      &minor, &ino) == 3 &&
-		       ino == (unsigned long)st->st_ino && major == major(st->st_dev) &&
-		       minor == minor(st->st_dev);
+	while (locks && !held && fgets(line, sizeof(line), locks)) {
+		const char *kind = strstr(line, " FLOCK ");
+
+		if (!kind || strstr(line, "->") || /* a waiter holds nothing */
+		    sscanf(kind, " FLOCK %*s %*s %ld %x:%x:%lu", &owner, &major, &minor, &ino) != 4)
+			continue;
+		held = (ino == (unsigned long)st->st_ino && major == major(st->st_dev) &&
+			minor == minor(st->st_dev)) || (pid > 0 && owner == pid);
+	}
 	if (locks)
 		fclose(locks);
 	return held;
@@ -352,9 +357,9 @@ bool store_held_elsewhere(const struct store_file *f)
 	mem.free(lock_path);
 	if (fd < 0)
 		return false; /* no lock file: removed by the meetlat that closed it */
+	pid = lock_pid(fd);
 	if (fstat(fd, &st) == 0)
-		held = flock_listed(&st, &known);
-	pid = known ? 0 : lock_pid(fd);
+		held = flock_listed(&st, pid, &known);
 	close(fd);
 	if (!known) /* no list of locks: the holder named in the file still runs */
 		held = pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
