@@ -310,6 +310,23 @@ bool session_set_note(struct session *s, size_t dim, const char *text, const cha
 	return true;
 }
 
+bool session_set_revealed(struct session *s, size_t dim, bool revealed, const char **why)
+{
+	if (!row_valid(s, dim, why))
+		return false;
+	if (s->scores[dim].revealed != revealed)
+		s->dirty = true;
+	s->scores[dim].revealed = revealed;
+	return true;
+}
+
+void session_set_showing(struct session *s, enum session_showing showing)
+{
+	if (s->showing != showing)
+		s->dirty = true;
+	s->showing = showing;
+}
+
 /* Checks the fields of an action form against the content; the row KEPT (the one the action
  * already has, or NULL) is accepted even when the content no longer has it. */
 static bool action_fields_valid(const struct content *c, const struct action_fields *f,

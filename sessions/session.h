@@ -29,6 +29,7 @@ struct session_score {
 	size_t n_votes, cap_votes;
 	int current, target; /* agreed phases; 0 when not agreed */
 	char *note;        /* "" when none */
+	bool revealed;     /* the room is shown the votes (the spread), not only their number */
 };
 
 struct session_action {
@@ -45,6 +46,9 @@ struct session_action {
 struct action_fields {
 	const char *text, *dimension, *owner, *due; /* dimension and due may be NULL or "" */
 };
+
+/* What the room is shown over the step the session is at. */
+enum session_showing { SHOWING_STEP, SHOWING_SUMMARY };
 
 enum session_meta { META_TITLE, META_ORGANISATION, META_GROUP, META_FACILITATOR, META_DATE,
 		    META_PARTICIPANTS, META_COUNT };
@@ -64,6 +68,7 @@ struct session {
 	 * file (which may write UTC as 2026-11-26T13:03:00Z), until a save sets UPDATED anew */
 	char created[32], updated[32];
 	size_t position; /* agenda step to resume at, 0-based (by its step id in the file) */
+	enum session_showing showing; /* shown over that step (a follower shows it too) */
 	/* scores[i] for i < n_dimensions of the content is row i; after them the rows the
 	 * content no longer has, kept as read. */
 	struct session_score *scores;
@@ -139,6 +144,12 @@ bool session_action_toggle(struct session *s, size_t i, const char **why);
 
 /* Deletes action I. */
 bool session_action_delete(struct session *s, size_t i, const char **why);
+
+/* Shows (REVEALED) or hides the spread of the votes of row DIM to the room. */
+bool session_set_revealed(struct session *s, size_t dim, bool revealed, const char **why);
+
+/* Sets what the room is shown over the current step. */
+void session_set_showing(struct session *s, enum session_showing showing);
 
 /* Sets the step to resume at (0-based, below the content's number of steps). */
 bool session_move(struct session *s, const struct content *c, size_t step, const char **why);

@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -230,9 +232,9 @@ static void lock_refused(const char *path, int err, long pid, struct diag *d)
 }
 
 /* Takes the lock file LOCK_PATH of session file PATH (created when missing; one that nobody
- * holds was left by a process that ended without closing, and is simply taken) and returns
- * its descriptor; -1 with D when another process holds it. */
-static int lock_take(const char *path, const char *lock_path, struct diag *d)
+ * holds was left by a process that ended without closing, and is simply taken: *LEFT then
+ * turns true) and returns its descriptor; -1 with D when another process holds it. */
+static int lock_take(const char *path, const char *lock_path, bool *left, struct diag *d)
 {
 	for (int attempt = 0; attempt < 10; attempt++) {
 		int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -250,6 +252,7 @@ static int lock_take(const char *path, const char *lock_path, struct diag *d)
 			return -1;
 		}
 		if (lock_current(fd, lock_path)) {
+			*left = lock_pid(fd) != 0;
 			lock_note_pid(fd);
 			return fd;
 		}
@@ -314,6 +317,53 @@ static void lock_release(struct store_file *f)
 		return;
 	unlink(f->lock_path); /* when this fails, the lock file stays, unheld: harmless */
 	lock_drop(&f->lock_fd);
+}
+
+/* Returns true when the kernel's list of locks (/proc/locks) holds a flock on the file ST
+ * describes, or one taken by PID (the holder the lock file names: on an overlay file system
+ * the list names the file below it); *KNOWN turns false when that list cannot be read. */
+static bool flock_listed(const struct stat *st, long pid, bool *known)
+{
+	FILE *locks = fopen("/proc/locks", "re");
+	unsigned major, minor;
+	unsigned long ino;
+	char line[256];
+	bool held = false;
+	long owner;
+
+	*known = locks != NULL;
+	while (locks && !held && fgets(line, sizeof(line), locks)) {
+		const char *kind = strstr(line, " FLOCK ");
+
+		if (!kind || strstr(line, "->") || /* a waiter holds nothing */
+		    sscanf(kind, " FLOCK %*s %*s %ld %x:%x:%lu", &owner, &major, &minor, &ino) != 4)
+			continue;
+		held = (ino == (unsigned long)st->st_ino && major == major(st->st_dev) &&
+			minor == minor(st->st_dev)) || (pid > 0 && owner == pid);
+	}
+	if (locks)
+		fclose(locks);
+	return held;
+}
+
+bool store_held_elsewhere(const struct store_file *f)
+{
+	char *lock_path = hidden_sibling(f->real_path, ".lock");
+	int fd = lock_path ? open(lock_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK) : -1;
+	struct stat st;
+	bool known = false, held = false;
+	long pid;
+
+	mem.free(lock_path);
+	if (fd < 0)
+		return false; /* no lock file: removed by the meetlat that closed it */
+	pid = lock_pid(fd);
+	if (fstat(fd, &st) == 0)
+		held = flock_listed(&st, pid, &known);
+	close(fd);
+	if (!known) /* no list of locks: the holder named in the file still runs */
+		held = pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
+	return held;
 }
 
 /* ---- what is on disk ------------------------------------------------------------------ */
@@ -579,7 +629,8 @@ static bool file_moved(struct store_file *f, const char *target)
 	char *path = store_printf("%s", target), *real = store_printf("%s", target);
 	char *lock_path = hidden_sibling(target, ".lock");
 	struct diag ignored;
-	int fd = path && real && lock_path ? lock_take(path, lock_path, &ignored) : -1;
+	bool left;
+	int fd = path && real && lock_path ? lock_take(path, lock_path, &left, &ignored) : -1;
 
 	if (!path || !real) {
 		mem.free(path);
@@ -783,7 +834,7 @@ static bool file_lock(struct store_file *f, struct diag *d)
 		diag_set(d, f->path, 0, 0, _("out of memory"));
 		return false;
 	}
-	f->lock_fd = lock_take(f->path, f->lock_path, d);
+	f->lock_fd = lock_take(f->path, f->lock_path, &f->stopped_before, d);
 	if (f->lock_fd < 0 || !file_lock_take(f, d))
 		return false;
 	remove_stale_temps(f->real_path);

@@ -37,6 +37,8 @@ struct store_file {
 	char *disk_text;               /* the bytes last read or written there (not read-only) */
 	size_t disk_len;
 	struct store_stamp disk_stamp; /* the file as it was then */
+	bool stopped_before;           /* the meetlat that held it last ended without closing it
+					  (killed, or the machine stopped): its lock was left */
 };
 
 enum save_result {
@@ -86,6 +88,10 @@ enum save_result store_save(struct store_file *f, struct session *s, struct diag
  * $XDG_RUNTIME_DIR, $TMPDIR, /tmp, $HOME. Stores its path in OUT; false with D. */
 bool store_save_rescue(const struct session *s, const char *path, char *out, size_t size,
 		       struct diag *d);
+
+/* Returns true while a meetlat (this one or another) holds the lock of F's file; found out
+ * without taking any lock, so that a follower never keeps the facilitator out. */
+bool store_held_elsewhere(const struct store_file *f);
 
 /* Releases the lock and F; NULL is allowed. Does not save. */
 void store_close(struct store_file *f);

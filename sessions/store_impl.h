@@ -14,6 +14,7 @@ enum {
 	SF_CREATED,
 	SF_UPDATED,
 	SF_POSITION,
+	SF_SHOWING,
 	SF_SCORES,
 	SF_ACTIONS,
 	SF_TIMINGS,
@@ -21,9 +22,12 @@ enum {
 };
 /* The keys of `content`, of a row of `scores`, of an action and of a timing. */
 enum { CF_ID, CF_SHA256, CF_COUNT };
-enum { SC_VOTES, SC_CURRENT, SC_TARGET, SC_NOTE, SC_COUNT };
+enum { SC_VOTES, SC_CURRENT, SC_TARGET, SC_NOTE, SC_REVEALED, SC_COUNT };
 enum { AF_TEXT, AF_DIMENSION, AF_OWNER, AF_DUE, AF_DONE, AF_COUNT };
 enum { TF_STEP, TF_SECONDS, TF_COUNT };
+
+/* The values of `showing:` (enum session_showing): what the room is shown over the step. */
+extern const char *const store_showing_names[SHOWING_SUMMARY + 1];
 
 extern const struct yfield store_fields[SF_COUNT];
 extern const struct yfield store_content_fields[CF_COUNT];

@@ -27,6 +27,7 @@ const struct yfield store_fields[SF_COUNT] = {
 	[SF_CREATED] = { "created", false },
 	[SF_UPDATED] = { "updated", false },
 	[SF_POSITION] = { "position", false },
+	[SF_SHOWING] = { "showing", false },
 	[SF_SCORES] = { "scores", false },
 	[SF_ACTIONS] = { "actions", false },
 	[SF_TIMINGS] = { "timings", false },
@@ -42,6 +43,12 @@ const struct yfield store_score_fields[SC_COUNT] = {
 	[SC_CURRENT] = { "current", false },
 	[SC_TARGET] = { "target", false },
 	[SC_NOTE] = { "note", false },
+	[SC_REVEALED] = { "revealed", false },
+};
+
+const char *const store_showing_names[SHOWING_SUMMARY + 1] = {
+	[SHOWING_STEP] = "step",
+	[SHOWING_SUMMARY] = "summary",
 };
 
 const struct yfield store_action_fields[AF_COUNT] = {
@@ -393,6 +400,21 @@ static bool read_note(const struct reader *r, const struct ynode *node, size_t r
 	return true;
 }
 
+/* Reads whether the room was shown the votes of row ROW at NODE (absent: not). */
+static bool read_revealed(const struct reader *r, const struct ynode *node, size_t row)
+{
+	bool revealed = false;
+	const char *why;
+
+	if (!node)
+		return true;
+	if (!ynode_bool(r->doc, node, "'revealed'", &revealed, r->d))
+		return false;
+	if (!session_set_revealed(r->s, row, revealed, &why))
+		return refused(r, node, "'revealed'", why);
+	return true;
+}
+
 /* Reads the mapping NODE into row ROW. A row the content does not have is filled as if it
  * had it, so that the same operations check it, and is marked unknown again afterwards. */
 static bool read_score(const struct reader *r, const struct ynode *node, size_t row)
@@ -408,7 +430,7 @@ static bool read_score(const struct reader *r, const struct ynode *node, size_t 
 	ok = read_votes(r, v[SC_VOTES], row) &&
 	     read_agreed(r, v[SC_CURRENT], row, "'current'", session_set_current) &&
 	     read_agreed(r, v[SC_TARGET], row, "'target'", session_set_target) &&
-	     read_note(r, v[SC_NOTE], row);
+	     read_note(r, v[SC_NOTE], row) && read_revealed(r, v[SC_REVEALED], row);
 	r->s->scores[row].known = known;
 	return ok;
 }
@@ -702,6 +724,24 @@ static bool read_list(const struct reader *r, const struct ynode *node, const ch
 	return true;
 }
 
+/* Reads what the room was shown over the step at NODE (absent: the step itself). A value
+ * this version does not know shows the step, with a warning. */
+static bool read_showing(const struct reader *r, const struct ynode *node)
+{
+	const char *name;
+
+	if (!node)
+		return true;
+	if (!ynode_text(r->doc, node, "'showing'", &name, r->d))
+		return false;
+	for (int i = SHOWING_STEP; i <= SHOWING_SUMMARY; i++)
+		if (strcmp(name, store_showing_names[i]) == 0) {
+			r->s->showing = (enum session_showing)i;
+			return true;
+		}
+	return reader_warn(r, _("'showing: %s' is not known here: the step is shown"), name);
+}
+
 /* Refuses a content file given where a session file belongs, saying how to use it. */
 static bool not_content(const struct reader *r, const struct ynode *root)
 {
@@ -739,7 +779,8 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 	       read_scores(r, v[SF_SCORES]) &&
 	       read_list(r, v[SF_ACTIONS], "'actions'", read_action) &&
 	       read_list(r, v[SF_TIMINGS], "'timings'", read_timing) &&
-	       read_position(r, v[SF_POSITION], v[SF_TIMINGS]) && note_agenda(r);
+	       read_position(r, v[SF_POSITION], v[SF_TIMINGS]) &&
+	       read_showing(r, v[SF_SHOWING]) && note_agenda(r);
 }
 
 struct session *store_parse(const char *name, const char *buf, size_t len,

@@ -281,8 +281,15 @@ static bool emit_votes(struct out *o, const struct session_score *sc)
 	return emit_end(o, YNODE_SEQUENCE);
 }
 
+/* Returns true when row SC holds something to write (votes, agreed phases, a note, the room
+ * shown its votes). */
+static bool score_holds(const struct session_score *sc)
+{
+	return sc->n_votes || sc->current || sc->target || sc->note[0] || sc->revealed;
+}
+
 /* Writes row SC, read from the mapping FROM (or NULL), as `id: { votes, current, target,
- * note }` in block style. */
+ * note, revealed }` in block style. */
 static bool emit_score(struct out *o, const struct session_score *sc, const struct ynode *from)
 {
 	return emit_id(o, sc->dimension) && emit_start(o, YNODE_MAPPING, false) &&
@@ -290,6 +297,8 @@ static bool emit_score(struct out *o, const struct session_score *sc, const stru
 	       emit_phase(o, SC_TARGET, sc->target) &&
 	       (!sc->note[0] ||
 		(emit_key(o, store_score_fields, SC_NOTE) && emit_text(o, sc->note))) &&
+	       (!sc->revealed ||
+		(emit_key(o, store_score_fields, SC_REVEALED) && emit_plain(o, "true"))) &&
 	       emit_unknown(o, from, store_score_fields, SC_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
@@ -303,7 +312,7 @@ static bool emit_scores(struct out *o, const struct session *s)
 		const struct session_score *sc = &s->scores[i];
 		const struct ynode *from = score_origin(s, i);
 
-		if (sc->n_votes || sc->current || sc->target || sc->note[0] || from || !sc->known)
+		if (score_holds(sc) || from || !sc->known)
 			emit_score(o, sc, from);
 	}
 	return emit_end(o, YNODE_MAPPING);
@@ -597,7 +606,7 @@ static bool write_score(struct out *o, const struct session_score *sc)
 	out_put(o, "  ", 2);
 	id_plain(sc->dimension) ? out_put(o, sc->dimension, strlen(sc->dimension))
 				: write_quoted(o, sc->dimension);
-	if (!sc->n_votes && !sc->current && !sc->target && !sc->note[0])
+	if (!score_holds(sc))
 		return out_put(o, ": {}\n", 5);
 	out_put(o, ":\n", 2);
 	if (sc->n_votes) {
@@ -615,7 +624,9 @@ static bool write_score(struct out *o, const struct session_score *sc)
 		write_number_pair(o, 4, keys[SC_CURRENT].key, (unsigned long)sc->current);
 	if (sc->target)
 		write_number_pair(o, 4, keys[SC_TARGET].key, (unsigned long)sc->target);
-	return !sc->note[0] || write_pair(o, 4, keys[SC_NOTE].key, sc->note, true);
+	if (sc->note[0])
+		write_pair(o, 4, keys[SC_NOTE].key, sc->note, true);
+	return !sc->revealed || write_pair(o, 4, keys[SC_REVEALED].key, "true", false);
 }
 
 /* Writes the head of the simple session S (head_simple) as libyaml writes it (emit_head). */
@@ -645,13 +656,15 @@ static bool write_head(struct out *o, const struct session *s)
 	if (s->updated[0])
 		write_pair(o, 0, store_fields[SF_UPDATED].key, s->updated, false);
 	write_pair(o, 0, store_fields[SF_POSITION].key, s->content->steps[s->position].id, true);
+	if (s->showing != SHOWING_STEP)
+		write_pair(o, 0, store_fields[SF_SHOWING].key, store_showing_names[s->showing],
+			   false);
 	scores_key = store_fields[SF_SCORES].key;
 	out_put(o, scores_key, strlen(scores_key));
 	for (size_t i = 0; i < s->n_scores && o->ok; i++) {
 		const struct session_score *sc = &s->scores[i];
 
-		if (!(sc->n_votes || sc->current || sc->target || sc->note[0] ||
-		      score_origin(s, i) || !sc->known))
+		if (!(score_holds(sc) || score_origin(s, i) || !sc->known))
 			continue;
 		if (!any)
 			out_put(o, ":\n", 2);
@@ -824,6 +837,10 @@ static bool emit_head(struct out *o, const struct session *s, const void *arg)
 	emit_stamp(o, SF_UPDATED, s->updated);
 	emit_key(o, store_fields, SF_POSITION);
 	emit_text(o, s->content->steps[s->position].id);
+	if (s->showing != SHOWING_STEP) {
+		emit_key(o, store_fields, SF_SHOWING);
+		emit_plain(o, store_showing_names[s->showing]);
+	}
 	emit_scores(o, s);
 	return emit_end(o, YNODE_MAPPING);
 }

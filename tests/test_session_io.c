@@ -981,6 +981,10 @@ static void test_head_as_libyaml_writes(void **state)
 		session_set_note(s, 2, text, &why);
 		if (i % 4 == 1)
 			assert_true(session_tick(s, 3, 75, &why));
+		if (i % 5 < 2) /* a row with votes shown to the room, and one with nothing else */
+			assert_true(session_set_revealed(s, i % 5 ? 0 : 4, true, &why));
+		if (i % 3 == 2)
+			session_set_showing(s, SHOWING_SUMMARY);
 		assert_true(session_move(s, content, i % content->n_steps, &why));
 		check_written_as_libyaml(s);
 		session_free(s);
@@ -1007,6 +1011,69 @@ static void test_read_head_as_libyaml_writes(void **state)
 	check_written_as_libyaml(s);
 	session_free(s);
 	free(out);
+}
+
+/* What the room sees is kept: a row whose votes were revealed and the summary shown over the
+ * step are written (`revealed: true`, `showing: summary`), read back the same and written
+ * again byte for byte (by the direct writer as by libyaml); hiding them again writes neither
+ * key. A file without these keys (an older one) shows the step and hides every row; an
+ * unknown value of `showing` shows the step with a warning; a `revealed` that is no boolean
+ * is refused with its place. */
+static void test_room_state_round_trip(void **state)
+{
+	struct session *s = session_new(content, "t"), *back;
+	char *out, *again, message[512];
+	const char *why;
+	struct diag d;
+
+	(void)state;
+	assert_true(session_vote_add(s, content, 2, 3, &why));
+	s->dirty = false;
+	assert_true(session_set_revealed(s, 2, true, &why));
+	assert_true(s->dirty);
+	assert_true(session_set_revealed(s, 5, true, &why));
+	assert_false(session_set_revealed(s, content->n_dimensions, true, &why));
+	session_set_showing(s, SHOWING_SUMMARY);
+	back = round_trip(s, &out);
+	assert_non_null(strstr(out, "\nshowing: summary\nscores:\n"));
+	assert_non_null(strstr(out, "    votes: [3]\n    revealed: true\n"));
+	assert_int_equal(back->showing, SHOWING_SUMMARY);
+	for (size_t i = 0; i < content->n_dimensions; i++)
+		assert_int_equal(back->scores[i].revealed, i == 2 || i == 5);
+	check_written_as_libyaml(back);
+	session_free(round_trip(back, &again));
+	assert_string_equal(again, out);
+	free(again);
+	assert_true(session_set_revealed(back, 2, false, &why));
+	assert_true(session_set_revealed(back, 5, false, &why));
+	session_set_showing(back, SHOWING_STEP);
+	session_free(round_trip(back, &again));
+	assert_null(strstr(again, "revealed"));
+	assert_null(strstr(again, "showing"));
+	free(again);
+	session_free(back);
+	session_free(s);
+	free(out);
+
+	s = parse_ok("meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		     "scores:\n  conversatie: {votes: [2]}\n");
+	assert_int_equal(s->showing, SHOWING_STEP);
+	for (size_t i = 0; i < s->n_scores; i++)
+		assert_false(s->scores[i].revealed);
+	session_free(s);
+	s = parse_ok("meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		     "showing: actions\n");
+	assert_int_equal(s->showing, SHOWING_STEP);
+	assert_int_equal(s->n_warnings, 1);
+	assert_non_null(strstr(s->warnings[0], "showing: actions"));
+	session_free(s);
+	assert_null(store_parse("s.yaml",
+				"meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+				"scores:\n  conversatie: {revealed: maybe}\n",
+				108, content, &d));
+	diag_format(&d, message, sizeof(message));
+	assert_non_null(strstr(message, "s.yaml:5:"));
+	assert_non_null(strstr(message, "revealed"));
 }
 
 /* Timings of steps the content lacks are written back as read, also when no step of the
@@ -1219,6 +1286,7 @@ int main(void)
 		cmocka_unit_test(test_action_lines_as_libyaml_writes),
 		cmocka_unit_test(test_unknown_keys_kept),
 		cmocka_unit_test(test_kept_timings_only),
+		cmocka_unit_test(test_room_state_round_trip),
 		cmocka_unit_test(test_head_as_libyaml_writes),
 		cmocka_unit_test(test_read_head_as_libyaml_writes),
 		cmocka_unit_test(test_unknown_keys_follow_their_action),

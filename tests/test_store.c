@@ -270,6 +270,54 @@ static void test_unheld_lock_file_taken(void **state)
 	session_free(s);
 }
 
+/* Whether a meetlat holds a session is found out without a lock: a read-only open (a
+ * follower) sees the holder, in this process and in a child, and no holder once it closed
+ * or was killed (its lock file left); the check never keeps the file from being opened. The
+ * next open after a kill says that the last one stopped without closing; one after a clean
+ * close, or of a new file, does not. */
+static void test_holder_seen_without_locking(void **state)
+{
+	struct store_file *f, *g, *follower;
+	struct session *s, *t, *seen;
+	struct diag d;
+	int status;
+	pid_t child;
+
+	(void)state;
+	open_ok(path, &f, &s);
+	assert_false(f->stopped_before);
+	save_expect(f, s, SAVE_OK);
+	assert_true(store_open(path, content, STORE_READ_ONLY, &follower, &seen, &d));
+	assert_true(store_held_elsewhere(follower));
+	store_close(f);
+	assert_false(store_held_elsewhere(follower));
+	open_ok(path, &g, &t);
+	assert_false(g->stopped_before);
+	assert_true(store_held_elsewhere(follower));
+	store_close(g);
+	session_free(t);
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		struct store_file *cf;
+		struct session *cs;
+
+		_exit(store_open(path, content, 0, &cf, &cs, &d) && store_held_elsewhere(follower)
+			      ? 0 : 1);
+	}
+	assert_int_equal(waitpid(child, &status, 0), child);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_true(present(".work.yaml.lock")); /* left by the child, unheld */
+	assert_false(store_held_elsewhere(follower));
+	open_ok(path, &g, &t);
+	assert_true(g->stopped_before);
+	store_close(g);
+	session_free(t);
+	store_close(follower);
+	session_free(seen);
+	session_free(s);
+}
+
 /* Opening removes the temporary files of this session file only. */
 static void test_stale_temps_removed(void **state)
 {
@@ -1425,6 +1473,7 @@ int main(void)
 		FOLDER_TEST(test_open_save_reopen),
 		FOLDER_TEST(test_title_from_file_name),
 		FOLDER_TEST(test_lock_refuses_second_open),
+		FOLDER_TEST(test_holder_seen_without_locking),
 		FOLDER_TEST(test_unheld_lock_file_taken),
 		FOLDER_TEST(test_stale_temps_removed),
 		FOLDER_TEST(test_changed_file_not_clobbered),

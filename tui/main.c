@@ -8,6 +8,7 @@
 
 #include "content.h"
 #include "export.h"
+#include "follow.h"
 #include "i18n.h"
 #include "store.h"
 #include "term.h"
@@ -15,7 +16,7 @@
 #include "utf8.h"
 #include "wrap.h"
 
-enum mode { MODE_RUN, MODE_REVIEW, MODE_PREVIEW, MODE_CHECK, MODE_EXPORT, MODE_HELP,
+enum mode { MODE_RUN, MODE_REVIEW, MODE_FOLLOW, MODE_PREVIEW, MODE_CHECK, MODE_EXPORT, MODE_HELP,
 	    MODE_VERSION };
 
 enum exit_status { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
@@ -37,6 +38,7 @@ struct options {
 static const char *const usage_text = N_(
 	"usage: meetlat [-c CONTENT] [SESSION]      run the workshop; SESSION is created if new\n"
 	"       meetlat --review SESSION            open a session read-only\n"
+	"       meetlat --follow SESSION            show the room what the facilitator shows\n"
 	"       meetlat --preview CONTENT           walk a content file; nothing is saved\n"
 	"       meetlat --check [CONTENT]           validate content (default: the built-in)\n"
 	"       meetlat --export md|csv|html SESSION  write a report to standard output\n"
@@ -50,6 +52,9 @@ static const char *const help_text = N_(
 	"options:\n"
 	"  -c, --content FILE   use this content file instead of the built-in almanac\n"
 	"  -r, --review         open SESSION read-only; the file is not touched\n"
+	"      --follow         show SESSION as the room sees it while the facilitator runs\n"
+	"                       it elsewhere (a projector): redrawn on each save, never\n"
+	"                       written; q closes\n"
 	"      --preview        walk CONTENT without a session file: votes and actions can be\n"
 	"                       tried, nothing is written\n"
 	"      --check          validate CONTENT and exit: 0 valid, 1 invalid\n"
@@ -90,6 +95,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "separator", required_argument, NULL, 'S' },
 		{ "csv-raw", no_argument, NULL, 'R' },
 		{ "preview", no_argument, NULL, 'P' },
+		{ "follow", no_argument, NULL, 'F' },
 		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -103,6 +109,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		case 'r': opt->mode = MODE_REVIEW; modes++; break;
 		case 'C': opt->mode = MODE_CHECK; modes++; break;
 		case 'P': opt->mode = MODE_PREVIEW; modes++; break;
+		case 'F': opt->mode = MODE_FOLLOW; modes++; break;
 		case 'e': opt->mode = MODE_EXPORT; opt->format = optarg; modes++; break;
 		case 'h': opt->mode = MODE_HELP; modes++; break;
 		case 'V': opt->mode = MODE_VERSION; modes++; break;
@@ -122,12 +129,13 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		}
 	}
 	if (modes > 1)
-		return usage_error(opt, N_("choose one of --review, --preview, --check, --export, --help, "
-				   "--version"));
+		return usage_error(opt, N_("choose one of --review, --follow, --preview, --check, "
+				   "--export, --help, --version"));
 	if (argc - optind > 1)
 		return usage_error(opt, N_("too many arguments"));
 	opt->file = optind < argc ? argv[optind] : NULL;
-	if ((opt->mode == MODE_REVIEW || opt->mode == MODE_EXPORT) && !opt->file)
+	if ((opt->mode == MODE_REVIEW || opt->mode == MODE_FOLLOW || opt->mode == MODE_EXPORT) &&
+	    !opt->file)
 		return usage_error(opt, N_("a SESSION file is needed"));
 	if (opt->mode == MODE_PREVIEW && (!opt->file || opt->content_path))
 		return usage_error(opt, N_("give the CONTENT to preview as the argument: meetlat --preview "
@@ -280,7 +288,7 @@ cleanup:
 	return status;
 }
 
-/* Runs the terminal interface (walk, --review or --preview) on the content and session of
+/* Runs the terminal interface (walk, --review, --follow or --preview) on the content and session of
  * OPT; a preview's content is the operand, and it has no session file. */
 static int run_interface(const struct options *opt)
 {
@@ -297,7 +305,7 @@ static int run_interface(const struct options *opt)
 		return EXIT_INVALID;
 	}
 	wrap_set_language(c->language); /* long words are hyphenated as the content's language */
-	status = tui_run(&o);
+	status = opt->mode == MODE_FOLLOW ? follow_run(&o) : tui_run(&o);
 	wrap_close();
 	content_free(c);
 	return status;

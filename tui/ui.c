@@ -17,6 +17,7 @@ enum {
 	TIME_SAVE_SECONDS = 60,    /* time spent is saved at least this often */
 	MESSAGE_SECONDS = 4,
 	REDIRECT_SECONDS = 30,     /* how long the news of a conflict copy stays in the status */
+	RESUMED_SECONDS = 10,      /* and the news of a resume after a kill, beyond a message's */
 	CONFIRM_HEIGHT = 7,        /* the box of a question */
 };
 
@@ -47,13 +48,41 @@ void ui_free(struct ui *u)
 	u->revealed = NULL;
 }
 
+void ui_show_room(struct ui *u)
+{
+	for (size_t i = 0; i < u->c->n_dimensions && i < u->s->n_scores; i++)
+		u->revealed[i] = u->s->scores[i].revealed;
+	u->stale = true;
+}
+
 void ui_begin(struct ui *u)
 {
 	u->last_tick = u->clock();
 	u->time_saved_at = u->last_tick;
-	u->stale = true;
+	ui_show_room(u);
+	if (u->f && u->f->stopped_before && !u->read_only) {
+		ui_flash(u, false, "%s", _("Resumed after an unexpected stop; nothing was lost."));
+		u->message_until += RESUMED_SECONDS;
+	}
 	if (u->s->n_warnings || u->s->agenda_notice)
 		ui_open(u, OV_WARNINGS);
+	else if (u->s->showing == SHOWING_SUMMARY)
+		ui_open(u, OV_SUMMARY);
+}
+
+/* Records in the session what the room sees (the rows revealed, the summary open) when it
+ * differs from what the session holds; true when it changed the session. */
+static bool room_recorded(struct ui *u)
+{
+	enum session_showing showing = u->overlay == OV_SUMMARY ? SHOWING_SUMMARY : SHOWING_STEP;
+	bool changed = u->s->showing != showing;
+	const char *why;
+
+	session_set_showing(u->s, showing);
+	for (size_t i = 0; i < u->c->n_dimensions && i < u->s->n_scores; i++)
+		if (u->revealed[i] != u->s->scores[i].revealed)
+			changed = session_set_revealed(u->s, i, u->revealed[i], &why) || changed;
+	return changed;
 }
 
 void ui_resize(struct ui *u, int cols, int rows)
@@ -138,6 +167,8 @@ void ui_changed(struct ui *u)
 
 bool ui_save_change(struct ui *u)
 {
+	if (!u->read_only && room_recorded(u) && !u->preview)
+		u->change_unsaved = true;
 	if (!u->change_unsaved)
 		return false;
 	ui_save(u);

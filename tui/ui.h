@@ -85,8 +85,13 @@ bool ui_init(struct ui *u, const struct content *c, bool read_only, bool preview
 /* Releases what U holds besides content, session and session file. */
 void ui_free(struct ui *u);
 
-/* Starts the walk on the opened session: the clock runs from now, and what was noticed when
- * the session was read is shown first. */
+/* Shows the rows the session says the room was shown the votes of (a follower calls it
+ * after each read). */
+void ui_show_room(struct ui *u);
+
+/* Starts the walk on the opened session: the rows revealed and the summary as the session
+ * left them, the clock running from now, and what was noticed when the session was read
+ * shown first. */
 void ui_begin(struct ui *u);
 
 /* Lays the screens out for a terminal of COLS x ROWS. */
@@ -99,7 +104,8 @@ void ui_flash(struct ui *u, bool warns, const char *fmt, ...)
 /* Saves the session now (unless read-only) and records how it went for the status line. */
 void ui_save(struct ui *u);
 
-/* Saves the change the last key made, if it made one; true when it did (its outcome may
+/* Saves the change the last key made, if it made one (what the room sees, the rows revealed
+ * and the summary open, is recorded in the session first); true when it did (its outcome may
  * show). The loop calls it as soon as the answer to the key is on the screen, before it reads
  * the next key: the room sees the change at once, and the file has it a save later. */
 bool ui_save_change(struct ui *u);

@@ -1,0 +1,153 @@
+/* test_presenter.c - the presenter panel (screen_presenter): the step and the next one, the
+ * time on the step and what is left of the workshop's plan (or how far over it is), on a
+ * row's step the votes per phase also while the room sees only their number, and the row's
+ * note, then the keys of the step; every line within the width. No terminal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "date.h"
+#include "presenter.h"
+#include "utf8.h"
+#include "builtin_content.h"
+
+enum { WIDTH = 60 };
+
+/* Returns the text of line I of P (its spans at their columns, spaces between), in BUF. */
+static const char *line_text(const struct page *p, size_t i, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t k = 0; k < p->lines[i].n; k++) {
+		const struct span *sp = &p->lines[i].spans[k];
+
+		while (len < (size_t)sp->x && len + 1 < size)
+			buf[len++] = ' ';
+		len += (size_t)snprintf(buf + len, size - len, "%.*s", (int)sp->len, sp->text);
+		if (len >= size)
+			len = size - 1;
+	}
+	buf[len] = '\0';
+	return buf;
+}
+
+/* Returns true when some line of P holds TEXT; fails when a line is wider than WIDTH. */
+static bool holds(const struct page *p, const char *text)
+{
+	char buf[1024];
+	bool found = false;
+
+	for (size_t i = 0; i < p->n; i++) {
+		line_text(p, i, buf, sizeof(buf));
+		assert_true(utf8_width(buf, strlen(buf)) <= WIDTH);
+		found = found || strstr(buf, text) != NULL;
+	}
+	return found;
+}
+
+/* Returns the step of the scoring of row ID. */
+static size_t score_step(const char *id)
+{
+	for (size_t i = 0; i < content->n_steps; i++)
+		if (content->steps[i].kind == STEP_SCORE &&
+		    strcmp(content->dimensions[content->steps[i].dimension].id, id) == 0)
+			return i;
+	fail_msg("no scoring step for %s", id);
+	return 0;
+}
+
+/* Builds the panel of STEP of S, the rows REVEALED, into P (cleared first). */
+static void build(struct page *p, const struct session *s, size_t step, const bool *revealed)
+{
+	struct layout l;
+	struct view v = { .c = content, .s = s, .l = &l, .step = step, .revealed = revealed,
+			  .unicode = true };
+
+	layout_compute(&l, 80, 24, content->n_phases);
+	page_clear(p);
+	screen_presenter(p, &v, WIDTH);
+	assert_false(p->failed);
+}
+
+/* A row's step: the votes per phase while hidden from the room, then the same when shown;
+ * the note; the keys of scoring; the step and the next. */
+static void test_presenter_row(void **state)
+{
+	struct session *s = session_new(content, "P");
+	size_t step = score_step("content"), dim = content->steps[step].dimension;
+	bool revealed[64] = { false };
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	const char *why;
+	char want[128], next[512];
+
+	(void)state;
+	assert_true(session_vote_add(s, content, dim, 3, &why));
+	assert_true(session_vote_add(s, content, dim, 3, &why));
+	assert_true(session_vote_add(s, content, dim, 1, &why));
+	assert_true(session_set_note(s, dim, "Veel zenden, weinig gesprek.", &why));
+	build(&p, s, step, revealed);
+	snprintf(want, sizeof(want), "Step %zu of %zu", step + 1, content->n_steps);
+	assert_true(holds(&p, want));
+	content_step_label(content, step + 1, next, sizeof(next));
+	snprintf(want, sizeof(want), "Next: %.20s", next);
+	assert_true(holds(&p, want));
+	assert_true(holds(&p, "3 votes, hidden from the room"));
+	assert_true(holds(&p, "phase 1: 1"));
+	assert_true(holds(&p, "phase 2: 0"));
+	assert_true(holds(&p, "phase 3: 2"));
+	assert_true(holds(&p, "Veel zenden, weinig gesprek."));
+	assert_true(holds(&p, "1-9 adds a vote, u undoes it"));
+	revealed[dim] = true;
+	build(&p, s, step, revealed);
+	assert_true(holds(&p, "3 votes, shown to the room"));
+	assert_true(holds(&p, "phase 3: 2"));
+	page_clear(&p);
+	session_free(s);
+}
+
+/* Another step: no votes, the keys of walking on; the time on the step with its plan and
+ * the workshop's time left, then over the plan; the last step has no next one. */
+static void test_presenter_times(void **state)
+{
+	struct session *s = session_new(content, "P");
+	bool revealed[64] = { false };
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	unsigned long planned = content_planned_minutes(content) * 60ul;
+	const char *why;
+	char want[128], left[24];
+
+	(void)state;
+	assert_true(session_tick(s, 0, 83, &why));
+	build(&p, s, 0, revealed);
+	assert_false(holds(&p, "votes"));
+	assert_true(holds(&p, "Space walks on"));
+	snprintf(want, sizeof(want), "This step: 1:23 / %u min", content->steps[0].minutes);
+	assert_true(holds(&p, want));
+	duration_clock(planned - 83, left, sizeof(left));
+	snprintf(want, sizeof(want), "Workshop: 1:23 spent, %s left", left);
+	assert_true(holds(&p, want));
+	assert_true(p.clock_top >= 0);
+	assert_true(session_tick(s, 1, planned, &why));
+	build(&p, s, content->n_steps - 1, revealed);
+	assert_true(holds(&p, "This is the last step."));
+	snprintf(want, sizeof(want), "1:23 over the plan");
+	assert_true(holds(&p, want));
+	page_clear(&p);
+	session_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_presenter_row),
+		cmocka_unit_test(test_presenter_times),
+	};
+
+	return cmocka_run_group_tests(tests, load_content, free_content);
+}

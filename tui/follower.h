@@ -1,0 +1,42 @@
+/* follower.h - meetlat --follow: the room view of a session that the facilitator's meetlat
+ * runs, read again whenever the file is saved: the step the facilitator is on, the votes as
+ * the room is shown them, the summary when it is open. It never writes and holds no lock; it
+ * notices when the facilitator's meetlat has closed. No curses (follow.c draws it). */
+#ifndef MEETLAT_FOLLOWER_H
+#define MEETLAT_FOLLOWER_H
+
+#include <stdbool.h>
+
+#include "store.h"
+#include "ui.h"
+
+struct follower {
+	struct ui ui;            /* read-only; ui.s and ui.f: the session as last read */
+	struct store_stamp seen; /* the file as it was when last read */
+	bool ended;              /* no meetlat holds the session (any more) */
+	unsigned long reads;     /* how many times the file was read and shown */
+};
+
+/* Opens the session at PATH read-only for content C into FW, laid out for COLS x ROWS;
+ * false with D when it cannot be read (nothing is shown then). */
+bool follower_start(struct follower *fw, const struct content *c, const char *path,
+		    bool unicode, int cols, int rows, struct diag *d);
+
+/* Reads the session file again when it changed since it was last read, and shows what it
+ * holds; true when it was read. A file that cannot be read now (a save being made by hand)
+ * leaves what is shown as it is. */
+bool follower_refresh(struct follower *fw);
+
+/* Finds out whether the facilitator's meetlat still holds the session, and says in the
+ * status line, until it holds it again, that the workshop has ended; true when that changed. */
+bool follower_check_end(struct follower *fw);
+
+/* Writes the folder of the followed file into DIR and its name, and that of its lock file,
+ * into NAME and LOCK_NAME (each SIZE bytes): what a watch on the folder looks for. */
+void follower_names(const struct follower *fw, char *dir, char *name, char *lock_name,
+		    size_t size);
+
+/* Releases what FW holds. */
+void follower_free(struct follower *fw);
+
+#endif

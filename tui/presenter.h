@@ -1,0 +1,14 @@
+/* presenter.h - the presenter panel: what the facilitator needs and the room does not see.
+ * No curses: a page builder like the screens (screens.h). */
+#ifndef MEETLAT_PRESENTER_H
+#define MEETLAT_PRESENTER_H
+
+#include "page.h"
+#include "screens.h"
+
+/* Builds the presenter panel of V's step for WIDTH columns: the step and the next one, the
+ * time on this step and what is left of the workshop's plan, on a row's step the votes per
+ * phase (also before the room is shown them) and the row's note, then the keys of the step. */
+void screen_presenter(struct page *p, const struct view *v, int width);
+
+#endif
