@@ -383,9 +383,7 @@ void screen_score_row(struct page *p, const struct view *v, size_t dim)
 	row_columns(&rc, v, dim, bars_shown ? bars : NULL, gap);
 	for (int g = 0; g < gap; g++)
 		page_newline(p);
-	put_row_columns(p, v, &rc);
-	if (v->revealed[dim])
-		page_focus(p, 0, page_last(p));
+	put_row_columns(p, v, &rc); /* the top of the page: in view as the step opens */
 	page_newline(p);
 	put_agreed(p, v, dim);
 	put_note_and_actions(p, v, dim);
