@@ -41,9 +41,8 @@ static const char *agreed_label(const struct view *v, size_t dim, int number)
 }
 
 
-/* The columns of row DIM's phases: the heading of each phase (current and target marked in
- * it) in HEADS, its bar of votes in BARS when BARS is not NULL, GAP blank lines, and its
- * behaviour; N columns are filled into BLOCKS and COLS. */
+/* The N columns of a row's phases: in each, the phase's heading (current and target marked in
+ * it, the text in HEADS), its bar of votes when shown, blank lines, and its behaviour. */
 struct row_columns {
 	struct block blocks[PHASE_COLUMNS_MAX][5];
 	struct column cols[PHASE_COLUMNS_MAX];
