@@ -16,6 +16,20 @@ static int nth_vote(const struct vote_stats *st, size_t k)
 	return st->highest;
 }
 
+/* Finds the phase that most votes of ST chose (the lowest of a tie) and whether it is shared. */
+static void find_mode(struct vote_stats *st)
+{
+	for (int p = st->lowest; p <= st->highest; p++) {
+		if (st->per_phase[p] > st->mode_votes) {
+			st->mode = p;
+			st->mode_votes = st->per_phase[p];
+			st->mode_shared = false;
+		} else if (st->per_phase[p] && st->per_phase[p] == st->mode_votes) {
+			st->mode_shared = true;
+		}
+	}
+}
+
 /* Computes the statistics of the N votes at VOTES, ignoring phases outside 1..99. */
 void vote_stats_compute(const int *votes, size_t n, struct vote_stats *st)
 {
@@ -37,5 +51,8 @@ void vote_stats_compute(const int *votes, size_t n, struct vote_stats *st)
 	/* The middle vote, or the mean of the two middle votes for an even count. */
 	st->median = (nth_vote(st, (st->count - 1) / 2) + nth_vote(st, st->count / 2)) / 2.0;
 	st->span = st->highest - st->lowest + 1;
-	st->disagree = st->span >= STATS_DISAGREE_SPAN;
+	find_mode(st);
+	st->unanimous = st->span == 1;
+	st->majority = st->mode_votes * 2 > st->count;
+	st->disagree = !st->majority && st->span >= STATS_DISAGREE_SPAN;
 }

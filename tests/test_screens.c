@@ -133,12 +133,14 @@ static void test_score_page_shows_the_state_of_the_row(void **state)
 	(void)state;
 	hidden = render_named("step-score", 0);
 	revealed = render_named("step-score-revealed", 0);
-	/* The fixture's row: 8 votes 3 3 2 4 3 2 3 2, agreed 3 -> 4. */
-	assert_non_null(strstr(hidden, "Votes: 8"));
-	assert_non_null(strstr(hidden, "hidden until r reveals them"));
-	assert_null(strstr(hidden, "Median"));
-	assert_non_null(strstr(revealed, "Votes: 8, revealed"));
-	assert_non_null(strstr(revealed, "Median 3"));
+	/* The fixture's row: 8 votes 3 3 2 4 3 2 3 2 of 8 participants, agreed 3 -> 4. */
+	assert_non_null(strstr(hidden, "8 of 8 voted, hidden"));
+	assert_null(strstr(hidden, "median"));
+	assert_null(strstr(hidden, "chose"));
+	assert_non_null(strstr(revealed, "8 of 8 voted: 4 of 8 chose phase 3; median 3, from "
+					 "phase 2 to 4"));
+	/* four of eight is no majority, over three phases: really split */
+	assert_non_null(strstr(revealed, "Far apart"));
 	assert_non_null(strstr(revealed, "Agreed:  3 de gemeente converseert"));
 	free(hidden);
 	free(revealed);
@@ -360,12 +362,268 @@ static void test_a_row_shows_its_first_actions_and_counts_the_rest(void **state)
 	assert_int_equal(lines_with(&u.page, "Rij-actie "), SCREEN_ROW_ACTIONS);
 	assert_int_equal(lines_with(&u.page, "Rij-actie 11"), 1);
 	assert_int_equal(lines_with(&u.page, "Rij-actie 12"), 0);
-	assert_int_equal(lines_with(&u.page, "… and 3 more actions: A lists them all"), 1);
+	assert_int_equal(lines_with(&u.page, "… and 3 more actions"), 1);
+	assert_int_equal(lines_with(&u.page, "A lists"), 0);
 	golden_go(&u, STEP_SUMMARY, 0, NULL);
 	ui_build_page(&u);
 	assert_int_equal(lines_with(&u.page, "Rij-actie "), SCREEN_ROW_ACTIONS + 3);
 	assert_true(u.s->n_actions == before + SCREEN_ROW_ACTIONS + 3);
 	end_ui(&u);
+}
+
+/* Starts U on an empty session of the shipped content at COLS x ROWS. */
+static void start_empty_ui(struct ui *u, int cols, int rows)
+{
+	assert_true(ui_init(u, content, false, true, true));
+	u->clock = golden_clock;
+	u->s = session_new(content, "Workshop");
+	assert_non_null(u->s);
+	ui_resize(u, cols, rows);
+	ui_begin(u);
+}
+
+/* Returns the text of the first ROWS lines of page P from line SCROLL, joined (malloc'd). */
+static char *shown_text(const struct page *p, int scroll, int rows)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	assert_non_null(out);
+	for (int i = scroll; i < scroll + rows && i < (int)p->n; i++) {
+		char *line = line_text(p, (size_t)i);
+
+		fprintf(out, "%s\n", line);
+		free(line);
+	}
+	fclose(out);
+	return buf;
+}
+
+/* Returns the end of the last word of TEXT, at most its last 4 bytes, that a hyphenated
+ * word keeps whole (into BUF). */
+static const char *last_word(const char *text, char *buf, size_t size)
+{
+	const char *end = text + strlen(text), *start;
+
+	while (end > text && (end[-1] == ' ' || end[-1] == '.' || end[-1] == ')'))
+		end--;
+	for (start = end; start > text && start[-1] != ' ' && start[-1] != '('; start--)
+		;
+	start = end - start > 4 ? end - 4 : start;
+	snprintf(buf, size, "%.*s", (int)(end - start), start);
+	return buf;
+}
+
+/* Issue 12: at 80x24, with 30 votes revealed, every row's scoring step shows at once, as it
+ * opens, its name and group, the four phase headings side by side with the agreed marks in
+ * them, the spread of the votes under each and the whole of every behaviour. */
+static void test_a_revealed_score_page_fits_80x24(void **state)
+{
+	struct ui u;
+	const char *why;
+
+	(void)state;
+	start_empty_ui(&u, 80, 24);
+	assert_true(session_set_meta(u.s, META_PARTICIPANTS, "32", &why));
+	for (size_t d = 0; d < content->n_dimensions; d++) {
+		const struct content_dimension *dim = &content->dimensions[d];
+		char *shown, word[128], phase[64];
+		int scroll;
+
+		golden_go(&u, STEP_SCORE, 0, dim->id);
+		for (int k = 0; k < 30; k++) /* 2, 9, 14 and 5 votes for phases 1-4 */
+			assert_true(session_vote_add(u.s, content, d, k < 2 ? 1 : k < 11 ? 2 : k < 25 ? 3 : 4,
+						     &why));
+		assert_true(session_set_current(u.s, content, d, 2, &why));
+		assert_true(session_set_target(u.s, content, d, 3, &why));
+		ui_changed(&u);
+		ui_key(&u, 'r');
+		ui_build_page(&u);
+		scroll = page_clamp_scroll(&u.page, 0, u.l.body_rows);
+		assert_int_equal(scroll, 0);
+		shown = shown_text(&u.page, scroll, u.l.body_rows);
+		if (getenv("SHOW_PAGE"))
+			fprintf(stderr, "%s----\n", shown);
+		assert_non_null(strstr(shown, dim->name));
+		assert_non_null(strstr(shown, content->groups[dim->group].title));
+		for (int ph = 1; ph <= 4; ph++) {
+			snprintf(phase, sizeof(phase), "%d de gemeente", ph);
+			assert_non_null(strstr(shown, phase));
+			assert_non_null(strstr(shown, last_word(dim->cells[ph - 1].text, word,
+								sizeof(word))));
+		}
+		assert_non_null(strstr(shown, "CURRENT"));
+		assert_non_null(strstr(shown, "TARGET"));
+		assert_non_null(strstr(shown, "██ 2 "));  /* the spread, a bar under each phase */
+		assert_non_null(strstr(shown, "█ 9 "));
+		assert_non_null(strstr(shown, "█ 14 "));
+		assert_non_null(strstr(shown, "█ 5"));
+		assert_non_null(strstr(shown, "30 of 32 voted: 14 of 30 chose phase 3"));
+		free(shown);
+	}
+	end_ui(&u);
+}
+
+/* The words of the key hints that the room's pages no longer show. */
+static const char *const hint_words[] = {
+	"adds a vote", "then a digit", "reveals", "a adds", "A lists", "n writes", "e edits",
+	"Space starts", "Space walks", "shows the keys", "show the other rows", "Space the next",
+	"tick off",
+};
+
+/* Fails when page P shows a key hint or (unless DRAFTS) a draft marker; returns whether it
+ * shows a draft marker. */
+static bool check_room_page(const struct page *p, bool drafts, const char *where)
+{
+	bool draft = false;
+
+	for (size_t i = 0; i < p->n; i++) {
+		char *line = line_text(p, i);
+
+		for (size_t h = 0; h < sizeof(hint_words) / sizeof(hint_words[0]); h++)
+			if (strstr(line, hint_words[h]))
+				fail_msg("%s: a hint on the page: %s", where, line);
+		if (strstr(line, "raft"))
+			draft = true;
+		if (draft && !drafts)
+			fail_msg("%s: a draft marker without --drafts: %s", where, line);
+		free(line);
+	}
+	return draft;
+}
+
+/* Fails when page P draws text the room must read in the dim style (a dot of the chart's
+ * empty slots excepted). */
+static void check_no_dim_text(const struct page *p, const char *where)
+{
+	for (size_t i = 0; i < p->n; i++)
+		for (size_t k = 0; k < p->lines[i].n; k++) {
+			const struct span *sp = &p->lines[i].spans[k];
+
+			if (sp->style == STYLE_DIM && utf8_width(sp->text, sp->len) > 1)
+				fail_msg("%s: dim text: %.*s", where, (int)sp->len, sp->text);
+		}
+}
+
+/* Issue 12: on every step, hidden or revealed votes, walking or reviewing, at both sizes, the
+ * pages hold no key hints and no dim text; draft markers show only with --drafts; the hints
+ * are kept for screen_hints. */
+static void test_room_pages_hold_no_hints_and_drafts_only_on_request(void **state)
+{
+	static const int sizes[][2] = { { 80, 24 }, { 100, 30 }, { 60, 20 } };
+	size_t with_drafts = 0;
+
+	(void)state;
+	for (size_t z = 0; z < sizeof(sizes) / sizeof(sizes[0]); z++)
+		for (int mode = 0; mode < 4; mode++) {
+			struct ui u;
+
+			start_ui(&u, sizes[z][0], sizes[z][1]);
+			u.read_only = mode & 1;
+			u.drafts = mode & 2;
+			for (size_t i = 0; i < content->n_steps; i++) {
+				char where[128];
+
+				ui_move(&u, i);
+				for (int reveal = 0; reveal < 2; reveal++) {
+					if (reveal && content->steps[i].kind == STEP_SCORE)
+						u.revealed[content->steps[i].dimension] = true;
+					ui_build_page(&u);
+					snprintf(where, sizeof(where), "step %zu at %dx%d, mode %d", i + 1,
+						 sizes[z][0], sizes[z][1], mode);
+					with_drafts += check_room_page(&u.page, u.drafts, where);
+					check_no_dim_text(&u.page, where);
+				}
+			}
+			end_ui(&u);
+		}
+	assert_true(with_drafts > 0); /* --drafts does show them */
+}
+
+/* Returns the hint line(s) of U's current step as text (malloc'd). */
+static char *hints_of(const struct ui *u)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	struct view v;
+	char *text;
+
+	ui_view(u, &v);
+	screen_hints(&p, &v);
+	text = shown_text(&p, 0, (int)p.n);
+	page_clear(&p);
+	/* the lines joined where they wrapped, each space and line break one space */
+	for (char *from = text, *to = text;; from++) {
+		char ch = *from == '\n' ? ' ' : *from;
+
+		if (ch == ' ' && to > text && to[-1] == ' ')
+			continue;
+		if (!(*to++ = ch))
+			break;
+	}
+	return text;
+}
+
+/* The hints of a step are there for the facilitator: the keys of a scoring step while
+ * walking, none that edit in --review. */
+static void test_hints_name_the_keys_of_the_step(void **state)
+{
+	struct ui u;
+	char *walk, *review, *welcome;
+
+	(void)state;
+	start_ui(&u, 80, 24);
+	golden_go(&u, STEP_SCORE, 0, "content");
+	walk = hints_of(&u);
+	assert_non_null(strstr(walk, "1-9 adds a vote for that phase"));
+	assert_non_null(strstr(walk, "r reveals the votes"));
+	assert_non_null(strstr(walk, "c then a digit sets the current phase, t the target"));
+	assert_non_null(strstr(walk, "a adds an action"));
+	u.read_only = true;
+	review = hints_of(&u);
+	assert_non_null(strstr(review, "r reveals the votes"));
+	assert_null(strstr(review, "adds"));
+	assert_null(strstr(review, "sets"));
+	assert_null(strstr(review, "writes"));
+	golden_go(&u, STEP_WELCOME, 0, NULL);
+	welcome = hints_of(&u);
+	assert_non_null(strstr(welcome, "Space walks through the steps"));
+	assert_null(strstr(welcome, "edits"));
+	free(walk);
+	free(review);
+	free(welcome);
+	end_ui(&u);
+}
+
+/* The votes are said as a room understands them: unanimity, the phase most chose, a tie. */
+static void test_votes_are_said_as_a_room_understands_them(void **state)
+{
+	static const struct { const char *votes, *said; bool split; } cases[] = {
+		{ "3333333", "7 votes: unanimous: phase 3", false },
+		{ "3333314", "7 votes: 5 of 7 chose phase 3; median 3, from phase 1 to 4", false },
+		{ "1122333", "7 votes: 3 of 7 chose phase 3; median 2, from phase 1 to 3", true },
+		{ "2233", "4 votes: as many votes for phases 2, 3; median 2.5, from phase 2 to 3",
+		  false },
+	};
+	const char *why;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		struct ui u;
+		size_t d;
+
+		start_empty_ui(&u, 100, 30);
+		golden_go(&u, STEP_SCORE, 0, "mensen");
+		d = content->steps[u.s->position].dimension;
+		for (const char *c = cases[k].votes; *c; c++)
+			assert_true(session_vote_add(u.s, content, d, *c - '0', &why));
+		ui_changed(&u);
+		ui_key(&u, 'r');
+		ui_build_page(&u);
+		assert_int_equal(lines_with(&u.page, cases[k].said), 1);
+		assert_int_equal(lines_with(&u.page, "Far apart"), cases[k].split);
+		end_ui(&u);
+	}
 }
 
 static void test_authors_are_joined_as_the_language_joins_them(void **state)
@@ -437,6 +695,10 @@ int main(void)
 		cmocka_unit_test(test_every_cut_on_the_pages_is_marked),
 		cmocka_unit_test(test_a_long_status_message_is_shown_whole_above_the_status_line),
 		cmocka_unit_test(test_a_row_shows_its_first_actions_and_counts_the_rest),
+		cmocka_unit_test(test_a_revealed_score_page_fits_80x24),
+		cmocka_unit_test(test_room_pages_hold_no_hints_and_drafts_only_on_request),
+		cmocka_unit_test(test_hints_name_the_keys_of_the_step),
+		cmocka_unit_test(test_votes_are_said_as_a_room_understands_them),
 		cmocka_unit_test(test_authors_are_joined_as_the_language_joins_them),
 		cmocka_unit_test(test_durations_read_unambiguously),
 		cmocka_unit_test(test_due_dates_are_shown_as_people_read_them),

@@ -1,4 +1,5 @@
-/* test_stats.c - the vote statistics: counts, median, span and disagreement. */
+/* test_stats.c - the vote statistics: counts, median, span, the mode, unanimity and a real
+ * split (no majority across three or more phases). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,6 +25,8 @@ static void test_empty(void **state)
 	assert_int_equal(st.highest, 0);
 	assert_true(st.median == 0.0);
 	assert_int_equal(st.span, 0);
+	assert_int_equal(st.mode, 0);
+	assert_false(st.unanimous);
 	assert_false(st.disagree);
 	for (int p = 0; p <= STATS_PHASES_MAX; p++)
 		assert_int_equal(st.per_phase[p], 0);
@@ -63,6 +66,10 @@ static void test_odd_unsorted(void **state)
 	assert_int_equal(st.highest, 4);
 	assert_true(st.median == 2.0);
 	assert_int_equal(st.span, 4);
+	assert_int_equal(st.mode, 2);
+	assert_int_equal(st.mode_votes, 2);
+	assert_true(st.mode_shared);
+	assert_false(st.majority);
 	assert_true(st.disagree);
 }
 
@@ -95,6 +102,10 @@ static void test_even_workshop(void **state)
 	assert_int_equal(st.per_phase[4], 1);
 	assert_true(st.median == 3.0);
 	assert_int_equal(st.span, 3);
+	assert_int_equal(st.mode, 3);
+	assert_int_equal(st.mode_votes, 4);
+	assert_false(st.mode_shared);
+	assert_false(st.majority); /* four of eight is half, not more */
 	assert_true(st.disagree);
 }
 
@@ -112,7 +123,46 @@ static void test_all_equal(void **state)
 	assert_int_equal(st.highest, 2);
 	assert_true(st.median == 2.0);
 	assert_int_equal(st.span, 1);
+	assert_true(st.unanimous);
+	assert_int_equal(st.mode, 2);
+	assert_int_equal(st.mode_votes, 6);
+	assert_true(st.majority);
 	assert_false(st.disagree);
+}
+
+/* A majority for one phase is no split, however far the others are; without one, votes over
+ * three phases are, and over two are not. */
+static void test_split_needs_no_majority(void **state)
+{
+	const int majority[] = { 3, 3, 3, 3, 3, 1, 4 };  /* 5 of 7 chose 3, span 4 */
+	const int split[] = { 1, 1, 2, 2, 3, 3, 3 };     /* 3 of 7 at most, span 3 */
+	const int two_phases[] = { 2, 2, 3, 3 };          /* no majority, but neighbours */
+	const int bare[] = { 1, 2, 2, 4 };                /* half is no majority */
+	struct vote_stats st;
+
+	(void)state;
+	vote_stats_compute(majority, N(majority), &st);
+	assert_int_equal(st.mode, 3);
+	assert_int_equal(st.mode_votes, 5);
+	assert_true(st.majority);
+	assert_false(st.unanimous);
+	assert_int_equal(st.span, 4);
+	assert_false(st.disagree);
+	vote_stats_compute(split, N(split), &st);
+	assert_int_equal(st.mode, 3);
+	assert_int_equal(st.mode_votes, 3);
+	assert_false(st.mode_shared);
+	assert_false(st.majority);
+	assert_true(st.disagree);
+	vote_stats_compute(two_phases, N(two_phases), &st);
+	assert_true(st.mode_shared);
+	assert_int_equal(st.mode, 2);
+	assert_false(st.majority);
+	assert_false(st.disagree);
+	vote_stats_compute(bare, N(bare), &st);
+	assert_int_equal(st.mode, 2);
+	assert_false(st.majority);
+	assert_true(st.disagree);
 }
 
 /* Two neighbouring phases are no disagreement; three phases are. */
@@ -131,6 +181,7 @@ static void test_disagree_threshold(void **state)
 	assert_int_equal(st.span, 3);
 	assert_true(st.disagree);
 	assert_true(st.median == 3.0);
+	assert_false(st.majority);
 	vote_stats_compute(three_high, N(three_high), &st);
 	assert_int_equal(st.span, 3);
 	assert_int_equal(st.per_phase[STATS_PHASES_MAX], 1);
@@ -170,6 +221,7 @@ int main(void)
 		cmocka_unit_test(test_even_workshop),
 		cmocka_unit_test(test_all_equal),
 		cmocka_unit_test(test_disagree_threshold),
+		cmocka_unit_test(test_split_needs_no_majority),
 		cmocka_unit_test(test_out_of_range),
 	};
 

@@ -420,6 +420,7 @@ int tui_run(const struct tui_options *o)
 	    /* TRANSLATORS: the title of the session --preview walks, which is never saved. */
 	    (o->preview && !(u->s = session_new(o->c, _("Preview")))))
 		return not_started(u, _("out of memory"));
+	u->drafts = o->drafts;
 	if (o->path && !open_session(o, u)) {
 		ui_free(u);
 		return 1;

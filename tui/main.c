@@ -30,6 +30,7 @@ struct options {
 	const char *format;       /* --export */
 	char separator;           /* --separator, for CSV; 0: by the content's language */
 	bool csv_raw;             /* --csv-raw: CSV for programs */
+	bool drafts;              /* --drafts: the pages mark the draft texts */
 	const char *file;         /* the SESSION or CONTENT operand */
 	const char *lang;         /* --lang, or NULL: the environment's or the content's */
 	const char *usage_error;  /* what is wrong with the command line, or NULL */
@@ -57,6 +58,8 @@ static const char *const help_text = N_(
 	"                       written; q closes\n"
 	"      --preview        walk CONTENT without a session file: votes and actions can be\n"
 	"                       tried, nothing is written\n"
+	"      --drafts         mark the texts of the content that are drafts (a trainer\n"
+	"                       previewing); the room does not see these marks otherwise\n"
 	"      --check          validate CONTENT and exit: 0 valid, 1 invalid\n"
 	"  -e, --export FORMAT  write SESSION as md, csv or html to standard output\n"
 	"      --separator ';'  the CSV separator, ',' or ';'; by default ';' when the\n"
@@ -96,6 +99,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "csv-raw", no_argument, NULL, 'R' },
 		{ "preview", no_argument, NULL, 'P' },
 		{ "follow", no_argument, NULL, 'F' },
+		{ "drafts", no_argument, NULL, 'D' },
 		{ "lang", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -119,6 +123,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			opt->separator = optarg[0];
 			break;
 		case 'R': opt->csv_raw = true; break;
+		case 'D': opt->drafts = true; break;
 		case 'L':
 			if (!i18n_known(optarg))
 				return usage_error(opt, N_("the interface languages are en and nl"));
@@ -297,7 +302,7 @@ static int run_interface(const struct options *opt)
 	struct content *c = load_content(preview ? opt->file : opt->content_path, &d);
 	struct tui_options o = { .c = c, .path = preview ? NULL : opt->file,
 				 .read_only = opt->mode == MODE_REVIEW, .preview = preview,
-				 .unicode = terminal_utf8 };
+				 .unicode = terminal_utf8, .drafts = opt->drafts };
 	int status;
 
 	if (!c) {

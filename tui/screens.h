@@ -20,11 +20,17 @@ struct view {
 	size_t table_row;     /* the selected row on the table step */
 	const bool *revealed; /* per row: the votes are shown */
 	bool unicode;         /* the terminal shows UTF-8: bars and marks may use it */
-	bool read_only;
+	bool read_only;       /* --review: nothing invites an edit */
+	bool drafts;          /* --drafts: draft markers are shown (a trainer previewing) */
 };
 
 /* Builds the page of the current agenda step. */
 void screen_step(struct page *p, const struct view *v);
+
+/* Builds the hint line(s) of the current step for the facilitator (the keys that act on it),
+ * as wide as the terminal less a column each side; nothing in --review invites an edit. The
+ * room's pages hold no hints: the presenter view and the hint key show these. */
+void screen_hints(struct page *p, const struct view *v);
 
 /* Builds the summary: the chart, the actions by row, what was skipped, the time. */
 void screen_summary(struct page *p, const struct view *v);

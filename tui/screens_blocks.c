@@ -94,6 +94,26 @@ void screen_put_columns(struct page *p, const struct column *cols, size_t n)
 		put_column_block(p, cols, n, b);
 }
 
+int screen_columns_height(const struct column *cols, size_t n)
+{
+	size_t blocks = 0, height = 0;
+
+	n = n > COLUMNS_MAX ? COLUMNS_MAX : n;
+	for (size_t c = 0; c < n; c++)
+		blocks = cols[c].n > blocks ? cols[c].n : blocks;
+	for (size_t b = 0; b < blocks; b++) {
+		size_t tallest = 0;
+
+		for (size_t c = 0; c < n; c++) {
+			size_t lines = block_lines(&cols[c], b, NULL, 0);
+
+			tallest = lines > tallest ? lines : tallest;
+		}
+		height += tallest;
+	}
+	return (int)height;
+}
+
 void screen_put_title(struct page *p, const struct layout *l, const char *title)
 {
 	page_wrap(p, l->text_x, l->text_width, STYLE_TITLE, title);
@@ -103,7 +123,7 @@ void screen_put_title(struct page *p, const struct layout *l, const char *title)
 void screen_put_context(struct page *p, int x, const char *text)
 {
 	page_newline(p);
-	page_puts(p, x, STYLE_DIM, text);
+	page_puts(p, x, STYLE_HEADING, text);
 }
 
 void screen_put_prose(struct page *p, const struct layout *l, enum style style, const char *text)
@@ -145,7 +165,7 @@ void screen_phase_head(const struct content *c, size_t i, char head[PHASE_HEAD_S
 		       struct block *blocks)
 {
 	snprintf(head, PHASE_HEAD_SIZE, _("Phase %d"), c->phases[i].number);
-	blocks[0] = (struct block){ STYLE_DIM, head };
+	blocks[0] = (struct block){ STYLE_NORMAL, head };
 	blocks[1] = (struct block){ STYLE_HEADING, c->phases[i].name };
 }
 
@@ -190,10 +210,9 @@ void screen_put_action(struct page *p, const struct view *v, const struct sessio
 	screen_join(meta, sizeof(meta), due);
 	page_newline(p);
 	page_puts(p, x, a->done ? STYLE_GOOD : STYLE_NORMAL, a->done ? screen_glyph(v, "[✓]", "[x]") : "[ ]");
-	page_wrap_inline(p, x + 4, width - 4, a->done && style == STYLE_NORMAL ? STYLE_DIM : style,
-			 a->text);
+	page_wrap_inline(p, x + 4, width - 4, style, a->text);
 	if (meta[0])
-		page_wrap(p, x + 6, width - 6, STYLE_DIM, meta);
+		page_wrap(p, x + 6, width - 6, STYLE_NORMAL, meta);
 }
 
 size_t screen_put_actions_of(struct page *p, const struct view *v, const char *id, size_t limit,
@@ -211,8 +230,7 @@ size_t screen_put_actions_of(struct page *p, const struct view *v, const char *i
 		char more[128];
 
 		snprintf(more, sizeof(more),
-			 ngettext("… and %zu more action: A lists them all",
-				  "… and %zu more actions: A lists them all", found - limit),
+			 ngettext("… and %zu more action", "… and %zu more actions", found - limit),
 			 found - limit);
 		page_wrap_inline(p, x, width, STYLE_NORMAL, more);
 	}
@@ -246,7 +264,7 @@ void screen_put_all_actions(struct page *p, const struct view *v)
 {
 	if (v->s->n_actions == 0) {
 		page_newline(p);
-		page_puts(p, v->l->text_x, STYLE_DIM, _("No actions yet: a adds one."));
+		page_puts(p, v->l->text_x, STYLE_NORMAL, _("No actions yet."));
 		return;
 	}
 	for (size_t i = 0; i < v->s->n_scores; i++) {

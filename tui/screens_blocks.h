@@ -29,10 +29,13 @@ struct column {
  * the blocks of all columns start on the same line. */
 void screen_put_columns(struct page *p, const struct column *cols, size_t n);
 
+/* Returns how many lines screen_put_columns would add for the N columns COLS. */
+int screen_columns_height(const struct column *cols, size_t n);
+
 /* Adds the screen's title at the prose column, with a blank line under it. */
 void screen_put_title(struct page *p, const struct layout *l, const char *title);
 
-/* Adds a dim line of context (e.g. "Phase 4 of 4") above a title. */
+/* Adds a line of context (e.g. "Phase 4 of 4") above a title. */
 void screen_put_context(struct page *p, int x, const char *text);
 
 /* Adds prose paragraphs at the prose column, followed by a blank line; nothing for NULL. */
@@ -53,7 +56,7 @@ const char *screen_minutes(unsigned minutes, char *buf, size_t size);
  * planned, 0:23 spent" ("0:23 spent" without a plan), into BUF; returns BUF. */
 const char *screen_time_spent(unsigned long seconds, unsigned minutes, char *buf, size_t size);
 
-/* Fills the two heading blocks of phase I's column: "Phase N" (dim) over its name, with
+/* Fills the two heading blocks of phase I's column: "Phase N" over its name (bold), with
  * HEAD as room for the first. */
 void screen_phase_head(const struct content *c, size_t i, char head[PHASE_HEAD_SIZE],
 		       struct block *blocks);
@@ -65,7 +68,7 @@ const char *screen_glyph(const struct view *v, const char *unicode, const char *
 const char *screen_phase_label(const struct content *c, int number, char *buf, size_t size);
 
 /* Adds action A at column X, WIDTH wide: a box ticked when done, its text (in STYLE), then a
- * dim line with its row (when WITH_ROW), owner and due date. */
+ * line with its row (when WITH_ROW), owner and due date. */
 void screen_put_action(struct page *p, const struct view *v, const struct session_action *a,
 		       int x, int width, bool with_row, enum style style);
 
@@ -74,7 +77,7 @@ void screen_put_action(struct page *p, const struct view *v, const struct sessio
 enum { SCREEN_ROW_ACTIONS = 12 };
 
 /* Adds the first LIMIT actions that belong to row ID (NULL: to the workshop as a whole), and
- * a line saying how many more there are and that A lists them; returns how many it found. */
+ * a line saying how many more there are; returns how many it found. */
 size_t screen_put_actions_of(struct page *p, const struct view *v, const char *id, size_t limit,
 			     int x,
 			     int width);

@@ -37,10 +37,10 @@ static void build_welcome(struct page *p, const struct view *v)
 	page_newline(p);
 	for (int f = META_ORGANISATION; f < META_COUNT; f++) {
 		page_newline(p);
-		page_put_fit(p, l->text_x, STYLE_DIM, _(session_meta_label((enum session_meta)f)),
+		page_put_fit(p, l->text_x, STYLE_HEADING, _(session_meta_label((enum session_meta)f)),
 			     label_w - 1, v->unicode);
-		page_wrap_inline(p, l->text_x + label_w, l->text_width - label_w,
-				 s->meta[f][0] ? STYLE_NORMAL : STYLE_DIM, s->meta[f][0] ? s->meta[f] : "-");
+		page_wrap_inline(p, l->text_x + label_w, l->text_width - label_w, STYLE_NORMAL,
+				 s->meta[f][0] ? s->meta[f] : "-");
 	}
 	page_newline(p);
 	page_newline(p);
@@ -49,11 +49,6 @@ static void build_welcome(struct page *p, const struct view *v)
 		    ngettext("Today: %zu step, %s planned.", "Today: %zu steps, %s planned.",
 			     v->c->n_steps),
 		    v->c->n_steps, planned);
-	page_newline(p);
-	page_newline(p);
-	page_wrap(p, l->text_x, l->text_width, STYLE_DIM,
-		  v->read_only ? _("Read-only review. Space walks through the steps, ? shows the keys.")
-			       : _("Space starts. e edits these details. ? shows the keys."));
 }
 
 /* Writes N as a word ("four") into BUF when it is small enough to be written so, else in
@@ -106,7 +101,8 @@ static void build_model(struct page *p, const struct view *v)
 	}
 }
 
-/* Adds "Phase N of M" (and a draft marker) above the title of a phase's screen. */
+/* Adds "Phase N of M" (and, with --drafts, a draft marker) above the title of a phase's
+ * screen. */
 static void put_phase_context(struct page *p, const struct view *v, const struct content_phase *ph)
 {
 	char where[64];
@@ -115,7 +111,7 @@ static void put_phase_context(struct page *p, const struct view *v, const struct
 	snprintf(where, sizeof(where), _("Phase %d of %zu"), ph->number, v->c->n_phases);
 	w = (int)utf8_width(where, strlen(where)) + 4;
 	screen_put_context(p, v->l->text_x, where);
-	if (ph->draft)
+	if (ph->draft && v->drafts)
 		page_put_fit(p, v->l->text_x + w, STYLE_DRAFT, _("draft text: to be reviewed"),
 			     v->l->text_width - w, v->unicode);
 }
@@ -129,7 +125,7 @@ static void build_phase(struct page *p, const struct view *v, const struct conte
 	screen_put_title(p, l, ph->title ? ph->title : ph->name);
 	screen_put_prose(p, l, STYLE_EMPHASIS, ph->summary);
 	screen_put_prose(p, l, STYLE_NORMAL, ph->lead);
-	screen_put_prose(p, l, STYLE_DIM, ph->figure);
+	screen_put_prose(p, l, STYLE_NORMAL, ph->figure);
 	screen_put_prose(p, l, STYLE_HEADING, ph->heading);
 	screen_put_prose(p, l, STYLE_NORMAL, ph->intro);
 }
@@ -160,7 +156,7 @@ static void put_chapter_list(struct page *p, const struct view *v, const struct 
 		page_puts(p, l->text_x, STYLE_NORMAL, screen_glyph(v, "•", "*"));
 		page_wrap_inline(p, l->text_x + 2, l->text_width - 2, STYLE_EMPHASIS, ch->title);
 		if (authors[0])
-			page_wrap(p, l->text_x + 4, l->text_width - 4, STYLE_DIM, authors);
+			page_wrap(p, l->text_x + 4, l->text_width - 4, STYLE_NORMAL, authors);
 		if (ch->text)
 			page_wrap(p, l->text_x + 4, l->text_width - 4, STYLE_NORMAL, ch->text);
 	}
@@ -178,7 +174,7 @@ static void build_chapters(struct page *p, const struct view *v, const struct co
 		page_newline(p);
 		if (ph->sources_heading) {
 			page_newline(p);
-			page_wrap(p, l->text_x, l->text_width, STYLE_DIM, ph->sources_heading);
+			page_wrap(p, l->text_x, l->text_width, STYLE_NORMAL, ph->sources_heading);
 		}
 	}
 	for (size_t s = 0; s < ph->n_sources; s++) {
@@ -258,13 +254,9 @@ static void build_table_row(struct page *p, const struct view *v)
 	const struct content_dimension *d = &c->dimensions[row];
 
 	page_newline(p);
-	page_printf(p, v->l->text_x, STYLE_DIM,
+	page_printf(p, v->l->text_x, STYLE_HEADING,
 		    _("The behaviour table: row %zu of %zu (%s)"),
 		    row + 1, c->n_dimensions, c->groups[d->group].title);
-	page_newline(p);
-	page_printf(p, v->l->text_x, STYLE_DIM,
-		    /* TRANSLATORS: %s is the keys that move through the rows ("↑ ↓" or "j k"). */
-		    _("%s show the other rows, Space the next"), screen_glyph(v, "↑ ↓", "j k"));
 	screen_put_title(p, v->l, d->name);
 	screen_put_row_cells(p, v, row);
 }
@@ -274,8 +266,6 @@ static void build_actions(struct page *p, const struct view *v)
 {
 	page_newline(p);
 	screen_put_title(p, v->l, _("Actions"));
-	page_wrap(p, v->l->text_x, v->l->text_width, STYLE_DIM,
-		  _("a adds an action, A lists them to edit, tick off or delete."));
 	screen_put_all_actions(p, v);
 }
 
@@ -306,4 +296,62 @@ void screen_step(struct page *p, const struct view *v)
 		screen_put_prose(p, v->l, STYLE_NORMAL, st->text);
 		break;
 	}
+}
+
+/* Adds the hints of a scoring step of row DIM: what votes, reveals and agrees (editing keys
+ * only when the session can change). */
+static void score_hints(const struct view *v, size_t dim, const char **hints, size_t *n)
+{
+	const struct session_score *sc = &v->s->scores[dim];
+
+	if (!v->read_only)
+		hints[(*n)++] = _("1-9 adds a vote for that phase");
+	if (sc->n_votes && !v->revealed[dim])
+		hints[(*n)++] = _("r reveals the votes");
+	if (v->read_only)
+		return;
+	hints[(*n)++] = _("c then a digit sets the current phase, t the target");
+	hints[(*n)++] = _("n writes a note, a adds an action, A lists them all");
+}
+
+/* Fills HINTS (room for 8) with the hints of the current step; returns how many. */
+static size_t step_hints(const struct view *v, const char **hints)
+{
+	const struct content_step *st = &v->c->steps[v->step];
+	size_t n = 0;
+
+	switch (st->kind) {
+	case STEP_WELCOME:
+		hints[n++] = v->read_only ? _("Space walks through the steps")
+					  : _("Space starts, e edits these details");
+		break;
+	case STEP_TABLE:
+		/* TRANSLATORS: %s is the keys that move through the rows ("↑ ↓" or "j k"). */
+		hints[n++] = _("%s show the other rows, Space the next");
+		break;
+	case STEP_SCORE: score_hints(v, st->dimension, hints, &n); break;
+	case STEP_ACTIONS:
+		hints[n++] = v->read_only ? _("A lists the actions")
+					  : _("a adds an action, A lists them to edit, tick off or delete");
+		break;
+	default: break;
+	}
+	hints[n++] = _("? shows the keys");
+	return n;
+}
+
+void screen_hints(struct page *p, const struct view *v)
+{
+	const char *hints[8];
+	size_t n = step_hints(v, hints);
+	char line[1024] = "", one[256];
+	size_t used = 0;
+
+	/* every hint is a format; the one of the table takes the keys that move through the rows */
+	for (size_t i = 0; i < n && used < sizeof(line); i++) {
+		snprintf(one, sizeof(one), hints[i], screen_glyph(v, "↑ ↓", "j k"));
+		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s",
+					 i ? screen_glyph(v, "  ·  ", "  -  ") : "", one);
+	}
+	page_wrap(p, 1, v->l->cols - 2, STYLE_NORMAL, line);
 }

@@ -20,7 +20,7 @@ static void put_chart_row(struct page *p, const struct view *v, size_t dim, int 
 	const char *line = screen_glyph(v, "─", "-");
 
 	if (!sc->current && !sc->target) {
-		page_puts(p, x, STYLE_DIM, _("not scored"));
+		page_puts(p, x, STYLE_NORMAL, _("not scored"));
 		return;
 	}
 	for (int ph = 1; ph <= (int)v->c->n_phases; ph++) {
@@ -71,7 +71,7 @@ static void put_chart(struct page *p, const struct view *v)
 		page_printf(p, x + (int)(ph - 1) * slot + slot / 2, STYLE_HEADING, "%zu", ph);
 	for (size_t g = 0; g < c->n_groups; g++) {
 		page_newline(p);
-		page_puts(p, l->wide_x, STYLE_DIM, c->groups[g].title);
+		page_puts(p, l->wide_x, STYLE_HEADING, c->groups[g].title);
 		for (size_t d = c->groups[g].first; d < c->groups[g].first + c->groups[g].count; d++) {
 			const char *name = c->dimensions[d].name;
 
@@ -82,7 +82,7 @@ static void put_chart(struct page *p, const struct view *v)
 	}
 	page_newline(p);
 	page_newline(p);
-	page_printf(p, l->wide_x, STYLE_DIM,
+	page_printf(p, l->wide_x, STYLE_NORMAL,
 		    /* TRANSLATORS: the legend of the chart: each %s is the mark drawn for it. */
 		    _("%s current   %s target   %s both"),
 		    screen_glyph(v, "●", "C"), screen_glyph(v, "◎", "T"), screen_glyph(v, "◉", "*"));
@@ -104,10 +104,10 @@ static void put_step_time(struct page *p, const struct view *v, size_t i)
 	screen_time_spent(seconds, minutes, time, sizeof(time));
 	w = (int)utf8_width(time, strlen(time));
 	page_newline(p);
-	page_put_fit(p, l->text_x + 2, seconds ? STYLE_NORMAL : STYLE_DIM, label,
+	page_put_fit(p, l->text_x + 2, STYLE_NORMAL, label,
 		     l->text_width - 2 - w - 2, v->unicode);
 	page_puts(p, l->text_x + l->text_width - w,
-		  seconds > minutes * 60ul && minutes ? STYLE_WARNING : STYLE_DIM, time);
+		  seconds > minutes * 60ul && minutes ? STYLE_WARNING : STYLE_NORMAL, time);
 }
 
 /* Adds the list of rows not scored and the time spent against the plan (marked as showing
@@ -126,7 +126,7 @@ static void put_skipped_and_time(struct page *p, const struct view *v)
 	page_newline(p);
 	page_newline(p);
 	page_puts(p, l->text_x, STYLE_HEADING, heading);
-	page_wrap_inline(p, l->text_x + w, l->text_width - w, names[0] ? STYLE_WARNING : STYLE_DIM,
+	page_wrap_inline(p, l->text_x + w, l->text_width - w, names[0] ? STYLE_WARNING : STYLE_NORMAL,
 			 names[0] ? names : _("every row has been scored"));
 	for (size_t i = 0; i < v->s->n_seconds; i++)
 		spent += v->s->seconds[i];

@@ -251,7 +251,8 @@ void ui_view(const struct ui *u, struct view *v)
 {
 	*v = (struct view){ .c = u->c, .s = u->s, .l = &u->l, .step = u->s->position,
 			    .table_row = u->table_row, .revealed = u->revealed,
-			    .unicode = u->unicode, .read_only = u->read_only };
+			    .unicode = u->unicode, .read_only = u->read_only,
+			    .drafts = u->drafts };
 }
 
 void ui_build_page(struct ui *u)

@@ -29,6 +29,7 @@ struct ui {
 	struct store_file *f;
 	bool read_only, unicode;
 	bool preview;         /* --preview: no session file; nothing is ever written */
+	bool drafts;          /* --drafts: the pages mark the content's draft texts */
 	struct layout l;
 	double (*clock)(void); /* seconds on a monotonic clock: clock_seconds, or a test's */
 

@@ -28,8 +28,9 @@ void ui_header(struct page *p, const struct ui *u)
 	int x = header_split(w, (int)utf8_width(title, strlen(title)),
 			     (int)utf8_width(right, strlen(right)));
 
-	page_put_fit(p, 1, STYLE_DIM, title, x - 3, u->unicode);
-	page_put_fit(p, x, u->redirected ? STYLE_WARNING : STYLE_DIM, right, w - 1 - x, u->unicode);
+	page_put_fit(p, 1, STYLE_HEADING, title, x - 3, u->unicode);
+	page_put_fit(p, x, u->redirected ? STYLE_WARNING : STYLE_NORMAL, right, w - 1 - x,
+		     u->unicode);
 }
 
 /* Adds the progress bar of step K of N, WIDTH cells wide, at X. */
@@ -49,7 +50,7 @@ static const char *save_state(const struct ui *u, enum style *style)
 {
 	*style = STYLE_GOOD;
 	if (u->read_only || u->preview) {
-		*style = STYLE_DIM;
+		*style = STYLE_NORMAL;
 		return u->preview ? _("preview: nothing is saved") : _("read-only");
 	}
 	if (u->save_failed) {

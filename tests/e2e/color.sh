@@ -31,7 +31,7 @@ tour() {
 	: > "$TMP/colours"
 	: > "$TMP/emphasis"
 	wait_step 1/23
-	wait_for "Space starts"
+	wait_for "Today: "
 	colours >> "$TMP/colours"
 	keys Space
 	wait_step 2/23
@@ -40,7 +40,7 @@ tour() {
 	colours >> "$TMP/colours"
 	keys Space
 	wait_step 3/23
-	wait_for "draft text"
+	wait_for "Introductie Fase 1: de gemeente ontdekt"
 	settle
 	colours >> "$TMP/colours"
 	keys l l l l l l l l
@@ -87,7 +87,7 @@ for t in vt100 linux screen; do
 	f=$TMP/term-$t.yaml
 	start 100 30 "$f"
 	wait_step 1/23
-	wait_for "Space starts"
+	wait_for "Today: "
 	pass "$t: the program starts and draws the welcome screen"
 	keys Space
 	wait_step 2/23

@@ -12,9 +12,9 @@ file=$dir/s.yaml
 
 start 100 30 -c "$content" "$file"
 wait_step 1/5
-wait_for "Votes: 0"
+wait_for "No votes yet"
 keys 2
-wait_for "Votes: 1"
+wait_for "1 vote"
 e2e_poll 10 yaml_ok "$file" 'd["scores"]["alfa"]["votes"] == [2]' || fail "the first vote was not saved"
 pass "the first vote is saved in the session file"
 
@@ -36,9 +36,9 @@ named() {
 	on_screen "s.conflict-"
 }
 if e2e_poll 3 named; then named=yes; else named=no; fi
-wait_for "Votes: 2"
+wait_for "2 votes"
 keys 4
-wait_for "Votes: 3"
+wait_for "3 votes"
 keys q
 wait_exit
 expect_eq "q exits with status 0" "$(exit_status)" 0

@@ -3,7 +3,7 @@
 # shipped almanac). The whole agenda is walked with Space at 80x24 and at 100x30 (a row scored
 # and an action with a due date added on the way, then the overview and the action list
 # opened): no English word of the screens' chrome appears on any screen, the Dutch chrome
-# does (Fase 1 van 4, De vier fasen, stemmen, Mediaan 3,5, NU/DOEL, uiterlijk 15 jan. 2027,
+# does (Fase 1 van 4, De vier fasen, stemmen, mediaan 3,5, NU/DOEL, uiterlijk 15 jan. 2027,
 # Samenvatting, "5 min gepland, 0:23 besteed", ...), no word of the content is split without
 # a hyphen; LANGUAGE=en gives the English interface.
 #
@@ -44,7 +44,7 @@ score_row() {
 	settle
 	snapshot "$1"
 	keys r
-	wait_for "6 stemmen, getoond"
+	wait_for "3 van 6 kozen fase 4"
 	settle
 	snapshot "$1"
 	keys a
@@ -67,7 +67,7 @@ walk() {
 	file=$TMP/dutch-$1.yaml
 	start "$1" "$2" "$file"
 	wait_step 1/23
-	wait_for "Spatie begint"
+	wait_for "Vandaag: "
 	presses=0
 	scored=
 	snapshot "$3"
@@ -179,9 +179,10 @@ for w in english:
 
 # The Dutch chrome, at each size.
 dutch = ["De vier fasen", "Fase 1", "Fase 4 van 4", "Vandaag: 23 stappen, 3 uur gepland.",
-         "Spatie begint.", "Conceptteksten, nog te beoordelen: fasen 1, 2, 3",
-         "0 stemmen", "met 1-9 stem je op die fase", "6 stemmen", "verborgen tot je op r drukt",
-         "6 stemmen, getoond", "Mediaan 3,5, van fase 2 tot 4", "Vastgesteld:", "NU", "DOEL",
+         "Nog geen stemmen", "6 stemmen, verborgen",
+         "6 stemmen: 3 van 6 kozen fase 4; mediaan 3,5, van fase 2 tot 4",
+         "De stemmen liggen ver uiteen, over 3 fasen. Bespreek dit eerst.",
+         "Vastgesteld:", "NU", "DOEL",
          "Nog niet vastgesteld", "Notitie:", "Acties voor deze rij:", "rij 1 van 10",
          "Jan, uiterlijk 15 jan. 2027", "Samenvatting", "Niet gescoord:", "niet gescoord",
          "huidige fase", "doelfase", "Tijd: 3 uur gepland,", "5 min gepland,", "besteed",
@@ -208,7 +209,7 @@ pass "no word of the content was split without a hyphen on the Dutch screens"
 # LANGUAGE=en: the English interface, on the same content.
 E2E_ENV="LANGUAGE=en"
 start 100 30 "$TMP/english.yaml"
-wait_for "Space starts"
+wait_for "Today: "
 check "LANGUAGE=en: the welcome step is English" on_screen "Today: 23 steps, 3 h planned."
 check "LANGUAGE=en: the status line is English" on_screen_re "/ 5 min +saved"
 keys Space

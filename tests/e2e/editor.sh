@@ -14,7 +14,7 @@ END_KEY=$(printf '\033OF')
 
 # field - the text in the note form's field, as drawn.
 field() {
-	screen | sed -n 's/^ *x Note  *\(.*[^ ]\) *x$/\1/p'
+	screen | sed -n 's/^.*x Note  *\(.*[^ ]\) *x$/\1/p'
 }
 
 # field_is - the field shows $want.

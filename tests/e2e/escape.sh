@@ -43,7 +43,7 @@ expect_eq "the pane title is set to KNOWN before meetlat starts" \
 	"$(tm display -p -t "$CUR" '#{pane_title}')" KNOWN
 release
 wait_step 1/7
-wait_for "Space starts"
+wait_for "Today: "
 settle
 check "the welcome screen shows the title with '?' for its controls" \
 	on_screen "Evil?]2;PWNED? title"

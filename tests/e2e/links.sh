@@ -39,9 +39,9 @@ refused() {
 # A new session through a link whose target does not exist yet: saved as the target.
 start 100 30 -c "$content" "$link"
 wait_step 1/5
-wait_for "Votes: 0"
+wait_for "No votes yet"
 keys 4
-e2e_poll 15 saved_with "Votes: 1" || fail "the vote was not shown as saved"
+e2e_poll 15 saved_with "1 vote" || fail "the vote was not shown as saved"
 get_pid
 check "the link is still a symbolic link to the same name" \
 	eval '[ -L "$link" ] && [ "$(readlink "$link")" = elsewhere/real.yaml ]'
@@ -61,11 +61,11 @@ expect_eq "after q only the session file is next to the file itself" \
 ln "$real" "$hard"
 start 100 30 -c "$content" "$real"
 wait_step 1/5
-wait_for "Votes: 1"
+wait_for "1 vote"
 get_pid
 refused "$hard" "a hard link"
 keys 2
-e2e_poll 15 saved_with "Votes: 2" || fail "the second vote was not shown as saved"
+e2e_poll 15 saved_with "2 votes" || fail "the second vote was not shown as saved"
 refused "$hard" "a hard link, after a save replaced the file"
 refused "$link" "the link, after a save" "$PID"
 
@@ -75,13 +75,13 @@ wait_exit
 expect_eq "SIGKILL: the program was killed (status 137)" "$(exit_status)" 137
 start 100 30 -c "$content" "$link"
 wait_step 1/5
-wait_for "Votes: 2"
+wait_for "2 votes"
 settle
 check "after kill -9 the session opens with no warnings overlay" \
 	off_screen "Worth knowing about this session"
 check "after kill -9 nothing on the screen mentions a lock" off_screen "lock"
 keys 3
-e2e_poll 15 saved_with "Votes: 3" || fail "after kill -9 a vote is not taken"
+e2e_poll 15 saved_with "3 votes" || fail "after kill -9 a vote is not taken"
 pass "after kill -9 the reopened session takes votes at once"
 keys q
 wait_exit
@@ -99,7 +99,7 @@ expect_eq "it says why and what to do" "$(cat "$TMP/ro.err")" \
 	"$link: $why meetlat --review; to go on with it, make the file writable first"
 start 100 30 -c "$content" --review "$link"
 wait_for "read-only review"
-wait_for "Votes: 3"
+wait_for "3 votes"
 pass "--review opens the read-only session file"
 keys q
 wait_exit

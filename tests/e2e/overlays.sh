@@ -7,7 +7,7 @@
 file=$TMP/overlays.yaml
 start 100 30 "$file"
 wait_step 1/23
-wait_for "Space starts"
+wait_for "Today: "
 settle
 base=$(body)
 
@@ -16,7 +16,7 @@ wait_for "Keys"
 for k in "Space" "overview: jump to any step" "reveal / hide the votes" "PgDn"; do
 	check "the help lists \"$k\"" on_screen "$k"
 done
-check "the help covers the screen underneath" off_screen "Space starts"
+check "the help covers the screen underneath" off_screen "Today: "
 keys Escape
 wait_gone "Keys"
 settle

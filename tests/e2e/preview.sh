@@ -14,7 +14,7 @@ start 100 30 --preview "$work/kort.yaml"
 wait_step 1/5
 check "the status line says nothing is saved" eval 'status_line | grep -qF "preview: nothing is saved"'
 keys 3 3
-wait_for "Votes: 2"
+wait_for "2 votes"
 pass "votes can be tried"
 keys a
 wait_for "New action"

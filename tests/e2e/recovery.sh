@@ -21,6 +21,7 @@ YAML
 start 100 30 -c "$content" "$TMP/target.yaml"
 wait_step 1/5
 keys Escape
+wait_gone "Worth knowing about this session"
 wait_for "Agreed:"
 check "a target without a current phase reads 'current ? -> 3 ...'" \
 	on_screen_re "Agreed:  current \\?  →  3 fase drie"
@@ -113,7 +114,7 @@ E2E_ENV="XDG_RUNTIME_DIR=$TMP/runtime" start 100 30 -c "$content" "$mnt/vol.yaml
 mkdir -p "$TMP/runtime"
 wait_step 1/5
 keys Escape 2
-wait_for "Votes: 1"
+wait_for "1 vote"
 dd if=/dev/zero of="$mnt/filler" bs=4096 2> /dev/null
 keys 3
 wait_for "NOT SAVED"

@@ -7,7 +7,7 @@
 file=$TMP/resize.yaml
 start 100 30 "$file"
 wait_step 1/23
-wait_for "Space starts"
+wait_for "Today: "
 settle
 base=$(body)
 
@@ -15,9 +15,9 @@ resize 30 10
 wait_for "40x12"
 pass "at 30x10 the screen names the size needed (40x12)"
 check "the message says how large the terminal is (30x10)" on_screen "30x10"
-check "no broken page is drawn below the minimum" off_screen "Space starts"
+check "no broken page is drawn below the minimum" off_screen "Today: "
 resize 100 30
-wait_for "Space starts"
+wait_for "Today: "
 wait_step 1/23
 settle
 expect_eq "back at 100x30 the welcome screen is drawn again as before" "$(body)" "$base"
@@ -27,7 +27,7 @@ wait_step 1/23
 pass "at exactly 40x12 (the minimum) the program draws its screen"
 check "no size message at 40x12" off_screen "needs a terminal"
 resize 100 30
-wait_for "Space starts"
+wait_for "Today: "
 
 # help_fits - the help is open and its box lies whole within the window: its title line ends
 # in the box's right border.
@@ -49,7 +49,7 @@ e2e_poll 10 help_fits || fail "the help is gone after a resize below the minimum
 pass "the help stays open through a resize below the minimum and back"
 keys Escape
 wait_gone "Keys"
-wait_for "Space starts"
+wait_for "Today: "
 pass "Esc closes the help after the resizes"
 
 # overview_fits - the overview is open, its box whole within the window.

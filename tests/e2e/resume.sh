@@ -14,7 +14,7 @@ keys l l
 wait_step 3/5
 wait_for "rij charlie"
 keys 1 2
-wait_for "Votes: 2"
+wait_for "2 votes"
 keys o
 wait_for "Overview"
 keys j # select step 4 without jumping to it
@@ -31,7 +31,7 @@ wait_step 3/5
 pass "reopened: the status line shows step 3/5 again"
 check "the same row is shown (rij charlie, row 3 of 4)" \
 	eval 'on_screen "row 3 of 4" && on_screen "rij charlie"'
-check "the votes recorded are back (2, hidden)" on_screen "Votes: 2    hidden"
+check "the votes recorded are back (2, hidden)" on_screen "2 votes, hidden"
 check "no overlay is open" eval 'off_screen "Overview" && off_screen "Keys"'
 
 # While it is open, a second meetlat on the same session is refused; the first goes on.
@@ -44,7 +44,7 @@ check "it says the session is open in another meetlat (pid $PID)" \
 	on_screen "is open in another meetlat (pid $PID)"
 CUR=$first
 keys 3
-wait_for "Votes: 3"
+wait_for "3 votes"
 expect_eq "the first program goes on recording (3 votes in the file)" \
 	"$(yaml_get "$file" scores.charlie.votes)" "[1, 2, 3]"
 
@@ -85,7 +85,7 @@ wait_exit
 start 100 30 "$file"
 wait_step 12/23
 check "the built-in almanac resumes at step 12/23, row customer experience" \
-	eval 'on_screen "row 2 of 10" && on_screen_re "^ +customer experience *$"'
+	eval 'on_screen_re "^ +customer experience +interactie, row 2 of 10 *$"'
 keys q
 wait_exit
 expect_eq "q exits with status 0" "$(exit_status)" 0

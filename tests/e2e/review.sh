@@ -14,9 +14,9 @@ file=$dir/s.yaml
 # A session to review, recorded by the program itself.
 start 100 30 -c "$content" "$file"
 wait_step 1/5
-wait_for "Votes: 0"
+wait_for "No votes yet"
 keys 2 3 3
-wait_for "Votes: 3"
+wait_for "3 votes"
 keys c 2 t 3
 wait_for "Agreed:"
 keys n
@@ -62,7 +62,7 @@ keys j Enter
 wait_step 4/5
 keys h h h
 wait_step 1/5
-wait_for "Votes: 3"
+wait_for "3 votes"
 pass "walking works in the review (Space, l, o, h)"
 
 # no_refusal - the status line shows no "Read-only review" message.
@@ -99,7 +99,7 @@ clear_message() {
 }
 
 unchanged_row() {
-	check "$1: the row is unchanged" eval 'on_screen "Votes: 3    hidden" &&
+	check "$1: the row is unchanged" eval 'on_screen "3 votes, hidden" &&
 		on_screen "Agreed:  2 fase twee  →  3 fase drie" && on_screen "Note: Bestaande notitie"'
 }
 

@@ -12,77 +12,83 @@ content=$FIXTURES/score-only.yaml
 expect_eq "meetlat --check accepts the score-only fixture" "$?" 0
 file=$TMP/scoring.yaml
 
-# bars - true when the body shows a vote bar (a line "  <phase>  █... <count>").
+# bars - true when the body shows the line of vote bars (under the phase headings).
 bars() {
-	body | grep -qE '^ +[0-9] +█* *[0-9]+$'
+	body | grep -qE '^[ 0-9]*█[ █0-9]*$'
 }
 
-# bar PHASE COUNT - the revealed votes show COUNT votes for PHASE.
+# bar PHASE COUNT - the revealed votes show COUNT votes for PHASE: in the column of the
+# heading of PHASE, the bars line reads a bar (none for no vote) and COUNT.
 bar() {
-	body | grep -qE "^ +$1 +█* *$2\$"
+	body | "$PYTHON" -c '
+import re, sys
+phase, count = sys.argv[1], sys.argv[2]
+lines = sys.stdin.read().splitlines()
+head = [l for l in lines if phase + " fase " in l]
+row = [l for l in lines if re.fullmatch(r"[ 0-9]*\u2588[ \u25880-9]*", l)]
+if not head or not row:
+    sys.exit(1)
+cell = row[0][head[0].index(phase + " fase "):].strip().split("  ")[0]
+sys.exit(0 if re.fullmatch("\u2588* ?" + count, cell) else 1)' "$1" "$2"
 }
 
-# column_of TEXT - the column where TEXT first appears on the screen.
-column_of() {
-	screen | awk -v t="$1" '(i = index($0, t)) { print i; exit }'
-}
-
-# under TEXT HEADING - TEXT stands in the column of HEADING (current/target marks).
+# under MARK HEADING - the heading HEADING of a phase column carries MARK (CURRENT, TARGET).
 under() {
-	[ -n "$(column_of "$1")" ] && [ "$(column_of "$1")" = "$(column_of "$2")" ]
+	on_screen "$2 $1"
 }
 
 start 100 30 -c "$content" "$file"
 wait_step 1/5
-wait_for "Votes: 0"
+wait_for "No votes yet"
 keys 2
-wait_for "Votes: 1"
+wait_for "1 vote"
 keys 3
-wait_for "Votes: 2"
+wait_for "2 votes"
 keys 3
-wait_for "Votes: 3"
+wait_for "3 votes"
 pass "each digit adds a vote: the count goes 1, 2, 3"
-check "the votes are hidden until r: the screen says so" on_screen "hidden until r reveals them"
+check "the votes are hidden until r: the screen says so" on_screen "3 votes, hidden"
 check "no bars before the reveal" eval '! bars'
-check "no median before the reveal" off_screen "Median"
+check "no median before the reveal" off_screen "median"
 
 keys r
-wait_for "revealed"
+wait_for "3 votes: 2 of 3 chose phase 3"
+pass "r says what the votes say: 2 of 3 chose phase 3"
 check "r shows a bar per phase: phase 2 has 1 vote" bar 2 1
 check "r shows a bar per phase: phase 3 has 2 votes" bar 3 2
 check "r shows a bar per phase: phase 1 and 4 have none" eval 'bar 1 0 && bar 4 0'
-check "r shows the median (3)" on_screen "Median 3"
+check "r shows the median (3) and the spread" on_screen "median 3, from phase 2 to 3"
 check "votes spanning two phases give no far-apart warning" off_screen "Far apart"
 keys r
-wait_for "hidden until r reveals them"
+wait_for "3 votes, hidden"
 check "r again hides the votes" eval '! bars'
 keys r
-wait_for "revealed"
+wait_for "median 3"
 
 keys 4
-wait_for "Votes: 4"
+wait_for "4 votes"
 wait_for "Far apart"
-pass "a fourth vote (4): votes span phases 2-4 and the far-apart warning shows"
+pass "a fourth vote (4): no phase has a majority (2 of 4), the votes span phases 2-4: the far-apart warning shows"
 check "the warning names the span of three phases" on_screen "span 3 phases"
 keys u
-wait_for "Votes: 3"
+wait_for "3 votes"
 wait_gone "Far apart"
-pass "u undoes the last vote: 3 votes, the warning is gone"
+pass "u undoes the last vote: 3 votes, 2 of them for phase 3 (a majority), the warning is gone"
 check "after u phase 4 has no vote" bar 4 0
 keys 7
 wait_for "There is no phase 7"
 pass "7 (no such phase, there are 4) is refused with a message"
-check "the refused 7 added no vote" on_screen "Votes: 3"
+check "the refused 7 added no vote" on_screen "3 votes"
 keys 4
-wait_for "Votes: 4"
+wait_for "4 votes"
 wait_for "Far apart"
 
 keys c 2
 wait_for "CURRENT"
-check "c 2: CURRENT stands in the column of phase 2" under CURRENT "2 fase twee"
+check "c 2: the heading of phase 2 is marked CURRENT" under CURRENT "2 fase twee"
 keys t 3
 wait_for "TARGET"
-check "t 3: TARGET stands in the column of phase 3" under TARGET "3 fase drie"
+check "t 3: the heading of phase 3 is marked TARGET" under TARGET "3 fase drie"
 check "the agreed phases are spelled out" on_screen "Agreed:  2 fase twee  →  3 fase drie"
 expect_eq "the file has current 2" "$(yaml_get "$file" scores.alfa.current)" 2
 expect_eq "the file has target 3" "$(yaml_get "$file" scores.alfa.target)" 3
@@ -99,7 +105,7 @@ wait_for "Set it anyway?"
 keys y
 wait_gone "Set it anyway?"
 e2e_poll 10 under TARGET "1 fase een" || fail "y did not set the target to 1"
-pass "y sets the target below the current phase (TARGET under phase 1)"
+pass "y sets the target below the current phase (TARGET on the heading of phase 1)"
 expect_eq "after y the file has target 1" "$(yaml_get "$file" scores.alfa.target)" 1
 keys t 3
 e2e_poll 10 under TARGET "3 fase drie" || fail "t 3 did not set the target back to 3"

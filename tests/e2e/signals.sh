@@ -18,9 +18,9 @@ saved_with() {
 # vote DIGIT - votes DIGIT on the first row and waits until the vote is shown and saved.
 vote() {
 	wait_step 1/5
-	wait_for "Votes: 0"
+	wait_for "No votes yet"
 	keys "$1"
-	e2e_poll 15 saved_with "Votes: 1" || fail "the vote $1 was not shown as saved"
+	e2e_poll 15 saved_with "1 vote" || fail "the vote $1 was not shown as saved"
 }
 
 # only_file DIR WHAT - DIR holds the session file s.yaml and nothing else (no lock, no temp).
@@ -50,7 +50,7 @@ expect_eq "SIGKILL: only the file and its (unheld) lock file are in the folder" 
 	"$(ls -A "$dir" | tr '\n' ' ')" ".s.yaml.lock s.yaml "
 start 100 30 -c "$content" "$dir/s.yaml"
 wait_step 1/5
-wait_for "Votes: 1"
+wait_for "1 vote"
 check "reopened after SIGKILL: no warning about the lock (the kernel released it)" \
 	off_screen "stale lock"
 pass "after SIGKILL the session opens again (the lock file left does not block) with the vote"
@@ -105,7 +105,7 @@ start_shell 100 30
 type_text "stty -g > $dir/../stty.before; \"\$MEETLAT\" -c $content $dir/s.yaml"
 keys Enter
 wait_step 1/5
-wait_for "Votes: 0"
+wait_for "No votes yet"
 keys C-z
 wait_for "Stopped"
 wait_gone "Score: rij alfa"
@@ -113,10 +113,10 @@ pass "Ctrl-Z suspends: the shell reports the job stopped, the program's screen i
 type_text "fg"
 keys Enter
 wait_step 1/5
-wait_for "Votes: 0"
+wait_for "No votes yet"
 pass "fg resumes: the screen is drawn again"
 keys 1
-e2e_poll 15 saved_with "Votes: 1" || fail "after fg a vote is not taken"
+e2e_poll 15 saved_with "1 vote" || fail "after fg a vote is not taken"
 pass "after fg the program takes keys again (a vote)"
 keys q
 wait_re '^e2e\$ *$'

@@ -9,7 +9,7 @@ file=$TMP/walk.yaml
 log=$TMP/walk.log
 start 100 30 "$file"
 wait_step 1/23
-wait_for "Space starts"
+wait_for "Today: "
 
 # snapshot - logs the screen under its step number; remembers the body and the status line.
 snapshot() {
