@@ -12,6 +12,7 @@ struct tui_options {
 	bool read_only;   /* --review */
 	bool preview;     /* --preview: PATH is NULL; a session in memory, never written */
 	bool unicode;     /* the terminal shows UTF-8; else everything is drawn in ASCII */
+	const char *theme; /* --theme (a name config_theme knows), or NULL: the settings file's */
 };
 
 /* Runs the interface until the facilitator quits or a signal ends it; returns the exit
