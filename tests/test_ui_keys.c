@@ -21,6 +21,7 @@
 #include "keys.h"
 #include "start.h"
 #include "ui.h"
+#include "utf8.h"
 #include "wrap.h"
 #include "builtin_content.h"
 
@@ -461,6 +462,38 @@ static void test_s_opens_the_summary_over_the_step_and_esc_returns(void **state)
 	assert_int_equal(u->s->position, step);
 }
 
+static void test_a_long_question_wraps_inside_its_box(void **state)
+{
+	struct ui *u = *state;
+	static const char text[] = "Vraag het team communicatie om elke week de reacties op de "
+				   "gemeentelijke kanalen samen te vatten voor de raad";
+	char joined[512] = "";
+
+	type(u, "a");
+	type(u, text);
+	type(u, "\rAd");
+	assert_int_equal(u->overlay, OV_CONFIRM);
+	ui_build_overlay(u);
+	assert_int_equal((int)u->overlay_page.n, ui_overlay_height(u));
+	assert_true(ui_overlay_height(u) > 7); /* two lines of question or more */
+	for (size_t i = 0; i < u->overlay_page.n; i++)
+		for (size_t k = 0; k < u->overlay_page.lines[i].n; k++) {
+			const struct span *sp = &u->overlay_page.lines[i].spans[k];
+
+			/* inside the border and the margin of the box */
+			assert_true(sp->x >= 2);
+			assert_true(sp->x + (int)utf8_width(sp->text, sp->len) <= u->l.box_width - 2);
+			if (sp->style == STYLE_WARNING) {
+				strncat(joined, sp->text, sp->len);
+				strcat(joined, " ");
+			}
+		}
+	assert_non_null(strstr(joined, text) ? joined : NULL);
+	assert_true(page_contains(&u->overlay_page, "y/j yes"));
+	type(u, "j");
+	assert_int_equal(u->s->n_actions, 0);
+}
+
 /* Adds an action with TEXT through the form. */
 static void add_action(struct ui *u, const char *text)
 {
@@ -890,6 +923,7 @@ int main(void)
 		T(test_esc_on_an_untouched_form_closes_at_once),
 		T(test_home_and_end_in_the_lists),
 		T(test_s_opens_the_summary_over_the_step_and_esc_returns),
+		T(test_a_long_question_wraps_inside_its_box),
 		T(test_action_list_toggle_delete_and_confirm),
 		T(test_due_date_typed_the_dutch_way_is_saved_as_iso),
 		T(test_due_date_without_a_year_is_this_or_next_year),

@@ -33,6 +33,7 @@ static void drop_windows(struct app *a)
 	drop_window(&a->status);
 	drop_window(&a->inner); /* before the box it is a part of */
 	drop_window(&a->box);
+	drop_window(&a->backdrop);
 }
 
 /* Makes the inside of the overlay box (within its border and margins) as a part of the box,
@@ -134,8 +135,23 @@ static bool paint_status(struct app *a)
 	return true;
 }
 
+/* Makes the backdrop of a box of HEIGHT lines at line Y: the whole width of the body on the
+ * box's lines and the line above and below it (within the body), so that no page text shows
+ * beside the box. */
+static void make_backdrop(struct app *a, int y, int height)
+{
+	const struct layout *l = &a->ui.l;
+	int top = y - 1 > l->body_top ? y - 1 : l->body_top;
+	int bottom = y + height < l->body_top + l->body_rows ? y + height
+							    : l->body_top + l->body_rows - 1;
+
+	drop_window(&a->backdrop);
+	a->backdrop = newwin(bottom - top + 1, l->cols, top, 0);
+}
+
 /* Gives the overlay box HEIGHT lines (at most the layout's), centred on the body; makes it
- * (and its inside) when there is none yet for this size of terminal. */
+ * (its inside and its backdrop) when there is none yet for this size of terminal. A box that
+ * changes its height first gives the body back whole, which the old box covered. */
 static void fit_box(struct app *a, int height)
 {
 	const struct layout *l = &a->ui.l;
@@ -144,11 +160,15 @@ static void fit_box(struct app *a, int height)
 	if (!a->box) {
 		a->box = newwin(height, l->box_width, y, l->box_x);
 		make_inner(a);
+		make_backdrop(a, y, height);
 	} else if (getmaxy(a->box) != height) {
 		drop_window(&a->inner); /* a part of the box: made again for its new size */
 		wresize(a->box, height, l->box_width);
 		mvwin(a->box, y, l->box_x);
 		make_inner(a);
+		make_backdrop(a, y, height);
+		touchwin(a->body);
+		wnoutrefresh(a->body);
 	}
 }
 
@@ -161,6 +181,7 @@ static void draw_overlay(struct app *a)
 
 	fit_box(a, ui_overlay_height(u));
 	ui_build_overlay(u);
+	werase(a->backdrop);
 	if (u->overlay == OV_FORM || u->overlay == OV_CONFIRM) {
 		draw_boxed(a->box, &u->overlay_page, u->cursor_y, u->cursor_x);
 		return;
@@ -188,11 +209,13 @@ static bool paint_overlay(struct app *a, bool covered, bool other)
 	if (u->overlay_stale || !a->box) {
 		draw_overlay(a);
 	} else if (covered) {
+		touchwin(a->backdrop);
 		touchwin(a->box);
 		touchwin(a->inner);
 	} else if (!other) {
 		return false;
 	}
+	wnoutrefresh(a->backdrop);
 	wnoutrefresh(a->box);
 	if (!boxed)
 		wnoutrefresh(a->inner);
