@@ -494,6 +494,35 @@ static void test_a_long_question_wraps_inside_its_box(void **state)
 	assert_int_equal(u->s->n_actions, 0);
 }
 
+static void test_i_shows_a_line_of_hints_for_the_step(void **state)
+{
+	struct ui *u = *state;
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+
+	ui_hints(&p, u);
+	assert_int_equal(p.n, 0); /* none until asked for */
+	type(u, "i");
+	assert_true(u->hints);
+	ui_hints(&p, u);
+	assert_int_equal(p.n, 1);
+	assert_true(page_contains(&p, "? all keys"));
+	assert_false(page_contains(&p, "1-9 vote"));
+	page_clear(&p);
+	on_row(u, "content");
+	ui_hints(&p, u);
+	assert_true(page_contains(&p, "1-9 vote"));
+	page_clear(&p);
+	type(u, "?"); /* ? stays the full help; the line waits under it */
+	assert_int_equal(u->overlay, OV_HELP);
+	ui_hints(&p, u);
+	assert_int_equal(p.n, 0);
+	type(u, "xi");
+	assert_false(u->hints);
+	assert_true(u->uncovered); /* the body's line under it is painted again */
+	ui_hints(&p, u);
+	assert_int_equal(p.n, 0);
+}
+
 /* Adds an action with TEXT through the form. */
 static void add_action(struct ui *u, const char *text)
 {
@@ -924,6 +953,7 @@ int main(void)
 		T(test_home_and_end_in_the_lists),
 		T(test_s_opens_the_summary_over_the_step_and_esc_returns),
 		T(test_a_long_question_wraps_inside_its_box),
+		T(test_i_shows_a_line_of_hints_for_the_step),
 		T(test_action_list_toggle_delete_and_confirm),
 		T(test_due_date_typed_the_dutch_way_is_saved_as_iso),
 		T(test_due_date_without_a_year_is_this_or_next_year),

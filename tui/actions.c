@@ -59,6 +59,8 @@ static const struct binding table[] = {
 	  N_("summary over this step: the chart of current and target phases, the actions, the "
 	     "time (Esc returns to the step)"), false },
 	{ ACT_HELP, CTX_WALK, OTHER, { '?' }, N_("this help"), false },
+	{ ACT_HINTS, CTX_WALK, OTHER, { 'i' },
+	  N_("show / hide one line of the keys for this step, above the status line"), false },
 	{ ACT_REDRAW, CTX_WALK, OTHER, { UI_KEY_CTRL('l') }, N_("redraw the screen"), false },
 	{ ACT_QUIT, CTX_WALK, OTHER, { 'q' },
 	  N_("quit: everything is already saved (when a save failed, asks for a second q)"), false },

@@ -34,6 +34,7 @@ static void drop_windows(struct app *a)
 	drop_window(&a->inner); /* before the box it is a part of */
 	drop_window(&a->box);
 	drop_window(&a->backdrop);
+	drop_window(&a->hints);
 }
 
 /* Makes the inside of the overlay box (within its border and margins) as a part of the box,
@@ -54,6 +55,7 @@ static void relayout(struct app *a)
 	ui_resize(&a->ui, cols, rows);
 	drop_windows(a);
 	page_clear(&a->status_shown);
+	page_clear(&a->hints_shown);
 	a->body_build = 0; /* the new body shows nothing yet */
 	a->small_shown = false;
 	erase();
@@ -65,6 +67,7 @@ static void relayout(struct app *a)
 	a->header = subwin(stdscr, 1, cols, 0, 0);
 	a->body = subwin(stdscr, l->body_rows, cols, l->body_top, 0);
 	a->status = subwin(stdscr, 1, cols, rows - 1, 0);
+	a->hints = newwin(1, cols, l->body_top + l->body_rows - 1, 0);
 	/* the box is made when an overlay first opens (fit_box) */
 }
 
@@ -147,6 +150,35 @@ static void make_backdrop(struct app *a, int y, int height)
 
 	drop_window(&a->backdrop);
 	a->backdrop = newwin(bottom - top + 1, l->cols, top, 0);
+}
+
+/* Paints the line of hints over the body's last line when it is shown and differs from what
+ * the terminal shows, or the body was sent over it (BODY); when it goes, sends that line of
+ * the body again. Returns true when something was sent. */
+static bool paint_hints(struct app *a, bool body)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+
+	ui_hints(&p, &a->ui);
+	if (!p.n) {
+		bool was_shown = a->hints_shown.n > 0;
+
+		page_clear(&a->hints_shown);
+		if (was_shown && !body) {
+			touchline(a->body, getmaxy(a->body) - 1, 1);
+			wnoutrefresh(a->body);
+		}
+		return was_shown;
+	}
+	if (!body && page_equal(&p, &a->hints_shown)) {
+		page_clear(&p);
+		return false;
+	}
+	draw_page(a->hints, &p, 0);
+	wnoutrefresh(a->hints);
+	page_clear(&a->hints_shown);
+	a->hints_shown = p;
+	return true;
 }
 
 /* Gives the overlay box HEIGHT lines (at most the layout's), centred on the body; makes it
@@ -276,7 +308,8 @@ static void paint(struct app *a)
 	}
 	if (body)
 		wnoutrefresh(a->body);
-	sent = paint_status(a) || body;
+	sent = paint_hints(a, body) || body;
+	sent = paint_status(a) || sent;
 	if (u->overlay != OV_NONE)
 		sent = paint_overlay(a, body, sent) || sent;
 	if (sent && getmaxy(a->status) > 1) { /* a long message stays over body and box */
@@ -475,6 +508,7 @@ int tui_run(const struct tui_options *o)
 	status = report_end(u);
 	drop_windows(&a);
 	page_clear(&a.status_shown);
+	page_clear(&a.hints_shown);
 	ui_free(u);
 	store_close(u->f);
 	session_free(u->s);

@@ -429,6 +429,10 @@ static void walk_action(struct ui *u, const struct binding *b, int key)
 		break;
 	case ACT_OVERVIEW: ui_open(u, OV_OVERVIEW); break;
 	case ACT_HELP: ui_open(u, OV_HELP); break;
+	case ACT_HINTS:
+		u->hints = !u->hints;
+		u->uncovered = !u->hints; /* the body's line under it is painted again */
+		break;
 	case ACT_LIST_ACTIONS: ui_open(u, OV_ACTIONS); break;
 	case ACT_ADD_ACTION: open_action_form(u, -1); break;
 	case ACT_DETAILS: open_details_form(u); break;
@@ -554,6 +558,27 @@ void ui_key(struct ui *u, int key)
 		pending_input(u, key);
 	else if (b)
 		walk_action(u, b, key);
+}
+
+/* Returns the hints of the current step, translated. These stand in for the screens' own
+ * hints of a step (screen_hints), which say more once they are there. */
+static const char *step_hints(const struct ui *u)
+{
+	if (current_step(u)->kind == STEP_SCORE)
+		/* TRANSLATORS: the line of hints on a scoring step; the key letters stay. */
+		return _("1-9 vote   r reveal   u undo   c/t current/target   n note   ? all keys");
+	if (current_step(u)->kind == STEP_TABLE)
+		/* TRANSLATORS: the line of hints on the table step; the key letters stay. */
+		return _("↑↓ choose a row   Enter score it   a action   ? all keys");
+	/* TRANSLATORS: the line of hints on other steps; the key letters stay. */
+	return _("Space on   ← back   o overview   a action   s summary   ? all keys");
+}
+
+void ui_hints(struct page *p, const struct ui *u)
+{
+	if (!u->hints || u->overlay != OV_NONE)
+		return;
+	page_put_fit(p, 1, STYLE_EMPHASIS, step_hints(u), u->l.cols - 2, u->unicode);
 }
 
 void ui_wheel(struct ui *u, int delta)
