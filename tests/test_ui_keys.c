@@ -383,6 +383,14 @@ static void test_esc_on_typed_text_asks_before_discarding(void **state)
 	type(u, "ax");
 	keys(u, (const int[]){ UI_KEY_BACKSPACE, ESC, 0 });
 	assert_int_equal(u->overlay, OV_NONE);
+	/* Home and End in the row field: the first and the last of its list */
+	type(u, "a");
+	keys(u, (const int[]){ UI_KEY_BACK_TAB, UI_KEY_END, 0 });
+	assert_int_equal(u->form.fields[3].row, (long)u->c->n_dimensions - 1);
+	keys(u, (const int[]){ UI_KEY_HOME, 0 });
+	assert_int_equal(u->form.fields[3].row, -1);
+	keys(u, (const int[]){ ESC, 0 }); /* back as it was given: nothing to ask */
+	assert_int_equal(u->overlay, OV_NONE);
 	/* the row chosen is a change too */
 	type(u, "a");
 	keys(u, (const int[]){ UI_KEY_BACK_TAB, UI_KEY_RIGHT, ESC, 0 });

@@ -225,11 +225,16 @@ static bool type_character(struct editor *e, int key)
 	return true;
 }
 
-/* Handles a key in a row field: ← and → (and Space) choose the row. */
+/* Handles a key in a row field: ← and → (and Space) choose the row; Home chooses the first
+ * of the list (the workshop as a whole), End the last row. */
 static void row_key(struct form_field *field, const struct content *c, enum action act, int key)
 {
 	if (act == ACT_CURSOR_LEFT || act == ACT_CURSOR_RIGHT)
 		choose_row(field, c, act == ACT_CURSOR_LEFT ? -1 : 1);
+	else if (act == ACT_CURSOR_HOME)
+		field->row = -1;
+	else if (act == ACT_CURSOR_END)
+		field->row = (long)c->n_dimensions - 1;
 	else if (key == ' ')
 		choose_row(field, c, 1);
 }
