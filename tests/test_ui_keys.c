@@ -917,6 +917,26 @@ static void test_start_screen_makes_a_new_session(void **state)
 	assert_int_equal(nftw(home, remove_one, 8, FTW_DEPTH | FTW_PHYS), 0);
 }
 
+static void test_start_screen_home_and_end(void **state)
+{
+	struct start st = { .n = 3 }; /* three sessions listed (their entries are not read) */
+	struct ui u;
+
+	(void)state;
+	assert_true(ui_init(&u, content, false, false, true));
+	assert_int_equal(start_key(&st, &u, UI_KEY_END), 0);
+	assert_int_equal(st.selected, 3); /* the last line: a new session */
+	assert_int_equal(start_key(&st, &u, UI_KEY_HOME), 0);
+	assert_int_equal(st.selected, 0);
+	assert_int_equal(start_key(&st, &u, 'G'), 0);
+	assert_int_equal(st.selected, 3);
+	assert_int_equal(start_key(&st, &u, 'k'), 0);
+	assert_int_equal(st.selected, 2);
+	assert_int_equal(start_key(&st, &u, 'g'), 0);
+	assert_int_equal(st.selected, 0);
+	ui_free(&u);
+}
+
 static void test_start_screen_quits(void **state)
 {
 	struct start st = { 0 };
@@ -984,6 +1004,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test(test_start_screen_makes_a_new_session),
 		cmocka_unit_test(test_start_screen_quits),
+		cmocka_unit_test(test_start_screen_home_and_end),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");
