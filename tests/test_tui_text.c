@@ -376,8 +376,23 @@ static void test_form_keys_are_dispatched_from_the_table(void **state)
 		assert_int_equal(form_key(&f, NULL, keys[i]), FORM_OPEN);
 		assert_string_equal(form_text(&f, 0), after[i]);
 	}
-	assert_int_equal(form_key(&f, NULL, UI_KEY_ESC), FORM_CANCEL);
+	/* the text was changed: Esc asks first, another key goes back, y or j cancels */
+	assert_true(form_changed(&f));
+	assert_int_equal(form_key(&f, NULL, UI_KEY_ESC), FORM_OPEN);
+	assert_true(f.discarding);
+	assert_int_equal(form_key(&f, NULL, 'x'), FORM_OPEN);
+	assert_false(f.discarding);
+	assert_string_equal(form_text(&f, 0), ""); /* the answer typed nothing */
+	assert_int_equal(form_key(&f, NULL, UI_KEY_ESC), FORM_OPEN);
+	assert_int_equal(form_key(&f, NULL, 'J'), FORM_CANCEL);
 	assert_int_equal(form_key(&f, NULL, '\r'), FORM_SAVE);
+	form_end(&f);
+	/* an untouched form: Esc cancels at once */
+	form_begin(&f, "Test");
+	assert_true(form_add(&f, "Text", FIELD_TEXT, "één", 0));
+	assert_int_equal(form_key(&f, NULL, UI_KEY_END), FORM_OPEN);
+	assert_false(form_changed(&f));
+	assert_int_equal(form_key(&f, NULL, UI_KEY_ESC), FORM_CANCEL);
 	form_end(&f);
 }
 

@@ -21,6 +21,7 @@
 #include "keys.h"
 #include "start.h"
 #include "ui.h"
+#include "utf8.h"
 #include "wrap.h"
 #include "builtin_content.h"
 
@@ -85,6 +86,20 @@ static void keys(struct ui *u, const int *k)
 {
 	for (; *k; k++)
 		ui_key(u, *k);
+}
+
+/* Returns true when one span of page P holds TEXT. */
+static bool page_contains(const struct page *p, const char *text)
+{
+	for (size_t i = 0; i < p->n; i++)
+		for (size_t k = 0; k < p->lines[i].n; k++) {
+			const struct span *sp = &p->lines[i].spans[k];
+
+			for (size_t at = 0; at + strlen(text) <= sp->len; at++)
+				if (strncmp(sp->text + at, text, strlen(text)) == 0)
+					return true;
+		}
+	return false;
 }
 
 /* Returns the first step of KIND scoring row ID (NULL: any), failing when there is none. */
@@ -300,7 +315,7 @@ static void test_action_form_row_field_and_cancel(void **state)
 	keys(u, (const int[]){ UI_KEY_BACK_TAB, UI_KEY_RIGHT, UI_KEY_RIGHT, UI_KEY_LEFT, 0 });
 	assert_int_equal(u->form.focus, 3);
 	assert_int_equal(u->form.fields[3].row, 0); /* from the workshop (-1) on to row 1 */
-	type(u, "\x1b");
+	type(u, "\x1by");
 	assert_int_equal(u->overlay, OV_NONE);
 	assert_int_equal(u->s->n_actions, 0); /* Esc changed nothing */
 	type(u, "a\r");
@@ -318,7 +333,7 @@ static void test_note_form_edits_and_esc_keeps_the_old(void **state)
 	type(u, "dat\r");
 	assert_string_equal(u->s->scores[dim].note, "Eerst dat");
 	type(u, "n");
-	keys(u, (const int[]){ UI_KEY_HOME, UI_KEY_DELETE, ESC, 0 });
+	keys(u, (const int[]){ UI_KEY_HOME, UI_KEY_DELETE, ESC, 'j', 0 });
 	assert_string_equal(u->s->scores[dim].note, "Eerst dat");
 	type(u, "n");
 	keys(u, (const int[]){ UI_KEY_HOME, UI_KEY_DELETE, 'F', ENTER, 0 });
@@ -336,12 +351,184 @@ static void test_details_form_refuses_without_changing(void **state)
 	type(u, "x\r");
 	assert_int_equal(u->overlay, OV_FORM);
 	assert_string_equal(u->form.error, "Participants: write a whole number");
-	type(u, "\x1b");
+	type(u, "\x1by");
 	assert_string_equal(u->s->meta[META_TITLE], "Keys");
 	type(u, "e");
 	keys(u, (const int[]){ UI_KEY_CTRL('u'), 0 });
 	type(u, "Nieuwe titel\r");
 	assert_string_equal(u->s->meta[META_TITLE], "Nieuwe titel");
+}
+
+static void test_esc_on_typed_text_asks_before_discarding(void **state)
+{
+	struct ui *u = *state;
+
+	type(u, "aBel de raad");
+	keys(u, (const int[]){ ESC, 0 });
+	assert_int_equal(u->overlay, OV_FORM); /* typed text: Esc asks first */
+	assert_true(u->form.discarding);
+	assert_string_equal(u->form.question, "Discard what you typed?");
+	ui_build_overlay(u);
+	assert_true(page_contains(&u->overlay_page, "Discard what you typed?"));
+	assert_true(page_contains(&u->overlay_page, "y/j yes"));
+	type(u, "n"); /* no: back to the form, its text kept */
+	assert_int_equal(u->overlay, OV_FORM);
+	assert_false(u->form.discarding);
+	assert_string_equal(u->form.fields[0].editor.text, "Bel de raad");
+	type(u, " nu");
+	keys(u, (const int[]){ ESC, 'y', 0 });
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->n_actions, 0);
+	/* typed, then taken back: nothing differs from what the form was given */
+	type(u, "ax");
+	keys(u, (const int[]){ UI_KEY_BACKSPACE, ESC, 0 });
+	assert_int_equal(u->overlay, OV_NONE);
+	/* Home and End in the row field: the first and the last of its list */
+	type(u, "a");
+	keys(u, (const int[]){ UI_KEY_BACK_TAB, UI_KEY_END, 0 });
+	assert_int_equal(u->form.fields[3].row, (long)u->c->n_dimensions - 1);
+	keys(u, (const int[]){ UI_KEY_HOME, 0 });
+	assert_int_equal(u->form.fields[3].row, -1);
+	keys(u, (const int[]){ ESC, 0 }); /* back as it was given: nothing to ask */
+	assert_int_equal(u->overlay, OV_NONE);
+	/* the row chosen is a change too */
+	type(u, "a");
+	keys(u, (const int[]){ UI_KEY_BACK_TAB, UI_KEY_RIGHT, ESC, 0 });
+	assert_int_equal(u->overlay, OV_FORM);
+	type(u, "j");
+	assert_int_equal(u->overlay, OV_NONE);
+}
+
+static void test_esc_on_an_untouched_form_closes_at_once(void **state)
+{
+	struct ui *u = *state;
+
+	on_row(u, "content");
+	type(u, "n");
+	keys(u, (const int[]){ UI_KEY_TAB, UI_KEY_HOME, UI_KEY_END, ESC, 0 });
+	assert_int_equal(u->overlay, OV_NONE); /* moving is not typing */
+	type(u, "e");
+	keys(u, (const int[]){ ESC, 0 });
+	assert_int_equal(u->overlay, OV_NONE);
+}
+
+static void test_home_and_end_in_the_lists(void **state)
+{
+	struct ui *u = *state;
+
+	ui_move(u, 3);
+	type(u, "o");
+	assert_int_equal(u->selected, 3);
+	keys(u, (const int[]){ UI_KEY_END, 0 });
+	assert_int_equal(u->selected, u->c->n_steps - 1);
+	keys(u, (const int[]){ UI_KEY_HOME, 0 });
+	assert_int_equal(u->selected, 0);
+	type(u, "G");
+	assert_int_equal(u->selected, u->c->n_steps - 1);
+	type(u, "g\r");
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->position, 0);
+	type(u, "aeen\raander\raderde\rA");
+	assert_int_equal(u->overlay, OV_ACTIONS);
+	keys(u, (const int[]){ UI_KEY_END, 0 });
+	assert_int_equal(u->selected, 2);
+	keys(u, (const int[]){ UI_KEY_HOME, 0 });
+	assert_int_equal(u->selected, 0);
+	type(u, "?"); /* the help: Home and End go to its top and bottom */
+	type(u, "q?");
+	assert_int_equal(u->overlay, OV_HELP);
+	ui_build_overlay(u); /* as the painter does before the next key */
+	keys(u, (const int[]){ UI_KEY_END, 0 });
+	assert_true(u->overlay_scroll > 0);
+	assert_int_equal(u->overlay_scroll, (int)u->overlay_page.n - (u->l.box_height - 2));
+	keys(u, (const int[]){ UI_KEY_HOME, 0 });
+	assert_int_equal(u->overlay_scroll, 0);
+	assert_int_equal(u->overlay, OV_HELP);
+}
+
+static void test_s_opens_the_summary_over_the_step_and_esc_returns(void **state)
+{
+	struct ui *u = *state;
+	size_t dim = on_row(u, "conversatie"), step = u->s->position;
+
+	type(u, "3");
+	type(u, "s");
+	assert_int_equal(u->overlay, OV_SUMMARY); /* over the step, not a move */
+	assert_int_equal(u->s->position, step);
+	ui_build_overlay(u);
+	assert_true(u->overlay_page.n > 0);
+	keys(u, (const int[]){ UI_KEY_DOWN, ' ', 0 }); /* scrolling stays in the summary */
+	assert_int_equal(u->overlay, OV_SUMMARY);
+	keys(u, (const int[]){ ESC, 0 });
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->position, step);
+	assert_true(u->uncovered); /* the step is painted whole again */
+	assert_int_equal(u->s->scores[dim].n_votes, 1);
+	type(u, "s");
+	keys(u, (const int[]){ UI_KEY_LEFT, 0 }); /* another key closes it too, doing nothing */
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_int_equal(u->s->position, step);
+}
+
+static void test_a_long_question_wraps_inside_its_box(void **state)
+{
+	struct ui *u = *state;
+	static const char text[] = "Vraag het team communicatie om elke week de reacties op de "
+				   "gemeentelijke kanalen samen te vatten voor de raad";
+	char joined[512] = "";
+
+	type(u, "a");
+	type(u, text);
+	type(u, "\rAd");
+	assert_int_equal(u->overlay, OV_CONFIRM);
+	ui_build_overlay(u);
+	assert_int_equal((int)u->overlay_page.n, ui_overlay_height(u));
+	assert_true(ui_overlay_height(u) > 7); /* two lines of question or more */
+	for (size_t i = 0; i < u->overlay_page.n; i++)
+		for (size_t k = 0; k < u->overlay_page.lines[i].n; k++) {
+			const struct span *sp = &u->overlay_page.lines[i].spans[k];
+
+			/* inside the border and the margin of the box */
+			assert_true(sp->x >= 2);
+			assert_true(sp->x + (int)utf8_width(sp->text, sp->len) <= u->l.box_width - 2);
+			if (sp->style == STYLE_WARNING) {
+				strncat(joined, sp->text, sp->len);
+				strcat(joined, " ");
+			}
+		}
+	assert_non_null(strstr(joined, text) ? joined : NULL);
+	assert_true(page_contains(&u->overlay_page, "y/j yes"));
+	type(u, "j");
+	assert_int_equal(u->s->n_actions, 0);
+}
+
+static void test_i_shows_a_line_of_hints_for_the_step(void **state)
+{
+	struct ui *u = *state;
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+
+	ui_hints(&p, u);
+	assert_int_equal(p.n, 0); /* none until asked for */
+	type(u, "i");
+	assert_true(u->hints);
+	ui_hints(&p, u);
+	assert_true(p.n >= 1);
+	assert_true(page_contains(&p, "? shows the keys"));
+	assert_false(page_contains(&p, "1-9 adds a vote"));
+	page_clear(&p);
+	on_row(u, "content");
+	ui_hints(&p, u);
+	assert_true(page_contains(&p, "1-9 adds a vote for that phase"));
+	page_clear(&p);
+	type(u, "?"); /* ? stays the full help; the line waits under it */
+	assert_int_equal(u->overlay, OV_HELP);
+	ui_hints(&p, u);
+	assert_int_equal(p.n, 0);
+	type(u, "xi");
+	assert_false(u->hints);
+	assert_true(u->uncovered); /* the body's line under it is painted again */
+	ui_hints(&p, u);
+	assert_int_equal(p.n, 0);
 }
 
 /* Adds an action with TEXT through the form. */
@@ -730,6 +917,26 @@ static void test_start_screen_makes_a_new_session(void **state)
 	assert_int_equal(nftw(home, remove_one, 8, FTW_DEPTH | FTW_PHYS), 0);
 }
 
+static void test_start_screen_home_and_end(void **state)
+{
+	struct start st = { .n = 3 }; /* three sessions listed (their entries are not read) */
+	struct ui u;
+
+	(void)state;
+	assert_true(ui_init(&u, content, false, false, true));
+	assert_int_equal(start_key(&st, &u, UI_KEY_END), 0);
+	assert_int_equal(st.selected, 3); /* the last line: a new session */
+	assert_int_equal(start_key(&st, &u, UI_KEY_HOME), 0);
+	assert_int_equal(st.selected, 0);
+	assert_int_equal(start_key(&st, &u, 'G'), 0);
+	assert_int_equal(st.selected, 3);
+	assert_int_equal(start_key(&st, &u, 'k'), 0);
+	assert_int_equal(st.selected, 2);
+	assert_int_equal(start_key(&st, &u, 'g'), 0);
+	assert_int_equal(st.selected, 0);
+	ui_free(&u);
+}
+
 static void test_start_screen_quits(void **state)
 {
 	struct start st = { 0 };
@@ -769,6 +976,12 @@ int main(void)
 		T(test_action_form_row_field_and_cancel),
 		T(test_note_form_edits_and_esc_keeps_the_old),
 		T(test_details_form_refuses_without_changing),
+		T(test_esc_on_typed_text_asks_before_discarding),
+		T(test_esc_on_an_untouched_form_closes_at_once),
+		T(test_home_and_end_in_the_lists),
+		T(test_s_opens_the_summary_over_the_step_and_esc_returns),
+		T(test_a_long_question_wraps_inside_its_box),
+		T(test_i_shows_a_line_of_hints_for_the_step),
 		T(test_action_list_toggle_delete_and_confirm),
 		T(test_due_date_typed_the_dutch_way_is_saved_as_iso),
 		T(test_due_date_without_a_year_is_this_or_next_year),
@@ -791,6 +1004,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test(test_start_screen_makes_a_new_session),
 		cmocka_unit_test(test_start_screen_quits),
+		cmocka_unit_test(test_start_screen_home_and_end),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "config.h"
 #include "draw.h"
 #include "i18n.h"
 #include "screens.h"
@@ -32,6 +33,8 @@ static void drop_windows(struct app *a)
 	drop_window(&a->status);
 	drop_window(&a->inner); /* before the box it is a part of */
 	drop_window(&a->box);
+	drop_window(&a->backdrop);
+	drop_window(&a->hints);
 }
 
 /* Makes the inside of the overlay box (within its border and margins) as a part of the box,
@@ -52,6 +55,7 @@ static void relayout(struct app *a)
 	ui_resize(&a->ui, cols, rows);
 	drop_windows(a);
 	page_clear(&a->status_shown);
+	page_clear(&a->hints_shown);
 	a->body_build = 0; /* the new body shows nothing yet */
 	a->small_shown = false;
 	erase();
@@ -63,6 +67,7 @@ static void relayout(struct app *a)
 	a->header = subwin(stdscr, 1, cols, 0, 0);
 	a->body = subwin(stdscr, l->body_rows, cols, l->body_top, 0);
 	a->status = subwin(stdscr, 1, cols, rows - 1, 0);
+	a->hints = newwin(1, cols, l->body_top + l->body_rows - 1, 0);
 	/* the box is made when an overlay first opens (fit_box) */
 }
 
@@ -133,8 +138,69 @@ static bool paint_status(struct app *a)
 	return true;
 }
 
+/* Makes the backdrop of a box of HEIGHT lines at line Y: the whole width of the body on the
+ * box's lines and the line above and below it (within the body), so that no page text shows
+ * beside the box. */
+static void make_backdrop(struct app *a, int y, int height)
+{
+	const struct layout *l = &a->ui.l;
+	int top = y - 1 > l->body_top ? y - 1 : l->body_top;
+	int bottom = y + height < l->body_top + l->body_rows ? y + height
+							    : l->body_top + l->body_rows - 1;
+
+	drop_window(&a->backdrop);
+	a->backdrop = newwin(bottom - top + 1, l->cols, top, 0);
+}
+
+/* Gives the hints window ROWS lines (at most a third of the body), over the body's last
+ * lines. */
+static void fit_hints(struct app *a, int rows)
+{
+	const struct layout *l = &a->ui.l;
+
+	if (rows > l->body_rows / 3)
+		rows = l->body_rows / 3 > 0 ? l->body_rows / 3 : 1;
+	if (getmaxy(a->hints) == rows)
+		return;
+	drop_window(&a->hints);
+	a->hints = newwin(rows, l->cols, l->body_top + l->body_rows - rows, 0);
+}
+
+/* Paints the line of hints over the body's last line when it is shown and differs from what
+ * the terminal shows, or the body was sent over it (BODY); when it goes, sends that line of
+ * the body again. Returns true when something was sent. */
+static bool paint_hints(struct app *a, bool body)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+
+	ui_hints(&p, &a->ui);
+	if (!p.n || (int)p.n != getmaxy(a->hints)) {
+		bool was_shown = a->hints_shown.n > 0;
+		int rows = getmaxy(a->hints);
+
+		page_clear(&a->hints_shown);
+		if (was_shown && !body) {
+			touchline(a->body, getmaxy(a->body) - rows, rows);
+			wnoutrefresh(a->body);
+		}
+		if (!p.n)
+			return was_shown;
+		fit_hints(a, (int)p.n);
+	}
+	if (!body && page_equal(&p, &a->hints_shown)) {
+		page_clear(&p);
+		return false;
+	}
+	draw_page(a->hints, &p, 0);
+	wnoutrefresh(a->hints);
+	page_clear(&a->hints_shown);
+	a->hints_shown = p;
+	return true;
+}
+
 /* Gives the overlay box HEIGHT lines (at most the layout's), centred on the body; makes it
- * (and its inside) when there is none yet for this size of terminal. */
+ * (its inside and its backdrop) when there is none yet for this size of terminal. A box that
+ * changes its height first gives the body back whole, which the old box covered. */
 static void fit_box(struct app *a, int height)
 {
 	const struct layout *l = &a->ui.l;
@@ -143,11 +209,15 @@ static void fit_box(struct app *a, int height)
 	if (!a->box) {
 		a->box = newwin(height, l->box_width, y, l->box_x);
 		make_inner(a);
+		make_backdrop(a, y, height);
 	} else if (getmaxy(a->box) != height) {
 		drop_window(&a->inner); /* a part of the box: made again for its new size */
 		wresize(a->box, height, l->box_width);
 		mvwin(a->box, y, l->box_x);
 		make_inner(a);
+		make_backdrop(a, y, height);
+		touchwin(a->body);
+		wnoutrefresh(a->body);
 	}
 }
 
@@ -160,6 +230,7 @@ static void draw_overlay(struct app *a)
 
 	fit_box(a, ui_overlay_height(u));
 	ui_build_overlay(u);
+	werase(a->backdrop);
 	if (u->overlay == OV_FORM || u->overlay == OV_CONFIRM) {
 		draw_boxed(a->box, &u->overlay_page, u->cursor_y, u->cursor_x);
 		return;
@@ -187,11 +258,13 @@ static bool paint_overlay(struct app *a, bool covered, bool other)
 	if (u->overlay_stale || !a->box) {
 		draw_overlay(a);
 	} else if (covered) {
+		touchwin(a->backdrop);
 		touchwin(a->box);
 		touchwin(a->inner);
 	} else if (!other) {
 		return false;
 	}
+	wnoutrefresh(a->backdrop);
 	wnoutrefresh(a->box);
 	if (!boxed)
 		wnoutrefresh(a->inner);
@@ -252,7 +325,8 @@ static void paint(struct app *a)
 	}
 	if (body)
 		wnoutrefresh(a->body);
-	sent = paint_status(a) || body;
+	sent = paint_hints(a, body) || body;
+	sent = paint_status(a) || sent;
 	if (u->overlay != OV_NONE)
 		sent = paint_overlay(a, body, sent) || sent;
 	if (sent && getmaxy(a->status) > 1) { /* a long message stays over body and box */
@@ -408,6 +482,20 @@ static int not_started(struct ui *u, const char *why)
 	return 1;
 }
 
+/* Chooses the theme: O's (--theme) when it names one, else the settings file's (whose lines
+ * that cannot be used are named on standard error), else the default. */
+static void choose_theme(const struct tui_options *o)
+{
+	struct config cfg = { THEME_DEFAULT };
+	char path[4096];
+
+	if (config_path(path, sizeof(path)))
+		config_read_file(&cfg, path, stderr);
+	if (o->theme)
+		config_theme(o->theme, &cfg.theme);
+	term_set_theme(cfg.theme);
+}
+
 int tui_run(const struct tui_options *o)
 {
 	struct app a = { .cursor = -1 };
@@ -425,6 +513,7 @@ int tui_run(const struct tui_options *o)
 		ui_free(u);
 		return 1;
 	}
+	choose_theme(o);
 	if (!term_start(&why))
 		return not_started(u, _(why));
 	term_set_ascii(!o->unicode);
@@ -437,6 +526,7 @@ int tui_run(const struct tui_options *o)
 	status = report_end(u);
 	drop_windows(&a);
 	page_clear(&a.status_shown);
+	page_clear(&a.hints_shown);
 	ui_free(u);
 	store_close(u->f);
 	session_free(u->s);

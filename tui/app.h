@@ -11,6 +11,9 @@
 struct app {
 	struct ui ui;
 	WINDOW *header, *body, *status, *box, *inner;
+	WINDOW *backdrop;         /* the rows of the body the box lies on, blanked behind it */
+	WINDOW *hints;            /* the line of hints (i), over the body's last line */
+	struct page hints_shown;  /* the line of hints as the terminal shows it */
 	struct page status_shown; /* the status line as the terminal shows it */
 	bool small_shown;         /* the too-small notice is on the screen */
 	unsigned long body_build; /* the build of the page (ui.page_builds) the body shows, 0: none */

@@ -348,16 +348,6 @@ static size_t score_step_of(const struct ui *u, size_t dim)
 	return u->s->position;
 }
 
-/* Returns the first step of KIND, or the number of steps when there is none. */
-static size_t first_step_of(const struct ui *u, enum step_kind kind)
-{
-	size_t i = 0;
-
-	while (i < u->c->n_steps && u->c->steps[i].kind != kind)
-		i++;
-	return i;
-}
-
 /* Moves the selection of the table, or scrolls the page, by DELTA. */
 static void move_or_scroll(struct ui *u, int delta)
 {
@@ -439,15 +429,14 @@ static void walk_action(struct ui *u, const struct binding *b, int key)
 		break;
 	case ACT_OVERVIEW: ui_open(u, OV_OVERVIEW); break;
 	case ACT_HELP: ui_open(u, OV_HELP); break;
+	case ACT_HINTS:
+		u->hints = !u->hints;
+		u->uncovered = !u->hints; /* the body's line under it is painted again */
+		break;
 	case ACT_LIST_ACTIONS: ui_open(u, OV_ACTIONS); break;
 	case ACT_ADD_ACTION: open_action_form(u, -1); break;
 	case ACT_DETAILS: open_details_form(u); break;
-	case ACT_SUMMARY:
-		if (first_step_of(u, STEP_SUMMARY) < u->c->n_steps)
-			ui_move(u, first_step_of(u, STEP_SUMMARY));
-		else
-			ui_open(u, OV_SUMMARY);
-		break;
+	case ACT_SUMMARY: ui_open(u, OV_SUMMARY); break;
 	case ACT_REDRAW:
 		u->redraw = true;
 		u->repaint = true;
@@ -495,6 +484,10 @@ static void list_input(struct ui *u, int key)
 		u->selected--;
 	else if (act == ACT_DOWN && u->selected + 1 < n)
 		u->selected++;
+	else if (act == ACT_FIRST)
+		u->selected = 0;
+	else if (act == ACT_LAST)
+		u->selected = n ? n - 1 : 0;
 	else if (act == ACT_CLOSE)
 		ui_close(u);
 	else if (u->overlay == OV_ACTIONS)
@@ -505,19 +498,36 @@ static void list_input(struct ui *u, int key)
 	}
 }
 
-/* Handles a key in the help, warnings or summary overlay: arrows scroll, anything else closes. */
+/* Returns the lines the box of a page overlay shows at once. */
+static int overlay_rows(const struct ui *u)
+{
+	return u->l.box_height > 3 ? u->l.box_height - 2 : 1;
+}
+
+/* Handles a key in the help, warnings or summary overlay: the arrows scroll, Home and End go
+ * to its top and bottom, Space shows the rest a box at a time; any other key (Esc) closes it,
+ * back on the step it lies over. */
 static void page_overlay_input(struct ui *u, int key)
 {
 	const struct binding *b = binding_for_key(CTX_WALK, key);
+	enum action act = b ? b->action : ACT_NONE;
+	int rest = (int)u->overlay_page.n - overlay_rows(u);
 
-	if (b && (b->action == ACT_UP || b->action == ACT_DOWN)) {
-		u->overlay_scroll += b->action == ACT_UP ? -1 : 1;
-		u->overlay_page.focus_top = u->overlay_page.focus_bottom = -1;
-		if (u->overlay_scroll < 0)
-			u->overlay_scroll = 0;
-	} else {
+	if (act == ACT_UP || act == ACT_DOWN)
+		u->overlay_scroll += act == ACT_UP ? -1 : 1;
+	else if (act == ACT_FIRST)
+		u->overlay_scroll = 0;
+	else if (act == ACT_LAST)
+		u->overlay_scroll = rest > 0 ? rest : 0;
+	else if (act == ACT_ADVANCE && u->overlay_scroll < rest)
+		u->overlay_scroll += overlay_rows(u) > 2 ? overlay_rows(u) - 1 : 1;
+	else {
 		ui_close(u);
+		return;
 	}
+	u->overlay_page.focus_top = u->overlay_page.focus_bottom = -1;
+	if (u->overlay_scroll < 0)
+		u->overlay_scroll = 0;
 }
 
 void ui_quit(struct ui *u)
@@ -548,6 +558,16 @@ void ui_key(struct ui *u, int key)
 		pending_input(u, key);
 	else if (b)
 		walk_action(u, b, key);
+}
+
+void ui_hints(struct page *p, const struct ui *u)
+{
+	struct view v;
+
+	if (!u->hints || u->overlay != OV_NONE)
+		return;
+	ui_view(u, &v);
+	screen_hints(p, &v);
 }
 
 void ui_wheel(struct ui *u, int delta)

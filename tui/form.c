@@ -2,6 +2,7 @@
 #include "form.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "actions.h"
@@ -54,16 +55,22 @@ bool form_add(struct form *f, const char *label, enum field_kind kind, const cha
 	field->row = row;
 	ok = is_date(kind) ? start_date(field, value ? value : "")
 			   : editor_init(&field->editor, value ? value : "", SESSION_TEXT_MAX);
-	if (!ok)
+	if (ok && !(field->given = strdup(field->editor.text)))
+		editor_free(&field->editor);
+	if (!ok || !field->given)
 		return false;
+	field->given_row = row;
 	f->n++;
 	return true;
 }
 
 void form_end(struct form *f)
 {
-	for (size_t i = 0; i < f->n; i++)
+	for (size_t i = 0; i < f->n; i++) {
 		editor_free(&f->fields[i].editor);
+		free(f->fields[i].given);
+		f->fields[i].given = NULL;
+	}
 	f->n = 0;
 }
 
@@ -137,6 +144,37 @@ static bool ask_about_past(struct form *f)
 	return false;
 }
 
+bool form_changed(const struct form *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		const struct form_field *field = &f->fields[i];
+
+		if (field->kind == FIELD_ROW ? field->row != field->given_row
+					     : strcmp(field->editor.text, field->given) != 0)
+			return true;
+	}
+	return false;
+}
+
+/* Esc: cancels at once when nothing was changed, else asks whether to discard it. */
+static enum form_result cancel(struct form *f)
+{
+	if (!form_changed(f))
+		return FORM_CANCEL;
+	snprintf(f->question, sizeof(f->question), "%s", _("Discard what you typed?"));
+	f->discarding = true;
+	return FORM_OPEN;
+}
+
+/* Handles the answer to whether to discard: y or j cancels the form; any other key goes back
+ * to the fields as they were. */
+static enum form_result answer_discard(struct form *f, int key)
+{
+	f->discarding = false;
+	f->question[0] = '\0';
+	return form_yes(key) ? FORM_CANCEL : FORM_OPEN;
+}
+
 /* Handles the answer to the question: y or j saves; any other key goes back to the field,
  * its text kept. */
 static enum form_result answer(struct form *f, int key)
@@ -187,11 +225,16 @@ static bool type_character(struct editor *e, int key)
 	return true;
 }
 
-/* Handles a key in a row field: ← and → (and Space) choose the row. */
+/* Handles a key in a row field: ← and → (and Space) choose the row; Home chooses the first
+ * of the list (the workshop as a whole), End the last row. */
 static void row_key(struct form_field *field, const struct content *c, enum action act, int key)
 {
 	if (act == ACT_CURSOR_LEFT || act == ACT_CURSOR_RIGHT)
 		choose_row(field, c, act == ACT_CURSOR_LEFT ? -1 : 1);
+	else if (act == ACT_CURSOR_HOME)
+		field->row = -1;
+	else if (act == ACT_CURSOR_END)
+		field->row = (long)c->n_dimensions - 1;
 	else if (key == ' ')
 		choose_row(field, c, 1);
 }
@@ -204,8 +247,10 @@ enum form_result form_key(struct form *f, const struct content *c, int key)
 
 	if (f->asking)
 		return answer(f, key);
+	if (f->discarding)
+		return answer_discard(f, key);
 	if (act == ACT_CANCEL_FORM)
-		return FORM_CANCEL;
+		return cancel(f);
 	if (act == ACT_SAVE_FORM)
 		return fields_valid(f) && !ask_about_past(f) ? FORM_SAVE : FORM_OPEN;
 	if (act == ACT_NEXT_FIELD || act == ACT_PREV_FIELD) {
@@ -299,8 +344,10 @@ static void put_message(struct page *p, int from, int to, int width, const char 
 void form_page(struct page *p, struct form *f, const struct content *c, int width, int height,
 	       int *cursor_y, int *cursor_x)
 {
-	const char *hint = f->asking ? _("y yes    n no") : _("Tab next field   Enter save   Esc cancel");
-	const char *message = f->asking ? f->question : f->error;
+	bool asking = f->asking || f->discarding;
+	/* TRANSLATORS: the keys that answer a question; the key letters y, j and n stay. */
+	const char *hint = asking ? _("y/j yes    n no") : _("Tab next field   Enter save   Esc cancel");
+	const char *message = asking ? f->question : f->error;
 	int inner = height - 2, last_field = 0;
 	/* A blank line between fields and a line of keys, when there is room for them. */
 	bool roomy = inner >= 2 * (int)f->n + 3;
@@ -313,7 +360,7 @@ void form_page(struct page *p, struct form *f, const struct content *c, int widt
 		int y = top + spacing * (int)(i - first), x = put_field(p, f, i, y, width, c);
 
 		last_field = y;
-		if (x >= 0 && !f->asking) {
+		if (x >= 0 && !asking) {
 			*cursor_x = x;
 			*cursor_y = y;
 		}
@@ -322,6 +369,52 @@ void form_page(struct page *p, struct form *f, const struct content *c, int widt
 		put_message(p, last_field + 1 + roomy, height - 2 - roomy, width - 4, message);
 	if (roomy)
 		put_at(p, height - 2, 2, STYLE_DIM, hint, strlen(hint));
+	while (p->n < (size_t)height && !p->failed)
+		page_newline(p);
+}
+
+/* Counts the lines TEXT needs wrapped at WIDTH columns (at least one). */
+static int wrapped_lines(const char *text, int width)
+{
+	size_t len = strlen(text), next = 0;
+	struct wrap_line line;
+	int n = 0;
+
+	do {
+		next = wrap_next(text, len, next, (size_t)(width > 1 ? width : 1), &line);
+		n++;
+	} while (next < len);
+	return n;
+}
+
+/* The box of a question: a border and a blank line above it, a blank line, the keys and the
+ * border below. */
+enum { QUESTION_TOP = 3, QUESTION_CHROME = 6 };
+
+int form_question_height(const char *question, int width)
+{
+	return wrapped_lines(question, width - 4) + QUESTION_CHROME;
+}
+
+void form_question_page(struct page *p, const char *question, int width, int height)
+{
+	/* TRANSLATORS: the keys that answer a question; the key letters y, j and n stay. */
+	const char *hint = _("y/j yes    n no");
+	size_t len = strlen(question), next = 0;
+	int y = QUESTION_TOP, last = height - QUESTION_CHROME + QUESTION_TOP - 1;
+
+	while (next < len && y <= last) {
+		struct wrap_line line;
+		size_t start = next;
+
+		next = wrap_next(question, len, start, (size_t)(width > 5 ? width - 4 : 1), &line);
+		put_at(p, y, 2, STYLE_WARNING, question + start, line.len);
+		if (line.hyphen)
+			put_at(p, y, 2 + (int)utf8_width(question + start, line.len), STYLE_WARNING,
+			       "-", 1);
+		y++;
+	}
+	put_at(p, height - 2, 2, STYLE_EMPHASIS, hint, strlen(hint));
 	while (p->n < (size_t)height && !p->failed)
 		page_newline(p);
 }

@@ -28,6 +28,8 @@ struct form_field {
 	char iso[DATE_ISO_SIZE];     /* a date field: the date its text was last read as, or "" */
 	char initial[DATE_ISO_SIZE]; /* a date field: the date it was given (asked about again
 				      * only when changed) */
+	char *given;          /* the text the field was given (what Esc would go back to) */
+	long given_row;       /* FIELD_ROW: the row it was given */
 };
 
 struct form {
@@ -37,6 +39,7 @@ struct form {
 	char error[256];      /* shown under the fields, e.g. why a date is refused */
 	char today[DATE_ISO_SIZE]; /* the date a date without a year and "in the past" go by */
 	bool asking;          /* a due date in the past waits for y/j (save) or another key */
+	bool discarding;      /* Esc on changed fields waits for y/j (discard) or another key */
 	char question[160];   /* what is asked then */
 };
 
@@ -61,7 +64,11 @@ const char *form_text(const struct form *f, size_t i);
 /* Returns true when KEY answers yes to a question: y or j (ja), in either case. */
 bool form_yes(int key);
 
-/* Handles one KEY (keys.h). Saving checks every field first: the first one refused gets the
+/* Returns true when a field of F holds something other than it was given. */
+bool form_changed(const struct form *f);
+
+/* Handles one KEY (keys.h). Esc cancels at once when nothing was changed, else asks first
+ * whether to discard what was typed (y or j discards, another key goes back). Saving checks every field first: the first one refused gets the
  * focus and its reason in F->error. */
 enum form_result form_key(struct form *f, const struct content *c, int key);
 
@@ -70,5 +77,13 @@ enum form_result form_key(struct form *f, const struct content *c, int key);
  * error or the question (on up to two lines) and the keys; stores where the cursor goes in *CURSOR_Y, *CURSOR_X (-1 for none). */
 void form_page(struct page *p, struct form *f, const struct content *c, int width, int height,
 	       int *cursor_y, int *cursor_x);
+
+/* Builds the page of a box WIDTH x HEIGHT asking QUESTION (line 0 and the edges are the
+ * box's border, which the painter draws): the question wrapped inside the box, then the keys
+ * that answer it. */
+void form_question_page(struct page *p, const char *question, int width, int height);
+
+/* Returns the height of the box form_question_page needs for QUESTION in a box WIDTH wide. */
+int form_question_height(const char *question, int width);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "content.h"
 #include "export.h"
 #include "follow.h"
@@ -33,6 +34,7 @@ struct options {
 	bool drafts;              /* --drafts: the pages mark the draft texts */
 	const char *file;         /* the SESSION or CONTENT operand */
 	const char *lang;         /* --lang, or NULL: the environment's or the content's */
+	const char *theme;        /* --theme, or NULL: the settings file's */
 	const char *usage_error;  /* what is wrong with the command line, or NULL */
 };
 
@@ -68,6 +70,8 @@ static const char *const help_text = N_(
 	"                       mark (by default =1+1 is written '=1+1 against formulas)\n"
 	"      --lang en|nl     the language of the interface and the reports; by default\n"
 	"                       LANGUAGE, LC_ALL or LC_MESSAGES, else the content's language\n"
+	"      --theme NAME     contrast (strong colours, no dim text: for a projector) or\n"
+	"                       default; else the theme of ~/.config/meetlat/config\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n"
 	"\n"
@@ -101,6 +105,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "follow", no_argument, NULL, 'F' },
 		{ "drafts", no_argument, NULL, 'D' },
 		{ "lang", required_argument, NULL, 'L' },
+		{ "theme", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch, modes = 0;
@@ -128,6 +133,11 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			if (!i18n_known(optarg))
 				return usage_error(opt, N_("the interface languages are en and nl"));
 			opt->lang = optarg;
+			break;
+		case 'T':
+			if (!config_theme(optarg, &(enum theme){ THEME_DEFAULT }))
+				return usage_error(opt, N_("the themes are default and contrast"));
+			opt->theme = optarg;
 			break;
 		case ':': return usage_error(opt, N_("an option is missing its argument"));
 		default: return usage_error(opt, N_("unknown option"));
@@ -302,7 +312,8 @@ static int run_interface(const struct options *opt)
 	struct content *c = load_content(preview ? opt->file : opt->content_path, &d);
 	struct tui_options o = { .c = c, .path = preview ? NULL : opt->file,
 				 .read_only = opt->mode == MODE_REVIEW, .preview = preview,
-				 .unicode = terminal_utf8, .drafts = opt->drafts };
+				 .unicode = terminal_utf8, .drafts = opt->drafts,
+				 .theme = opt->theme };
 	int status;
 
 	if (!c) {

@@ -342,16 +342,29 @@ static size_t step_hints(const struct view *v, const char **hints)
 
 void screen_hints(struct page *p, const struct view *v)
 {
-	const char *hints[8];
-	size_t n = step_hints(v, hints);
+	const char *hints[8], *gap = screen_glyph(v, "  ·  ", "  -  ");
+	size_t n = step_hints(v, hints), gap_w = utf8_width(gap, strlen(gap));
+	int width = v->l->cols - 2;
 	char line[1024] = "", one[256];
-	size_t used = 0;
+	size_t used = 0, line_w = 0;
 
-	/* every hint is a format; the one of the table takes the keys that move through the rows */
-	for (size_t i = 0; i < n && used < sizeof(line); i++) {
+	/* whole hints on a line, as many as fit; every hint is a format, and the one of the
+	 * table takes the keys that move through the rows */
+	for (size_t i = 0; i < n; i++) {
+		size_t w;
+
 		snprintf(one, sizeof(one), hints[i], screen_glyph(v, "↑ ↓", "j k"));
-		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s",
-					 i ? screen_glyph(v, "  ·  ", "  -  ") : "", one);
+		w = utf8_width(one, strlen(one));
+		if (used && line_w + gap_w + w > (size_t)width) {
+			page_wrap(p, 1, width, STYLE_NORMAL, line);
+			used = line_w = 0;
+		}
+		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s", used ? gap : "",
+					 one);
+		if (used >= sizeof(line))
+			used = sizeof(line) - 1;
+		line_w += (line_w ? gap_w : 0) + w;
 	}
-	page_wrap(p, 1, v->l->cols - 2, STYLE_NORMAL, line);
+	if (used)
+		page_wrap(p, 1, width, STYLE_NORMAL, line);
 }

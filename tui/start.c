@@ -69,6 +69,10 @@ static void start_list_key(struct ui *u, struct start *st, int key, int *done)
 		st->selected--;
 	else if (act == ACT_DOWN && st->selected < st->n)
 		st->selected++;
+	else if (act == ACT_FIRST)
+		st->selected = 0;
+	else if (act == ACT_LAST)
+		st->selected = st->n; /* the last line: a new session */
 	else if (act == ACT_CLOSE)
 		*done = -1;
 	else if ((act == ACT_SELECT && st->selected == st->n) || key == 'n') {

@@ -87,34 +87,86 @@ int term_key(int r, wint_t wch)
 	return UI_KEY_OTHER;
 }
 
-/* Chooses the attributes of every style: colour pairs when allowed, else attributes only. */
+/* How a style looks: its colours (-1: the terminal's own) and attributes when the terminal
+ * has colours, and its attributes alone in monochrome. */
+struct style_look {
+	enum style style;
+	short fg, bg;
+	attr_t attr, mono;
+};
+
+/* The default theme: the terminal's own colours behind everything. */
+static const struct style_look default_looks[] = {
+	{ STYLE_NORMAL, -1, -1, A_NORMAL, A_NORMAL },
+	{ STYLE_TITLE, COLOR_CYAN, -1, A_BOLD, A_BOLD },
+	{ STYLE_HEADING, -1, -1, A_BOLD, A_BOLD },
+	{ STYLE_EMPHASIS, -1, -1, A_BOLD, A_BOLD },
+	{ STYLE_DIM, -1, -1, A_DIM, A_DIM },
+	{ STYLE_DRAFT, COLOR_MAGENTA, -1, A_NORMAL, A_UNDERLINE },
+	{ STYLE_CURRENT, COLOR_GREEN, -1, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
+	{ STYLE_TARGET, COLOR_YELLOW, -1, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
+	{ STYLE_WARNING, COLOR_RED, -1, A_BOLD, A_BOLD | A_STANDOUT },
+	{ STYLE_SELECTED, -1, -1, A_REVERSE, A_REVERSE },
+	{ STYLE_GOOD, COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
+	{ STYLE_INPUT, -1, -1, A_UNDERLINE, A_UNDERLINE },
+};
+
+/* The contrast theme, for a projector: white on black, marks as solid blocks of colour, bold
+ * where a thin stroke washes out, and nothing dim. Monochrome as the default, but not dim. */
+static const struct style_look contrast_looks[] = {
+	{ STYLE_NORMAL, COLOR_WHITE, COLOR_BLACK, A_NORMAL, A_NORMAL },
+	{ STYLE_TITLE, COLOR_YELLOW, COLOR_BLACK, A_BOLD, A_BOLD },
+	{ STYLE_HEADING, COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD },
+	{ STYLE_EMPHASIS, COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD },
+	{ STYLE_DIM, COLOR_WHITE, COLOR_BLACK, A_NORMAL, A_NORMAL },
+	{ STYLE_DRAFT, COLOR_WHITE, COLOR_MAGENTA, A_BOLD, A_UNDERLINE },
+	{ STYLE_CURRENT, COLOR_BLACK, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD },
+	{ STYLE_TARGET, COLOR_BLACK, COLOR_YELLOW, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
+	{ STYLE_WARNING, COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_STANDOUT },
+	{ STYLE_SELECTED, COLOR_BLACK, COLOR_WHITE, A_BOLD, A_REVERSE },
+	{ STYLE_GOOD, COLOR_GREEN, COLOR_BLACK, A_BOLD, A_BOLD },
+	{ STYLE_INPUT, COLOR_WHITE, COLOR_BLACK, A_BOLD | A_UNDERLINE, A_UNDERLINE },
+};
+
+static enum theme chosen_theme = THEME_DEFAULT;
+
+void term_set_theme(enum theme theme)
+{
+	chosen_theme = theme;
+}
+
+/* Starts the terminal's colours for THEME unless NO_COLOR or the terminal says no: the
+ * terminal's own colours behind the default theme, white on black behind the contrast one.
+ * Returns true when colours may be used. */
+static bool start_colours(enum theme theme)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (!has_colors() || (no_color && no_color[0]) || start_color() != OK)
+		return false;
+	if (theme == THEME_CONTRAST)
+		return assume_default_colors(COLOR_WHITE, COLOR_BLACK) == OK;
+	return use_default_colors() == OK;
+}
+
+/* Chooses the attributes of every style for the chosen theme: colour pairs when allowed,
+ * else attributes only. */
 static void init_styles(void)
 {
-	static const struct { enum style style; short fg; attr_t attr, mono; } table[] = {
-		{ STYLE_NORMAL, -1, A_NORMAL, A_NORMAL },
-		{ STYLE_TITLE, COLOR_CYAN, A_BOLD, A_BOLD },
-		{ STYLE_HEADING, -1, A_BOLD, A_BOLD },
-		{ STYLE_EMPHASIS, -1, A_BOLD, A_BOLD },
-		{ STYLE_DIM, -1, A_DIM, A_DIM },
-		{ STYLE_DRAFT, COLOR_MAGENTA, A_NORMAL, A_UNDERLINE },
-		{ STYLE_CURRENT, COLOR_GREEN, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
-		{ STYLE_TARGET, COLOR_YELLOW, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
-		{ STYLE_WARNING, COLOR_RED, A_BOLD, A_BOLD | A_STANDOUT },
-		{ STYLE_SELECTED, -1, A_REVERSE, A_REVERSE },
-		{ STYLE_GOOD, COLOR_GREEN, A_NORMAL, A_NORMAL },
-		{ STYLE_INPUT, -1, A_UNDERLINE, A_UNDERLINE },
-	};
-	const char *no_color = getenv("NO_COLOR");
-	bool colour = has_colors() && !(no_color && no_color[0]) && start_color() == OK;
+	const struct style_look *looks = chosen_theme == THEME_CONTRAST ? contrast_looks
+									: default_looks;
+	size_t n = chosen_theme == THEME_CONTRAST
+			   ? sizeof(contrast_looks) / sizeof(contrast_looks[0])
+			   : sizeof(default_looks) / sizeof(default_looks[0]);
+	bool colour = start_colours(chosen_theme);
 
-	if (colour && use_default_colors() != OK)
-		colour = false;
-	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+	for (size_t i = 0; i < n; i++) {
 		short pair = (short)(i + 1);
+		bool coloured = looks[i].fg >= 0 || looks[i].bg >= 0;
 
-		styles[table[i].style] = table[i].mono;
-		if (colour && table[i].fg >= 0 && init_pair(pair, table[i].fg, -1) == OK)
-			styles[table[i].style] = table[i].attr | COLOR_PAIR(pair);
+		styles[looks[i].style] = looks[i].mono;
+		if (colour && coloured && init_pair(pair, looks[i].fg, looks[i].bg) == OK)
+			styles[looks[i].style] = looks[i].attr | COLOR_PAIR(pair);
 	}
 }
 

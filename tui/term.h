@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <stdbool.h>
 
+#include "config.h"
 #include "keys.h"
 #include "page.h"
 
@@ -23,6 +24,9 @@ int term_read_key(wint_t *wch, bool *lost, int timeout_ms);
 /* Returns the interface's key code (keys.h) for what term_read_key read: R its result, WCH the
  * character or the curses key code. */
 int term_key(int r, wint_t wch);
+
+/* Chooses THEME for the styles that term_start sets up (THEME_DEFAULT until called). */
+void term_set_theme(enum theme theme);
 
 /* Starts curses on the terminal: no echo, keys one by one. Returns
  * false with *WHY when there is no usable terminal. */

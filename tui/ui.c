@@ -18,7 +18,6 @@ enum {
 	MESSAGE_SECONDS = 4,
 	REDIRECT_SECONDS = 30,     /* how long the news of a conflict copy stays in the status */
 	RESUMED_SECONDS = 10,      /* and the news of a resume after a kill, beyond a message's */
-	CONFIRM_HEIGHT = 7,        /* the box of a question */
 };
 
 bool ui_init(struct ui *u, const struct content *c, bool read_only, bool preview, bool unicode)
@@ -279,7 +278,7 @@ int ui_overlay_height(const struct ui *u)
 	if (u->overlay == OV_FORM)
 		height = 2 * (int)u->form.n + 6;
 	else if (u->overlay == OV_CONFIRM)
-		height = CONFIRM_HEIGHT;
+		height = form_question_height(u->question, u->l.box_width);
 	return height < u->l.box_height ? height : u->l.box_height;
 }
 
@@ -313,7 +312,10 @@ void ui_build_overlay(struct ui *u)
 		form_page(&u->overlay_page, &u->form, u->c, u->l.box_width, ui_overlay_height(u),
 			  &u->cursor_y, &u->cursor_x);
 		break;
-	case OV_CONFIRM: screen_confirm(&u->overlay_page, u->question); break;
+	case OV_CONFIRM:
+		form_question_page(&u->overlay_page, u->question, u->l.box_width,
+				   ui_overlay_height(u));
+		break;
 	default: break;
 	}
 }

@@ -44,6 +44,7 @@ struct ui {
 	size_t table_row;     /* selection on the table step */
 	bool *revealed;       /* per row */
 	int pending;          /* 'c' or 't' waiting for a digit, or 0 */
+	bool hints;           /* i: a line of the step's keys is shown above the status line */
 
 	enum overlay overlay;
 	enum overlay below;   /* the list a form or confirmation returns to */
@@ -182,6 +183,10 @@ void ui_close(struct ui *u);
 
 /* Handles one KEY (keys.h). */
 void ui_key(struct ui *u, int key);
+
+/* Builds the lines of hints that i shows for the current step into P (empty while they are
+ * hidden or an overlay is open): screen_hints, the keys of the step and ? for all of them. */
+void ui_hints(struct page *p, const struct ui *u);
 
 /* Quits, unless the session is not saved: then the first q only warns, a second one quits
  * (the work then goes to a rescue copy). */

@@ -95,6 +95,8 @@ wait_for "Note for this row"
 type_text "weg ermee"
 shows "typed on row 3" "weg ermee"
 keys Escape
+wait_for "Discard what you typed?"
+keys y
 wait_gone "Note for this row"
 check "Esc cancels: the row still has no note" on_screen "Note: none"
 check "Esc cancels: nothing saved for row 3" yaml_ok "$file" '"note" not in d["scores"].get("charlie", {})'

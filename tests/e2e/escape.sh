@@ -112,7 +112,7 @@ wait_for "Esc close"
 check "the action list shows the action's controls as '?'" on_screen "act ?[31mACT ?7mC1ACT"
 clean_screen "the action list with a hostile action"
 pass "a hostile action in the action list: title kept, no control character"
-keys Escape s
+keys Escape G
 wait_step 7/7
 settle
 clean_screen "the summary with a hostile action"

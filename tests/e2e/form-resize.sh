@@ -88,7 +88,7 @@ keys Enter
 e2e_poll 10 on_screen "Due date: the day" ||
 	fail "at 40x12 the message about the bad due date is not on the screen"
 pass "at 40x12 the message about the bad due date is on the screen"
-keys Escape
+keys Escape y
 wait_gone "New action"
 
 keys q

@@ -40,6 +40,8 @@ type_text "acht"
 keys Enter
 wait_for "write a whole number"
 keys Escape
+wait_for "Discard what you typed?"
+keys y
 wait_gone "The session's details"
 keys q
 wait_exit

@@ -1,5 +1,5 @@
 #!/bin/sh
-# summary.sh - issue 5: s shows the summary: a chart with every row's current and target phase
+# summary.sh - issue 5: the summary step (G; s shows it over a step, see overlays-solid.sh): a chart with every row's current and target phase
 # (marks in the phase columns, "not scored" for the others), the actions grouped by row with
 # owner, due date and done mark, what was not scored, and the time spent per step.
 . "$(dirname "$0")/lib/tmux.sh"
@@ -44,10 +44,10 @@ keys Escape
 wait_gone "Esc close"
 wait_re '0:0[2-9] / 5 min'
 
-keys s
+keys G
 wait_step 5/5
 wait_for "Summary"
-pass "s goes to the summary (step 5/5)"
+pass "G goes to the summary (step 5/5)"
 
 # scrolled - the screen above the status line is no longer $before.
 scrolled() {
@@ -121,7 +121,7 @@ expect_eq "file: the action ticked off is done" "$(yaml_get "$file" actions.1.do
 # The built-in almanac at 100x30: the chart names all ten rows in full.
 start 100 30 "$TMP/almanak.yaml"
 wait_step 1/23
-keys s
+keys G
 wait_step 23/23
 wait_for "not scored"
 settle

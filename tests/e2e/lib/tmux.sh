@@ -68,7 +68,7 @@ CUR=
 ESC=$(printf '\033')
 REVERSE="${ESC}[7m"
 
-unset TMUX TMUX_PANE NO_COLOR COLUMNS LINES
+unset TMUX TMUX_PANE NO_COLOR COLUMNS LINES XDG_CONFIG_HOME
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color TZ=UTC
 # The interface's language: English unless a script sets E2E_LANGUAGE before sourcing this file
 # (empty: none, so that meetlat follows the content's language, Dutch for the almanac).
@@ -141,7 +141,7 @@ e2e_runner() {
 	E2E_RUN=$((E2E_RUN + 1))
 	e2e_f=$TMP/runs/run.$E2E_RUN.sh
 	{
-		echo "unset TMUX TMUX_PANE NO_COLOR COLUMNS LINES"
+		echo "unset TMUX TMUX_PANE NO_COLOR COLUMNS LINES XDG_CONFIG_HOME"
 		for e2e_v in LANG LC_ALL LANGUAGE TZ HOME XDG_DATA_HOME ASAN_OPTIONS UBSAN_OPTIONS; do
 			printf 'export %s=%s\n' "$e2e_v" "$(eval "q \"\$$e2e_v\"")"
 		done
