@@ -37,9 +37,9 @@ facilitator_did() {
 	CUR=$FOL
 }
 
-# bars - the screen shows a vote bar (a line "  <phase>  █... <count>").
+# bars - the screen shows a vote bar ("█████ 14" under a phase column).
 bars() {
-	body | grep -qE '^ +[0-9] +█* *[0-9]+$'
+	body | grep -qE '█+ [0-9]+'
 }
 
 # file_state - the sha256 and the mtime (nanoseconds) of the session file.
@@ -61,20 +61,20 @@ FOL=$CUR
 get_pid
 FPID=$PID
 wait_for "rij alfa"
-wait_for "Votes: 0"
+wait_for "No votes yet"
 pass "the follower shows the facilitator's step"
 
 CUR=$FAC
 keys 2 3 3
-facilitator_did "Votes: 3"
-check "the follower shows the count of votes within 0.5 s of the save" soon on_screen "Votes: 3"
-check "the votes stay hidden on the follower until r" eval '! bars && off_screen "Median"'
+facilitator_did "3 votes, hidden"
+check "the follower shows the count of votes within 0.5 s of the save" soon on_screen "3 votes, hidden"
+check "the votes stay hidden on the follower until r" eval '! bars && off_screen "median"'
 
 CUR=$FAC
 keys r
-facilitator_did "revealed"
+facilitator_did "3 votes:"
 check "r: the follower shows the spread within 0.5 s" soon bars
-check "r: the follower shows the median" on_screen "Median"
+check "r: the follower shows the median" on_screen "median"
 expect_eq "the file records the reveal" "$(yaml_get "$file" scores.alfa.revealed)" "true"
 
 CUR=$FAC
