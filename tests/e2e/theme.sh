@@ -34,7 +34,7 @@ scored() {
 	keys l l l l l l l l l l
 	wait_step 11/23
 	keys 1 2 2 3 r c 2 t 3
-	wait_for "Votes: 4, revealed"
+	wait_for "4 votes: "
 	settle
 	codes > "$TMP/codes"
 	screen_attrs > "$TMP/screen.$(basename "$f")"
