@@ -1,7 +1,9 @@
 /* test_follower.c - meetlat --follow without a terminal: the follower shows the step, the
  * rows revealed and the summary the facilitator's saves say; it reads the file again only
  * when it changed; it never writes the file; it says that the workshop has ended when the
- * facilitator's meetlat closes, and stops saying so when one holds the session again. */
+ * facilitator's meetlat closes, and stops saying so when one holds the session again; its
+ * header and status line say that it is live, never "read-only review", and it never shows
+ * the presenter panel. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -114,10 +116,72 @@ static void test_follower_follows(void **state)
 	rmdir(dir);
 }
 
+/* Returns true when one span of page P holds TEXT. */
+static bool page_contains(const struct page *p, const char *text)
+{
+	for (size_t i = 0; i < p->n; i++)
+		for (size_t k = 0; k < p->lines[i].n; k++) {
+			const struct span *sp = &p->lines[i].spans[k];
+
+			for (size_t at = 0; at + strlen(text) <= sp->len; at++)
+				if (strncmp(sp->text + at, text, strlen(text)) == 0)
+					return true;
+		}
+	return false;
+}
+
+/* The follower says it follows the facilitator live, in the header and the status line, and
+ * not that it is a read-only review; it shows the room's view even if the presenter flag is
+ * set, so that the projector never shows the facilitator's panel. */
+static void test_follower_says_live_and_shows_the_room(void **state)
+{
+	char dir[] = "/tmp/meetlat-follow-XXXXXX", path[128], lock[160];
+	size_t step = first_score_step(), dim = content->steps[step].dimension;
+	struct page head = { .focus_top = -1, .focus_bottom = -1 };
+	struct page status = { .focus_top = -1, .focus_bottom = -1 };
+	struct follower fw;
+	struct store_file *f;
+	struct session *s;
+	const char *why;
+	struct diag d;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/s.yaml", dir);
+	snprintf(lock, sizeof(lock), "%s/.s.yaml.lock", dir);
+	assert_true(store_open(path, content, 0, &f, &s, &d));
+	assert_true(session_move(s, content, step, &why));
+	assert_true(session_vote_add(s, content, dim, 3, &why));
+	assert_true(session_vote_add(s, content, dim, 2, &why));
+	save(f, s);
+	assert_true(follower_start(&fw, content, path, true, 80, 24, &d));
+	ui_header(&head, &fw.ui);
+	ui_status(&status, &fw.ui);
+	assert_true(page_contains(&head, "live, following the facilitator"));
+	assert_false(page_contains(&head, "read-only"));
+	assert_true(page_contains(&status, "live"));
+	assert_false(page_contains(&status, "read-only"));
+	fw.ui.presenter = true;
+	fw.ui.stale = true;
+	ui_build_page(&fw.ui);
+	assert_true(page_contains(&fw.ui.page, "2 votes, hidden"));
+	assert_false(page_contains(&fw.ui.page, "hidden from the room"));
+	assert_false(page_contains(&fw.ui.page, "phase 3: 1"));
+	page_clear(&head);
+	page_clear(&status);
+	follower_free(&fw);
+	store_close(f);
+	session_free(s);
+	unlink(path);
+	unlink(lock);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_follower_follows),
+		cmocka_unit_test(test_follower_says_live_and_shows_the_room),
 	};
 
 	return cmocka_run_group_tests(tests, load_content, free_content);

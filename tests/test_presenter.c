@@ -1,7 +1,8 @@
 /* test_presenter.c - the presenter panel (screen_presenter): the step and the next one, the
  * time on the step and what is left of the workshop's plan (or how far over it is), on a
  * row's step the votes per phase also while the room sees only their number, and the row's
- * note, then the keys of the step; every line within the width. No terminal. */
+ * note, then the keys of the step (none that edit in --review) and p back to the room's
+ * view; every line within the terminal's width less a column. No terminal. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,7 +17,7 @@
 #include "utf8.h"
 #include "builtin_content.h"
 
-enum { WIDTH = 60 };
+enum { COLS = 80, ROWS = 24 };
 
 /* Returns the text of line I of P (its spans at their columns, spaces between), in BUF. */
 static const char *line_text(const struct page *p, size_t i, char *buf, size_t size)
@@ -37,7 +38,7 @@ static const char *line_text(const struct page *p, size_t i, char *buf, size_t s
 	return buf;
 }
 
-/* Returns true when some line of P holds TEXT; fails when a line is wider than WIDTH. */
+/* Returns true when some line of P holds TEXT; fails when a line reaches the last column. */
 static bool holds(const struct page *p, const char *text)
 {
 	char buf[1024];
@@ -45,7 +46,7 @@ static bool holds(const struct page *p, const char *text)
 
 	for (size_t i = 0; i < p->n; i++) {
 		line_text(p, i, buf, sizeof(buf));
-		assert_true(utf8_width(buf, strlen(buf)) <= WIDTH);
+		assert_true(utf8_width(buf, strlen(buf)) <= COLS - 1);
 		found = found || strstr(buf, text) != NULL;
 	}
 	return found;
@@ -62,17 +63,25 @@ static size_t score_step(const char *id)
 	return 0;
 }
 
-/* Builds the panel of STEP of S, the rows REVEALED, into P (cleared first). */
-static void build(struct page *p, const struct session *s, size_t step, const bool *revealed)
+/* Builds the panel of STEP of S, the rows REVEALED, into P (cleared first), read-only (as in
+ * --review) when READ_ONLY. */
+static void build_as(struct page *p, const struct session *s, size_t step, const bool *revealed,
+		     bool read_only)
 {
 	struct layout l;
 	struct view v = { .c = content, .s = s, .l = &l, .step = step, .revealed = revealed,
-			  .unicode = true };
+			  .unicode = true, .read_only = read_only };
 
-	layout_compute(&l, 80, 24, content->n_phases);
+	layout_compute(&l, COLS, ROWS, content->n_phases);
 	page_clear(p);
-	screen_presenter(p, &v, WIDTH);
+	screen_presenter(p, &v);
 	assert_false(p->failed);
+}
+
+/* Builds the panel of STEP of S, the rows REVEALED, into P, as the facilitator walks it. */
+static void build(struct page *p, const struct session *s, size_t step, const bool *revealed)
+{
+	build_as(p, s, step, revealed, false);
 }
 
 /* A row's step: the votes per phase while hidden from the room, then the same when shown;
@@ -102,11 +111,38 @@ static void test_presenter_row(void **state)
 	assert_true(holds(&p, "phase 2: 0"));
 	assert_true(holds(&p, "phase 3: 2"));
 	assert_true(holds(&p, "Veel zenden, weinig gesprek."));
-	assert_true(holds(&p, "1-9 adds a vote, u undoes it"));
+	assert_true(holds(&p, "1-9 adds a vote for that phase"));
+	assert_true(holds(&p, "r reveals the votes"));
+	assert_true(holds(&p, "p shows the room's view again."));
+	assert_true((int)p.n <= ROWS - 3); /* the whole panel fits the body at 80x24 */
 	revealed[dim] = true;
 	build(&p, s, step, revealed);
 	assert_true(holds(&p, "3 votes, shown to the room"));
 	assert_true(holds(&p, "phase 3: 2"));
+	assert_false(holds(&p, "r reveals the votes"));
+	page_clear(&p);
+	session_free(s);
+}
+
+/* In --review the panel shows the votes and the note, and no key that edits. */
+static void test_presenter_read_only(void **state)
+{
+	struct session *s = session_new(content, "P");
+	size_t step = score_step("content"), dim = content->steps[step].dimension;
+	bool revealed[64] = { false };
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	const char *why;
+
+	(void)state;
+	assert_true(session_vote_add(s, content, dim, 2, &why));
+	build_as(&p, s, step, revealed, true);
+	assert_true(holds(&p, "1 vote, hidden from the room"));
+	assert_true(holds(&p, "phase 2: 1"));
+	assert_true(holds(&p, "r reveals the votes"));
+	assert_true(holds(&p, "p shows the room's view again."));
+	assert_false(holds(&p, "1-9 adds"));
+	assert_false(holds(&p, "writes a note"));
+	assert_false(holds(&p, "c then a digit"));
 	page_clear(&p);
 	session_free(s);
 }
@@ -126,7 +162,7 @@ static void test_presenter_times(void **state)
 	assert_true(session_tick(s, 0, 83, &why));
 	build(&p, s, 0, revealed);
 	assert_false(holds(&p, "votes"));
-	assert_true(holds(&p, "Space walks on"));
+	assert_true(holds(&p, "? shows the keys"));
 	snprintf(want, sizeof(want), "This step: 1:23 / %u min", content->steps[0].minutes);
 	assert_true(holds(&p, want));
 	duration_clock(planned - 83, left, sizeof(left));
@@ -146,6 +182,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_presenter_row),
+		cmocka_unit_test(test_presenter_read_only),
 		cmocka_unit_test(test_presenter_times),
 	};
 

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include <ftw.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "date.h"
@@ -531,6 +532,114 @@ static void test_i_shows_a_line_of_hints_for_the_step(void **state)
 	assert_int_equal(p.n, 0);
 }
 
+/* p shows the presenter panel in the body: the hidden votes per phase, which the room's view
+ * holds only the number of; p again shows the room's view; neither is recorded anywhere. */
+static void test_p_toggles_the_presenter_panel(void **state)
+{
+	struct ui *u = *state;
+	size_t dim = on_row(u, "content");
+	enum session_showing showing = u->s->showing;
+
+	type(u, "332");
+	ui_build_page(u);
+	assert_true(page_contains(&u->page, "3 votes, hidden"));
+	assert_false(page_contains(&u->page, "phase 3: 2"));
+	type(u, "p");
+	assert_true(u->presenter);
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_true(u->stale);
+	ui_build_page(u);
+	assert_true(page_contains(&u->page, "3 votes, hidden from the room"));
+	assert_true(page_contains(&u->page, "phase 3: 2"));
+	assert_true(page_contains(&u->page, "phase 2: 1"));
+	assert_true(page_contains(&u->page, "1-9 adds a vote for that phase"));
+	assert_true(page_contains(&u->page, "p shows the room's view again."));
+	assert_false(u->revealed[dim]); /* the room still sees only the number */
+	type(u, "3"); /* the keys of the step still work, and the panel follows them */
+	ui_build_page(u);
+	assert_true(page_contains(&u->page, "4 votes, hidden from the room"));
+	assert_true(page_contains(&u->page, "phase 3: 3"));
+	type(u, "p");
+	assert_false(u->presenter);
+	ui_build_page(u);
+	assert_true(page_contains(&u->page, "4 votes, hidden"));
+	assert_false(page_contains(&u->page, "phase 3: 3"));
+	assert_int_equal(u->s->showing, showing);
+}
+
+/* Returns the mtime of PATH in nanoseconds. */
+static long long mtime_of(const char *path)
+{
+	struct stat st;
+
+	assert_int_equal(stat(path, &st), 0);
+	return (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+}
+
+/* On a session file: p and p again save nothing (the file keeps its bytes' mtime), and the
+ * panel's clock rebuilds it each second while the room's view is not rebuilt for it. */
+static void test_p_writes_nothing_to_the_session(void **state)
+{
+	struct ui *u = *state;
+	char dir[] = "/tmp/meetlat-presenter-XXXXXX", path[128], lock[160];
+	struct session *preview_session = u->s;
+	struct diag d;
+	long long saved;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/s.yaml", dir);
+	snprintf(lock, sizeof(lock), "%s/.s.yaml.lock", dir);
+	assert_true(store_open(path, content, 0, &u->f, &u->s, &d));
+	u->preview = false;
+	ui_begin(u);
+	on_row(u, "content");
+	type(u, "2");
+	assert_true(ui_save_change(u));
+	assert_false(u->s->dirty);
+	saved = mtime_of(path);
+	type(u, "p");
+	ui_build_page(u);
+	assert_false(ui_save_change(u));
+	assert_false(u->s->dirty);
+	assert_true(page_clock_shown(&u->page, u->scroll, u->l.body_rows));
+	assert_true(ui_wait_ms(u) <= 1001); /* wakes for the panel's next second */
+	clock_now += 1;
+	assert_true(ui_tick(u));
+	assert_true(u->stale); /* the panel's clocks are built again */
+	ui_build_page(u);
+	type(u, "p");
+	ui_build_page(u);
+	assert_false(ui_save_change(u));
+	assert_int_equal(mtime_of(path), saved);
+	clock_now += 1;
+	assert_true(ui_tick(u));
+	assert_false(u->stale); /* the room's view has no clock to build again */
+	store_close(u->f);
+	u->f = NULL;
+	session_free(u->s);
+	u->s = preview_session;
+	unlink(path);
+	unlink(lock);
+	rmdir(dir);
+}
+
+/* In --review p shows the panel too, with no key that edits. */
+static void test_p_in_review_shows_no_editing_keys(void **state)
+{
+	struct ui *u = *state;
+
+	on_row(u, "content");
+	type(u, "p");
+	assert_true(u->presenter);
+	ui_build_page(u);
+	assert_true(page_contains(&u->page, "0 votes, hidden from the room"));
+	assert_true(page_contains(&u->page, "p shows the room's view again."));
+	assert_false(page_contains(&u->page, "1-9 adds"));
+	assert_false(page_contains(&u->page, "writes a note"));
+	type(u, "p");
+	assert_false(u->presenter);
+}
+
 /* Adds an action with TEXT through the form. */
 static void add_action(struct ui *u, const char *text)
 {
@@ -982,6 +1091,10 @@ int main(void)
 		T(test_s_opens_the_summary_over_the_step_and_esc_returns),
 		T(test_a_long_question_wraps_inside_its_box),
 		T(test_i_shows_a_line_of_hints_for_the_step),
+		T(test_p_toggles_the_presenter_panel),
+		T(test_p_writes_nothing_to_the_session),
+		cmocka_unit_test_setup_teardown(test_p_in_review_shows_no_editing_keys,
+						setup_read_only, teardown),
 		T(test_action_list_toggle_delete_and_confirm),
 		T(test_due_date_typed_the_dutch_way_is_saved_as_iso),
 		T(test_due_date_without_a_year_is_this_or_next_year),

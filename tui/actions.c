@@ -61,6 +61,9 @@ static const struct binding table[] = {
 	{ ACT_HELP, CTX_WALK, OTHER, { '?' }, N_("this help"), false },
 	{ ACT_HINTS, CTX_WALK, OTHER, { 'i' },
 	  N_("show / hide one line of the keys for this step, above the status line"), false },
+	{ ACT_PRESENTER, CTX_WALK, OTHER, { 'p' },
+	  N_("presenter view / the room's view: the votes before they are shown, the note, the "
+	     "times, the next step and the keys (the room follows with meetlat --follow)"), false },
 	{ ACT_REDRAW, CTX_WALK, OTHER, { UI_KEY_CTRL('l') }, N_("redraw the screen"), false },
 	{ ACT_QUIT, CTX_WALK, OTHER, { 'q' },
 	  N_("quit: everything is already saved (when a save failed, asks for a second q)"), false },

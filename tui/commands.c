@@ -412,6 +412,15 @@ static void move_action(struct ui *u, enum action act)
 	}
 }
 
+/* p: the body shows the presenter panel instead of the room's view, or the room's view
+ * again, from its top; what the room sees (and the session) does not change. */
+static void toggle_presenter(struct ui *u)
+{
+	u->presenter = !u->presenter;
+	u->scroll = 0;
+	u->stale = true;
+}
+
 /* Handles a key bound in the walk. */
 static void walk_action(struct ui *u, const struct binding *b, int key)
 {
@@ -433,6 +442,7 @@ static void walk_action(struct ui *u, const struct binding *b, int key)
 		u->hints = !u->hints;
 		u->uncovered = !u->hints; /* the body's line under it is painted again */
 		break;
+	case ACT_PRESENTER: toggle_presenter(u); break;
 	case ACT_LIST_ACTIONS: ui_open(u, OV_ACTIONS); break;
 	case ACT_ADD_ACTION: open_action_form(u, -1); break;
 	case ACT_DETAILS: open_details_form(u); break;

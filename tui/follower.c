@@ -86,6 +86,7 @@ bool follower_start(struct follower *fw, const struct content *c, const char *pa
 		diag_set(d, path, 0, 0, _("out of memory"));
 		return false;
 	}
+	fw->ui.following = true; /* says "live", never the presenter panel */
 	ui_resize(&fw->ui, cols, rows);
 	if (!read_and_show(fw, path, d)) {
 		ui_free(&fw->ui);

@@ -11,6 +11,7 @@
 
 #include "clock.h"
 #include "i18n.h"
+#include "presenter.h"
 
 enum {
 	RETRY_SECONDS = 5,         /* between attempts after a failed save */
@@ -139,6 +140,13 @@ static bool overlay_clock_shown(const struct ui *u)
 	       page_clock_shown(&u->overlay_page, u->overlay_scroll, u->l.box_height - 2);
 }
 
+/* Returns true when the body shows the presenter panel with its clocks in view. */
+static bool presenter_clock_shown(const struct ui *u)
+{
+	return u->presenter && !u->following &&
+	       page_clock_shown(&u->page, u->scroll, u->l.body_rows);
+}
+
 bool ui_tick(struct ui *u)
 {
 	double t = u->clock();
@@ -153,6 +161,8 @@ bool ui_tick(struct ui *u)
 	u->time_unsaved = true;
 	if (overlay_clock_shown(u))
 		u->overlay_stale = true;
+	if (presenter_clock_shown(u))
+		u->stale = true;
 	return true;
 }
 
@@ -216,7 +226,8 @@ double ui_next_wake(const struct ui *u)
 {
 	double wake = ui_save_due(u);
 
-	if (!u->read_only && (ui_status_clock_shown(u) || overlay_clock_shown(u)) &&
+	if (!u->read_only &&
+	    (ui_status_clock_shown(u) || overlay_clock_shown(u) || presenter_clock_shown(u)) &&
 	    u->last_tick + 1 < wake)
 		wake = u->last_tick + 1;
 	if (u->message_until > u->clock() && u->message_until < wake)
@@ -265,7 +276,10 @@ void ui_build_page(struct ui *u)
 	u->page_before = u->page; /* kept, so that only the lines that changed are painted */
 	memset(&u->page, 0, sizeof(u->page));
 	page_clear(&u->page);
-	screen_step(&u->page, &v);
+	if (u->presenter && !u->following)
+		screen_presenter(&u->page, &v);
+	else
+		screen_step(&u->page, &v);
 	u->page_builds++;
 	u->stale = false;
 	u->repaint = true;

@@ -30,6 +30,7 @@ struct ui {
 	bool read_only, unicode;
 	bool preview;         /* --preview: no session file; nothing is ever written */
 	bool drafts;          /* --drafts: the pages mark the content's draft texts */
+	bool following;       /* --follow: the room's view of the facilitator's session, live */
 	struct layout l;
 	double (*clock)(void); /* seconds on a monotonic clock: clock_seconds, or a test's */
 
@@ -45,6 +46,8 @@ struct ui {
 	bool *revealed;       /* per row */
 	int pending;          /* 'c' or 't' waiting for a digit, or 0 */
 	bool hints;           /* i: a line of the step's keys is shown above the status line */
+	bool presenter;       /* p: the body shows the presenter panel instead of the room view
+			       * (never saved; a follower never shows it) */
 
 	enum overlay overlay;
 	enum overlay below;   /* the list a form or confirmation returns to */
@@ -146,7 +149,8 @@ void ui_save_at_end(struct ui *u);
 /* Fills the view the screens need from U. */
 void ui_view(const struct ui *u, struct view *v);
 
-/* Builds the page of the current step again when something changed. */
+/* Builds the page of the current step again when something changed: the room view, or the
+ * presenter panel while p has it on (never on a follower). */
 void ui_build_page(struct ui *u);
 
 /* Returns the height of the box of the open overlay: what a form or question needs, else the
@@ -159,8 +163,8 @@ void ui_build_overlay(struct ui *u);
 
 /* ---- the lines around the page (ui_frame.c) ------------------------------------------ */
 
-/* Builds the header: the content's title, and the session's (or "read-only review", or the
- * conflict copy being saved to). */
+/* Builds the header: the content's title, and the session's (or "read-only review", or on a
+ * follower that it follows the facilitator live, or the conflict copy being saved to). */
 void ui_header(struct page *p, const struct ui *u);
 
 /* Builds the status line: step k/n, progress, the label or a message, then on the right

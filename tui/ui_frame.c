@@ -20,7 +20,8 @@ static int header_split(int w, int tw, int rw)
 void ui_header(struct page *p, const struct ui *u)
 {
 	const char *base = strrchr(u->f ? u->f->path : "", '/');
-	const char *right = u->read_only ? _("read-only review")
+	const char *right = u->following ? _("live, following the facilitator")
+			    : u->read_only ? _("read-only review")
 			    : u->redirected ? (base ? base + 1 : u->f->path)
 					    : u->s->meta[META_TITLE];
 	const char *title = u->c->title;
@@ -45,13 +46,16 @@ static void put_progress(struct page *p, const struct ui *u, int x, size_t k, si
 }
 
 /* Returns the text and style of the save state for the status line: the outcome of the last
- * save. */
+ * save (a follower: that it is live). */
 static const char *save_state(const struct ui *u, enum style *style)
 {
 	*style = STYLE_GOOD;
 	if (u->read_only || u->preview) {
 		*style = STYLE_NORMAL;
-		return u->preview ? _("preview: nothing is saved") : _("read-only");
+		if (u->preview)
+			return _("preview: nothing is saved");
+		/* TRANSLATORS: the follower (meetlat --follow) shows the facilitator's saves live. */
+		return u->following ? _("live") : _("read-only");
 	}
 	if (u->save_failed) {
 		*style = STYLE_WARNING;

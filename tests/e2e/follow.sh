@@ -37,9 +37,14 @@ facilitator_did() {
 	CUR=$FOL
 }
 
-# bars - the screen shows a vote bar ("█████ 14" under a phase column).
+# bars - the screen shows a vote bar (under a phase's column: "█... <count>").
 bars() {
 	body | grep -qE '█+ [0-9]+'
+}
+
+# header_says TEXT - the first line of the screen holds TEXT.
+header_says() {
+	screen | head -n 1 | grep -qF -- "$1"
 }
 
 # file_state - the sha256 and the mtime (nanoseconds) of the session file.
@@ -63,18 +68,22 @@ FPID=$PID
 wait_for "rij alfa"
 wait_for "No votes yet"
 pass "the follower shows the facilitator's step"
+check "the follower's header says it follows the facilitator live" \
+	header_says "live, following the facilitator"
+check "the follower's status line says live" eval 'status_line | grep -qE " live *$"'
+check "the follower never says read-only" off_screen "read-only"
 
 CUR=$FAC
 keys 2 3 3
 facilitator_did "3 votes, hidden"
 check "the follower shows the count of votes within 0.5 s of the save" soon on_screen "3 votes, hidden"
-check "the votes stay hidden on the follower until r" eval '! bars && off_screen "median"'
+check "the votes stay hidden on the follower until r" eval '! bars && off_screen "chose phase"'
 
 CUR=$FAC
 keys r
-facilitator_did "3 votes:"
+facilitator_did "chose phase"
 check "r: the follower shows the spread within 0.5 s" soon bars
-check "r: the follower shows the median" on_screen "median"
+check "r: the follower shows the median" on_screen "median 3"
 expect_eq "the file records the reveal" "$(yaml_get "$file" scores.alfa.revealed)" "true"
 
 CUR=$FAC
@@ -138,6 +147,9 @@ expect_eq "q closes the follower with status 0" "$(exit_status)" 0
 start 80 24 -c "$content" --lang nl --follow "$file"
 wait_for "De bijeenkomst is afgelopen" 5
 pass "in Dutch the follower says \"De bijeenkomst is afgelopen\""
+check "in Dutch the follower's header says \"live, volgt de facilitator\"" \
+	header_says "live, volgt de facilitator"
+check "in Dutch it never says \"alleen lezen\"" off_screen "alleen lezen"
 keys q
 wait_exit
 finish

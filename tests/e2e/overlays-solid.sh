@@ -47,7 +47,7 @@ wait_step 11/23
 keys 1 2 3 r
 wait_for "3 votes: "
 settle
-check "the scoring step has page text near the left margin" on_screen_re '^ {1,4}[A-Za-z]'
+check "the scoring step has page text at column 1, left of where a box starts" on_screen_re '^ [A-Za-z]'
 
 keys '?'
 wait_for "Keys"
