@@ -771,14 +771,14 @@ static void check_space_shows_every_line(const struct page *p, int rows, const c
 
 	assert_non_null(seen);
 	for (;;) {
+		int next;
+
 		for (int y = 0; y < rows; y++) {
 			int line = page_row_line(p, scroll, rows, y);
 
 			if (line < (int)p->n)
 				seen[line] = true;
 		}
-		int next;
-
 		if (scroll + rows >= (int)p->n)
 			break;
 		next = page_clamp_scroll(p, page_next_screenful(p, scroll, rows), rows);

@@ -67,8 +67,7 @@ void screen_help(struct page *p, int width, bool read_only)
 		page_puts(p, 1, STYLE_EMPHASIS, binding_keys(&b[i], keys));
 		if ((int)utf8_width(keys, strlen(keys)) >= keys_w - 1)
 			page_newline(p);
-		if (read_only && b[i].edits)
-			/* TRANSLATORS: a key's help in the help overlay of a read-only review. */
+		if (read_only && b[i].edits) /* as the key table of meetlat(1) says it */
 			snprintf(help, sizeof(help), _("%s (not in --review)"), _(b[i].help));
 		else
 			snprintf(help, sizeof(help), "%s", _(b[i].help));
