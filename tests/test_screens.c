@@ -12,6 +12,7 @@
 
 #include "screens_fixture.h"
 #include "builtin_content.h"
+#include "i18n.h"
 #include "screens_blocks.h"
 #include "utf8.h"
 
@@ -682,6 +683,193 @@ static void test_due_dates_are_shown_as_people_read_them(void **state)
 	free(summary);
 }
 
+static void test_sticky_headings_stay_on_top_and_the_focus_below_them(void **state)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+
+	(void)state;
+	for (int i = 0; i < 50; i++) {
+		page_newline(&p);
+		page_printf(&p, 0, STYLE_NORMAL, "line %d", i);
+	}
+	assert_int_equal(page_row_line(&p, 4, 20, 0), 4); /* a page without headings: unchanged */
+	page_sticky(&p, 3, 5);
+	assert_int_equal(page_sticky_shown(&p, 3, 20), 0); /* not yet scrolled past them */
+	assert_int_equal(page_row_line(&p, 3, 20, 0), 3);
+	assert_int_equal(page_sticky_shown(&p, 4, 20), 3);
+	assert_int_equal(page_row_line(&p, 4, 20, 0), 3);
+	assert_int_equal(page_row_line(&p, 4, 20, 2), 5);
+	assert_int_equal(page_row_line(&p, 4, 20, 3), 7); /* under them, the page as scrolled */
+	assert_int_equal(page_sticky_shown(&p, 10, 6), 0); /* no room: the body is too low */
+	/* Space: the line after the last one shown comes first under the headings. */
+	assert_int_equal(page_next_screenful(&p, 0, 20), 16);
+	assert_int_equal(page_row_line(&p, 16, 20, 3), 19);
+	assert_int_equal(page_clamp_scroll(&p, 45, 20), 30); /* the last line on the last row */
+	page_focus(&p, 10, 10);
+	assert_int_equal(page_clamp_scroll(&p, 9, 20), 7); /* the focus not behind the headings */
+	assert_int_equal(page_row_line(&p, 7, 20, 3), 10);
+	page_clear(&p);
+}
+
+/* Returns true when the text of the line at row ROW of page P, shown from SCROLL in ROWS
+ * rows, holds every phase heading "Phase 1".."Phase 4". */
+static bool row_holds_phase_headings(const struct page *p, int scroll, int rows, int row)
+{
+	int line = page_row_line(p, scroll, rows, row);
+	char *text, want[16];
+	bool all = true;
+
+	if (line < 0 || line >= (int)p->n)
+		return false;
+	text = line_text(p, (size_t)line);
+	for (int i = 1; i <= 4; i++) {
+		snprintf(want, sizeof(want), "Phase %d", i);
+		all = all && strstr(text, want) != NULL;
+	}
+	free(text);
+	return all;
+}
+
+/* Issue 12: the model at 80x24 is taller than the body; scrolled down by ↓ or Space its four
+ * phase headings stay on the first row of the body. */
+static void test_the_model_keeps_its_phase_headings_in_view_as_it_scrolls(void **state)
+{
+	static const int keys[] = { UI_KEY_DOWN, UI_KEY_DOWN, ' ', UI_KEY_UP };
+	struct ui u;
+	int rows, scrolled = 0;
+
+	(void)state;
+	start_ui(&u, 80, 24);
+	golden_go(&u, STEP_MODEL, 0, NULL);
+	ui_build_page(&u);
+	rows = u.l.body_rows;
+	assert_true((int)u.page.n > rows);
+	assert_true(u.page.sticky_rows > 0);
+	assert_false(row_holds_phase_headings(&u.page, 0, rows, 0)); /* the title is first */
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		size_t step = u.s->position;
+
+		ui_key(&u, keys[k]);
+		assert_int_equal(u.s->position, step); /* it scrolled, it did not leave the step */
+		u.scroll = page_clamp_scroll(&u.page, u.scroll, rows);
+		if (u.scroll > u.page.sticky_top) {
+			scrolled++;
+			if (!row_holds_phase_headings(&u.page, u.scroll, rows, 0))
+				fail_msg("after key %zu (scroll %d) the headings are not on top", k,
+					 u.scroll);
+		}
+	}
+	assert_true(scrolled > 0);
+	end_ui(&u);
+}
+
+/* Fails unless Space, from the top of page P in ROWS rows, shows every one of its lines. */
+static void check_space_shows_every_line(const struct page *p, int rows, const char *where)
+{
+	bool *seen = calloc(p->n ? p->n : 1, sizeof(*seen));
+	int scroll = 0;
+
+	assert_non_null(seen);
+	for (;;) {
+		int next;
+
+		for (int y = 0; y < rows; y++) {
+			int line = page_row_line(p, scroll, rows, y);
+
+			if (line < (int)p->n)
+				seen[line] = true;
+		}
+		if (scroll + rows >= (int)p->n)
+			break;
+		next = page_clamp_scroll(p, page_next_screenful(p, scroll, rows), rows);
+		if (next <= scroll)
+			fail_msg("%s: Space does not move on from line %d", where, scroll);
+		scroll = next;
+	}
+	for (size_t i = 0; i < p->n; i++)
+		if (!seen[i])
+			fail_msg("%s: line %zu is never shown", where, i);
+	free(seen);
+}
+
+/* Issue 12: on every step with column headings, at every size, scrolling a screenful at a time
+ * reaches every line of the page: the headings kept on top hide none. */
+static void test_every_line_of_a_page_with_headings_is_reachable(void **state)
+{
+	static const int sizes[][2] = { { 80, 24 }, { 100, 30 }, { 80, 16 }, { 120, 20 } };
+	size_t headed = 0;
+
+	(void)state;
+	for (size_t z = 0; z < sizeof(sizes) / sizeof(sizes[0]); z++) {
+		struct ui u;
+
+		start_ui(&u, sizes[z][0], sizes[z][1]);
+		for (size_t i = 0; i < content->n_steps; i++) {
+			char where[64];
+
+			ui_move(&u, i);
+			if (content->steps[i].kind == STEP_SCORE)
+				u.revealed[content->steps[i].dimension] = true;
+			ui_build_page(&u);
+			/* Space lets go of the table's selection as it scrolls (it selects the first
+			 * row shown): the walk follows the page alone */
+			u.page.focus_top = u.page.focus_bottom = -1;
+			headed += u.page.sticky_rows > 0;
+			snprintf(where, sizeof(where), "step %zu at %dx%d", i + 1, sizes[z][0],
+				 sizes[z][1]);
+			check_space_shows_every_line(&u.page, u.l.body_rows, where);
+		}
+		end_ui(&u);
+	}
+	assert_true(headed > 0);
+}
+
+/* Issue 12: the welcome step shows the session's date as the language spoken reads it. */
+static void test_the_welcome_date_reads_as_the_language_says_it(void **state)
+{
+	char *english = render_named("step-welcome", 0), *dutch;
+
+	(void)state;
+	assert_non_null(strstr(english, "26 Nov 2026"));
+	assert_null(strstr(english, "2026-11-26"));
+	i18n_init("nl");
+	dutch = render_named("step-welcome", 0);
+	i18n_init("en");
+	assert_non_null(strstr(dutch, "26 nov. 2026"));
+	assert_null(strstr(dutch, "2026-11-26"));
+	free(english);
+	free(dutch);
+}
+
+/* Issue 12: the overlays the room reads hold no dim text: the overview (step numbers, clocks),
+ * the help (in --review the keys that edit say so in words) and the summary. */
+static void test_overlays_hold_no_dim_text(void **state)
+{
+	static const enum overlay overlays[] = { OV_OVERVIEW, OV_HELP, OV_SUMMARY };
+	bool marked = false;
+	struct ui u;
+
+	(void)state;
+	start_ui(&u, 80, 24);
+	u.read_only = true;
+	for (size_t k = 0; k < sizeof(overlays) / sizeof(overlays[0]); k++) {
+		char where[32];
+
+		ui_open(&u, overlays[k]);
+		ui_build_overlay(&u);
+		snprintf(where, sizeof(where), "overlay %zu", k);
+		check_no_dim_text(&u.overlay_page, where);
+		for (size_t i = 0; i < u.overlay_page.n; i++) {
+			char *text = line_text(&u.overlay_page, i);
+
+			marked = marked || strstr(text, "(not in --review)") != NULL;
+			free(text);
+		}
+	}
+	assert_true(marked);
+	end_ui(&u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -702,6 +890,11 @@ int main(void)
 		cmocka_unit_test(test_authors_are_joined_as_the_language_joins_them),
 		cmocka_unit_test(test_durations_read_unambiguously),
 		cmocka_unit_test(test_due_dates_are_shown_as_people_read_them),
+		cmocka_unit_test(test_sticky_headings_stay_on_top_and_the_focus_below_them),
+		cmocka_unit_test(test_the_model_keeps_its_phase_headings_in_view_as_it_scrolls),
+		cmocka_unit_test(test_every_line_of_a_page_with_headings_is_reachable),
+		cmocka_unit_test(test_the_welcome_date_reads_as_the_language_says_it),
+		cmocka_unit_test(test_overlays_hold_no_dim_text),
 	};
 
 	setlocale(LC_CTYPE, "C.UTF-8");

@@ -378,10 +378,11 @@ static void advance(struct ui *u)
 		return;
 	}
 	if (u->scroll + u->l.body_rows < (int)u->page.n) {
-		u->scroll += u->l.body_rows > 2 ? u->l.body_rows - 1 : 1;
+		u->scroll = page_next_screenful(&u->page, u->scroll, u->l.body_rows);
 		u->repaint = true;
 		if (u->page.n_marks && current_step(u)->kind == STEP_TABLE) {
-			u->table_row = (size_t)page_item_at(&u->page, u->scroll);
+			u->table_row = (size_t)page_item_at(&u->page, u->scroll +
+					page_sticky_shown(&u->page, u->scroll, u->l.body_rows));
 			u->stale = true;
 		}
 	} else if (u->s->position + 1 < u->c->n_steps) {

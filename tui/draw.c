@@ -73,11 +73,14 @@ void draw_line(WINDOW *w, int y, int x, const struct page *p, size_t line)
 	}
 }
 
-/* Paints lines FIRST.. of page P over what W holds. */
+/* Paints page P from line FIRST on over what W holds, its column headings at the top once
+ * FIRST has passed them. */
 static void draw_lines(WINDOW *w, const struct page *p, int first)
 {
-	for (int y = 0; y < getmaxy(w) && first + y < (int)p->n; y++)
-		draw_line(w, y, 0, p, (size_t)(first + y));
+	int rows = getmaxy(w);
+
+	for (int y = 0; y < rows; y++)
+		draw_line(w, y, 0, p, (size_t)page_row_line(p, first, rows, y));
 }
 
 void draw_page(WINDOW *w, const struct page *p, int first)
@@ -89,8 +92,11 @@ void draw_page(WINDOW *w, const struct page *p, int first)
 void draw_page_changes(WINDOW *w, const struct page *p, int first, const struct page *before,
 		       int before_first)
 {
-	for (int y = 0; y < getmaxy(w); y++) {
-		size_t now = (size_t)(first + y), was = (size_t)(before_first + y);
+	int rows = getmaxy(w);
+
+	for (int y = 0; y < rows; y++) {
+		size_t now = (size_t)page_row_line(p, first, rows, y);
+		size_t was = (size_t)page_row_line(before, before_first, rows, y);
 
 		if (page_line_equal(p, now, before, was))
 			continue;

@@ -6,7 +6,8 @@
 
 #include "page.h"
 
-/* Paints lines FIRST.. of page P into W (cleared first), every span cut at the window's edge. */
+/* Paints lines FIRST.. of page P into W (cleared first), every span cut at the window's edge;
+ * the page's column headings (page_sticky) stay on W's top rows once FIRST has passed them. */
 void draw_page(WINDOW *w, const struct page *p, int first);
 
 /* As draw_page, over a W that shows page BEFORE from its line BEFORE_FIRST on: paints only

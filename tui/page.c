@@ -167,9 +167,49 @@ void page_clock(struct page *p, int from, int to)
 	p->clock_bottom = to;
 }
 
+/* Returns true when lines FROM..TO (inclusive) and TOP..BOTTOM overlap. */
+static bool overlap(int from, int to, int top, int bottom)
+{
+	return from <= bottom && to >= top;
+}
+
 bool page_clock_shown(const struct page *p, int scroll, int rows)
 {
-	return p->clock_top >= 0 && p->clock_top < scroll + rows && p->clock_bottom >= scroll;
+	int heads = page_sticky_shown(p, scroll, rows);
+
+	if (p->clock_top < 0)
+		return false;
+	return overlap(p->clock_top, p->clock_bottom, scroll + heads, scroll + rows - 1) ||
+	       (heads && overlap(p->clock_top, p->clock_bottom, p->sticky_top,
+				 p->sticky_top + heads - 1));
+}
+
+void page_sticky(struct page *p, int from, int to)
+{
+	p->sticky_top = from;
+	p->sticky_rows = to >= from ? to - from + 1 : 0;
+}
+
+int page_sticky_shown(const struct page *p, int scroll, int rows)
+{
+	if (p->sticky_rows <= 0 || scroll <= p->sticky_top || rows <= 2 * p->sticky_rows)
+		return 0;
+	return p->sticky_rows;
+}
+
+int page_row_line(const struct page *p, int scroll, int rows, int row)
+{
+	if (row < page_sticky_shown(p, scroll, rows))
+		return p->sticky_top + row;
+	return scroll + row;
+}
+
+int page_next_screenful(const struct page *p, int scroll, int rows)
+{
+	int next = scroll + (rows > 2 ? rows - 1 : 1);
+
+	next -= page_sticky_shown(p, next, rows);
+	return next > scroll ? next : scroll + 1;
 }
 
 void page_mark(struct page *p)
@@ -233,8 +273,11 @@ int page_clamp_scroll(const struct page *p, int scroll, int rows)
 	if (p->focus_top >= 0) {
 		if (p->focus_bottom >= scroll + rows)
 			scroll = p->focus_bottom - rows + 1;
-		if (p->focus_top < scroll) /* a focus taller than the window shows its top */
+		/* a focus taller than the window shows its top, under the headings */
+		if (p->focus_top < scroll + page_sticky_shown(p, scroll, rows)) {
 			scroll = p->focus_top;
+			scroll -= page_sticky_shown(p, scroll, rows);
+		}
 	}
 	if (scroll > last)
 		scroll = last;

@@ -41,6 +41,9 @@ struct page {
 	size_t n, cap;
 	int focus_top, focus_bottom; /* lines to keep visible (a selection), or -1 */
 	int clock_top, clock_bottom; /* lines showing the running time of the step, or -1 */
+	int sticky_top, sticky_rows; /* the column headings: STICKY_ROWS lines from STICKY_TOP,
+				      * kept at the top of the body once it scrolls past them;
+				      * 0 rows (a zeroed page): none */
 	int *marks;                  /* the first line of each item of a list, in order */
 	size_t n_marks, cap_marks;
 	bool failed;                 /* memory ran out: the page is incomplete */
@@ -83,6 +86,24 @@ void page_focus(struct page *p, int from, int to);
 /* Marks lines FROM..TO (inclusive) as showing the time running on the current step. */
 void page_clock(struct page *p, int from, int to);
 
+/* Marks lines FROM..TO (inclusive) as the column headings that stay at the top of the body
+ * while the lines under them scroll. */
+void page_sticky(struct page *p, int from, int to);
+
+/* Returns how many of ROWS rows the column headings take when the page is shown from line
+ * SCROLL on: their height once SCROLL has passed their first line (and the body is more than
+ * twice as tall), else 0. Below them the rows show the page's lines as if unscrolled over:
+ * row Y shows line SCROLL + Y (see page_row_line). */
+int page_sticky_shown(const struct page *p, int scroll, int rows);
+
+/* Returns the line shown at row ROW of a body of ROWS rows showing the page from SCROLL on
+ * (the column headings at the top once scrolled past them); may be past the page's end. */
+int page_row_line(const struct page *p, int scroll, int rows, int row);
+
+/* Returns the scroll position that shows the rest of the page (Space): the line after the
+ * last one shown comes back as the first one under the headings, one line of overlap. */
+int page_next_screenful(const struct page *p, int scroll, int rows);
+
 /* Returns true when a line marked by page_clock lies within ROWS lines from SCROLL. */
 bool page_clock_shown(const struct page *p, int scroll, int rows);
 
@@ -102,8 +123,8 @@ bool page_line_equal(const struct page *a, size_t i, const struct page *b, size_
 /* Returns the index of the last line (-1 when empty). */
 int page_last(const struct page *p);
 
-/* Returns the scroll position that keeps the page's focus (if any) visible in ROWS lines,
- * starting from SCROLL, and never past the end. */
+/* Returns the scroll position that keeps the page's focus (if any) visible in ROWS lines
+ * (below the column headings kept at the top), starting from SCROLL, and never past the end. */
 int page_clamp_scroll(const struct page *p, int scroll, int rows);
 
 #endif

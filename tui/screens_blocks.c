@@ -83,15 +83,24 @@ static void put_column_block(struct page *p, const struct column *cols, size_t n
 		free(lines[c]);
 }
 
-void screen_put_columns(struct page *p, const struct column *cols, size_t n)
+void screen_put_headed_columns(struct page *p, const struct column *cols, size_t n, size_t heads)
 {
 	size_t blocks = 0;
+	int top = page_last(p) + 1;
 
 	n = n > COLUMNS_MAX ? COLUMNS_MAX : n;
 	for (size_t c = 0; c < n; c++)
 		blocks = cols[c].n > blocks ? cols[c].n : blocks;
-	for (size_t b = 0; b < blocks; b++)
+	for (size_t b = 0; b < blocks; b++) {
 		put_column_block(p, cols, n, b);
+		if (b + 1 == heads)
+			page_sticky(p, top, page_last(p));
+	}
+}
+
+void screen_put_columns(struct page *p, const struct column *cols, size_t n)
+{
+	screen_put_headed_columns(p, cols, n, 0);
 }
 
 int screen_columns_height(const struct column *cols, size_t n)

@@ -29,6 +29,10 @@ struct column {
  * the blocks of all columns start on the same line. */
 void screen_put_columns(struct page *p, const struct column *cols, size_t n);
 
+/* As screen_put_columns, and marks the lines of the first HEADS blocks of the columns (their
+ * headings) as the page's column headings, kept in view while the page scrolls. */
+void screen_put_headed_columns(struct page *p, const struct column *cols, size_t n, size_t heads);
+
 /* Returns how many lines screen_put_columns would add for the N columns COLS. */
 int screen_columns_height(const struct column *cols, size_t n);
 

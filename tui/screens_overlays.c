@@ -26,7 +26,7 @@ void screen_warnings(struct page *p, const struct session *s, int width)
 	}
 	page_newline(p);
 	page_newline(p);
-	page_puts(p, 0, STYLE_DIM, _("Any key closes this."));
+	page_puts(p, 0, STYLE_NORMAL, _("Any key closes this."));
 }
 
 void screen_confirm(struct page *p, const char *question)
@@ -55,8 +55,7 @@ void screen_help(struct page *p, int width, bool read_only)
 				 _("Read-only review: the keys that change the session are off."));
 	}
 	for (size_t i = 0; i < n; i++) {
-		enum style style = read_only && b[i].edits ? STYLE_DIM : STYLE_NORMAL;
-		char keys[BINDING_NAMES_SIZE];
+		char keys[BINDING_NAMES_SIZE], help[256];
 
 		if (strcmp(section, b[i].section) != 0) {
 			section = b[i].section;
@@ -68,7 +67,11 @@ void screen_help(struct page *p, int width, bool read_only)
 		page_puts(p, 1, STYLE_EMPHASIS, binding_keys(&b[i], keys));
 		if ((int)utf8_width(keys, strlen(keys)) >= keys_w - 1)
 			page_newline(p);
-		page_wrap_inline(p, keys_w, width - keys_w, style, _(b[i].help));
+		if (read_only && b[i].edits) /* as the key table of meetlat(1) says it */
+			snprintf(help, sizeof(help), _("%s (not in --review)"), _(b[i].help));
+		else
+			snprintf(help, sizeof(help), "%s", _(b[i].help));
+		page_wrap_inline(p, keys_w, width - keys_w, STYLE_NORMAL, help);
 	}
 }
 
@@ -92,13 +95,13 @@ static const char *row_state(const struct view *v, size_t dim, char *buf, size_t
 	return buf;
 }
 
-/* Adds the title TITLE of an overlay WIDTH wide and, beside it, the dim HINT (wrapped). */
+/* Adds the title TITLE of an overlay WIDTH wide and, beside it, the HINT (wrapped). */
 static void put_overlay_title(struct page *p, const char *title, const char *hint, int width)
 {
 	int x = (int)utf8_width(title, strlen(title)) + 2;
 
 	page_puts(p, 0, STYLE_TITLE, title);
-	page_wrap_inline(p, x, width - x, STYLE_DIM, hint);
+	page_wrap_inline(p, x, width - x, STYLE_NORMAL, hint);
 }
 
 void screen_overview(struct page *p, const struct view *v, size_t selected, int width)
@@ -116,9 +119,9 @@ void screen_overview(struct page *p, const struct view *v, size_t selected, int 
 		content_step_label(v->c, i, label, sizeof(label));
 		page_mark(p);
 		page_newline(p);
-		page_puts(p, 0, i == v->step ? STYLE_EMPHASIS : STYLE_DIM,
-			  i == v->step ? screen_glyph(v, "▶", ">") : " ");
-		page_printf(p, 2, STYLE_DIM, "%2zu", i + 1);
+		if (i == v->step)
+			page_puts(p, 0, STYLE_EMPHASIS, screen_glyph(v, "▶", ">"));
+		page_printf(p, 2, STYLE_NORMAL, "%2zu", i + 1);
 		page_put_fit(p, 6, i == selected ? STYLE_SELECTED : STYLE_NORMAL, label, label_w - 1,
 			     v->unicode);
 		if (states && st->kind == STEP_SCORE)
@@ -127,7 +130,7 @@ void screen_overview(struct page *p, const struct view *v, size_t selected, int 
 		if (clocks) {
 			screen_clock(spent, st->minutes, clock, sizeof(clock));
 			page_puts(p, width - (int)utf8_width(clock, strlen(clock)),
-				  spent > st->minutes * 60ul && st->minutes ? STYLE_WARNING : STYLE_DIM,
+				  spent > st->minutes * 60ul && st->minutes ? STYLE_WARNING : STYLE_NORMAL,
 				  clock);
 		}
 		if (clocks && i == v->step)
@@ -146,7 +149,7 @@ void screen_actions(struct page *p, const struct view *v, size_t selected, int w
 	page_newline(p);
 	if (v->s->n_actions == 0) {
 		page_newline(p);
-		page_puts(p, 0, STYLE_DIM, _("No actions yet."));
+		page_puts(p, 0, STYLE_NORMAL, _("No actions yet."));
 	}
 	for (size_t i = 0; i < v->s->n_actions; i++) {
 		int top = page_last(p) + 1;
@@ -167,8 +170,8 @@ void screen_start(struct page *p, const char *dir, const struct store_entry *ent
 
 	page_newline(p);
 	page_puts(p, x, STYLE_TITLE, "meetlat");
-	page_puts(p, x + 9, STYLE_DIM, in);
-	page_wrap_inline(p, x + dir_x, w - dir_x, STYLE_DIM, dir);
+	page_puts(p, x + 9, STYLE_NORMAL, in);
+	page_wrap_inline(p, x + dir_x, w - dir_x, STYLE_NORMAL, dir);
 	page_newline(p);
 	for (size_t i = 0; i <= n; i++) {
 		enum style style = i == selected ? STYLE_SELECTED : STYLE_NORMAL;
@@ -181,7 +184,7 @@ void screen_start(struct page *p, const char *dir, const struct store_entry *ent
 			page_puts(p, x + 2, style, _("+ a new session"));
 		} else if (entries[i].error) {
 			page_wrap_inline(p, x + 2, w - 2, STYLE_WARNING, entries[i].path);
-			page_wrap(p, x + 4, w - 4, STYLE_DIM, entries[i].error);
+			page_wrap(p, x + 4, w - 4, STYLE_NORMAL, entries[i].error);
 		} else {
 			char facts[512], where[128], scored[128], date[DATE_TEXT_SIZE + 64];
 
@@ -196,14 +199,14 @@ void screen_start(struct page *p, const char *dir, const struct store_entry *ent
 			snprintf(facts, sizeof(facts), "%s%s%s  %s, %s", entries[i].group,
 				 entries[i].group[0] && date[0] ? ", " : "", date, where, scored);
 			page_wrap_inline(p, x + 2, w - 2, style, entries[i].title);
-			page_wrap(p, x + 4, w - 4, STYLE_DIM, facts);
+			page_wrap(p, x + 4, w - 4, STYLE_NORMAL, facts);
 		}
 		if (i == selected)
 			page_focus(p, top, page_last(p));
 	}
 	page_newline(p);
 	page_newline(p);
-	page_puts(p, x, STYLE_DIM, _("Enter opens   n new session   q quits"));
+	page_puts(p, x, STYLE_NORMAL, _("Enter opens   n new session   q quits"));
 }
 
 void screen_too_small(struct page *p, int cols, int rows)

@@ -88,7 +88,7 @@ static void row_columns(struct row_columns *rc, const struct view *v, size_t dim
 static void put_row_columns(struct page *p, const struct view *v, const struct row_columns *rc)
 {
 	if (v->l->phases_side_by_side) {
-		screen_put_columns(p, rc->cols, rc->n);
+		screen_put_headed_columns(p, rc->cols, rc->n, 1);
 		return;
 	}
 	for (size_t i = 0; i < rc->n; i++) {

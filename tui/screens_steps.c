@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "date.h"
 #include "i18n.h"
 #include "utf8.h"
 
@@ -23,12 +24,24 @@ static int meta_label_width(const struct layout *l)
 	return widest + 2 < l->text_width / 2 ? widest + 2 : l->text_width / 2;
 }
 
+/* Returns detail F of session S as the welcome step shows it: the date as the language spoken
+ * reads it (written into DATE, SIZE bytes) when it is one, "-" when the detail is empty. */
+static const char *meta_shown(const struct session *s, enum session_meta f, char *date,
+			      size_t size)
+{
+	if (!s->meta[f][0])
+		return "-";
+	if (f == META_DATE && date_format(s->meta[f], date_style_spoken(), date, size))
+		return date;
+	return s->meta[f];
+}
+
 /* Welcome: the content's title and the session's details. */
 static void build_welcome(struct page *p, const struct view *v)
 {
 	const struct layout *l = v->l;
 	const struct session *s = v->s;
-	char planned[64];
+	char planned[64], date[DATE_TEXT_SIZE];
 	int label_w = meta_label_width(l);
 
 	page_newline(p);
@@ -40,7 +53,7 @@ static void build_welcome(struct page *p, const struct view *v)
 		page_put_fit(p, l->text_x, STYLE_HEADING, _(session_meta_label((enum session_meta)f)),
 			     label_w - 1, v->unicode);
 		page_wrap_inline(p, l->text_x + label_w, l->text_width - label_w, STYLE_NORMAL,
-				 s->meta[f][0] ? s->meta[f] : "-");
+				 meta_shown(s, (enum session_meta)f, date, sizeof(date)));
 	}
 	page_newline(p);
 	page_newline(p);
@@ -89,7 +102,7 @@ static void build_model(struct page *p, const struct view *v)
 			cols[i] = (struct column){ l->wide_x + (int)i * (l->phase_width + l->gap),
 						   l->phase_width, blocks[i], 4 };
 		}
-		screen_put_columns(p, cols, c->n_phases);
+		screen_put_headed_columns(p, cols, c->n_phases, 2);
 		return;
 	}
 	for (size_t i = 0; i < c->n_phases; i++) {
@@ -203,7 +216,7 @@ static void put_table_header(struct page *p, const struct view *v, size_t n)
 		screen_phase_head(v->c, i, heads[i], blocks[i]);
 		cols[i] = (struct column){ table_cell_x(v->l, i), v->l->table_cell_width, blocks[i], 2 };
 	}
-	screen_put_columns(p, cols, n);
+	screen_put_headed_columns(p, cols, n, 2);
 }
 
 /* Adds row D of the table grid: its name, then its cells, agreed phases marked. */
