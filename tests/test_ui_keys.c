@@ -623,6 +623,47 @@ static void test_p_writes_nothing_to_the_session(void **state)
 	rmdir(dir);
 }
 
+/* A change is painted before it is saved, and until ui_save_change has saved it the status
+ * line says "saving", never "saved"; after the save the file holds it and the line says
+ * "saved". */
+static void test_a_change_shows_saving_until_it_is_on_disk(void **state)
+{
+	struct ui *u = *state;
+	char dir[] = "/tmp/meetlat-saving-XXXXXX", path[128], lock[160];
+	struct session *preview_session = u->s, *back;
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	struct store_file *f;
+	struct diag d;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/s.yaml", dir);
+	snprintf(lock, sizeof(lock), "%s/.s.yaml.lock", dir);
+	assert_true(store_open(path, content, 0, &u->f, &u->s, &d));
+	u->preview = false;
+	ui_begin(u);
+	on_row(u, "content");
+	type(u, "3");
+	ui_status(&p, u);
+	assert_true(page_contains(&p, "saving"));
+	assert_false(page_contains(&p, "saved"));
+	page_clear(&p);
+	assert_true(ui_save_change(u));
+	ui_status(&p, u);
+	assert_true(page_contains(&p, "saved"));
+	page_clear(&p);
+	store_close(u->f);
+	u->f = NULL;
+	assert_true(store_open(path, content, STORE_READ_ONLY, &f, &back, &d));
+	assert_int_equal(back->scores[content_dimension_index(content, "content")].n_votes, 1);
+	store_close(f);
+	session_free(back);
+	session_free(u->s);
+	u->s = preview_session;
+	unlink(path);
+	unlink(lock);
+	rmdir(dir);
+}
+
 /* In --review p shows the panel too, with no key that edits. */
 static void test_p_in_review_shows_no_editing_keys(void **state)
 {
@@ -1093,6 +1134,7 @@ int main(void)
 		T(test_i_shows_a_line_of_hints_for_the_step),
 		T(test_p_toggles_the_presenter_panel),
 		T(test_p_writes_nothing_to_the_session),
+		T(test_a_change_shows_saving_until_it_is_on_disk),
 		cmocka_unit_test_setup_teardown(test_p_in_review_shows_no_editing_keys,
 						setup_read_only, teardown),
 		T(test_action_list_toggle_delete_and_confirm),

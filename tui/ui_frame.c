@@ -61,9 +61,9 @@ static const char *save_state(const struct ui *u, enum style *style)
 		*style = STYLE_WARNING;
 		return _("NOT SAVED");
 	}
-	/* a change is saved as soon as its answer is on the screen, and its outcome shows then:
-	 * until that save, the state is that of the last one */
-	return u->s->dirty && !u->change_unsaved ? _("saving") : _("saved");
+	/* a change is painted first and saved at once after: "saving" until it is on disk, so
+	 * that "saved" on the screen always means saved */
+	return u->s->dirty ? _("saving") : _("saved");
 }
 
 /* Writes into BUF the news for the status line: a passing message, else a save error
