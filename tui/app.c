@@ -45,14 +45,13 @@ static void make_inner(struct app *a)
 	a->inner = derwin(a->box, getmaxy(a->box) - 2, getmaxx(a->box) - 4, 1, 2);
 }
 
-/* Computes the layout for the terminal's size and makes the windows for it. */
-static void relayout(struct app *a)
+void app_relayout(struct app *a)
 {
-	const struct layout *l = &a->ui.l;
+	const struct layout *l = &a->ui->l;
 	int rows, cols;
 
 	getmaxyx(stdscr, rows, cols);
-	ui_resize(&a->ui, cols, rows);
+	ui_resize(a->ui, cols, rows);
 	drop_windows(a);
 	page_clear(&a->status_shown);
 	page_clear(&a->hints_shown);
@@ -87,7 +86,7 @@ static void paint_line(WINDOW *w, const struct ui *u, void (*page_line)(struct p
  * above the status line, over the body); the body under lines it gives back is sent again. */
 static void fit_status(struct app *a, int height)
 {
-	const struct layout *l = &a->ui.l;
+	const struct layout *l = &a->ui->l;
 
 	if (getmaxy(a->status) == height)
 		return;
@@ -103,7 +102,7 @@ static void fit_status(struct app *a, int height)
  * the page's previous build (or this one, scrolled), else all of them. */
 static void paint_body(struct app *a)
 {
-	const struct ui *u = &a->ui;
+	const struct ui *u = a->ui;
 	const struct page *before = NULL;
 
 	if (a->body_build && a->body_build == u->page_builds)
@@ -124,8 +123,8 @@ static bool paint_status(struct app *a)
 	struct page p = { .focus_top = -1, .focus_bottom = -1 };
 	int height;
 
-	ui_status(&p, &a->ui);
-	height = p.n > 1 && (int)p.n < a->ui.l.body_rows ? (int)p.n : 1;
+	ui_status(&p, a->ui);
+	height = p.n > 1 && (int)p.n < a->ui->l.body_rows ? (int)p.n : 1;
 	if (page_equal(&p, &a->status_shown)) {
 		page_clear(&p);
 		return false;
@@ -143,7 +142,7 @@ static bool paint_status(struct app *a)
  * beside the box. */
 static void make_backdrop(struct app *a, int y, int height)
 {
-	const struct layout *l = &a->ui.l;
+	const struct layout *l = &a->ui->l;
 	int top = y - 1 > l->body_top ? y - 1 : l->body_top;
 	int bottom = y + height < l->body_top + l->body_rows ? y + height
 							    : l->body_top + l->body_rows - 1;
@@ -156,7 +155,7 @@ static void make_backdrop(struct app *a, int y, int height)
  * lines. */
 static void fit_hints(struct app *a, int rows)
 {
-	const struct layout *l = &a->ui.l;
+	const struct layout *l = &a->ui->l;
 
 	if (rows > l->body_rows / 3)
 		rows = l->body_rows / 3 > 0 ? l->body_rows / 3 : 1;
@@ -173,7 +172,7 @@ static bool paint_hints(struct app *a, bool body)
 {
 	struct page p = { .focus_top = -1, .focus_bottom = -1 };
 
-	ui_hints(&p, &a->ui);
+	ui_hints(&p, a->ui);
 	if (!p.n || (int)p.n != getmaxy(a->hints)) {
 		bool was_shown = a->hints_shown.n > 0;
 		int rows = getmaxy(a->hints);
@@ -203,7 +202,7 @@ static bool paint_hints(struct app *a, bool body)
  * changes its height first gives the body back whole, which the old box covered. */
 static void fit_box(struct app *a, int height)
 {
-	const struct layout *l = &a->ui.l;
+	const struct layout *l = &a->ui->l;
 	int y = l->box_y + (l->box_height - height) / 2;
 
 	if (!a->box) {
@@ -225,7 +224,7 @@ static void fit_box(struct app *a, int height)
  * fills the box; other overlays scroll inside it. */
 static void draw_overlay(struct app *a)
 {
-	struct ui *u = &a->ui;
+	struct ui *u = a->ui;
 	struct page more = { .focus_top = -1, .focus_bottom = -1 };
 
 	fit_box(a, ui_overlay_height(u));
@@ -252,7 +251,7 @@ static void draw_overlay(struct app *a)
  * that the cursor returns to a form's field). Returns true when something was sent. */
 static bool paint_overlay(struct app *a, bool covered, bool other)
 {
-	struct ui *u = &a->ui;
+	struct ui *u = a->ui;
 	bool boxed = u->overlay == OV_FORM || u->overlay == OV_CONFIRM;
 
 	if (u->overlay_stale || !a->box) {
@@ -278,7 +277,7 @@ static void paint_too_small(struct app *a)
 
 	if (a->small_shown)
 		return;
-	screen_too_small(&p, a->ui.l.cols, a->ui.l.rows);
+	screen_too_small(&p, a->ui->l.cols, a->ui->l.rows);
 	draw_page(stdscr, &p, 0);
 	page_clear(&p);
 	wnoutrefresh(stdscr);
@@ -290,7 +289,7 @@ static void paint_too_small(struct app *a)
  * change only. */
 static void set_cursor(struct app *a)
 {
-	const struct ui *u = &a->ui;
+	const struct ui *u = a->ui;
 	int want = (u->overlay == OV_FORM || u->overlay == OV_CONFIRM) && u->cursor_x >= 0;
 
 	if (want != a->cursor) {
@@ -299,11 +298,9 @@ static void set_cursor(struct app *a)
 	}
 }
 
-/* Paints what changed, only that, and sends it to the terminal; sends nothing when nothing
- * changed. */
-static void paint(struct app *a)
+void app_paint(struct app *a)
 {
-	struct ui *u = &a->ui;
+	struct ui *u = a->ui;
 	bool body = u->redraw || u->uncovered, sent;
 
 	if (u->l.too_small) {
@@ -338,6 +335,13 @@ static void paint(struct app *a)
 		doupdate();
 }
 
+void app_close(struct app *a)
+{
+	drop_windows(a);
+	page_clear(&a->status_shown);
+	page_clear(&a->hints_shown);
+}
+
 /* ---- the loop ------------------------------------------------------------------------ */
 
 /* Hands a mouse event to the interface: the wheel scrolls, a click in the overview jumps. */
@@ -348,9 +352,9 @@ static void mouse(struct app *a)
 	if (getmouse(&ev) != OK)
 		return;
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
-		ui_wheel(&a->ui, ev.bstate & BUTTON4_PRESSED ? -3 : 3);
+		ui_wheel(a->ui, ev.bstate & BUTTON4_PRESSED ? -3 : 3);
 	else if (ev.bstate & BUTTON1_CLICKED)
-		ui_click(&a->ui, ev.y - getbegy(a->inner) + a->ui.overlay_scroll);
+		ui_click(a->ui, ev.y - getbegy(a->inner) + a->ui->overlay_scroll);
 }
 
 /* Waits for a key until the interface next has something to show or save (ui_wait_ms),
@@ -360,34 +364,34 @@ static bool step_loop(struct app *a)
 {
 	wint_t wch;
 	bool lost;
-	int r = term_read_key(&wch, &lost, ui_wait_ms(&a->ui));
+	int r = term_read_key(&wch, &lost, ui_wait_ms(a->ui));
 
-	ui_tick(&a->ui);
+	ui_tick(a->ui);
 	if (r == KEY_CODE_YES && wch == KEY_RESIZE)
-		relayout(a);
+		app_relayout(a);
 	else if (r == KEY_CODE_YES && wch == KEY_MOUSE)
 		mouse(a);
-	else if (r != ERR && !a->ui.l.too_small)
-		ui_key(&a->ui, term_key(r, wch));
+	else if (r != ERR && !a->ui->l.too_small)
+		ui_key(a->ui, term_key(r, wch));
 	else if (r == OK && wch == 'q')
-		ui_quit(&a->ui);
-	ui_save_when_due(&a->ui);
+		ui_quit(a->ui);
+	ui_save_when_due(a->ui);
 	return !lost;
 }
 
 /* Runs the interface on the opened session until quit, a signal or a lost terminal. */
 static void run(struct app *a)
 {
-	relayout(a);
-	ui_begin(&a->ui);
-	while (!a->ui.quit && !term_signal()) {
-		paint(a);
-		if (ui_save_change(&a->ui)) /* the answer is on the screen: now the file */
-			paint(a);   /* what the save changed on the status line, if anything */
+	app_relayout(a);
+	ui_begin(a->ui);
+	while (!a->ui->quit && !term_signal()) {
+		app_paint(a);
+		if (ui_save_change(a->ui)) /* the answer is on the screen: now the file */
+			app_paint(a);   /* what the save changed on the status line, if anything */
 		if (!step_loop(a))
 			break;
 	}
-	ui_save_at_end(&a->ui);
+	ui_save_at_end(a->ui);
 }
 
 /* Prints why the session could not be saved at the end, and where the work went instead,
@@ -498,8 +502,9 @@ static void choose_theme(const struct tui_options *o)
 
 int tui_run(const struct tui_options *o)
 {
-	struct app a = { .cursor = -1 };
-	struct ui *u = &a.ui;
+	struct ui ui;
+	struct app a = { .ui = &ui, .cursor = -1 };
+	struct ui *u = &ui;
 	const char *why;
 	int status;
 
@@ -524,9 +529,7 @@ int tui_run(const struct tui_options *o)
 	}
 	term_stop();
 	status = report_end(u);
-	drop_windows(&a);
-	page_clear(&a.status_shown);
-	page_clear(&a.hints_shown);
+	app_close(&a);
 	ui_free(u);
 	store_close(u->f);
 	session_free(u->s);

@@ -8,8 +8,9 @@
 
 #include "ui.h"
 
+/* The windows that show the interface state UI (the walk's, or a follower's). */
 struct app {
-	struct ui ui;
+	struct ui *ui;
 	WINDOW *header, *body, *status, *box, *inner;
 	WINDOW *backdrop;         /* the rows of the body the box lies on, blanked behind it */
 	WINDOW *hints;            /* the line of hints (i), over the body's last line */
@@ -20,6 +21,16 @@ struct app {
 	int body_scroll;          /* from which of its lines */
 	int cursor;               /* the terminal cursor's visibility as last set (curs_set) */
 };
+
+/* Computes the layout for the terminal's size and makes A's windows for it. */
+void app_relayout(struct app *a);
+
+/* Paints what changed in A's interface, only that, and sends it to the terminal; sends
+ * nothing when nothing changed. */
+void app_paint(struct app *a);
+
+/* Deletes A's windows and what it keeps of the screen. */
+void app_close(struct app *a);
 
 /* Shows the start screen: the sessions in the default folder to resume, or a new one. Opens
  * the chosen session into U; false when the facilitator quits instead. */

@@ -1,10 +1,9 @@
 /* follow.c - meetlat --follow on the terminal: watches the folder of the session file with
  * inotify (a save replaces the file by a rename), reads it again on each change and paints
- * what changed; once a second it also checks whether the facilitator's meetlat still holds
+ * what changed through the walk's windows (app.c); once a second it also checks whether the facilitator's meetlat still holds
  * the session. Keys: q closes, Ctrl-L redraws. */
 #include "follow.h"
 
-#include <curses.h>
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
@@ -13,11 +12,10 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
-#include "draw.h"
+#include "app.h"
 #include "follower.h"
 #include "i18n.h"
 #include "keys.h"
-#include "screens.h"
 #include "term.h"
 
 enum {
@@ -25,172 +23,14 @@ enum {
 	LOST_AFTER = 40, /* reads failing at once in a row that mean the terminal is gone */
 };
 
-/* The windows of the follower and what they show. */
+/* The follower, the windows that show it (as the walk's: app.c) and its watch. */
 struct follow {
 	struct follower fw;
-	WINDOW *header, *body, *status, *box, *inner;
-	struct page status_shown; /* the status line as the terminal shows it */
-	unsigned long body_build; /* the build of the page the body shows, 0: none */
-	int body_scroll;
+	struct app a;             /* a.ui is fw.ui */
 	int watch_fd;             /* inotify, or -1 (then only the check once a second) */
 	char dir[PATH_MAX], name[PATH_MAX], lock_name[PATH_MAX];
 	bool quit;
 };
-
-/* Deletes window *W (if any) and sets it to NULL. */
-static void drop_window(WINDOW **w)
-{
-	if (*w)
-		delwin(*w);
-	*w = NULL;
-}
-
-/* Deletes every window of F. */
-static void drop_windows(struct follow *f)
-{
-	drop_window(&f->header);
-	drop_window(&f->body);
-	drop_window(&f->status);
-	drop_window(&f->inner);
-	drop_window(&f->box);
-}
-
-/* Lays the screens out for the terminal's size and makes the windows for it. */
-static void relayout(struct follow *f)
-{
-	struct ui *u = &f->fw.ui;
-	const struct layout *l = &u->l;
-	int rows, cols;
-
-	getmaxyx(stdscr, rows, cols);
-	ui_resize(u, cols, rows);
-	drop_windows(f);
-	page_clear(&f->status_shown);
-	f->body_build = 0;
-	erase();
-	wnoutrefresh(stdscr);
-	u->repaint = true;
-	if (l->too_small)
-		return;
-	f->header = subwin(stdscr, 1, cols, 0, 0);
-	f->body = subwin(stdscr, l->body_rows, cols, l->body_top, 0);
-	f->status = newwin(1, cols, rows - 1, 0);
-	f->box = newwin(l->box_height, l->box_width, l->box_y, l->box_x);
-	f->inner = derwin(f->box, l->box_height - 2, l->box_width - 4, 1, 2);
-}
-
-/* Paints the step's page into the body: only the rows that changed when the body shows the
- * page's previous build, else all of it. */
-static void paint_body(struct follow *f)
-{
-	struct ui *u = &f->fw.ui;
-	struct page head = { .focus_top = -1, .focus_bottom = -1 };
-
-	u->scroll = page_clamp_scroll(&u->page, u->scroll, u->l.body_rows);
-	if (f->body_build && f->body_build + 1 == u->page_builds && !u->page_before.failed &&
-	    !u->page.failed)
-		draw_page_changes(f->body, &u->page, u->scroll, &u->page_before, f->body_scroll);
-	else
-		draw_page(f->body, &u->page, u->scroll);
-	f->body_build = u->page_builds;
-	f->body_scroll = u->scroll;
-	wnoutrefresh(f->body);
-	ui_header(&head, u);
-	draw_page(f->header, &head, 0);
-	page_clear(&head);
-	wnoutrefresh(f->header);
-}
-
-/* Paints the status line (its last line, the news wrapped above it given the lines it takes
- * over the body) when it differs from what is shown; true when it did. */
-static bool paint_status(struct follow *f)
-{
-	struct ui *u = &f->fw.ui;
-	struct page p = { .focus_top = -1, .focus_bottom = -1 };
-	int height;
-
-	ui_status(&p, u);
-	height = p.n > 1 && (int)p.n < u->l.body_rows ? (int)p.n : 1;
-	if (page_equal(&p, &f->status_shown)) {
-		page_clear(&p);
-		return false;
-	}
-	if (getmaxy(f->status) != height) {
-		drop_window(&f->status);
-		f->status = newwin(height, u->l.cols, u->l.rows - height, 0);
-		touchwin(f->body);
-		wnoutrefresh(f->body);
-	}
-	draw_page(f->status, &p, (int)p.n - height);
-	wnoutrefresh(f->status);
-	page_clear(&f->status_shown);
-	f->status_shown = p;
-	return true;
-}
-
-/* Builds the open overlay (the summary) again and paints it over the body. */
-static void paint_overlay(struct follow *f)
-{
-	struct ui *u = &f->fw.ui;
-
-	ui_build_overlay(u);
-	werase(f->box);
-	box(f->box, 0, 0);
-	u->overlay_scroll = page_clamp_scroll(&u->overlay_page, u->overlay_scroll,
-					      getmaxy(f->inner));
-	draw_page(f->inner, &u->overlay_page, u->overlay_scroll);
-	wnoutrefresh(f->box);
-	wnoutrefresh(f->inner);
-}
-
-/* Paints the notice shown instead of the screens when the terminal is too small. */
-static void paint_too_small(struct follow *f)
-{
-	struct ui *u = &f->fw.ui;
-	struct page p = { .focus_top = -1, .focus_bottom = -1 };
-
-	if (!u->repaint)
-		return;
-	screen_too_small(&p, u->l.cols, u->l.rows);
-	draw_page(stdscr, &p, 0);
-	page_clear(&p);
-	wnoutrefresh(stdscr);
-	doupdate();
-	u->repaint = false;
-}
-
-/* Paints what changed, only that, and sends it to the terminal. */
-static void paint(struct follow *f)
-{
-	struct ui *u = &f->fw.ui;
-	bool body, sent;
-
-	if (u->l.too_small) {
-		paint_too_small(f);
-		return;
-	}
-	if (u->redraw)
-		clearok(curscr, TRUE);
-	if (u->uncovered || u->redraw)
-		u->repaint = true;
-	ui_build_page(u);
-	body = u->repaint;
-	if (body)
-		paint_body(f);
-	if (u->uncovered || u->redraw) { /* the box is gone: the body under it is sent whole */
-		touchwin(f->body);
-		wnoutrefresh(f->body);
-	}
-	u->redraw = u->uncovered = false;
-	u->repaint = false;
-	sent = paint_status(f) || body;
-	if (u->overlay != OV_NONE && (u->overlay_stale || body)) {
-		paint_overlay(f);
-		sent = true;
-	}
-	if (sent)
-		doupdate();
-}
 
 /* Starts watching the folder of the followed file, where each save renames a new file into
  * place; without inotify the follower still reads the file once a second. */
@@ -242,7 +82,7 @@ static bool read_keys(struct follow *f, bool readable)
 	}
 	immediate = 0;
 	if (r == KEY_CODE_YES && wch == KEY_RESIZE)
-		relayout(f);
+		app_relayout(&f->a);
 	else if (r == OK && (wch == 'q' || wch == 'Q'))
 		f->quit = true;
 	else if (r == OK && wch == UI_KEY_CTRL('l'))
@@ -284,7 +124,7 @@ static int not_started(const char *why)
 
 int follow_run(const struct tui_options *o)
 {
-	struct follow f = { .watch_fd = -1 };
+	struct follow f = { .a.cursor = -1, .watch_fd = -1 };
 	const char *why;
 	struct diag d;
 	int sig;
@@ -300,17 +140,17 @@ int follow_run(const struct tui_options *o)
 	}
 	term_set_ascii(!o->unicode);
 	curs_set(0);
+	f.a.ui = &f.fw.ui;
 	watch_start(&f);
-	relayout(&f);
+	app_relayout(&f.a);
 	while (!f.quit && !term_signal()) {
-		paint(&f);
+		app_paint(&f.a);
 		if (!follow_step(&f))
 			break;
 	}
 	term_stop();
 	sig = term_signal();
-	drop_windows(&f);
-	page_clear(&f.status_shown);
+	app_close(&f.a);
 	if (f.watch_fd >= 0)
 		close(f.watch_fd);
 	follower_free(&f.fw);
