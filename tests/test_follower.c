@@ -18,16 +18,7 @@
 
 #include "follower.h"
 #include "builtin_content.h"
-
-/* The first scoring step of the content. */
-static size_t first_score_step(void)
-{
-	for (size_t i = 0; i < content->n_steps; i++)
-		if (content->steps[i].kind == STEP_SCORE)
-			return i;
-	fail_msg("the content has no scoring step");
-	return 0;
-}
+#include "page_check.h"
 
 /* Saves S through F and fails the test unless it was written. */
 static void save(struct store_file *f, struct session *s)
@@ -114,20 +105,6 @@ static void test_follower_follows(void **state)
 	unlink(path);
 	unlink(lock);
 	rmdir(dir);
-}
-
-/* Returns true when one span of page P holds TEXT. */
-static bool page_contains(const struct page *p, const char *text)
-{
-	for (size_t i = 0; i < p->n; i++)
-		for (size_t k = 0; k < p->lines[i].n; k++) {
-			const struct span *sp = &p->lines[i].spans[k];
-
-			for (size_t at = 0; at + strlen(text) <= sp->len; at++)
-				if (strncmp(sp->text + at, text, strlen(text)) == 0)
-					return true;
-		}
-	return false;
 }
 
 /* The follower says it follows the facilitator live, in the header and the status line, and

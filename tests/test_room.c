@@ -23,16 +23,6 @@ static double test_clock(void)
 	return clock_now;
 }
 
-/* Returns the first scoring step of the content. */
-static size_t first_score_step(void)
-{
-	for (size_t i = 0; i < content->n_steps; i++)
-		if (content->steps[i].kind == STEP_SCORE)
-			return i;
-	fail_msg("the content has no scoring step");
-	return 0;
-}
-
 /* Starts U (a preview at 80x24) on session S, which it then holds, with F as its file. */
 static void start(struct ui *u, struct session *s, struct store_file *f)
 {

@@ -25,6 +25,7 @@
 #include "utf8.h"
 #include "wrap.h"
 #include "builtin_content.h"
+#include "page_check.h"
 
 #define ENTER '\r'
 #define ESC UI_KEY_ESC
@@ -87,20 +88,6 @@ static void keys(struct ui *u, const int *k)
 {
 	for (; *k; k++)
 		ui_key(u, *k);
-}
-
-/* Returns true when one span of page P holds TEXT. */
-static bool page_contains(const struct page *p, const char *text)
-{
-	for (size_t i = 0; i < p->n; i++)
-		for (size_t k = 0; k < p->lines[i].n; k++) {
-			const struct span *sp = &p->lines[i].spans[k];
-
-			for (size_t at = 0; at + strlen(text) <= sp->len; at++)
-				if (strncmp(sp->text + at, text, strlen(text)) == 0)
-					return true;
-		}
-	return false;
 }
 
 /* Returns the first step of KIND scoring row ID (NULL: any), failing when there is none. */

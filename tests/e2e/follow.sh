@@ -14,22 +14,6 @@ grep -v 'kind: summary' "$FIXTURES/score-only.yaml" > "$content"
 "$MEETLAT" --check "$content" > /dev/null 2>&1 || fail "meetlat --check rejects $content"
 file=$TMP/s.yaml
 
-# soon CMD... - CMD succeeds within half a second (polled every 50 ms).
-soon() {
-	soon_n=10
-	while [ "$soon_n" -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.05
-		soon_n=$((soon_n - 1))
-	done
-	"$@"
-}
-
-# saved_with TEXT - the facilitator's screen shows TEXT and says the change is saved.
-saved_with() {
-	on_screen "$1" && status_line | grep -qE ' saved *$'
-}
-
 # facilitator_did TEXT - waits until the facilitator's screen shows TEXT saved.
 facilitator_did() {
 	CUR=$FAC
@@ -40,11 +24,6 @@ facilitator_did() {
 # bars - the screen shows a vote bar (under a phase's column: "█... <count>").
 bars() {
 	body | grep -qE '█+ [0-9]+'
-}
-
-# header_says TEXT - the first line of the screen holds TEXT.
-header_says() {
-	screen | head -n 1 | grep -qF -- "$1"
 }
 
 # file_state - the sha256 and the mtime (nanoseconds) of the session file.

@@ -15,11 +15,6 @@ link=$dir/link.yaml
 hard=$dir/hard.yaml
 ln -s elsewhere/real.yaml "$link"
 
-# saved_with TEXT - TEXT is on the screen and the status line says the change is saved.
-saved_with() {
-	on_screen "$1" && status_line | grep -qE ' saved *$'
-}
-
 # refused NAME WHAT [PID] - a second meetlat on NAME ends at once with status 1, saying that
 # the file is open in another meetlat (naming PID when given); the file is as it was.
 refused() {

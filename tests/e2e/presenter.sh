@@ -14,27 +14,6 @@ grep -v 'kind: summary' "$FIXTURES/score-only.yaml" > "$content"
 "$MEETLAT" --check "$content" > /dev/null 2>&1 || fail "meetlat --check rejects $content"
 file=$TMP/s.yaml
 
-# soon CMD... - CMD succeeds within half a second (polled every 50 ms).
-soon() {
-	soon_n=10
-	while [ "$soon_n" -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.05
-		soon_n=$((soon_n - 1))
-	done
-	"$@"
-}
-
-# saved_with TEXT - the current screen shows TEXT and says the change is saved.
-saved_with() {
-	on_screen "$1" && status_line | grep -qE ' saved *$'
-}
-
-# header_says TEXT - the first line of the screen holds TEXT.
-header_says() {
-	screen | head -n 1 | grep -qF -- "$1"
-}
-
 # file_state - the sha256 and the mtime (nanoseconds) of the session file.
 file_state() {
 	printf '%s %s' "$(sha256sum < "$file" | cut -d' ' -f1)" "$(stat -c %.9Y "$file")"

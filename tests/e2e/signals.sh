@@ -10,11 +10,6 @@
 content=$FIXTURES/score-only.yaml
 "$MEETLAT" --check "$content" > /dev/null 2>&1 || fail "meetlat --check rejects $content"
 
-# saved_with TEXT - TEXT is on the screen and the status line says the change is saved.
-saved_with() {
-	on_screen "$1" && status_line | grep -qE ' saved *$'
-}
-
 # vote DIGIT - votes DIGIT on the first row and waits until the vote is shown and saved.
 vote() {
 	wait_step 1/5

@@ -24,6 +24,9 @@
 #                              tests on the screen (the last with attributes: "${REVERSE}x")
 #   body                       the screen without its last line (the status line)
 #   status_line / step_pos     the status line; its "k/n"
+#   saved_with TEXT            TEXT is on the screen and the status line says it is saved
+#   header_says TEXT           the screen's first line (the header) holds TEXT
+#   soon CMD...                CMD succeeds within half a second (polled every 50 ms)
 #   wait_for TEXT [SECS]       poll until TEXT (fixed string) is on the screen, else fail
 #   wait_re REGEX [SECS]       the same for an extended regular expression
 #   wait_gone TEXT [SECS]      poll until TEXT is no longer on the screen
@@ -254,6 +257,24 @@ e2e_poll() {
 
 on_screen() {
 	screen | grep -qF -- "$1"
+}
+
+saved_with() {
+	on_screen "$1" && status_line | grep -qE ' saved *$'
+}
+
+header_says() {
+	screen | head -n 1 | grep -qF -- "$1"
+}
+
+soon() {
+	soon_n=10
+	while [ "$soon_n" -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.05
+		soon_n=$((soon_n - 1))
+	done
+	"$@"
 }
 
 on_screen_re() {
