@@ -187,7 +187,7 @@ static char style_letter(enum style style)
 {
 	static const char letters[STYLE_COUNT] = {
 		[STYLE_NORMAL] = ' ', [STYLE_TITLE] = 'T',    [STYLE_HEADING] = 'H',
-		[STYLE_EMPHASIS] = 'E', [STYLE_DIM] = 'd',    [STYLE_DRAFT] = 'D',
+		[STYLE_EMPHASIS] = 'E', [STYLE_DRAFT] = 'D',
 		[STYLE_CURRENT] = 'C', [STYLE_TARGET] = 'G',  [STYLE_WARNING] = 'W',
 		[STYLE_SELECTED] = 'S', [STYLE_GOOD] = 'g',   [STYLE_INPUT] = 'I',
 	};

@@ -284,7 +284,7 @@ static int put_field(struct page *p, struct form *f, size_t i, int y, int width,
 	bool focused = i == f->focus;
 	size_t start, len, cursor;
 
-	put_at(p, y, 2, focused ? STYLE_EMPHASIS : STYLE_DIM, field->label, strlen(field->label));
+	put_at(p, y, 2, focused ? STYLE_EMPHASIS : STYLE_NORMAL, field->label, strlen(field->label));
 	if (field->kind == FIELD_ROW) {
 		const char *name = field->row >= 0 ? c->dimensions[field->row].name
 						   : _("(the workshop as a whole)");
@@ -368,7 +368,7 @@ void form_page(struct page *p, struct form *f, const struct content *c, int widt
 	if (message[0] && height - 2 - roomy > last_field)
 		put_message(p, last_field + 1 + roomy, height - 2 - roomy, width - 4, message);
 	if (roomy)
-		put_at(p, height - 2, 2, STYLE_DIM, hint, strlen(hint));
+		put_at(p, height - 2, 2, STYLE_NORMAL, hint, strlen(hint));
 	while (p->n < (size_t)height && !p->failed)
 		page_newline(p);
 }

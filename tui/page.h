@@ -8,12 +8,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The styles of text. None is dim: the room reads everything on the screen from the back of
+ * the room, where dim text (SGR 2) washes out on a projector (issue 12). */
 enum style {
 	STYLE_NORMAL,
 	STYLE_TITLE,    /* the big heading of a screen */
 	STYLE_HEADING,  /* a section heading */
 	STYLE_EMPHASIS, /* a summary, a key term */
-	STYLE_DIM,      /* captions, hints, secondary facts */
 	STYLE_DRAFT,    /* the "draft" marker */
 	STYLE_CURRENT,  /* the agreed current phase */
 	STYLE_TARGET,   /* the target phase */

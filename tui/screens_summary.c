@@ -44,7 +44,7 @@ static void put_chart_row(struct page *p, const struct view *v, size_t dim, int 
 		else if (tgt)
 			page_puts(p, cx, STYLE_TARGET, screen_glyph(v, "◎", "T"));
 		else
-			page_puts(p, cx, STYLE_DIM, screen_glyph(v, "·", "."));
+			page_puts(p, cx, STYLE_NORMAL, screen_glyph(v, "·", "."));
 	}
 }
 

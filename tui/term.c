@@ -101,7 +101,6 @@ static const struct style_look default_looks[] = {
 	{ STYLE_TITLE, COLOR_CYAN, -1, A_BOLD, A_BOLD },
 	{ STYLE_HEADING, -1, -1, A_BOLD, A_BOLD },
 	{ STYLE_EMPHASIS, -1, -1, A_BOLD, A_BOLD },
-	{ STYLE_DIM, -1, -1, A_DIM, A_DIM },
 	{ STYLE_DRAFT, COLOR_MAGENTA, -1, A_NORMAL, A_UNDERLINE },
 	{ STYLE_CURRENT, COLOR_GREEN, -1, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
 	{ STYLE_TARGET, COLOR_YELLOW, -1, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
@@ -112,13 +111,12 @@ static const struct style_look default_looks[] = {
 };
 
 /* The contrast theme, for a projector: white on black, marks as solid blocks of colour, bold
- * where a thin stroke washes out, and nothing dim. Monochrome as the default, but not dim. */
+ * where a thin stroke washes out. Monochrome as the default. */
 static const struct style_look contrast_looks[] = {
 	{ STYLE_NORMAL, COLOR_WHITE, COLOR_BLACK, A_NORMAL, A_NORMAL },
 	{ STYLE_TITLE, COLOR_YELLOW, COLOR_BLACK, A_BOLD, A_BOLD },
 	{ STYLE_HEADING, COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD },
 	{ STYLE_EMPHASIS, COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD },
-	{ STYLE_DIM, COLOR_WHITE, COLOR_BLACK, A_NORMAL, A_NORMAL },
 	{ STYLE_DRAFT, COLOR_WHITE, COLOR_MAGENTA, A_BOLD, A_UNDERLINE },
 	{ STYLE_CURRENT, COLOR_BLACK, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD },
 	{ STYLE_TARGET, COLOR_BLACK, COLOR_YELLOW, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },

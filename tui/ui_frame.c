@@ -40,7 +40,7 @@ static void put_progress(struct page *p, const struct ui *u, int x, size_t k, si
 	int filled = n ? (int)((k + 1) * (size_t)width / n) : 0;
 
 	for (int i = 0; i < width; i++)
-		page_put(p, x + i, i < filled ? STYLE_EMPHASIS : STYLE_DIM,
+		page_put(p, x + i, i < filled ? STYLE_EMPHASIS : STYLE_NORMAL,
 			 i < filled ? (u->unicode ? "█" : "#") : (u->unicode ? "░" : "-"),
 			 u->unicode ? 3 : 1);
 }

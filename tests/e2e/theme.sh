@@ -61,10 +61,18 @@ contrast() {
 	check "$1: bold where a thin stroke washes out (SGR 1)" has 1
 }
 
-# The default theme: the terminal's own background, no black behind the text.
+# The default theme: the terminal's own background, no black behind the text, nothing dim.
 scored "$TMP/default.yaml"
 check "default theme: the terminal's background stays (no SGR 40)" eval '! has 40'
 check "default theme: the current phase in reverse (SGR 7)" has 7
+check "default theme: nothing dim (no SGR 2)" eval '! has 2'
+# A form is typed in front of the room too: its labels, hint and the progress bar not dim.
+keys a
+wait_for "Owner"
+settle
+codes > "$TMP/codes"
+check "default theme, the action form open: nothing dim (no SGR 2)" eval '! has 2'
+keys Escape
 quit
 
 scored "$TMP/option.yaml" --theme contrast
