@@ -554,6 +554,41 @@ static void test_p_toggles_the_presenter_panel(void **state)
 	assert_int_equal(u->s->showing, showing);
 }
 
+/* p and p again return to the room's view where it was scrolled (and to the panel where it
+ * was); i's line of keys is not shown twice: the panel lists them, so the line waits until
+ * the room's view is back; a move to another step starts both views at their top. */
+static void test_p_keeps_each_views_scroll_and_shows_the_keys_once(void **state)
+{
+	struct ui *u = *state;
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	int scrolled;
+
+	ui_move(u, step_of(STEP_PHASE, NULL));
+	ui_build_page(u);
+	assert_true((int)u->page.n > u->l.body_rows); /* a step that scrolls at 80x24 */
+	keys(u, (const int[]){ UI_KEY_DOWN, UI_KEY_DOWN, UI_KEY_DOWN, 0 });
+	ui_build_page(u);
+	scrolled = u->scroll;
+	assert_true(scrolled > 0);
+	type(u, "ip");
+	ui_build_page(u);
+	assert_int_equal(u->scroll, 0);
+	assert_true(page_contains(&u->page, "? shows the keys"));
+	ui_hints(&p, u);
+	assert_int_equal(p.n, 0); /* the panel holds them already */
+	type(u, "p");
+	ui_build_page(u);
+	assert_int_equal(u->scroll, scrolled);
+	ui_hints(&p, u);
+	assert_true(page_contains(&p, "? shows the keys"));
+	page_clear(&p);
+	type(u, "p");
+	ui_move(u, u->s->position + 1);
+	type(u, "p");
+	ui_build_page(u);
+	assert_int_equal(u->scroll, 0);
+}
+
 /* Returns the mtime of PATH in nanoseconds. */
 static long long mtime_of(const char *path)
 {
@@ -1120,6 +1155,7 @@ int main(void)
 		T(test_a_long_question_wraps_inside_its_box),
 		T(test_i_shows_a_line_of_hints_for_the_step),
 		T(test_p_toggles_the_presenter_panel),
+		T(test_p_keeps_each_views_scroll_and_shows_the_keys_once),
 		T(test_p_writes_nothing_to_the_session),
 		T(test_a_change_shows_saving_until_it_is_on_disk),
 		cmocka_unit_test_setup_teardown(test_p_in_review_shows_no_editing_keys,

@@ -414,11 +414,15 @@ static void move_action(struct ui *u, enum action act)
 }
 
 /* p: the body shows the presenter panel instead of the room's view, or the room's view
- * again, from its top; what the room sees (and the session) does not change. */
+ * again, each scrolled where p left it; what the room sees (and the session) does not
+ * change. */
 static void toggle_presenter(struct ui *u)
 {
+	int scroll = u->scroll;
+
 	u->presenter = !u->presenter;
-	u->scroll = 0;
+	u->scroll = u->other_scroll;
+	u->other_scroll = scroll;
 	u->stale = true;
 }
 
@@ -575,7 +579,7 @@ void ui_hints(struct page *p, const struct ui *u)
 {
 	struct view v;
 
-	if (!u->hints || u->overlay != OV_NONE)
+	if (!u->hints || u->overlay != OV_NONE || ui_presenter_shown(u))
 		return;
 	ui_view(u, &v);
 	screen_hints(p, &v);

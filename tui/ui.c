@@ -140,11 +140,15 @@ static bool overlay_clock_shown(const struct ui *u)
 	       page_clock_shown(&u->overlay_page, u->overlay_scroll, u->l.box_height - 2);
 }
 
+bool ui_presenter_shown(const struct ui *u)
+{
+	return u->presenter && !u->following;
+}
+
 /* Returns true when the body shows the presenter panel with its clocks in view. */
 static bool presenter_clock_shown(const struct ui *u)
 {
-	return u->presenter && !u->following &&
-	       page_clock_shown(&u->page, u->scroll, u->l.body_rows);
+	return ui_presenter_shown(u) && page_clock_shown(&u->page, u->scroll, u->l.body_rows);
 }
 
 bool ui_tick(struct ui *u)
@@ -194,6 +198,7 @@ void ui_move(struct ui *u, size_t step)
 	if (!session_move(u->s, u->c, step, &why))
 		return;
 	u->scroll = 0;
+	u->other_scroll = 0;
 	u->pending = 0;
 	/* The table starts at its first row; a scoring step selects its row for the table. */
 	if (u->c->steps[step].kind == STEP_TABLE)
@@ -276,7 +281,7 @@ void ui_build_page(struct ui *u)
 	u->page_before = u->page; /* kept, so that only the lines that changed are painted */
 	memset(&u->page, 0, sizeof(u->page));
 	page_clear(&u->page);
-	if (u->presenter && !u->following)
+	if (ui_presenter_shown(u))
 		screen_presenter(&u->page, &v);
 	else
 		screen_step(&u->page, &v);

@@ -48,6 +48,7 @@ struct ui {
 	bool hints;           /* i: a line of the step's keys is shown above the status line */
 	bool presenter;       /* p: the body shows the presenter panel instead of the room view
 			       * (never saved; a follower never shows it) */
+	int other_scroll;     /* the scroll of the view p put aside, where p returns to it */
 
 	enum overlay overlay;
 	enum overlay below;   /* the list a form or confirmation returns to */
@@ -189,8 +190,12 @@ void ui_close(struct ui *u);
 void ui_key(struct ui *u, int key);
 
 /* Builds the lines of hints that i shows for the current step into P (empty while they are
- * hidden or an overlay is open): screen_hints, the keys of the step and ? for all of them. */
+ * hidden, an overlay is open or the presenter panel, which lists them, is shown):
+ * screen_hints, the keys of the step and ? for all of them. */
 void ui_hints(struct page *p, const struct ui *u);
+
+/* Returns true when the body shows the presenter panel (p, never on a follower). */
+bool ui_presenter_shown(const struct ui *u);
 
 /* Quits, unless the session is not saved: then the first q only warns, a second one quits
  * (the work then goes to a rescue copy). */
