@@ -466,6 +466,72 @@ static void test_a_revealed_score_page_fits_80x24(void **state)
 	end_ui(&u);
 }
 
+/* Returns the index of the first line of P that holds TEXT, or P's length when none does. */
+static size_t line_holding(const struct page *p, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		char *line = line_text(p, i);
+		bool found = strstr(line, text) != NULL;
+
+		free(line);
+		if (found)
+			break;
+	}
+	return i;
+}
+
+/* Returns true when line I of P holds nothing. */
+static bool line_blank(const struct page *p, size_t i)
+{
+	char *line = line_text(p, i);
+	bool blank = line[strspn(line, " ")] == '\0';
+
+	free(line);
+	return blank;
+}
+
+/* The blank lines that space a scoring step on a roomy terminal never push the agreed line
+ * off its first screen: on every row, at every size from 60x16 to 100x40, with no votes and
+ * with 30 revealed, either the agreed line is in view or no blank line spaces the columns. */
+static void test_spacing_never_pushes_the_agreed_line_away(void **state)
+{
+	const char *why;
+	size_t spaced = 0;
+
+	(void)state;
+	for (int cols = 60; cols <= 100; cols += 20)
+		for (int rows = 16; rows <= 40; rows++) {
+			struct ui u;
+
+			start_empty_ui(&u, cols, rows);
+			for (size_t d = 0; d < content->n_dimensions; d++) {
+				golden_go(&u, STEP_SCORE, 0, content->dimensions[d].id);
+				for (int votes = 0; votes <= 30; votes += 30) {
+					size_t head, agreed, gap = 0;
+
+					for (int k = u.s->scores[d].n_votes; k < votes; k++)
+						assert_true(session_vote_add(u.s, content, d, 1 + k % 4, &why));
+					u.revealed[d] = votes > 0;
+					u.stale = true;
+					ui_build_page(&u);
+					head = line_holding(&u.page, "1 de gemeente");
+					agreed = line_holding(&u.page, "Not agreed yet");
+					while (gap < head && line_blank(&u.page, head - 1 - gap))
+						gap++;
+					spaced += gap > 0;
+					if (agreed >= (size_t)u.l.body_rows && gap > 0)
+						fail_msg("%dx%d, row %zu, %d votes: the agreed line %zu is pushed "
+							 "off a body of %d by %zu blank lines", cols, rows, d, votes,
+							 agreed, u.l.body_rows, gap);
+				}
+			}
+			end_ui(&u);
+		}
+	assert_true(spaced > 0); /* some sizes do space the page */
+}
+
 /* The words of the key hints that the room's pages no longer show. */
 static const char *const hint_words[] = {
 	"adds a vote", "then a digit", "reveals", "a adds", "A lists", "n writes", "e edits",
@@ -862,6 +928,7 @@ int main(void)
 		cmocka_unit_test(test_a_long_status_message_is_shown_whole_above_the_status_line),
 		cmocka_unit_test(test_a_row_shows_its_first_actions_and_counts_the_rest),
 		cmocka_unit_test(test_a_revealed_score_page_fits_80x24),
+		cmocka_unit_test(test_spacing_never_pushes_the_agreed_line_away),
 		cmocka_unit_test(test_room_pages_hold_no_hints_and_drafts_only_on_request),
 		cmocka_unit_test(test_hints_name_the_keys_of_the_step),
 		cmocka_unit_test(test_votes_are_said_as_a_room_understands_them),

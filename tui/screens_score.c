@@ -355,11 +355,28 @@ static void put_row_title(struct page *p, const struct view *v, size_t dim)
 	page_put_fit(p, l->wide_x, STYLE_HEADING, where, l->wide_width, v->unicode);
 }
 
-/* Returns the blank lines to put between the parts of a score page when SPARE lines of the
- * body are left over: none on a small terminal, one, or two on a large one. */
-static int spacing(int spare)
+/* The lines under a row's columns that its page keeps on the first screen: a blank one and
+ * the agreed phases. */
+enum { AGREED_LINES = 2 };
+
+/* Fills RC with the columns of row DIM (BARS as row_columns takes them) spaced by the blank
+ * lines to put between the parts of its page, and returns their number: none on a small
+ * terminal, one, or two on a large one, and only as many as keep the columns and the agreed
+ * line under them within the body, USED lines of it being taken above them. */
+static int spaced_row_columns(struct row_columns *rc, const struct view *v, size_t dim,
+			      char (*bars)[512], int used)
 {
-	return spare >= 8 ? 2 : spare >= 2 ? 1 : 0;
+	int spare, gap;
+
+	row_columns(rc, v, dim, bars, 0);
+	spare = v->l->body_rows - used - row_columns_height(v, rc);
+	for (gap = spare >= 8 ? 2 : spare >= 2 ? 1 : 0; gap > 0; gap--) {
+		row_columns(rc, v, dim, bars, gap);
+		if (used + gap + row_columns_height(v, rc) + AGREED_LINES <= v->l->body_rows)
+			return gap;
+	}
+	row_columns(rc, v, dim, bars, 0);
+	return 0;
 }
 
 void screen_score_row(struct page *p, const struct view *v, size_t dim)
@@ -377,9 +394,7 @@ void screen_score_row(struct page *p, const struct view *v, size_t dim)
 	put_row_title(p, v, dim);
 	put_vote_line(p, v, dim, &st);
 	used = page_last(p) + 1;
-	row_columns(&rc, v, dim, bars_shown ? bars : NULL, 0);
-	gap = spacing(v->l->body_rows - used - row_columns_height(v, &rc));
-	row_columns(&rc, v, dim, bars_shown ? bars : NULL, gap);
+	gap = spaced_row_columns(&rc, v, dim, bars_shown ? bars : NULL, used);
 	for (int g = 0; g < gap; g++)
 		page_newline(p);
 	put_row_columns(p, v, &rc); /* the top of the page: in view as the step opens */
