@@ -3,9 +3,12 @@
 #define MEETLAT_TESTS_PAGE_CHECK_H
 
 #include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "page.h"
+#include "utf8.h"
 
 /* Returns true when one span of page P holds TEXT. */
 static inline bool page_contains(const struct page *p, const char *text)
@@ -19,6 +22,29 @@ static inline bool page_contains(const struct page *p, const char *text)
 					return true;
 		}
 	return false;
+}
+
+/* Returns the text of line I of page P, its spans at their columns and spaces between them
+ * (malloc'd; NULL when out of memory). */
+static inline char *page_line_text(const struct page *p, size_t i)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buf, &size);
+	int col = 0;
+
+	if (!out)
+		return NULL;
+	for (size_t k = 0; k < p->lines[i].n; k++) {
+		const struct span *sp = &p->lines[i].spans[k];
+
+		for (; col < sp->x; col++)
+			fputc(' ', out);
+		fwrite(sp->text, 1, sp->len, out);
+		col += (int)utf8_width(sp->text, sp->len);
+	}
+	fclose(out);
+	return buf;
 }
 
 #endif

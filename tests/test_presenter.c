@@ -13,41 +13,25 @@
 #include <cmocka.h>
 
 #include "date.h"
+#include "page_check.h"
 #include "presenter.h"
 #include "utf8.h"
 #include "builtin_content.h"
 
 enum { COLS = 80, ROWS = 24 };
 
-/* Returns the text of line I of P (its spans at their columns, spaces between), in BUF. */
-static const char *line_text(const struct page *p, size_t i, char *buf, size_t size)
-{
-	size_t len = 0;
-
-	buf[0] = '\0';
-	for (size_t k = 0; k < p->lines[i].n; k++) {
-		const struct span *sp = &p->lines[i].spans[k];
-
-		while (len < (size_t)sp->x && len + 1 < size)
-			buf[len++] = ' ';
-		len += (size_t)snprintf(buf + len, size - len, "%.*s", (int)sp->len, sp->text);
-		if (len >= size)
-			len = size - 1;
-	}
-	buf[len] = '\0';
-	return buf;
-}
-
 /* Returns true when some line of P holds TEXT; fails when a line reaches the last column. */
 static bool holds(const struct page *p, const char *text)
 {
-	char buf[1024];
 	bool found = false;
 
 	for (size_t i = 0; i < p->n; i++) {
-		line_text(p, i, buf, sizeof(buf));
-		assert_true(utf8_width(buf, strlen(buf)) <= COLS - 1);
-		found = found || strstr(buf, text) != NULL;
+		char *line = page_line_text(p, i);
+
+		assert_non_null(line);
+		assert_true(utf8_width(line, strlen(line)) <= COLS - 1);
+		found = found || strstr(line, text) != NULL;
+		free(line);
 	}
 	return found;
 }

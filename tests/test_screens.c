@@ -13,6 +13,7 @@
 #include "screens_fixture.h"
 #include "builtin_content.h"
 #include "i18n.h"
+#include "page_check.h"
 #include "screens_blocks.h"
 #include "utf8.h"
 
@@ -199,27 +200,28 @@ static void test_scroll_keeps_the_focus_in_view(void **state)
 	page_clear(&p);
 }
 
-/* Returns the text of line I of page P, its spans joined at their columns (malloc'd). */
-static char *line_text(const struct page *p, size_t i)
+/* A question longer than its box can hold is cut on the box's last line of text, with "…",
+ * and the keys that answer it stay below it. */
+static void test_a_question_cut_by_its_box_ends_in_an_ellipsis(void **state)
 {
-	struct page one = { .focus_top = -1, .focus_bottom = -1 };
-	char *buf = NULL, *text;
-	size_t len = 0;
-	FILE *out = open_memstream(&buf, &len);
+	static const char question[] = "Delete the action: Vraag het team communicatie om elke "
+				       "week de reacties op de gemeentelijke kanalen samen te "
+				       "vatten voor de raad en de wethouder?";
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	char *cut, *keys;
 
-	assert_non_null(out);
-	page_newline(&one);
-	for (size_t k = 0; k < p->lines[i].n; k++) {
-		const struct span *sp = &p->lines[i].spans[k];
-
-		page_put(&one, sp->x, sp->style, sp->text, sp->len);
-	}
-	render_page(&one, 200, out);
-	fclose(out);
-	page_clear(&one);
-	text = strndup(buf, strcspn(buf, "\n"));
-	free(buf);
-	return text;
+	(void)state;
+	assert_true(form_question_height(question, 40) > 8); /* it needs more than 8 lines */
+	form_question_page(&p, question, 40, 8);
+	assert_int_equal(p.n, 8);
+	cut = page_line_text(&p, 4); /* the second of the two lines of text the box holds */
+	keys = page_line_text(&p, 6);
+	assert_non_null(strstr(cut, "…"));
+	assert_true(utf8_width(cut, strlen(cut)) <= 40 - 2);
+	assert_non_null(strstr(keys, "y/j yes"));
+	free(cut);
+	free(keys);
+	page_clear(&p);
 }
 
 static void test_a_label_cut_ends_in_an_ellipsis_and_fills_its_width(void **state)
@@ -305,7 +307,7 @@ static void test_a_long_status_message_is_shown_whole_above_the_status_line(void
 	/* Whole, each line ending where the wrapper may break: at a space, after '/' or '-'. */
 	assert_string_equal(joined, "The file was changed elsewhere: now saving to "
 				    "/home/trainer/sessies/workshop- sociale-media.conflict-2.yaml");
-	last = line_text(&p, p.n - 1);
+	last = page_line_text(&p, p.n - 1);
 	assert_non_null(strstr(last, " 1/23 "));
 	assert_non_null(strstr(last, "Welcome: Sociale…"));
 	assert_non_null(strstr(last, "preview: nothing is saved"));
@@ -316,7 +318,7 @@ static void test_a_long_status_message_is_shown_whole_above_the_status_line(void
 	ui_flash(&u, false, "Cancelled.");
 	ui_status(&p, &u);
 	assert_int_equal(p.n, 1);
-	last = line_text(&p, 0);
+	last = page_line_text(&p, 0);
 	assert_non_null(strstr(last, "Cancelled."));
 	assert_null(strstr(last, "Welcome"));
 	free(last);
@@ -330,7 +332,7 @@ static size_t lines_with(const struct page *p, const char *text)
 	size_t n = 0;
 
 	for (size_t i = 0; i < p->n; i++) {
-		char *line = line_text(p, i);
+		char *line = page_line_text(p, i);
 
 		n += strstr(line, text) != NULL;
 		free(line);
@@ -392,7 +394,7 @@ static char *shown_text(const struct page *p, int scroll, int rows)
 
 	assert_non_null(out);
 	for (int i = scroll; i < scroll + rows && i < (int)p->n; i++) {
-		char *line = line_text(p, (size_t)i);
+		char *line = page_line_text(p, (size_t)i);
 
 		fprintf(out, "%s\n", line);
 		free(line);
@@ -466,13 +468,34 @@ static void test_a_revealed_score_page_fits_80x24(void **state)
 	end_ui(&u);
 }
 
+/* More votes than the participants the session names (someone voted twice, or the number
+ * is out of date) are counted as votes, never as "9 of 8 voted". */
+static void test_more_votes_than_participants_are_counted_as_votes(void **state)
+{
+	const char *why;
+	struct ui u;
+
+	(void)state;
+	start_empty_ui(&u, 80, 24);
+	assert_true(session_set_meta(u.s, META_PARTICIPANTS, "8", &why));
+	golden_go(&u, STEP_SCORE, 0, "content");
+	for (int k = 0; k < 9; k++)
+		assert_true(session_vote_add(u.s, content, u.c->steps[u.s->position].dimension, 2,
+					     &why));
+	u.stale = true;
+	ui_build_page(&u);
+	assert_true(page_contains(&u.page, "9 votes, hidden"));
+	assert_false(page_contains(&u.page, "of 8 voted"));
+	end_ui(&u);
+}
+
 /* Returns the index of the first line of P that holds TEXT, or P's length when none does. */
 static size_t line_holding(const struct page *p, const char *text)
 {
 	size_t i;
 
 	for (i = 0; i < p->n; i++) {
-		char *line = line_text(p, i);
+		char *line = page_line_text(p, i);
 		bool found = strstr(line, text) != NULL;
 
 		free(line);
@@ -485,7 +508,7 @@ static size_t line_holding(const struct page *p, const char *text)
 /* Returns true when line I of P holds nothing. */
 static bool line_blank(const struct page *p, size_t i)
 {
-	char *line = line_text(p, i);
+	char *line = page_line_text(p, i);
 	bool blank = line[strspn(line, " ")] == '\0';
 
 	free(line);
@@ -546,7 +569,7 @@ static bool check_room_page(const struct page *p, bool drafts, const char *where
 	bool draft = false;
 
 	for (size_t i = 0; i < p->n; i++) {
-		char *line = line_text(p, i);
+		char *line = page_line_text(p, i);
 
 		for (size_t h = 0; h < sizeof(hint_words) / sizeof(hint_words[0]); h++)
 			if (strstr(line, hint_words[h]))
@@ -773,7 +796,7 @@ static bool row_holds_phase_headings(const struct page *p, int scroll, int rows,
 
 	if (line < 0 || line >= (int)p->n)
 		return false;
-	text = line_text(p, (size_t)line);
+	text = page_line_text(p, (size_t)line);
 	for (int i = 1; i <= 4; i++) {
 		snprintf(want, sizeof(want), "Phase %d", i);
 		all = all && strstr(text, want) != NULL;
@@ -905,7 +928,7 @@ static void test_review_help_marks_the_keys_that_edit(void **state)
 	ui_open(&u, OV_HELP);
 	ui_build_overlay(&u);
 	for (size_t i = 0; i < u.overlay_page.n; i++) {
-		char *text = line_text(&u.overlay_page, i);
+		char *text = page_line_text(&u.overlay_page, i);
 
 		marked = marked || strstr(text, "(not in --review)") != NULL;
 		free(text);
@@ -924,11 +947,13 @@ int main(void)
 		cmocka_unit_test(test_too_small_notice_fits_and_says_the_size),
 		cmocka_unit_test(test_scroll_keeps_the_focus_in_view),
 		cmocka_unit_test(test_a_label_cut_ends_in_an_ellipsis_and_fills_its_width),
+		cmocka_unit_test(test_a_question_cut_by_its_box_ends_in_an_ellipsis),
 		cmocka_unit_test(test_every_cut_on_the_pages_is_marked),
 		cmocka_unit_test(test_a_long_status_message_is_shown_whole_above_the_status_line),
 		cmocka_unit_test(test_a_row_shows_its_first_actions_and_counts_the_rest),
 		cmocka_unit_test(test_a_revealed_score_page_fits_80x24),
 		cmocka_unit_test(test_spacing_never_pushes_the_agreed_line_away),
+		cmocka_unit_test(test_more_votes_than_participants_are_counted_as_votes),
 		cmocka_unit_test(test_room_pages_hold_no_hints_and_drafts_only_on_request),
 		cmocka_unit_test(test_hints_name_the_keys_of_the_step),
 		cmocka_unit_test(test_votes_are_said_as_a_room_understands_them),

@@ -311,33 +311,44 @@ static size_t first_shown(const struct form *f, size_t room)
 	return f->focus - room + 1;
 }
 
-/* Adds TEXT wrapped to WIDTH columns at column 2 of P, on the last of the lines FROM..TO that
- * it needs; what does not fit them ends in "…". */
-static void put_message(struct page *p, int from, int to, int width, const char *text)
+/* Counts the lines TEXT needs wrapped at WIDTH columns (at least one). */
+static int wrapped_lines(const char *text, int width)
 {
-	size_t len = strlen(text), start[MESSAGE_LINES], next = 0;
-	struct wrap_line line[MESSAGE_LINES];
-	int n = 0, room = to - from + 1 < MESSAGE_LINES ? to - from + 1 : MESSAGE_LINES;
+	size_t len = strlen(text), next = 0;
+	struct wrap_line line;
+	int n = 0;
 
-	while (n < room && next < len) {
-		start[n] = next;
-		next = wrap_next(text, len, next, (size_t)width, &line[n]);
+	do {
+		next = wrap_next(text, len, next, (size_t)(width > 1 ? width : 1), &line);
 		n++;
-	}
-	for (int k = 0; k < n; k++) {
-		const char *at = text + start[k];
-		int y = to - n + 1 + k;
+	} while (next < len);
+	return n;
+}
 
-		if (k == n - 1 && next < len) { /* the rest does not fit: "…" says so */
-			size_t fit = text_fit(at, len - start[k], (size_t)(width > 1 ? width - 1 : 1));
+/* Adds TEXT wrapped to WIDTH columns at column 2 of P, in STYLE, on the last of the lines
+ * FROM..TO that it needs; what does not fit them ends in "…". */
+static void put_wrapped(struct page *p, int from, int to, int width, enum style style,
+			const char *text)
+{
+	size_t len = strlen(text), next = 0;
+	int needed = wrapped_lines(text, width), n = needed < to - from + 1 ? needed : to - from + 1;
 
-			put_at(p, y, 2, STYLE_WARNING, at, fit);
-			put_at(p, y, 2 + (int)utf8_width(at, fit), STYLE_WARNING, "…", strlen("…"));
-			continue;
+	for (int y = to - n + 1; y <= to; y++) {
+		const char *at = text + next;
+		struct wrap_line line;
+
+		next = wrap_next(text, len, next, (size_t)(width > 1 ? width : 1), &line);
+		if (y == to && next < len) { /* the rest does not fit: "…" says so */
+			size_t fit = text_fit(at, len - (size_t)(at - text),
+					      (size_t)(width > 1 ? width - 1 : 1));
+
+			put_at(p, y, 2, style, at, fit);
+			put_at(p, y, 2 + (int)utf8_width(at, fit), style, "…", strlen("…"));
+			return;
 		}
-		put_at(p, y, 2, STYLE_WARNING, at, line[k].len);
-		if (line[k].hyphen)
-			put_at(p, y, 2 + (int)utf8_width(at, line[k].len), STYLE_WARNING, "-", 1);
+		put_at(p, y, 2, style, at, line.len);
+		if (line.hyphen)
+			put_at(p, y, 2 + (int)utf8_width(at, line.len), style, "-", 1);
 	}
 }
 
@@ -365,26 +376,16 @@ void form_page(struct page *p, struct form *f, const struct content *c, int widt
 			*cursor_y = y;
 		}
 	}
-	if (message[0] && height - 2 - roomy > last_field)
-		put_message(p, last_field + 1 + roomy, height - 2 - roomy, width - 4, message);
+	if (message[0] && height - 2 - roomy > last_field) {
+		int to = height - 2 - roomy, from = last_field + 1 + roomy;
+
+		put_wrapped(p, from > to - MESSAGE_LINES + 1 ? from : to - MESSAGE_LINES + 1, to,
+			    width - 4, STYLE_WARNING, message);
+	}
 	if (roomy)
 		put_at(p, height - 2, 2, STYLE_NORMAL, hint, strlen(hint));
 	while (p->n < (size_t)height && !p->failed)
 		page_newline(p);
-}
-
-/* Counts the lines TEXT needs wrapped at WIDTH columns (at least one). */
-static int wrapped_lines(const char *text, int width)
-{
-	size_t len = strlen(text), next = 0;
-	struct wrap_line line;
-	int n = 0;
-
-	do {
-		next = wrap_next(text, len, next, (size_t)(width > 1 ? width : 1), &line);
-		n++;
-	} while (next < len);
-	return n;
 }
 
 /* The box of a question: a border and a blank line above it, a blank line, the keys and the
@@ -400,20 +401,10 @@ void form_question_page(struct page *p, const char *question, int width, int hei
 {
 	/* TRANSLATORS: the keys that answer a question; the key letters y, j and n stay. */
 	const char *hint = _("y/j yes    n no");
-	size_t len = strlen(question), next = 0;
-	int y = QUESTION_TOP, last = height - QUESTION_CHROME + QUESTION_TOP - 1;
+	int lines = wrapped_lines(question, width - 4), room = height - QUESTION_CHROME;
 
-	while (next < len && y <= last) {
-		struct wrap_line line;
-		size_t start = next;
-
-		next = wrap_next(question, len, start, (size_t)(width > 5 ? width - 4 : 1), &line);
-		put_at(p, y, 2, STYLE_WARNING, question + start, line.len);
-		if (line.hyphen)
-			put_at(p, y, 2 + (int)utf8_width(question + start, line.len), STYLE_WARNING,
-			       "-", 1);
-		y++;
-	}
+	put_wrapped(p, QUESTION_TOP, QUESTION_TOP + (lines < room ? lines : room) - 1, width - 4,
+		    STYLE_WARNING, question);
 	put_at(p, height - 2, 2, STYLE_EMPHASIS, hint, strlen(hint));
 	while (p->n < (size_t)height && !p->failed)
 		page_newline(p);

@@ -169,14 +169,14 @@ static unsigned long participants(const struct session *s)
 	return text && text[0] ? strtoul(text, NULL, 10) : 0;
 }
 
-/* Writes how many voted into BUF: "9 of 14 voted" when the participants are known, else
- * "9 votes"; returns BUF. */
+/* Writes how many voted into BUF: "9 of 14 voted" when the participants are known and no
+ * fewer than the votes, else "9 votes"; returns BUF. */
 static const char *vote_count(const struct view *v, const struct vote_stats *st, char *buf,
 			      size_t size)
 {
 	unsigned long n = participants(v->s);
 
-	if (n)
+	if (n && st->count <= n)
 		/* TRANSLATORS: votes cast of the participants the session names: "9 of 14 voted". */
 		snprintf(buf, size, _("%zu of %lu voted"), st->count, n);
 	else
