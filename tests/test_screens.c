@@ -625,7 +625,7 @@ static char *hints_of(const struct ui *u)
 	char *text;
 
 	ui_view(u, &v);
-	screen_hints(&p, &v);
+	screen_hints(&p, &v, 1, u->l.cols - 2, 0);
 	text = shown_text(&p, 0, (int)p.n);
 	page_clear(&p);
 	/* the lines joined where they wrapped, each space and line break one space */
@@ -668,6 +668,30 @@ static void test_hints_name_the_keys_of_the_step(void **state)
 	free(walk);
 	free(review);
 	free(welcome);
+	end_ui(&u);
+}
+
+/* On a small terminal the hint key's lines take at most a third of the body: the last says
+ * "…" before "? shows the keys", so that what is left out is marked and findable. */
+static void test_hints_on_a_small_terminal_end_in_an_ellipsis_and_the_help_key(void **state)
+{
+	struct page p = { .focus_top = -1, .focus_bottom = -1 };
+	struct ui u;
+	char *last;
+
+	(void)state;
+	start_ui(&u, 40, 12);
+	golden_go(&u, STEP_SCORE, 0, "content");
+	u.hints = true;
+	ui_hints(&p, &u);
+	assert_true(p.n >= 1);
+	assert_true((int)p.n <= u.l.body_rows / 3);
+	last = page_line_text(&p, p.n - 1);
+	assert_non_null(strstr(last, "…"));
+	assert_non_null(strstr(last, "? shows the keys"));
+	assert_true(utf8_width(last, strlen(last)) <= 39);
+	free(last);
+	page_clear(&p);
 	end_ui(&u);
 }
 
@@ -956,6 +980,7 @@ int main(void)
 		cmocka_unit_test(test_more_votes_than_participants_are_counted_as_votes),
 		cmocka_unit_test(test_room_pages_hold_no_hints_and_drafts_only_on_request),
 		cmocka_unit_test(test_hints_name_the_keys_of_the_step),
+		cmocka_unit_test(test_hints_on_a_small_terminal_end_in_an_ellipsis_and_the_help_key),
 		cmocka_unit_test(test_votes_are_said_as_a_room_understands_them),
 		cmocka_unit_test(test_authors_are_joined_as_the_language_joins_them),
 		cmocka_unit_test(test_durations_read_unambiguously),

@@ -151,14 +151,12 @@ static void make_backdrop(struct app *a, int y, int height)
 	a->backdrop = newwin(bottom - top + 1, l->cols, top, 0);
 }
 
-/* Gives the hints window ROWS lines (at most a third of the body), over the body's last
- * lines. */
+/* Gives the hints window ROWS lines over the body's last lines (ui_hints keeps them to a
+ * third of the body). */
 static void fit_hints(struct app *a, int rows)
 {
 	const struct layout *l = &a->ui->l;
 
-	if (rows > l->body_rows / 3)
-		rows = l->body_rows / 3 > 0 ? l->body_rows / 3 : 1;
 	if (getmaxy(a->hints) == rows)
 		return;
 	drop_window(&a->hints);

@@ -582,7 +582,8 @@ void ui_hints(struct page *p, const struct ui *u)
 	if (!u->hints || u->overlay != OV_NONE || ui_presenter_shown(u))
 		return;
 	ui_view(u, &v);
-	screen_hints(p, &v);
+	/* as wide as the terminal less a column each side, at most a third of the body */
+	screen_hints(p, &v, 1, u->l.cols - 2, u->l.body_rows / 3 > 1 ? u->l.body_rows / 3 : 1);
 }
 
 void ui_wheel(struct ui *u, int delta)

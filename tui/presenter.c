@@ -89,7 +89,7 @@ static void put_row(struct page *p, const struct view *v, size_t dim, int x, int
 static void put_keys(struct page *p, const struct view *v, int x, int width)
 {
 	page_newline(p);
-	screen_hints(p, v);
+	screen_hints(p, v, x, width, 0);
 	page_wrap(p, x, width, STYLE_NORMAL, _("p shows the room's view again."));
 }
 

@@ -28,9 +28,11 @@ struct view {
 void screen_step(struct page *p, const struct view *v);
 
 /* Builds the hint line(s) of the current step for the facilitator (the keys that act on it),
- * as wide as the terminal less a column each side; nothing in --review invites an edit. The
- * room's pages hold no hints: the presenter view and the hint key show these. */
-void screen_hints(struct page *p, const struct view *v);
+ * at column X, WIDTH columns wide, whole hints on a line; nothing in
+ * --review invites an edit. At most MAX_LINES lines (0: as many as they need): when more are
+ * left, the last line says "…" before ? for all the keys. The room's pages hold no hints:
+ * the presenter view and the hint key show these. */
+void screen_hints(struct page *p, const struct view *v, int x, int width, int max_lines);
 
 /* Builds the summary: the chart, the actions by row, what was skipped, the time. */
 void screen_summary(struct page *p, const struct view *v);

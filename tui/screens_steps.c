@@ -353,31 +353,50 @@ static size_t step_hints(const struct view *v, const char **hints)
 	return n;
 }
 
-void screen_hints(struct page *p, const struct view *v)
+/* Joins whole HINTS[FROM..N) into LINE (SIZE bytes) with GAP, as many as fit WIDTH columns
+ * (at least one); returns the index of the first hint left out. The hints are formats: the
+ * one of the table takes the keys that move through the rows. */
+static size_t join_hints(const struct view *v, const char **hints, size_t from, size_t n,
+			 const char *gap, int width, char *line, size_t size)
 {
-	const char *hints[8], *gap = screen_glyph(v, "  ·  ", "  -  ");
-	size_t n = step_hints(v, hints), gap_w = utf8_width(gap, strlen(gap));
-	int width = v->l->cols - 2;
-	char line[1024] = "", one[256];
-	size_t used = 0, line_w = 0;
+	size_t used = 0, line_w = 0, gap_w = utf8_width(gap, strlen(gap)), i;
+	char one[256];
 
-	/* whole hints on a line, as many as fit; every hint is a format, and the one of the
-	 * table takes the keys that move through the rows */
-	for (size_t i = 0; i < n; i++) {
+	line[0] = '\0';
+	for (i = from; i < n; i++) {
 		size_t w;
 
 		snprintf(one, sizeof(one), hints[i], screen_glyph(v, "↑ ↓", "j k"));
 		w = utf8_width(one, strlen(one));
-		if (used && line_w + gap_w + w > (size_t)width) {
-			page_wrap(p, 1, width, STYLE_NORMAL, line);
-			used = line_w = 0;
-		}
-		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s", used ? gap : "",
-					 one);
-		if (used >= sizeof(line))
-			used = sizeof(line) - 1;
+		if (used && line_w + gap_w + w > (size_t)width)
+			break;
+		used += (size_t)snprintf(line + used, size - used, "%s%s", used ? gap : "", one);
+		if (used >= size)
+			used = size - 1;
 		line_w += (line_w ? gap_w : 0) + w;
 	}
-	if (used)
-		page_wrap(p, 1, width, STYLE_NORMAL, line);
+	return i;
+}
+
+void screen_hints(struct page *p, const struct view *v, int x, int width, int max_lines)
+{
+	const char *hints[8], *gap = screen_glyph(v, "  ·  ", "  -  ");
+	size_t n = step_hints(v, hints), next = 0;
+	char line[1024];
+
+	/* whole hints on a line, as many as fit; on the last line allowed, when more are left,
+	 * "…" says so before the last hint, ? for all the keys */
+	for (int k = 0; next < n; k++) {
+		size_t after = join_hints(v, hints, next, n, gap, width, line, sizeof(line));
+
+		if (max_lines > 0 && k == max_lines - 1 && after < n) {
+			char last[256];
+
+			join_hints(v, hints, n - 1, n, gap, width, last, sizeof(last));
+			snprintf(line, sizeof(line), "%s%s%s", screen_glyph(v, "…", "..."), gap, last);
+			after = n;
+		}
+		page_wrap(p, x, width, STYLE_NORMAL, line);
+		next = after;
+	}
 }
