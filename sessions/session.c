@@ -474,3 +474,12 @@ bool session_row_scored(const struct session *s, size_t dim)
 {
 	return dim < s->n_scores && (s->scores[dim].current || s->scores[dim].target);
 }
+
+unsigned long session_seconds_spent(const struct session *s)
+{
+	unsigned long spent = 0;
+
+	for (size_t i = 0; i < s->n_seconds; i++)
+		spent += s->seconds[i];
+	return spent;
+}

@@ -161,6 +161,9 @@ bool session_tick(struct session *s, size_t step, unsigned long seconds, const c
 /* Returns true when row DIM has an agreed current or target phase. */
 bool session_row_scored(const struct session *s, size_t dim);
 
+/* Returns the seconds spent on all the steps together. */
+unsigned long session_seconds_spent(const struct session *s);
+
 /* Writes the moment WHEN as local time in ISO 8601 with the local offset from UTC into BUF (at
  * least 32 bytes): 2026-12-01T13:05:09+01:00 in Amsterdam in winter, +02:00 in summer,
  * +00:00 in UTC; with Z, in UTC, only when the local offset cannot be had. */

@@ -348,6 +348,21 @@ static void test_move_tick_refusals(void **state)
 	session_free(s);
 }
 
+/* The time spent on the workshop is the sum over its steps. */
+static void test_seconds_spent_add_up_the_steps(void **state)
+{
+	struct session *s = session_new(content, "T");
+	const char *why;
+
+	(void)state;
+	assert_int_equal(session_seconds_spent(s), 0);
+	assert_true(session_tick(s, 0, 83, &why));
+	assert_true(session_tick(s, 2, 17, &why));
+	assert_true(session_tick(s, content->n_steps - 1, 600, &why));
+	assert_int_equal(session_seconds_spent(s), 700);
+	session_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +377,7 @@ int main(void)
 		cmocka_unit_test(test_single_line_fields),
 		cmocka_unit_test(test_toggle_delete_refusals),
 		cmocka_unit_test(test_move_tick_refusals),
+		cmocka_unit_test(test_seconds_spent_add_up_the_steps),
 	};
 
 	return cmocka_run_group_tests(tests, load_content, free_content);

@@ -31,11 +31,10 @@ static void put_steps(struct page *p, const struct view *v, int x, int width)
 /* The time on this step, and the plan of the whole workshop: spent, and left or over. */
 static void put_times(struct page *p, const struct view *v, int x, int width)
 {
-	unsigned long planned = content_planned_minutes(v->c) * 60ul, spent = 0;
+	unsigned long planned = content_planned_minutes(v->c) * 60ul;
+	unsigned long spent = session_seconds_spent(v->s);
 	char step[64], total[24], rest[24], line[256];
 
-	for (size_t i = 0; i < v->s->n_seconds; i++)
-		spent += v->s->seconds[i];
 	screen_clock(v->s->seconds[v->step], v->c->steps[v->step].minutes, step, sizeof(step));
 	page_newline(p);
 	page_newline(p);

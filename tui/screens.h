@@ -41,10 +41,6 @@ void screen_summary(struct page *p, const struct view *v);
  * agenda, then S's warnings). */
 void screen_warnings(struct page *p, const struct session *s, int width);
 
-/* Builds the box of a question (line 0 and the edges are the box's border): QUESTION, and
- * the keys that answer it. */
-void screen_confirm(struct page *p, const char *question);
-
 /* Builds the help page from the table of key bindings, for a box WIDTH columns wide. */
 void screen_help(struct page *p, int width, bool read_only);
 

@@ -29,18 +29,6 @@ void screen_warnings(struct page *p, const struct session *s, int width)
 	page_puts(p, 0, STYLE_NORMAL, _("Any key closes this."));
 }
 
-void screen_confirm(struct page *p, const char *question)
-{
-	page_newline(p);
-	page_newline(p);
-	page_newline(p);
-	page_puts(p, 2, STYLE_WARNING, question);
-	page_newline(p);
-	page_newline(p);
-	/* TRANSLATORS: the keys that answer a question; the key letters y and n stay. */
-	page_puts(p, 2, STYLE_EMPHASIS, _("y yes    n no"));
-}
-
 void screen_help(struct page *p, int width, bool read_only)
 {
 	size_t n;

@@ -115,7 +115,7 @@ static void put_step_time(struct page *p, const struct view *v, size_t i)
 static void put_skipped_and_time(struct page *p, const struct view *v)
 {
 	const struct layout *l = v->l;
-	unsigned long spent = 0;
+	unsigned long spent = session_seconds_spent(v->s);
 	char names[2048] = "", planned[64], clock[DURATION_SIZE];
 	const char *heading = _("Not scored:");
 	int time_top, w = (int)utf8_width(heading, strlen(heading)) + 1;
@@ -128,8 +128,6 @@ static void put_skipped_and_time(struct page *p, const struct view *v)
 	page_puts(p, l->text_x, STYLE_HEADING, heading);
 	page_wrap_inline(p, l->text_x + w, l->text_width - w, names[0] ? STYLE_WARNING : STYLE_NORMAL,
 			 names[0] ? names : _("every row has been scored"));
-	for (size_t i = 0; i < v->s->n_seconds; i++)
-		spent += v->s->seconds[i];
 	page_newline(p);
 	page_newline(p);
 	screen_minutes(content_planned_minutes(v->c), planned, sizeof(planned));
