@@ -48,7 +48,8 @@ static const struct binding table[] = {
 	{ ACT_TARGET, CTX_WALK, SCORING, { 't' },
 	  N_("set the target phase (t then 0 clears it)"), true },
 	{ ACT_NOTE, CTX_WALK, SCORING, { 'n' },
-	  N_("edit the note of this row (Enter saves, Esc cancels)"), true },
+	  N_("edit the note of this row (Enter saves; Esc cancels, asking first when text was "
+	     "typed)"), true },
 	{ ACT_ADD_ACTION, CTX_WALK, RECORDING, { 'a' },
 	  N_("add an action (text, owner, due date, row)"), true },
 	{ ACT_LIST_ACTIONS, CTX_WALK, RECORDING, { 'A' },
@@ -60,7 +61,7 @@ static const struct binding table[] = {
 	     "time (Esc returns to the step)"), false },
 	{ ACT_HELP, CTX_WALK, OTHER, { '?' }, N_("this help"), false },
 	{ ACT_HINTS, CTX_WALK, OTHER, { 'i' },
-	  N_("show / hide one line of the keys for this step, above the status line"), false },
+	  N_("show / hide the keys of this step, above the status line"), false },
 	{ ACT_PRESENTER, CTX_WALK, OTHER, { 'p' },
 	  N_("presenter view / the room's view: the votes before they are shown, the note, the "
 	     "times, the next step and the keys (the room follows with meetlat --follow)"), false },
@@ -69,8 +70,10 @@ static const struct binding table[] = {
 	  N_("quit: everything is already saved (when a save failed, asks for a second q)"), false },
 	{ ACT_UP, CTX_LIST, LISTS, { UI_KEY_UP, 'k' }, N_("select the item above"), false },
 	{ ACT_DOWN, CTX_LIST, LISTS, { UI_KEY_DOWN, 'j' }, N_("select the item below"), false },
-	{ ACT_FIRST, CTX_LIST, LISTS, { UI_KEY_HOME, 'g' }, N_("select the first item"), false },
-	{ ACT_LAST, CTX_LIST, LISTS, { UI_KEY_END, 'G' }, N_("select the last item"), false },
+	{ ACT_FIRST, CTX_LIST, LISTS, { UI_KEY_HOME, 'g' },
+	  N_("select the first item (in the help and the summary: the top)"), false },
+	{ ACT_LAST, CTX_LIST, LISTS, { UI_KEY_END, 'G' },
+	  N_("select the last item (in the help and the summary: the end)"), false },
 	{ ACT_SELECT, CTX_LIST, LISTS, { ENTER_KEYS },
 	  N_("jump to the step; in the action list: edit the action (not in --review)"), false },
 	{ ACT_CLOSE, CTX_LIST, LISTS, { UI_KEY_ESC, 'q' }, N_("close the list"), false },
@@ -99,7 +102,8 @@ static const struct binding table[] = {
 	{ ACT_DELETE_TO_START, CTX_FORM, FORMS, { UI_KEY_CTRL('u') },
 	  N_("delete everything before the cursor"), false },
 	{ ACT_SAVE_FORM, CTX_FORM, FORMS, { ENTER_KEYS }, N_("save"), false },
-	{ ACT_CANCEL_FORM, CTX_FORM, FORMS, { UI_KEY_ESC }, N_("cancel, changing nothing"), false },
+	{ ACT_CANCEL_FORM, CTX_FORM, FORMS, { UI_KEY_ESC },
+	  N_("cancel, changing nothing (asks first when text was typed)"), false },
 };
 
 const struct binding *bindings(size_t *n)
