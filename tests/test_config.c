@@ -14,8 +14,8 @@
 
 #include "config.h"
 
-/* Reads TEXT as the settings file "cfg" into *CFG (starting from THEME_DEFAULT unless START
- * says otherwise) and returns what was said on the error stream (malloc'd). */
+/* Reads TEXT as the settings file "cfg" into *CFG (starting from the theme *CFG holds) and
+ * returns what was said on the error stream (malloc'd). */
 static char *read_text(struct config *cfg, const char *text)
 {
 	char *said = NULL;
@@ -107,8 +107,11 @@ static void test_hostile_lines_are_shown_harmless(void **state)
 	assert_null(strchr(got, '\x07'));
 	assert_non_null(strstr(got, "cfg:1: the theme is default or contrast"));
 	free(got);
-	/* a very long key is cut in the message */
+	/* a very long key is cut in the message, and the cut is marked; a key of 40 is whole */
 	got = read_text(&cfg, "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk = 1\n");
+	assert_non_null(strstr(got, "unknown setting 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…'"));
+	free(got);
+	got = read_text(&cfg, "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk = 1\n");
 	assert_non_null(strstr(got, "unknown setting 'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk'"));
 	free(got);
 }

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "utf8.h"
+#include "wrap.h"
 
 bool config_theme(const char *name, enum theme *theme)
 {
@@ -68,17 +69,35 @@ static void complain(FILE *err, const char *name, unsigned line, const char *wha
 	free(clean_what);
 }
 
+/* The columns of a key or value that a message quotes; a longer one ends in "…". */
+enum { QUOTED_COLUMNS = 40 };
+
+/* Writes TEXT into OUT (SIZE bytes) as a message quotes it: whole when it is short, else its
+ * first columns and "…"; returns OUT. */
+static const char *quoted(const char *text, char *out, size_t size)
+{
+	size_t len = strlen(text);
+
+	if (utf8_width(text, len) <= QUOTED_COLUMNS)
+		snprintf(out, size, "%s", text);
+	else
+		snprintf(out, size, "%.*s…", (int)text_fit(text, len, QUOTED_COLUMNS - 1), text);
+	return out;
+}
+
 /* Uses the setting KEY = VALUE (both NUL-terminated, trimmed) of line LINE of NAME. */
 static void use_setting(struct config *cfg, const char *name, unsigned line, const char *key,
 			const char *value, FILE *err)
 {
-	char why[DIAG_MESSAGE_MAX];
+	char why[DIAG_MESSAGE_MAX], quote[4 * QUOTED_COLUMNS + 8];
 
 	if (strcmp(key, "theme") != 0) {
-		snprintf(why, sizeof(why), _("unknown setting '%.40s' (known: theme)"), key);
+		snprintf(why, sizeof(why), _("unknown setting '%s' (known: theme)"),
+			 quoted(key, quote, sizeof(quote)));
 		complain(err, name, line, why);
 	} else if (!config_theme(value, &cfg->theme)) {
-		snprintf(why, sizeof(why), _("the theme is default or contrast, not '%.40s'"), value);
+		snprintf(why, sizeof(why), _("the theme is default or contrast, not '%s'"),
+			 quoted(value, quote, sizeof(quote)));
 		complain(err, name, line, why);
 	}
 }

@@ -45,7 +45,7 @@ struct ui {
 	size_t table_row;     /* selection on the table step */
 	bool *revealed;       /* per row */
 	int pending;          /* 'c' or 't' waiting for a digit, or 0 */
-	bool hints;           /* i: a line of the step's keys is shown above the status line */
+	bool hints;           /* i: the step's keys are shown above the status line */
 	bool presenter;       /* p: the body shows the presenter panel instead of the room view
 			       * (never saved; a follower never shows it) */
 	int other_scroll;     /* the scroll of the view p put aside, where p returns to it */
