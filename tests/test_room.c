@@ -14,6 +14,7 @@
 #include "keys.h"
 #include "ui.h"
 #include "builtin_content.h"
+#include "temp_session.h"
 
 static double clock_now = 1000.0;
 
@@ -23,10 +24,11 @@ static double test_clock(void)
 	return clock_now;
 }
 
-/* Starts U (a preview at 80x24) on session S, which it then holds, with F as its file. */
+/* Starts U at 80x24 on session S, which it then holds, with F as its file (NULL: a
+ * preview, which saves nothing). */
 static void start(struct ui *u, struct session *s, struct store_file *f)
 {
-	assert_true(ui_init(u, content, false, true, true));
+	assert_true(ui_init(u, content, false, f == NULL, true));
 	u->clock = test_clock;
 	u->s = s;
 	u->f = f;
@@ -41,33 +43,66 @@ static void stop(struct ui *u)
 	session_free(u->s);
 }
 
+/* Returns the session that the file PATH holds now (read back through the store). */
+static struct session *read_back(const char *path)
+{
+	struct store_file *f;
+	struct session *s;
+	struct diag d;
+
+	assert_true(store_open(path, content, STORE_READ_ONLY, &f, &s, &d));
+	store_close(f);
+	return s;
+}
+
+/* Saves what changed on U and asserts that it was saved: the file then says whether row
+ * DIM is REVEALED and what is SHOWING. */
+static void expect_saved(struct ui *u, const char *path, size_t dim, bool revealed,
+			 enum session_showing showing)
+{
+	struct session *back;
+
+	assert_true(ui_save_change(u));
+	assert_false(ui_save_change(u)); /* nothing more to save */
+	back = read_back(path);
+	assert_int_equal(back->scores[dim].revealed, revealed);
+	assert_int_equal(back->showing, showing);
+	session_free(back);
+}
+
 /* r on a scoring row reveals it for the room and the save after the key records it in the
- * session; r again hides it; opening the summary and closing it are recorded the same way. */
+ * session file; r again hides it; opening the summary and closing it are saved the same
+ * way. */
 static void test_room_recorded(void **state)
 {
 	size_t step = first_score_step(), dim = content->steps[step].dimension;
+	struct store_file *f;
+	struct session *s;
+	struct temp_session t;
 	struct ui u;
 	const char *why;
 
 	(void)state;
-	start(&u, session_new(content, "Room"), NULL);
+	temp_session_open(&t, "meetlat-room", content, &f, &s);
+	start(&u, s, f);
 	ui_move(&u, step);
 	assert_true(session_vote_add(u.s, content, dim, 2, &why));
+	ui_changed(&u);
+	expect_saved(&u, t.path, dim, false, SHOWING_STEP);
 	ui_key(&u, 'r');
 	assert_true(u.revealed[dim]);
-	ui_save_change(&u);
-	assert_true(u.s->scores[dim].revealed);
+	expect_saved(&u, t.path, dim, true, SHOWING_STEP);
 	ui_key(&u, 'r');
-	ui_save_change(&u);
-	assert_false(u.s->scores[dim].revealed);
+	expect_saved(&u, t.path, dim, false, SHOWING_STEP);
 	ui_open(&u, OV_SUMMARY);
-	ui_save_change(&u);
-	assert_int_equal(u.s->showing, SHOWING_SUMMARY);
+	expect_saved(&u, t.path, dim, false, SHOWING_SUMMARY);
 	ui_key(&u, UI_KEY_ESC);
 	assert_int_equal(u.overlay, OV_NONE);
-	ui_save_change(&u);
-	assert_int_equal(u.s->showing, SHOWING_STEP);
+	expect_saved(&u, t.path, dim, false, SHOWING_STEP);
+	store_close(u.f);
+	u.f = NULL;
 	stop(&u);
+	temp_session_remove(&t);
 }
 
 /* A session that was left with a row revealed and the summary open starts that way; the page

@@ -26,6 +26,7 @@
 #include "wrap.h"
 #include "builtin_content.h"
 #include "page_check.h"
+#include "temp_session.h"
 
 #define ENTER '\r'
 #define ESC UI_KEY_ESC
@@ -603,22 +604,18 @@ static long long mtime_of(const char *path)
 static void test_p_writes_nothing_to_the_session(void **state)
 {
 	struct ui *u = *state;
-	char dir[] = "/tmp/meetlat-presenter-XXXXXX", path[128], lock[160];
 	struct session *preview_session = u->s;
-	struct diag d;
+	struct temp_session t;
 	long long saved;
 
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/s.yaml", dir);
-	snprintf(lock, sizeof(lock), "%s/.s.yaml.lock", dir);
-	assert_true(store_open(path, content, 0, &u->f, &u->s, &d));
+	temp_session_open(&t, "meetlat-presenter", content, &u->f, &u->s);
 	u->preview = false;
 	ui_begin(u);
 	on_row(u, "content");
 	type(u, "2");
 	assert_true(ui_save_change(u));
 	assert_false(u->s->dirty);
-	saved = mtime_of(path);
+	saved = mtime_of(t.path);
 	type(u, "p");
 	ui_build_page(u);
 	assert_false(ui_save_change(u));
@@ -632,7 +629,7 @@ static void test_p_writes_nothing_to_the_session(void **state)
 	type(u, "p");
 	ui_build_page(u);
 	assert_false(ui_save_change(u));
-	assert_int_equal(mtime_of(path), saved);
+	assert_int_equal(mtime_of(t.path), saved);
 	clock_now += 1;
 	assert_true(ui_tick(u));
 	assert_false(u->stale); /* the room's view has no clock to build again */
@@ -640,9 +637,7 @@ static void test_p_writes_nothing_to_the_session(void **state)
 	u->f = NULL;
 	session_free(u->s);
 	u->s = preview_session;
-	unlink(path);
-	unlink(lock);
-	rmdir(dir);
+	temp_session_remove(&t);
 }
 
 /* A change is painted before it is saved, and until ui_save_change has saved it the status
@@ -651,16 +646,13 @@ static void test_p_writes_nothing_to_the_session(void **state)
 static void test_a_change_shows_saving_until_it_is_on_disk(void **state)
 {
 	struct ui *u = *state;
-	char dir[] = "/tmp/meetlat-saving-XXXXXX", path[128], lock[160];
 	struct session *preview_session = u->s, *back;
 	struct page p = { .focus_top = -1, .focus_bottom = -1 };
 	struct store_file *f;
+	struct temp_session t;
 	struct diag d;
 
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/s.yaml", dir);
-	snprintf(lock, sizeof(lock), "%s/.s.yaml.lock", dir);
-	assert_true(store_open(path, content, 0, &u->f, &u->s, &d));
+	temp_session_open(&t, "meetlat-saving", content, &u->f, &u->s);
 	u->preview = false;
 	ui_begin(u);
 	on_row(u, "content");
@@ -675,15 +667,13 @@ static void test_a_change_shows_saving_until_it_is_on_disk(void **state)
 	page_clear(&p);
 	store_close(u->f);
 	u->f = NULL;
-	assert_true(store_open(path, content, STORE_READ_ONLY, &f, &back, &d));
+	assert_true(store_open(t.path, content, STORE_READ_ONLY, &f, &back, &d));
 	assert_int_equal(back->scores[content_dimension_index(content, "content")].n_votes, 1);
 	store_close(f);
 	session_free(back);
 	session_free(u->s);
 	u->s = preview_session;
-	unlink(path);
-	unlink(lock);
-	rmdir(dir);
+	temp_session_remove(&t);
 }
 
 /* In --review p shows the panel too, with no key that edits. */
