@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "followup.h"
 #include "i18n.h"
 #include "stats.h"
 #include "utf8.h"
@@ -280,18 +281,38 @@ static void vote_bars(const struct view *v, const struct vote_stats *st,
 	}
 }
 
-/* The agreed phases of row DIM, in words. */
+/* Adds last time's agreed phases of row DIM at the right of the line whose text ends at
+ * column END, or on a line of their own when they do not fit there. */
+static void put_last_time(struct page *p, const struct view *v, size_t dim, int end)
+{
+	const struct layout *l = v->l;
+	char last[128];
+	int w;
+
+	if (!screen_last_time(v, dim, last, sizeof(last)))
+		return;
+	w = (int)utf8_width(last, strlen(last));
+	if (end + 2 + w > l->wide_x + l->wide_width) {
+		page_newline(p);
+		page_put_fit(p, l->wide_x, STYLE_EMPHASIS, last, l->wide_width, v->unicode);
+		return;
+	}
+	page_puts(p, l->wide_x + l->wide_width - w, STYLE_EMPHASIS, last);
+}
+
+/* The agreed phases of row DIM, in words, and last time's beside them. */
 static void put_agreed(struct page *p, const struct view *v, size_t dim)
 {
 	const struct layout *l = v->l;
 	const struct session_score *sc = &v->s->scores[dim];
-	const char *agreed = _("Agreed:");
+	const char *agreed = _("Agreed:"), *none = _("Not agreed yet");
 	char a[160], b[160];
 	int x = l->wide_x + (int)utf8_width(agreed, strlen(agreed)) + 2;
 
 	page_newline(p);
 	if (!sc->current && !sc->target) {
-		page_puts(p, l->wide_x, STYLE_HEADING, _("Not agreed yet"));
+		page_puts(p, l->wide_x, STYLE_HEADING, none);
+		put_last_time(p, v, dim, l->wide_x + (int)utf8_width(none, strlen(none)));
 		return;
 	}
 	if (sc->current)
@@ -306,7 +327,9 @@ static void put_agreed(struct page *p, const struct view *v, size_t dim)
 	page_puts(p, x, STYLE_CURRENT, a);
 	x += (int)utf8_width(a, strlen(a)) + 2;
 	page_puts(p, x, STYLE_NORMAL, screen_glyph(v, "→", "->"));
-	page_puts(p, x + (v->unicode ? 3 : 4), STYLE_TARGET, b);
+	x += v->unicode ? 3 : 4;
+	page_puts(p, x, STYLE_TARGET, b);
+	put_last_time(p, v, dim, x + (int)utf8_width(b, strlen(b)));
 }
 
 /* The note and the actions of row DIM, below what the room must see at once. */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "followup.h"
 #include "i18n.h"
 #include "presenter.h"
 
@@ -46,6 +47,8 @@ void ui_free(struct ui *u)
 	form_end(&u->form);
 	free(u->revealed);
 	u->revealed = NULL;
+	content_free(u->own_content);
+	u->own_content = NULL;
 }
 
 void ui_show_room(struct ui *u)
@@ -64,6 +67,7 @@ void ui_begin(struct ui *u)
 		ui_flash(u, false, "%s", _("Resumed after an unexpected stop; nothing was lost."));
 		u->message_until += RESUMED_SECONDS;
 	}
+	ui_note_baseline(u);
 	if (u->s->n_warnings || u->s->agenda_notice)
 		ui_open(u, OV_WARNINGS);
 	else if (u->s->showing == SHOWING_SUMMARY)
