@@ -64,9 +64,11 @@ static char *copy_text(const char *text)
 static void baseline_unread(struct session_baseline *b)
 {
 	mem.free(b->title);
+	mem.free(b->organisation);
+	mem.free(b->group);
 	mem.free(b->current);
 	mem.free(b->target);
-	b->title = NULL;
+	b->title = b->organisation = b->group = NULL;
 	b->current = b->target = NULL;
 	b->n_rows = 0;
 	b->date[0] = '\0';
@@ -290,9 +292,11 @@ static void baseline_take(struct session_baseline *b, const struct content *c,
 	const struct session *earlier = e->s;
 
 	b->title = copy_text(earlier->meta[META_TITLE]);
+	b->organisation = copy_text(earlier->meta[META_ORGANISATION]);
+	b->group = copy_text(earlier->meta[META_GROUP]);
 	snprintf(b->date, sizeof(b->date), "%s",
 		 earlier->meta[META_DATE][0] ? earlier->meta[META_DATE] : "");
-	if (!b->title || !take_rows(b, c, earlier)) {
+	if (!b->title || !b->organisation || !b->group || !take_rows(b, c, earlier)) {
 		baseline_unread(b);
 		b->state = BASELINE_UNREADABLE;
 		return;

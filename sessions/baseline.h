@@ -30,7 +30,8 @@ struct session_baseline {
 	char *path;              /* as in the file: relative to the session's folder, or absolute */
 	char sha256[SHA256_HEX]; /* of its bytes when it was chosen, or "" */
 	enum baseline_state state;
-	char *title;             /* of the earlier session once read, else "" */
+	char *title;             /* of the earlier session once read, else NULL */
+	char *organisation, *group; /* the same */
 	char date[11];           /* its date (YYYY-MM-DD) once read, or "" */
 	int *current, *target;   /* per row of the content then, 0: not agreed; NULL unless used */
 	size_t n_rows;

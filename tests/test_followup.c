@@ -20,16 +20,21 @@
 #include "baseline.h"
 #include "builtin_content.h"
 #include "followup.h"
+#include "keys.h"
 #include "page_check.h"
+#include "start.h"
 #include "ui.h"
 #include "utf8.h"
+
+enum { ENTER_KEY = '\n' };
 
 static char folder[] = "/tmp/meetlat-followup-XXXXXX";
 static char earlier[256]; /* the earlier session: every row 1 -> 2, three open actions */
 
-/* Writes the earlier session to EARLIER: "Nulmeting" of 15 Jan 2026, every row agreed at
- * current 1, target 2; actions: one overdue, one for conversatie, one done, one open. */
-static void write_earlier(void)
+/* Writes the earlier session to PATH: "Nulmeting" of 15 Jan 2026 of Team communicatie of
+ * Gemeente Voorbeeld, every row agreed at current 1, target 2; actions: one overdue, one for
+ * conversatie, one done, one open. */
+static void write_earlier(const char *path)
 {
 	struct session *s = session_new(content, "Nulmeting");
 	const char *why;
@@ -40,6 +45,8 @@ static void write_earlier(void)
 
 	assert_non_null(s);
 	assert_true(session_set_meta(s, META_DATE, "2026-01-15", &why));
+	assert_true(session_set_meta(s, META_ORGANISATION, "Gemeente Voorbeeld", &why));
+	assert_true(session_set_meta(s, META_GROUP, "Team communicatie", &why));
 	for (size_t i = 0; i < content->n_dimensions; i++) {
 		assert_true(session_set_current(s, content, i, 1, &why));
 		assert_true(session_set_target(s, content, i, 2, &why));
@@ -54,7 +61,7 @@ static void write_earlier(void)
 	assert_true(session_action_add(s, content, &(struct action_fields){ "Nieuwsbrief", NULL,
 			"Cor", NULL }, &why) >= 0);
 	assert_true(store_emit(s, &buf, &len, &d));
-	f = fopen(earlier, "wb");
+	f = fopen(path, "wb");
 	assert_non_null(f);
 	assert_int_equal(fwrite(buf, 1, len, f), len);
 	assert_int_equal(fclose(f), 0);
@@ -67,7 +74,7 @@ static int setup(void **state)
 	if (load_content(state) || !mkdtemp(folder))
 		return -1;
 	snprintf(earlier, sizeof(earlier), "%s/nulmeting.yaml", folder);
-	write_earlier();
+	write_earlier(earlier);
 	return 0;
 }
 
@@ -371,6 +378,60 @@ static void test_opening_with_a_baseline_puts_its_step_first(void **state)
 	ui_free(&u);
 }
 
+/* On the start screen, f on an earlier session opens the title form of a new session that
+ * follows it up: made in the same folder, it names the earlier one by its bare name, takes
+ * its organisation and group, and starts with last time's open actions. */
+static void test_start_screen_f_follows_up_the_selected_session(void **state)
+{
+	char home[300], sessions[400], path[500];
+	struct start st = { 0 };
+	struct diag d;
+	struct ui u;
+
+	(void)state;
+	snprintf(home, sizeof(home), "%s/home", folder);
+	assert_int_equal(setenv("XDG_DATA_HOME", home, 1), 0);
+	assert_true(store_default_dir(sessions, sizeof(sessions), &d));
+	snprintf(path, sizeof(path), "%s/nulmeting-2026.yaml", sessions);
+	write_earlier(path);
+	assert_true(ui_init(&u, content, false, false, true));
+	start_init(&st, &u);
+	assert_int_equal(st.n, 1);
+	assert_int_equal(start_key(&st, &u, 'f'), 0);
+	assert_true(st.naming);
+	assert_string_equal(st.form.title, "New session, following “Nulmeting” of 15 Jan 2026");
+	for (const char *k = "Vervolg"; *k; k++)
+		assert_int_equal(start_key(&st, &u, *k), 0);
+	assert_int_equal(start_key(&st, &u, ENTER_KEY), 1);
+	assert_string_equal(u.s->meta[META_TITLE], "Vervolg");
+	assert_string_equal(u.s->meta[META_ORGANISATION], "Gemeente Voorbeeld");
+	assert_string_equal(u.s->meta[META_GROUP], "Team communicatie");
+	assert_string_equal(u.s->baseline->path, "nulmeting-2026.yaml");
+	assert_true(baseline_in_use(u.s));
+	assert_int_equal(u.s->n_followups, 3);
+	assert_int_equal(u.c->steps[0].kind, STEP_FOLLOWUP);
+	assert_int_equal(u.s->position, 0);
+	start_free(&st);
+	store_close(u.f);
+	session_free(u.s);
+	ui_free(&u);
+	/* n still makes a session that follows none */
+	assert_true(ui_init(&u, content, false, false, true));
+	memset(&st, 0, sizeof(st));
+	start_init(&st, &u);
+	assert_int_equal(start_key(&st, &u, 'n'), 0);
+	assert_string_equal(st.form.title, "New session");
+	for (const char *k = "Los"; *k; k++)
+		assert_int_equal(start_key(&st, &u, *k), 0);
+	assert_int_equal(start_key(&st, &u, ENTER_KEY), 1);
+	assert_null(u.s->baseline);
+	assert_true(u.c == content);
+	start_free(&st);
+	store_close(u.f);
+	session_free(u.s);
+	ui_free(&u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +440,7 @@ int main(void)
 		cmocka_unit_test(test_followup_step_keys_record_outcomes),
 		cmocka_unit_test(test_followup_step_in_review_changes_nothing),
 		cmocka_unit_test(test_opening_with_a_baseline_puts_its_step_first),
+		cmocka_unit_test(test_start_screen_f_follows_up_the_selected_session),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
