@@ -103,6 +103,7 @@ bool session_set_baseline(struct session *s, const char *path, const char *sha25
 			  const char **why)
 {
 	struct session_baseline *b;
+	char *copy;
 
 	if (!path[0] || strpbrk(path, "\n\r")) {
 		*why = _("the path of the earlier session must be one line, not empty");
@@ -113,7 +114,8 @@ bool session_set_baseline(struct session *s, const char *path, const char *sha25
 		return false;
 	}
 	b = s->baseline ? s->baseline : mem.calloc(1, sizeof(*b));
-	if (!b || !(path = copy_text(path))) {
+	copy = b ? copy_text(path) : NULL;
+	if (!copy) {
 		if (b != s->baseline)
 			mem.free(b);
 		*why = _("out of memory");
@@ -123,7 +125,7 @@ bool session_set_baseline(struct session *s, const char *path, const char *sha25
 		baseline_unread(b);
 		mem.free(b->path);
 	}
-	b->path = (char *)path;
+	b->path = copy;
 	snprintf(b->sha256, sizeof(b->sha256), "%s", sha256);
 	s->baseline = b;
 	s->dirty = true;
@@ -550,13 +552,14 @@ static bool carry_over(struct session *s, const struct content *c,
 bool session_followup_decide(struct session *s, const struct content *c, size_t i,
 			     enum followup_outcome o, const char **why)
 {
-	struct session_followup *f = &s->followups[i];
+	struct session_followup *f;
 	long carried;
 
 	if (i >= s->n_followups || o >= FOLLOWUP_COUNT) {
 		*why = _("no such action");
 		return false;
 	}
+	f = &s->followups[i];
 	if (f->outcome == o)
 		return true;
 	if (o == FOLLOWUP_CARRIED && !carry_over(s, c, f, why))

@@ -19,6 +19,7 @@
 
 #include "baseline.h"
 #include "builtin_content.h"
+#include "follower.h"
 #include "followup.h"
 #include "keys.h"
 #include "page_check.h"
@@ -432,6 +433,34 @@ static void test_start_screen_f_follows_up_the_selected_session(void **state)
 	ui_free(&u);
 }
 
+/* The room's view (--follow) of a session that follows an earlier one shows the step of last
+ * time's actions as the facilitator's does, and never invites a decision. */
+static void test_follower_shows_last_times_actions(void **state)
+{
+	static const char text[] = "meetlat_session: 1\ntitle: \"Vervolg\"\n"
+				   "content: {id: sociale-media-almanak}\nposition: \"follow-up\"\n"
+				   "baseline: {path: \"nulmeting.yaml\"}\n";
+	struct follower fw;
+	char path[300];
+	struct diag d;
+	FILE *f;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/gevolgd.yaml", folder);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+	assert_true(follower_start(&fw, content, path, true, 80, 24, &d));
+	assert_int_equal(fw.ui.c->steps[0].kind, STEP_FOLLOWUP);
+	assert_int_equal(fw.ui.s->position, 0);
+	ui_build_page(&fw.ui);
+	assert_true(page_contains(&fw.ui.page, "Last time's actions"));
+	assert_true(page_contains(&fw.ui.page, "Webcarebeleid"));
+	assert_false(page_contains(&fw.ui.page, "▶"));
+	follower_free(&fw);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -441,6 +470,7 @@ int main(void)
 		cmocka_unit_test(test_followup_step_in_review_changes_nothing),
 		cmocka_unit_test(test_opening_with_a_baseline_puts_its_step_first),
 		cmocka_unit_test(test_start_screen_f_follows_up_the_selected_session),
+		cmocka_unit_test(test_follower_shows_last_times_actions),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
