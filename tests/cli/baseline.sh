@@ -98,6 +98,11 @@ check "the Markdown shows last time's phases and the movement (content 2 → 3: 
 check "and (conversatie 3 → 4: ↓ =)" grep -q "| conversatie | .* | 3 → 4 | ↓ = |" "$work/v.md"
 check "the Markdown lists last time's actions and what was decided" \
 	grep -q "| Nieuwsbrief | — | Cor | — | carried over |" "$work/v.md"
+LANGUAGE= "$MEETLAT" --export md "$work/vervolg.yaml" > "$work/nl.md" 2> /dev/null
+check "in Dutch the Markdown says what it follows up (vorige keer, overgenomen)" sh -c '
+grep -q "Vervolg op:\*\* Vergeleken met vorige keer: ‘Nulmeting’, 15 jan. 2026" "$1" &&
+grep -q "| Vorige keer | Beweging |" "$1" && grep -q "| Nieuwsbrief | — | Cor | — | overgenomen |" "$1" &&
+grep -q "## Acties van vorige keer" "$1"' sh "$work/nl.md"
 "$MEETLAT" --export html "$work/vervolg.yaml" > "$work/v.html" 2> /dev/null
 check "the HTML holds the table of last time's actions" grep -q 'class="followups"' "$work/v.html"
 check "the HTML parses" "$PYTHON" -c '
