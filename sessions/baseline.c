@@ -385,6 +385,8 @@ bool baseline_open(const char *path, const char *baseline, const struct content 
 		   unsigned flags, struct content **with, struct store_file **f,
 		   struct session **s, struct diag *d)
 {
+	bool stopped_before;
+
 	*with = NULL;
 	if (!open_following(path, baseline, c, flags, f, s, d))
 		return false;
@@ -392,6 +394,7 @@ bool baseline_open(const char *path, const char *baseline, const struct content 
 		return true;
 	/* Last time's actions come first: open it again with their step before the agenda
 	 * (the steps keep their ids, so their time and the position stay where they were). */
+	stopped_before = (*f)->stopped_before; /* the first open found the lock left behind */
 	store_close(*f);
 	session_free(*s);
 	*f = NULL;
@@ -401,8 +404,10 @@ bool baseline_open(const char *path, const char *baseline, const struct content 
 		diag_set(d, path, 0, 0, "%s", _("out of memory"));
 		return false;
 	}
-	if (open_following(path, baseline, *with, flags, f, s, d))
+	if (open_following(path, baseline, *with, flags, f, s, d)) {
+		(*f)->stopped_before = (*f)->stopped_before || stopped_before;
 		return true;
+	}
 	content_free(*with);
 	*with = NULL;
 	return false;

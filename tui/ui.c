@@ -63,11 +63,11 @@ void ui_begin(struct ui *u)
 	u->last_tick = u->clock();
 	u->time_saved_at = u->last_tick;
 	ui_show_room(u);
+	ui_note_baseline(u); /* a resumption after a stop, said next, is the first news */
 	if (u->f && u->f->stopped_before && !u->read_only) {
 		ui_flash(u, false, "%s", _("Resumed after an unexpected stop; nothing was lost."));
 		u->message_until += RESUMED_SECONDS;
 	}
-	ui_note_baseline(u);
 	if (u->s->n_warnings || u->s->agenda_notice)
 		ui_open(u, OV_WARNINGS);
 	else if (u->s->showing == SHOWING_SUMMARY)

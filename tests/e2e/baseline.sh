@@ -89,6 +89,16 @@ keys g
 wait_for "Last time's actions"
 check "resumed: the decisions are shown as they were" \
 	eval 'on_screen "[done]" && on_screen "[carried over]" && on_screen "[dropped]"'
+soon saved_with "[dropped]" || fail "the position is saved"
+get_pid
+kill -KILL "$PID"
+wait_exit
+
+# Killed, it resumes as after any stop (the session was opened twice for the step to come
+# first: the lock left behind is still noticed).
+start 80 24 "$file"
+wait_for "Resumed after an unexpected stop; nothing was lost."
+pass "after kill -9 a follow-up says it resumed after an unexpected stop"
 keys q
 wait_exit
 
