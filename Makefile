@@ -105,9 +105,9 @@ $(call obj,$(UI_SRC)): LAYER_CFLAGS = $(INC_UI)
 TESTS_BASE     = test_date test_hyphen test_i18n test_utf8 test_valid
 TESTS_CONTENT  = test_almanak test_builtin test_content test_content_corpus test_ynode builtin_load
 TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
-                 test_store test_alloc_fail export_fixture session_fixture
+                 test_store test_alloc_fail export_fixture session_fixture test_baseline
 TESTS_UI       = test_tui_text test_screens test_ui_keys test_room test_follower test_presenter \
-                 test_config keys_man screens_golden
+                 test_config keys_man screens_golden test_followup
 TESTS_TUI      =
 # The layer of the test program named $(1) (a path; its folder does not matter), or nothing.
 test_layer = $(firstword $(foreach L,$(LAYERS),$(if $(filter $(notdir $(1)),$(TESTS_$(L))),$(L))))

@@ -24,6 +24,7 @@ static const struct step_kind_info step_kinds[STEP_KIND_COUNT] = {
 	[STEP_ACTIONS] = { "actions", false, false, false, 15 },
 	[STEP_SUMMARY] = { "summary", false, false, false, 10 },
 	[STEP_TEXT] = { "text", false, false, true, 0 },
+	[STEP_FOLLOWUP] = { "follow-up", false, false, false, 10 },
 };
 
 const struct step_kind_info *step_kind_info(enum step_kind kind)
@@ -34,7 +35,7 @@ const struct step_kind_info *step_kind_info(enum step_kind kind)
 enum step_kind step_kind_from_name(const char *name)
 {
 	for (int k = 0; k < STEP_KIND_COUNT; k++)
-		if (strcmp(step_kinds[k].name, name) == 0)
+		if (k != STEP_FOLLOWUP && strcmp(step_kinds[k].name, name) == 0)
 			return (enum step_kind)k;
 	return STEP_KIND_COUNT;
 }
@@ -238,11 +239,42 @@ const char *content_step_label(const struct content *c, size_t i, char *buf, siz
 	case STEP_SUMMARY:
 		snprintf(buf, size, "%s", _("Summary"));
 		break;
+	case STEP_FOLLOWUP:
+		snprintf(buf, size, "%s", _("Last time's actions"));
+		break;
 	default:
 		snprintf(buf, size, "%s", step_kinds[s->kind].name);
 		break;
 	}
 	return buf;
+}
+
+struct content *content_with_followup(const struct content *c, unsigned minutes)
+{
+	struct arena *arena = arena_new();
+	struct content *copy = arena ? arena_alloc(arena, sizeof(*copy)) : NULL;
+	struct content_step *steps =
+		copy ? arena_alloc(arena, (c->n_steps + 1) * sizeof(*steps)) : NULL;
+	size_t dup[2];
+
+	if (!steps) {
+		arena_free(arena);
+		return NULL;
+	}
+	*copy = *c;
+	copy->arena = arena;
+	steps[0] = (struct content_step){ .kind = STEP_FOLLOWUP, .minutes = minutes };
+	memcpy(steps + 1, c->steps, c->n_steps * sizeof(*steps));
+	if (content_index_steps(copy, steps, c->n_steps + 1, dup) != STEP_IDS_OK) {
+		arena_free(arena);
+		return NULL;
+	}
+	return copy;
+}
+
+bool content_has_followup(const struct content *c)
+{
+	return c->n_steps && c->steps[0].kind == STEP_FOLLOWUP;
 }
 
 unsigned content_planned_minutes(const struct content *c)

@@ -78,6 +78,8 @@ enum step_kind {
 	STEP_ACTIONS,
 	STEP_SUMMARY,
 	STEP_TEXT,
+	STEP_FOLLOWUP, /* last time's open actions: placed first by content_with_followup, never
+			  named in a content file */
 	STEP_KIND_COUNT
 };
 
@@ -180,6 +182,15 @@ enum step_kind step_kind_from_name(const char *name);
 /* Writes a one-line label for step I into BUF: its title, or one derived from its kind in the
  * language spoken now ("Phase 2: Name", "Fase 2: Naam"). */
 const char *content_step_label(const struct content *c, size_t i, char *buf, size_t size);
+
+/* Returns a new content that is C with one step of last time's open actions (STEP_FOLLOWUP,
+ * id "follow-up", MINUTES planned) before its agenda; every other step keeps its id, so time
+ * and position recorded by id stay with their steps. C must outlive it; content_free releases
+ * it. NULL when memory is exhausted. */
+struct content *content_with_followup(const struct content *c, unsigned minutes);
+
+/* Returns true when the agenda of C has a step of last time's open actions. */
+bool content_has_followup(const struct content *c);
 
 /* Returns the total planned minutes of the agenda. */
 unsigned content_planned_minutes(const struct content *c);

@@ -28,6 +28,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "baseline.h"
+
 #include "date.h"
 #include "export_impl.h"
 #include "i18n.h"
@@ -398,6 +400,7 @@ static void meta_item(struct export *e, const char *label, const char *text)
 void export_report_meta(struct export *e)
 {
 	char date[DATE_TEXT_SIZE], created[EXPORT_MOMENT_SIZE], updated[EXPORT_MOMENT_SIZE];
+	char note[1024];
 
 	list_begin(e, "meta");
 	for (int f = META_ORGANISATION; f < META_COUNT; f++) {
@@ -418,6 +421,9 @@ void export_report_meta(struct export *e)
 	meta_item(e, _("Created"), local_time(e->s->created, created, sizeof(created)));
 	/* TRANSLATORS: the report's details: when the session was last saved, in local time */
 	meta_item(e, _("Updated"), local_time(e->s->updated, updated, sizeof(updated)));
+	if (e->s->baseline)
+		/* TRANSLATORS: the report's details: the earlier session this one follows */
+		meta_item(e, _("Follows"), baseline_note(e->s, note, sizeof(note)));
 	list_end(e);
 }
 
@@ -463,6 +469,40 @@ static void spread_cell(struct export *e, const struct row_view *r)
 	cell_end(e);
 }
 
+/* Writes into BUF last time's phase NUMBER ("?" when none was agreed). */
+static const char *then_phase(int number, char *buf, size_t size)
+{
+	if (number)
+		snprintf(buf, size, "%d", number);
+	else
+		snprintf(buf, size, "?");
+	return buf;
+}
+
+/* Writes the cells of score I that compare with last time: last time's current and target
+ * phase ("2 → 3"), and how each moved since (↑ up, ↓ down, = the same). */
+static void moved_cells(struct export *e, size_t i)
+{
+	const struct session_score *sc = &e->s->scores[i];
+	int before_c = 0, before_t = 0;
+	char then[64], a[8], b[8], moved[32];
+	enum movement mc, mt;
+
+	if (i >= e->c->n_dimensions || !baseline_row(e->s, i, &before_c, &before_t)) {
+		cell_text(e, "phase", "—");
+		cell_text(e, "moved", "—");
+		return;
+	}
+	snprintf(then, sizeof(then), "%s → %s", then_phase(before_c, a, sizeof(a)),
+		 then_phase(before_t, b, sizeof(b)));
+	cell_text(e, "phase", then);
+	mc = baseline_movement(before_c, sc->current);
+	mt = baseline_movement(before_t, sc->target);
+	snprintf(moved, sizeof(moved), "%s %s", mc ? movement_mark(mc, true) : "–",
+		 mt ? movement_mark(mt, true) : "–");
+	cell_text(e, "moved", moved);
+}
+
 /* Writes the line of the scores table for score I. */
 static void score_line(struct export *e, size_t i)
 {
@@ -484,6 +524,8 @@ static void score_line(struct export *e, size_t i)
 		put_phase(e, k == 0 ? r.sc->current : r.sc->target);
 		cell_end(e);
 	}
+	if (baseline_in_use(e->s))
+		moved_cells(e, i);
 	cell_text(e, "text", r.sc->note);
 	row_end(e);
 }
@@ -509,12 +551,22 @@ static void report_scores(struct export *e)
 	static const char *const heads[] = { N_("Row group"), N_("Row"), N_("Votes"), N_("Median"),
 					     N_("Spread"), N_("Current"), N_("Target"),
 					     N_("Note") };
-	bool group_lines = e->markup->group_begin != NULL;
+	/* TRANSLATORS: the columns of the scores table when the session follows an earlier
+	 * one: last time's current and target phase ("2 → 3"), and how they moved since */
+	static const char *const compared[] = { N_("Row group"), N_("Row"), N_("Votes"),
+						N_("Median"), N_("Spread"), N_("Current"),
+						N_("Target"), N_("Last time"), N_("Moved"),
+						N_("Note") };
+	bool group_lines = e->markup->group_begin != NULL, in_use = baseline_in_use(e->s);
 	size_t skip = group_lines ? 1 : 0; /* the group is above its rows, not in a column */
 
 	/* TRANSLATORS: the heading of the report's table of rows: votes and agreed phases */
 	export_section(e, _("Scores"));
-	table_begin(e, "scores", heads + skip, sizeof(heads) / sizeof(heads[0]) - skip);
+	if (in_use)
+		table_begin(e, "scores", compared + skip,
+			    sizeof(compared) / sizeof(compared[0]) - skip);
+	else
+		table_begin(e, "scores", heads + skip, sizeof(heads) / sizeof(heads[0]) - skip);
 	for (size_t i = 0; i < e->s->n_scores; i++) {
 		if (group_lines && (i == 0 || row_group(e, i) != row_group(e, i - 1)))
 			group_line(e, row_group(e, i));
@@ -524,6 +576,10 @@ static void report_scores(struct export *e)
 	table_note(e, _("Votes: how many, then per phase (phase:votes). Spread: the phases the "
 			"votes cover, from the lowest to the highest; 1 means everyone agreed, 3 "
 			"or more is marked as disagreement."));
+	if (in_use)
+		table_note(e, _("Last time: the current and target phase agreed in the earlier "
+				"session. Moved: how the current and the target phase moved since "
+				"(↑ up, ↓ down, = the same, – not agreed both times)."));
 }
 
 /* Returns true when score I is a row of the content with neither an agreed current nor a
@@ -629,6 +685,36 @@ static void report_actions(struct export *e)
 	table_note(e, _("Row: the row an action belongs to; a dash for the workshop as a whole."));
 }
 
+/* Writes what was decided about the actions left open in the earlier session, if any. */
+static void report_followups(struct export *e)
+{
+	/* TRANSLATORS: the columns of the table of last time's open actions: the action, its
+	 * row, who took it on, by when, and what was decided (done, carried over, dropped) */
+	static const char *const heads[] = { N_("Action"), N_("Row"), N_("Owner"), N_("Due"),
+					     N_("Decided") };
+	char due[DATE_TEXT_SIZE];
+
+	if (!e->s->n_followups)
+		return;
+	export_section(e, _("Last time's actions"));
+	table_begin(e, "followups", heads, sizeof(heads) / sizeof(heads[0]));
+	for (size_t i = 0; i < e->s->n_followups; i++) {
+		const struct session_followup *f = &e->s->followups[i];
+		long row = f->dimension ? content_dimension_index(e->c, f->dimension) : -1;
+
+		row_begin(e);
+		cell_text(e, "text", f->text);
+		cell_text(e, NULL, row >= 0 ? e->c->dimensions[row].name : f->dimension);
+		cell_text(e, NULL, f->owner);
+		cell_text(e, "date", export_date(f->due, due, sizeof(due)));
+		cell_text(e, NULL, followup_outcome_label(f->outcome));
+		row_end(e);
+	}
+	table_end(e);
+	table_note(e, _("Carried over: a new action of this session, named after the session it "
+			"came from."));
+}
+
 /* Writes a cell with PLANNED minutes and one with SPENT seconds as a clock reads them. */
 static void time_cells(struct export *e, unsigned long planned, unsigned long spent)
 {
@@ -696,6 +782,7 @@ void export_report_tables(struct export *e)
 	report_scores(e);
 	report_unscored(e);
 	report_actions(e);
+	report_followups(e);
 	report_time(e);
 }
 

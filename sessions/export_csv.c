@@ -26,6 +26,14 @@
  *   due           action: YYYY-MM-DD, or empty
  *   done          action: "yes" or "no"
  *
+ * A session that follows an earlier one (meetlat --baseline) has three more columns, and a
+ * line of kind "follow-up" for each action left open last time:
+ *
+ *   baseline_current  row: last time's agreed current phase, empty when none (or when the
+ *   baseline_target   earlier session is missing or of other content); the same for target
+ *   outcome           follow-up: "open", "done", "carried" or "dropped" (the action, owner,
+ *                     due and row columns say which action it was)
+ *
  * A column a kind does not use is empty. RFC 4180: a field holding the separator, a quote,
  * CR or LF is written between double quotes, quotes doubled; lines end in CRLF; a newline
  * inside a note stays a bare LF inside its quoted field. The separator is the one asked for,
@@ -62,6 +70,7 @@
  * session the same way. */
 #include <string.h>
 
+#include "baseline.h"
 #include "export_impl.h"
 #include "i18n.h"
 
@@ -69,7 +78,9 @@ enum csv_column {
 	COL_SESSION_TITLE, COL_SESSION_ORGANISATION, COL_SESSION_GROUP, COL_SESSION_DATE,
 	COL_KIND, COL_GROUP, COL_ROW_ID, COL_ROW, COL_VOTES, COL_DISTRIBUTION, COL_MEDIAN,
 	COL_SPAN, COL_DISAGREE, COL_CURRENT, COL_CURRENT_NAME, COL_TARGET, COL_TARGET_NAME,
-	COL_NOTE, COL_ACTION, COL_OWNER, COL_DUE, COL_DONE, CSV_COLUMNS
+	COL_NOTE, COL_ACTION, COL_OWNER, COL_DUE, COL_DONE,
+	COL_BASELINE_CURRENT, COL_BASELINE_TARGET, COL_OUTCOME, /* a session that follows one */
+	CSV_COLUMNS
 };
 
 /* The names of the columns: in raw CSV (and in English) the identifiers above. */
@@ -86,9 +97,13 @@ static const char *const csv_columns[CSV_COLUMNS] = {
 	N_("distribution"), N_("median"), N_("span"), N_("disagree"), N_("current"),
 	N_("current_name"), N_("target"), N_("target_name"), N_("note"), N_("action"),
 	N_("owner"), N_("due"), N_("done"),
+	/* TRANSLATORS: the columns of the CSV of a session that follows an earlier one: last
+	 * time's current and target phase of a row, and what was decided about an action left
+	 * open last time. */
+	N_("baseline_current"), N_("baseline_target"), N_("outcome"),
 };
 
-enum csv_word { WORD_ROW, WORD_ACTION, WORD_YES, WORD_NO, CSV_WORDS };
+enum csv_word { WORD_ROW, WORD_ACTION, WORD_YES, WORD_NO, WORD_FOLLOWUP, CSV_WORDS };
 
 /* The words in the cells: in raw CSV (and in English) these. */
 static const char *const csv_words[CSV_WORDS] = {
@@ -97,6 +112,8 @@ static const char *const csv_words[CSV_WORDS] = {
 	 * done) */
 	[WORD_ROW] = N_("row"), [WORD_ACTION] = N_("action"),
 	[WORD_YES] = N_("yes"), [WORD_NO] = N_("no"),
+	/* TRANSLATORS: the kind of a line of the CSV for an action left open last time */
+	[WORD_FOLLOWUP] = N_("follow-up"),
 };
 
 /* The byte order mark that tells a spreadsheet program the file is UTF-8. */
@@ -130,10 +147,17 @@ static const char *csv_yes_no(const struct export *e, bool yes)
 	return csv_word(e, csv_words[yes ? WORD_YES : WORD_NO]);
 }
 
-/* Writes one CSV line of the CSV_COLUMNS FIELDS (NULL for an empty one), ending in CRLF. */
+/* Returns how many columns E's CSV has: the last three only for a session that follows an
+ * earlier one. */
+static size_t csv_width(const struct export *e)
+{
+	return e->s->baseline ? CSV_COLUMNS : COL_BASELINE_CURRENT;
+}
+
+/* Writes one CSV line of the csv_width FIELDS (NULL for an empty one), ending in CRLF. */
 static void csv_line(struct export *e, const char *const *fields)
 {
-	for (size_t i = 0; i < CSV_COLUMNS; i++) {
+	for (size_t i = 0; i < csv_width(e); i++) {
 		if (i)
 			putc(e->separator, e->out);
 		export_put_text(e, fields[i]);
@@ -170,11 +194,45 @@ static const char *csv_phase(int number, char *buf, size_t size)
 	return buf;
 }
 
+/* Fills in the columns of last time's phases of score I in F (into CURRENT and TARGET, 16
+ * bytes each), when the earlier session is used and agreed them. */
+static void csv_baseline_phases(const struct export *e, size_t i, const char **f, char *current,
+				char *target)
+{
+	int before_c, before_t;
+
+	if (i >= e->c->n_dimensions || !baseline_row(e->s, i, &before_c, &before_t))
+		return;
+	f[COL_BASELINE_CURRENT] = csv_phase(before_c, current, 16);
+	f[COL_BASELINE_TARGET] = csv_phase(before_t, target, 16);
+}
+
+/* Writes the CSV line of follow-up I: the action left open last time and its outcome. */
+static void csv_followup(struct export *e, size_t i)
+{
+	const struct session_followup *fu = &e->s->followups[i];
+	const char *f[CSV_COLUMNS] = { NULL };
+	long row = fu->dimension ? content_dimension_index(e->c, fu->dimension) : -1;
+
+	csv_start(e, f, csv_words[WORD_FOLLOWUP]);
+	if (row >= 0) {
+		f[COL_GROUP] = e->c->groups[e->c->dimensions[row].group].title;
+		f[COL_ROW] = e->c->dimensions[row].name;
+	}
+	f[COL_ROW_ID] = fu->dimension;
+	f[COL_ACTION] = fu->text;
+	f[COL_OWNER] = fu->owner;
+	f[COL_DUE] = fu->due;
+	f[COL_OUTCOME] = e->opt->csv_raw ? followup_outcome_key(fu->outcome)
+					 : followup_outcome_label(fu->outcome);
+	csv_line(e, f);
+}
+
 /* Writes the CSV line of score I. */
 static void csv_row(struct export *e, size_t i)
 {
 	const char *f[CSV_COLUMNS] = { NULL };
-	char votes[24], span[16], current[16], target[16];
+	char votes[24], span[16], current[16], target[16], then_current[16], then_target[16];
 	struct row_view r;
 
 	export_row_view(e, i, &r);
@@ -194,6 +252,7 @@ static void csv_row(struct export *e, size_t i)
 	f[COL_TARGET] = csv_phase(r.sc->target, target, sizeof(target));
 	f[COL_TARGET_NAME] = export_phase_name(e, r.sc->target);
 	f[COL_NOTE] = r.sc->note;
+	csv_baseline_phases(e, i, f, then_current, then_target);
 	csv_line(e, f);
 }
 
@@ -271,4 +330,6 @@ void export_csv(struct export *e)
 		csv_row(e, i);
 	for (size_t i = 0; i < e->s->n_actions; i++)
 		csv_action(e, i);
+	for (size_t i = 0; i < e->s->n_followups; i++)
+		csv_followup(e, i);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "baseline.h"
 #include "i18n.h"
 #include "mem.h"
 #include "utf8.h"
@@ -146,6 +147,7 @@ void session_free(struct session *s)
 	mem.free(s->warnings);
 	if (s->origin_free)
 		s->origin_free(s->origin);
+	session_baseline_clear(s);
 	mem.free(s);
 }
 

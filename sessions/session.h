@@ -58,6 +58,10 @@ enum session_meta { META_TITLE, META_ORGANISATION, META_GROUP, META_FACILITATOR,
  * the store (sessions/store*) defines, fills and reads it; the model knows no file format. */
 struct store_origin;
 
+/* The earlier session this one follows (baseline.h); NULL when none. */
+struct session_baseline;
+struct session_followup;
+
 struct session {
 	const struct content *content; /* the content it is open with; outlives the session */
 	char *meta[META_COUNT]; /* texts; date is YYYY-MM-DD or "", participants digits or "" */
@@ -85,6 +89,10 @@ struct session {
 	char **warnings; /* things worth telling the facilitator after a read */
 	size_t n_warnings;
 	char *agenda_notice; /* one line when the agenda changed since the file was written */
+	struct session_baseline *baseline; /* the earlier session it follows, or NULL */
+	/* last time's open actions and what this session decided for each (baseline.h) */
+	struct session_followup *followups;
+	size_t n_followups;
 };
 
 /* Returns a new empty session for content C (which must outlive it), titled TITLE, dated

@@ -18,6 +18,8 @@ enum {
 	SF_SCORES,
 	SF_ACTIONS,
 	SF_TIMINGS,
+	SF_BASELINE,
+	SF_FOLLOWED_UP,
 	SF_COUNT
 };
 /* The keys of `content`, of a row of `scores`, of an action and of a timing. */
@@ -25,6 +27,9 @@ enum { CF_ID, CF_SHA256, CF_COUNT };
 enum { SC_VOTES, SC_CURRENT, SC_TARGET, SC_NOTE, SC_REVEALED, SC_COUNT };
 enum { AF_TEXT, AF_DIMENSION, AF_OWNER, AF_DUE, AF_DONE, AF_COUNT };
 enum { TF_STEP, TF_SECONDS, TF_COUNT };
+/* The keys of `baseline` and of a follow-up of last time's actions. */
+enum { BF_PATH, BF_SHA256, BF_COUNT };
+enum { FU_TEXT, FU_DIMENSION, FU_OWNER, FU_DUE, FU_OUTCOME, FU_COUNT };
 
 /* The values of `showing:` (enum session_showing): what the room is shown over the step. */
 extern const char *const store_showing_names[SHOWING_SUMMARY + 1];
@@ -34,6 +39,8 @@ extern const struct yfield store_content_fields[CF_COUNT];
 extern const struct yfield store_score_fields[SC_COUNT];
 extern const struct yfield store_action_fields[AF_COUNT];
 extern const struct yfield store_timing_fields[TF_COUNT];
+extern const struct yfield store_baseline_fields[BF_COUNT];
+extern const struct yfield store_followup_fields[FU_COUNT];
 
 /* A timing read from the file and written back as it was, after the timings of the steps:
  * one for a step the agenda does not have (or an old step number that cannot be trusted),
@@ -53,6 +60,8 @@ struct store_origin {
 	const struct ynode **scores; /* per row of the session: the mapping it was read from */
 	size_t n_scores;             /* rows in SCORES (NULL when the file had no `scores:`) */
 	const struct ynode *actions; /* `actions:`; the action with origin N was item N - 1 */
+	const struct ynode *baseline; /* `baseline:` */
+	const struct ynode *followups; /* `followed_up:`; the follow-up with origin N: item N - 1 */
 	const struct ynode **timings; /* per step of the content: its timing as read, or NULL */
 	struct store_kept_timing *kept_timings; /* in the order read */
 	size_t n_kept_timings, cap_kept_timings;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "i18n.h"
 #include "mem.h"
 #include "store.h"
@@ -31,6 +32,19 @@ const struct yfield store_fields[SF_COUNT] = {
 	[SF_SCORES] = { "scores", false },
 	[SF_ACTIONS] = { "actions", false },
 	[SF_TIMINGS] = { "timings", false },
+	[SF_BASELINE] = { "baseline", false },
+	[SF_FOLLOWED_UP] = { "followed_up", false },
+};
+
+const struct yfield store_baseline_fields[BF_COUNT] = {
+	[BF_PATH] = { "path", true },
+	[BF_SHA256] = { "sha256", false },
+};
+
+const struct yfield store_followup_fields[FU_COUNT] = {
+	[FU_TEXT] = { "text", true },	  [FU_DIMENSION] = { "dimension", false },
+	[FU_OWNER] = { "owner", false }, [FU_DUE] = { "due", false },
+	[FU_OUTCOME] = { "outcome", true },
 };
 
 const struct yfield store_content_fields[CF_COUNT] = {
@@ -512,6 +526,56 @@ static bool read_action(const struct reader *r, const struct ynode *node)
 			   i + 1, row);
 }
 
+/* Reads `baseline: { path, sha256 }` (absent: none): the earlier session, read later by
+ * baseline_apply. */
+static bool read_baseline(const struct reader *r, const struct ynode *node)
+{
+	const struct ynode *v[BF_COUNT];
+	const char *path, *sha = "", *why;
+
+	if (!node)
+		return true;
+	if (!ynode_fields(r->doc, node, "'baseline'", store_baseline_fields, BF_COUNT, true, v,
+			  r->d) ||
+	    !ynode_text(r->doc, v[BF_PATH], "'path'", &path, r->d) ||
+	    (v[BF_SHA256] && !ynode_text(r->doc, v[BF_SHA256], "'sha256'", &sha, r->d)))
+		return false;
+	if (!session_set_baseline(r->s, path, sha, &why))
+		return refused(r, sha[0] && !sha256_valid(sha) ? v[BF_SHA256] : v[BF_PATH],
+			       "'baseline'", why);
+	r->o->baseline = node;
+	return true;
+}
+
+/* Reads one decided follow-up of last time's actions from NODE. */
+static bool read_followup(const struct reader *r, const struct ynode *node)
+{
+	const struct ynode *v[FU_COUNT];
+	struct action_fields f;
+	enum followup_outcome outcome;
+	const char *name, *why;
+
+	if (!ynode_fields(r->doc, node, _("a follow-up"), store_followup_fields, FU_COUNT, true,
+			  v, r->d) ||
+	    !read_field(r, v[FU_TEXT], _("the text of an action"), FIELD_TEXT, &f.text) ||
+	    !read_field(r, v[FU_DIMENSION], _("the row of an action"), FIELD_IDENT,
+			&f.dimension) ||
+	    !read_field(r, v[FU_OWNER], _("the owner of an action"), FIELD_TEXT, &f.owner) ||
+	    !read_field(r, v[FU_DUE], _("the due date of an action"), FIELD_DATE, &f.due) ||
+	    !ynode_text(r->doc, v[FU_OUTCOME], "'outcome'", &name, r->d))
+		return false;
+	outcome = followup_outcome_from_key(name);
+	if (outcome == FOLLOWUP_COUNT) {
+		ydoc_error(r->doc, v[FU_OUTCOME], r->d,
+			   _("expected open, done, carried or dropped for 'outcome'"));
+		return false;
+	}
+	if (!session_followup_add(r->s, &f, outcome, &why))
+		return refused(r, v[FU_TEXT], _("action"), why);
+	r->s->followups[r->s->n_followups - 1].origin = r->s->n_followups;
+	return true;
+}
+
 /* Returns true when NODE is a step number (old files count steps from 1): plain digits. */
 static bool step_is_number(const struct ynode *node)
 {
@@ -780,7 +844,9 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 	       read_list(r, v[SF_ACTIONS], "'actions'", read_action) &&
 	       read_list(r, v[SF_TIMINGS], "'timings'", read_timing) &&
 	       read_position(r, v[SF_POSITION], v[SF_TIMINGS]) &&
-	       read_showing(r, v[SF_SHOWING]) && note_agenda(r);
+	       read_showing(r, v[SF_SHOWING]) && read_baseline(r, v[SF_BASELINE]) &&
+	       read_list(r, v[SF_FOLLOWED_UP], "'followed_up'", read_followup) &&
+	       (r->o->followups = v[SF_FOLLOWED_UP], note_agenda(r));
 }
 
 struct session *store_parse(const char *name, const char *buf, size_t len,

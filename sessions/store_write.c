@@ -10,6 +10,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "baseline.h"
 #include "i18n.h"
 #include "mem.h"
 #include "store.h"
@@ -817,6 +818,154 @@ static bool write_timings(struct out *o, const struct session *s)
 	return kept_timings_text(o, s, origin) && out_put(o, origin->kept_text, origin->kept_len);
 }
 
+/* ---- the baseline and last time's actions, after the timings --------------------------- */
+
+/* Returns the mapping follow-up F of S was read from, or NULL. */
+static const struct ynode *followup_origin(const struct session *s,
+					   const struct session_followup *f)
+{
+	const struct store_origin *from = s->origin;
+
+	if (!from || !from->followups || !f->origin || f->origin > from->followups->count)
+		return NULL;
+	return from->followups->items[f->origin - 1];
+}
+
+/* Returns the `baseline:` mapping S was read from, or NULL. */
+static const struct ynode *baseline_origin(const struct session *s)
+{
+	return s->origin ? s->origin->baseline : NULL;
+}
+
+/* Returns how many follow-ups of S are decided (only those are written). */
+static size_t followups_decided(const struct session *s)
+{
+	return s->n_followups - session_followups_open(s);
+}
+
+/* Emits follow-up F of S as a flow mapping. */
+static bool emit_followup(struct out *o, const struct session *s,
+			  const struct session_followup *f)
+{
+	const struct yfield *keys = store_followup_fields;
+
+	return emit_start(o, YNODE_MAPPING, true) && emit_key(o, keys, FU_TEXT) &&
+	       emit_text(o, f->text) &&
+	       (!f->dimension || (emit_key(o, keys, FU_DIMENSION) && emit_id(o, f->dimension))) &&
+	       emit_key(o, keys, FU_OWNER) && emit_text(o, f->owner) &&
+	       emit_typed(o, keys, FU_DUE, f->due) && emit_key(o, keys, FU_OUTCOME) &&
+	       emit_plain(o, followup_outcome_key(f->outcome)) &&
+	       emit_unknown(o, followup_origin(s, f), store_followup_fields, FU_COUNT) &&
+	       emit_end(o, YNODE_MAPPING);
+}
+
+/* Emits `baseline:` and `followed_up:` of S (each when it has one) as a block mapping. */
+static bool emit_follow(struct out *o, const struct session *s, const void *arg)
+{
+	const struct session_baseline *b = s->baseline;
+
+	(void)arg;
+	emit_start(o, YNODE_MAPPING, false);
+	if (b) {
+		emit_key(o, store_fields, SF_BASELINE);
+		emit_start(o, YNODE_MAPPING, true);
+		emit_key(o, store_baseline_fields, BF_PATH);
+		emit_text(o, b->path);
+		if (b->sha256[0]) {
+			emit_key(o, store_baseline_fields, BF_SHA256);
+			emit_text(o, b->sha256);
+		}
+		emit_unknown(o, baseline_origin(s), store_baseline_fields, BF_COUNT);
+		emit_end(o, YNODE_MAPPING);
+	}
+	if (followups_decided(s)) {
+		emit_key(o, store_fields, SF_FOLLOWED_UP);
+		emit_start(o, YNODE_SEQUENCE, false);
+		for (size_t i = 0; i < s->n_followups && o->ok; i++)
+			if (s->followups[i].outcome != FOLLOWUP_OPEN)
+				emit_followup(o, s, &s->followups[i]);
+		emit_end(o, YNODE_SEQUENCE);
+	}
+	return emit_end(o, YNODE_MAPPING);
+}
+
+/* Returns true when follow-up F of S can be written directly (as action_simple). */
+static bool followup_simple(const struct session *s, const struct session_followup *f)
+{
+	return all_known(followup_origin(s, f), store_followup_fields, FU_COUNT) &&
+	       quotable(f->text) && quotable(f->owner) &&
+	       (!f->dimension || (id_plain(f->dimension) && quotable(f->dimension))) &&
+	       (!f->due[0] || (f->due[0] >= '0' && f->due[0] <= '9' &&
+			       strspn(f->due, "0123456789-") == strlen(f->due)));
+}
+
+/* Returns true when the baseline and follow-ups of S can be written directly, byte for byte
+ * as emit_follow writes them. */
+static bool follow_simple(const struct session *s)
+{
+	if (!store_direct_writes ||
+	    (s->baseline && (!quotable(s->baseline->path) || !quotable(s->baseline->sha256) ||
+			     !all_known(baseline_origin(s), store_baseline_fields, BF_COUNT))))
+		return false;
+	for (size_t i = 0; i < s->n_followups; i++)
+		if (s->followups[i].outcome != FOLLOWUP_OPEN &&
+		    !followup_simple(s, &s->followups[i]))
+			return false;
+	return true;
+}
+
+/* Writes the simple follow-up F as the line libyaml writes for it in the block list. */
+static bool write_followup(struct out *o, const struct session_followup *f)
+{
+	const struct yfield *keys = store_followup_fields;
+
+	out_put(o, "- {", 3);
+	out_put(o, keys[FU_TEXT].key, strlen(keys[FU_TEXT].key));
+	out_put(o, ": ", 2);
+	write_quoted(o, f->text);
+	if (f->dimension)
+		write_field(o, keys[FU_DIMENSION].key, f->dimension, false);
+	write_field(o, keys[FU_OWNER].key, f->owner, true);
+	if (f->due[0])
+		write_field(o, keys[FU_DUE].key, f->due, false);
+	write_field(o, keys[FU_OUTCOME].key, followup_outcome_key(f->outcome), false);
+	return out_put(o, "}\n", 2);
+}
+
+/* Writes `baseline:` and `followed_up:` of S, directly when follow_simple, else through
+ * libyaml (emit_follow); nothing when S has neither. */
+static bool write_follow(struct out *o, const struct session *s)
+{
+	const struct session_baseline *b = s->baseline;
+	const char *key;
+
+	if (!b && !followups_decided(s))
+		return o->ok;
+	if (!follow_simple(s))
+		return emit_stream(o, s, NULL, emit_follow);
+	if (b) {
+		key = store_fields[SF_BASELINE].key;
+		out_put(o, key, strlen(key));
+		out_put(o, ": {", 3);
+		out_put(o, store_baseline_fields[BF_PATH].key,
+			strlen(store_baseline_fields[BF_PATH].key));
+		out_put(o, ": ", 2);
+		write_quoted(o, b->path);
+		if (b->sha256[0])
+			write_field(o, store_baseline_fields[BF_SHA256].key, b->sha256, true);
+		out_put(o, "}\n", 2);
+	}
+	if (!followups_decided(s))
+		return o->ok;
+	key = store_fields[SF_FOLLOWED_UP].key;
+	out_put(o, key, strlen(key));
+	out_put(o, ":\n", 2);
+	for (size_t i = 0; i < s->n_followups && o->ok; i++)
+		if (s->followups[i].outcome != FOLLOWUP_OPEN)
+			write_followup(o, &s->followups[i]);
+	return o->ok;
+}
+
 /* Emits the top-level keys of S before `actions:`, as a block mapping. */
 static bool emit_head(struct out *o, const struct session *s, const void *arg)
 {
@@ -851,7 +1000,7 @@ bool store_emit(const struct session *s, char **buf, size_t *len, struct diag *d
 
 	if (!(head_simple(s) ? write_head(&o, s) : emit_stream(&o, s, NULL, emit_head)) ||
 	    !write_actions(&o, s) ||
-	    !write_timings(&o, s) || (has_unknown_keys(s) && !emit_stream(&o, s, NULL, emit_tail))) {
+	    !write_timings(&o, s) || !write_follow(&o, s) || (has_unknown_keys(s) && !emit_stream(&o, s, NULL, emit_tail))) {
 		diag_set(d, "", 0, 0, _("cannot write the session: %s"),
 			 o.problem ? o.problem : _("out of memory"));
 		mem.free(o.buf);

@@ -17,6 +17,7 @@
 #define MOVING N_("Moving")
 #define SCORING N_("Scoring a row")
 #define RECORDING N_("Recording")
+#define FOLLOWUP N_("Last time's actions")
 #define OTHER N_("Other")
 #define LISTS N_("In the overview and the action list")
 #define ACTION_LIST N_("In the action list")
@@ -59,6 +60,12 @@ static const struct binding table[] = {
 	{ ACT_SUMMARY, CTX_WALK, RECORDING, { 's' },
 	  N_("summary over this step: the chart of current and target phases, the actions, the "
 	     "time (Esc returns to the step)"), false },
+	{ ACT_FOLLOW_DONE, CTX_WALK, FOLLOWUP, { 'd' },
+	  N_("on the step of last time's actions: the selected one is done (again: open)"), true },
+	{ ACT_FOLLOW_CARRY, CTX_WALK, FOLLOWUP, { 'm' },
+	  N_("carry it over: a new action of this session that names where it came from "
+	     "(again: open)"), true },
+	{ ACT_FOLLOW_DROP, CTX_WALK, FOLLOWUP, { 'x' }, N_("drop it (again: open)"), true },
 	{ ACT_HELP, CTX_WALK, OTHER, { '?' }, N_("this help"), false },
 	{ ACT_HINTS, CTX_WALK, OTHER, { 'i' },
 	  N_("show / hide the keys of this step, above the status line"), false },

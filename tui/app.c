@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "draw.h"
+#include "followup.h"
 #include "i18n.h"
 #include "screens.h"
 #include "term.h"
@@ -458,7 +459,7 @@ static bool open_session(const struct tui_options *o, struct ui *u)
 	unsigned flags = STORE_ANY_CONTENT | (o->read_only ? STORE_READ_ONLY : 0);
 	struct diag d;
 
-	if (!store_open(o->path, o->c, flags, &u->f, &u->s, &d)) {
+	if (!ui_open_session(u, o->path, o->baseline, flags, &d)) {
 		diag_print(&d, stderr);
 		return false;
 	}

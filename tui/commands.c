@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "followup.h"
 #include "i18n.h"
 #include "ui.h"
 #include "utf8.h"
@@ -351,6 +352,8 @@ static size_t score_step_of(const struct ui *u, size_t dim)
 /* Moves the selection of the table, or scrolls the page, by DELTA. */
 static void move_or_scroll(struct ui *u, int delta)
 {
+	if (ui_followup_key(u, delta < 0 ? ACT_UP : ACT_DOWN))
+		return;
 	if (current_step(u)->kind == STEP_TABLE) {
 		long row = (long)u->table_row + delta;
 
@@ -457,6 +460,10 @@ static void walk_action(struct ui *u, const struct binding *b, int key)
 		u->repaint = true;
 		break;
 	case ACT_QUIT: ui_quit(u); break;
+	case ACT_FOLLOW_DONE: case ACT_FOLLOW_CARRY: case ACT_FOLLOW_DROP:
+		if (!ui_followup_key(u, b->action))
+			ui_flash(u, true, "%s", _("That key works on the step of last time's actions."));
+		break;
 	default: move_action(u, b->action); break;
 	}
 }

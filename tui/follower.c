@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "baseline.h"
 #include "i18n.h"
 
 /* Returns true when A and B tell of the same file in the same state. */
@@ -65,14 +66,21 @@ static void show_session(struct follower *fw, struct session *s, struct store_fi
 	fw->reads++;
 }
 
-/* Reads the session at PATH read-only and shows it; false with D when it cannot be read. */
+/* Reads the session at PATH read-only and shows it (with last time's actions first when it
+ * follows an earlier session that left some open); false with D when it cannot be read. */
 static bool read_and_show(struct follower *fw, const char *path, struct diag *d)
 {
 	struct store_file *f;
 	struct session *s;
+	struct content *with;
 
-	if (!store_open(path, fw->ui.c, STORE_READ_ONLY | STORE_ANY_CONTENT, &f, &s, d))
+	if (!baseline_open(path, NULL, fw->ui.c, STORE_READ_ONLY | STORE_ANY_CONTENT, &with, &f,
+			   &s, d))
 		return false;
+	if (with) { /* only while the content has no such step: the first time it is needed */
+		fw->ui.own_content = with;
+		fw->ui.c = with;
+	}
 	fw->seen = stamp_now(f->real_path);
 	show_session(fw, s, f);
 	return true;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "baseline.h"
 #include "config.h"
 #include "content.h"
 #include "export.h"
@@ -35,6 +36,7 @@ struct options {
 	const char *file;         /* the SESSION or CONTENT operand */
 	const char *lang;         /* --lang, or NULL: the environment's or the content's */
 	const char *theme;        /* --theme, or NULL: the settings file's */
+	const char *baseline;     /* --baseline: the earlier session the walk follows, or NULL */
 	const char *usage_error;  /* what is wrong with the command line, or NULL */
 };
 
@@ -45,6 +47,8 @@ static const char *const usage_text = N_(
 	"       meetlat --preview CONTENT           walk a content file; nothing is saved\n"
 	"       meetlat --check [CONTENT]           validate content (default: the built-in)\n"
 	"       meetlat --export md|csv|html SESSION  write a report to standard output\n"
+	"       meetlat --baseline EARLIER SESSION  a follow-up: last time's phases and open\n"
+	"                                           actions come first\n"
 	"       meetlat --help | --version\n");
 
 static const char *const help_text = N_(
@@ -60,6 +64,9 @@ static const char *const help_text = N_(
 	"                       written; q closes\n"
 	"      --preview        walk CONTENT without a session file: votes and actions can be\n"
 	"                       tried, nothing is written\n"
+	"      --baseline FILE  SESSION follows the earlier session FILE (read, never\n"
+	"                       written): the rows show last time's phases, the summary and\n"
+	"                       the reports how they moved, and its open actions come first\n"
 	"      --drafts         mark the texts of the content that are drafts (a trainer\n"
 	"                       previewing); the room does not see these marks otherwise\n"
 	"      --check          validate CONTENT and exit: 0 valid, 1 invalid\n"
@@ -106,6 +113,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "drafts", no_argument, NULL, 'D' },
 		{ "lang", required_argument, NULL, 'L' },
 		{ "theme", required_argument, NULL, 'T' },
+		{ "baseline", required_argument, NULL, 'B' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch, modes = 0;
@@ -128,6 +136,7 @@ static int parse_options(int argc, char **argv, struct options *opt)
 			opt->separator = optarg[0];
 			break;
 		case 'R': opt->csv_raw = true; break;
+		case 'B': opt->baseline = optarg; break;
 		case 'D': opt->drafts = true; break;
 		case 'L':
 			if (!i18n_known(optarg))
@@ -159,6 +168,9 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		return usage_error(opt, N_("give the content to check either with -c or as the argument"));
 	if (opt->mode == MODE_EXPORT && export_format_from_name(opt->format) == EXPORT_FORMAT_COUNT)
 		return usage_error(opt, N_("the export formats are md, csv and html"));
+	if (opt->baseline && (opt->mode != MODE_RUN || !opt->file))
+		return usage_error(opt, N_("--baseline goes with a SESSION to run: meetlat --baseline "
+				   "EARLIER SESSION"));
 	if ((opt->separator || opt->csv_raw) &&
 	    !(opt->mode == MODE_EXPORT && strcmp(opt->format, "csv") == 0))
 		return usage_error(opt, opt->separator ? N_("--separator goes with --export csv")
@@ -264,6 +276,7 @@ static int run_check(const char *path)
  * a changed agenda) to stderr. */
 static void print_warnings(const char *path, const struct session *s)
 {
+	char note[1024];
 	struct diag d;
 
 	for (size_t i = 0; i < s->n_warnings; i++) {
@@ -272,6 +285,10 @@ static void print_warnings(const char *path, const struct session *s)
 	}
 	if (s->agenda_notice) {
 		diag_set(&d, path, 0, 0, _("note: %s"), s->agenda_notice);
+		diag_print(&d, stderr);
+	}
+	if (baseline_note_warns(s) && baseline_note(s, note, sizeof(note))) {
+		diag_set(&d, path, 0, 0, _("note: %s"), note);
 		diag_print(&d, stderr);
 	}
 }
@@ -284,21 +301,23 @@ static int run_export(const struct options *opt)
 	struct store_file *f = NULL;
 	struct session *s = NULL;
 	struct diag d;
-	struct content *c = load_content(opt->content_path, &d);
+	struct content *c = load_content(opt->content_path, &d), *with = NULL;
 	int status = EXIT_INVALID;
 
-	if (!c || !store_open(opt->file, c, STORE_READ_ONLY | STORE_ANY_CONTENT, &f, &s, &d)) {
+	if (!c || !baseline_open(opt->file, NULL, c, STORE_READ_ONLY | STORE_ANY_CONTENT, &with,
+				 &f, &s, &d)) {
 		diag_print(&d, stderr);
 		goto cleanup;
 	}
 	print_warnings(opt->file, s);
-	if (session_export(stdout, s, c, &eo) && fflush(stdout) == 0)
+	if (session_export(stdout, s, with ? with : c, &eo) && fflush(stdout) == 0)
 		status = EXIT_OK;
 	else
 		fprintf(stderr, "meetlat: %s\n", _("cannot write the report to standard output"));
 cleanup:
 	store_close(f);
 	session_free(s);
+	content_free(with);
 	content_free(c);
 	return status;
 }
@@ -313,7 +332,7 @@ static int run_interface(const struct options *opt)
 	struct tui_options o = { .c = c, .path = preview ? NULL : opt->file,
 				 .read_only = opt->mode == MODE_REVIEW, .preview = preview,
 				 .unicode = terminal_utf8, .drafts = opt->drafts,
-				 .theme = opt->theme };
+				 .theme = opt->theme, .baseline = opt->baseline };
 	int status;
 
 	if (!c) {

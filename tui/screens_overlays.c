@@ -194,7 +194,7 @@ void screen_start(struct page *p, const char *dir, const struct store_entry *ent
 	}
 	page_newline(p);
 	page_newline(p);
-	page_puts(p, x, STYLE_NORMAL, _("Enter opens   n new session   q quits"));
+	page_puts(p, x, STYLE_NORMAL, _("Enter opens   n new session   f a follow-up of it   q quits"));
 }
 
 void screen_too_small(struct page *p, int cols, int rows)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "followup.h"
 #include "i18n.h"
 #include "stats.h"
 #include "utf8.h"
@@ -280,33 +281,64 @@ static void vote_bars(const struct view *v, const struct vote_stats *st,
 	}
 }
 
-/* The agreed phases of row DIM, in words. */
+/* Adds last time's agreed phases of row DIM (LAST, W columns) at the right of the line. */
+static void put_last_time(struct page *p, const struct view *v, const char *last, int w)
+{
+	page_puts(p, v->l->wide_x + v->l->wide_width - w, STYLE_EMPHASIS, last);
+}
+
+/* Writes the label of the agreed phase NUMBER (0: not agreed, UNKNOWN says so) into BUF:
+ * "N name", or only "phase N" when SHORT. */
+static const char *agreed_phase(const struct view *v, int number, bool short_label,
+				const char *unknown, char *buf, size_t size)
+{
+	if (!number)
+		snprintf(buf, size, "%s", unknown);
+	else if (short_label)
+		snprintf(buf, size, _("phase %d"), number);
+	else
+		screen_phase_label(v->c, number, buf, size);
+	return buf;
+}
+
+/* The agreed phases of row DIM, in words, and last time's at the right of the same line
+ * (then the phases are named by their numbers alone when their names leave no room). */
 static void put_agreed(struct page *p, const struct view *v, size_t dim)
 {
 	const struct layout *l = v->l;
 	const struct session_score *sc = &v->s->scores[dim];
-	const char *agreed = _("Agreed:");
-	char a[160], b[160];
-	int x = l->wide_x + (int)utf8_width(agreed, strlen(agreed)) + 2;
+	const char *agreed = _("Agreed:"), *none = _("Not agreed yet"), *arrow;
+	char a[160], b[160], last[128];
+	int agreed_w = (int)utf8_width(agreed, strlen(agreed)) + 2, last_w = 0, x, w;
+	bool has_last = screen_last_time(v, dim, last, sizeof(last)) != NULL, short_label = false;
 
 	page_newline(p);
+	if (has_last)
+		last_w = (int)utf8_width(last, strlen(last)) + 2;
 	if (!sc->current && !sc->target) {
-		page_puts(p, l->wide_x, STYLE_HEADING, _("Not agreed yet"));
+		page_puts(p, l->wide_x, STYLE_HEADING, none);
+		if (has_last)
+			put_last_time(p, v, last, last_w - 2);
 		return;
 	}
-	if (sc->current)
-		screen_phase_label(v->c, sc->current, a, sizeof(a));
-	else
-		snprintf(a, sizeof(a), "%s", _("current ?"));
-	if (sc->target)
-		screen_phase_label(v->c, sc->target, b, sizeof(b));
-	else
-		snprintf(b, sizeof(b), "%s", _("target ?"));
+	arrow = screen_glyph(v, "→", "->");
+	for (;;) {
+		agreed_phase(v, sc->current, short_label, _("current ?"), a, sizeof(a));
+		agreed_phase(v, sc->target, short_label, _("target ?"), b, sizeof(b));
+		w = agreed_w + (int)(utf8_width(a, strlen(a)) + utf8_width(b, strlen(b))) +
+		    (v->unicode ? 5 : 6);
+		if (short_label || !has_last || w + last_w <= l->wide_width)
+			break;
+		short_label = true;
+	}
+	x = l->wide_x + agreed_w;
 	page_puts(p, l->wide_x, STYLE_HEADING, agreed);
 	page_puts(p, x, STYLE_CURRENT, a);
 	x += (int)utf8_width(a, strlen(a)) + 2;
-	page_puts(p, x, STYLE_NORMAL, screen_glyph(v, "→", "->"));
+	page_puts(p, x, STYLE_NORMAL, arrow);
 	page_puts(p, x + (v->unicode ? 3 : 4), STYLE_TARGET, b);
+	if (has_last && w + last_w <= l->wide_width)
+		put_last_time(p, v, last, last_w - 2);
 }
 
 /* The note and the actions of row DIM, below what the room must see at once. */

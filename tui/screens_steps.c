@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "followup.h"
 #include "i18n.h"
 #include "utf8.h"
 
@@ -303,6 +304,7 @@ void screen_step(struct page *p, const struct view *v)
 	case STEP_SCORE: screen_score_row(p, v, st->dimension); break;
 	case STEP_ACTIONS: build_actions(p, v); break;
 	case STEP_SUMMARY: screen_summary(p, v); break;
+	case STEP_FOLLOWUP: screen_followup(p, v); break;
 	default:
 		page_newline(p);
 		screen_put_title(p, v->l, st->title ? st->title : "");
@@ -343,6 +345,10 @@ static size_t step_hints(const struct view *v, const char **hints)
 		hints[n++] = _("%s show the other rows, Space the next");
 		break;
 	case STEP_SCORE: score_hints(v, st->dimension, hints, &n); break;
+	case STEP_FOLLOWUP:
+		if (!v->read_only)
+			hints[n++] = _("d done, m carries it over, x drops it (again: open)");
+		break;
 	case STEP_ACTIONS:
 		hints[n++] = v->read_only ? _("A lists the actions")
 					  : _("a adds an action, A lists them to edit, tick off or delete");

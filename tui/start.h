@@ -15,6 +15,8 @@ struct start {
 	size_t n, selected;
 	struct form form;
 	bool naming;      /* the title form for a new session is open */
+	long following;   /* the entry the new session follows up (f), or -1 */
+	char form_title[512];
 	char error[DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64];
 };
 
@@ -23,7 +25,9 @@ struct start {
 void start_init(struct start *st, const struct ui *u);
 
 /* Handles KEY (keys.h) on the start screen; returns 1 when a session was opened into U, -1
- * when the facilitator quits, else 0. */
+ * when the facilitator quits, else 0. Enter opens the selected session, n makes a new one,
+ * f a new one that follows up the selected one (its organisation and group, last time's
+ * phases and open actions). */
 int start_key(struct start *st, struct ui *u, int key);
 
 /* Releases what ST holds. */

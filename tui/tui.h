@@ -14,6 +14,7 @@ struct tui_options {
 	bool unicode;     /* the terminal shows UTF-8; else everything is drawn in ASCII */
 	bool drafts;      /* --drafts: the pages mark the content's draft texts */
 	const char *theme; /* --theme (a name config_theme knows), or NULL: the settings file's */
+	const char *baseline; /* --baseline: the earlier session this one follows, or NULL */
 };
 
 /* Runs the interface until the facilitator quits or a signal ends it; returns the exit

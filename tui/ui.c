@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "clock.h"
+#include "followup.h"
 #include "i18n.h"
 #include "presenter.h"
 
@@ -46,6 +47,8 @@ void ui_free(struct ui *u)
 	form_end(&u->form);
 	free(u->revealed);
 	u->revealed = NULL;
+	content_free(u->own_content);
+	u->own_content = NULL;
 }
 
 void ui_show_room(struct ui *u)
@@ -60,6 +63,7 @@ void ui_begin(struct ui *u)
 	u->last_tick = u->clock();
 	u->time_saved_at = u->last_tick;
 	ui_show_room(u);
+	ui_note_baseline(u); /* a resumption after a stop, said next, is the first news */
 	if (u->f && u->f->stopped_before && !u->read_only) {
 		ui_flash(u, false, "%s", _("Resumed after an unexpected stop; nothing was lost."));
 		u->message_until += RESUMED_SECONDS;

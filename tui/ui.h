@@ -42,7 +42,7 @@ struct ui {
 	bool uncovered;       /* an overlay closed: the body under it must be painted whole */
 	bool redraw;          /* Ctrl-L: the whole screen must be sent again */
 	int scroll;
-	size_t table_row;     /* selection on the table step */
+	size_t table_row;     /* selection on the table step and on last time's actions */
 	bool *revealed;       /* per row */
 	int pending;          /* 'c' or 't' waiting for a digit, or 0 */
 	bool hints;           /* i: the step's keys are shown above the status line */
@@ -81,6 +81,7 @@ struct ui {
 	bool time_unsaved;
 	double time_saved_at;
 	bool quit;
+	struct content *own_content; /* the content with last time's actions first, or NULL */
 };
 
 /* ---- the state (ui.c) ---------------------------------------------------------------- */
