@@ -60,11 +60,13 @@ struct connection_count {
 	int requests;
 };
 
-/* The body of a POST being received. */
-struct upload {
+/* A request between its first call (its headers) and its answer: what it asks for and, for a
+ * vote, its body as it arrives. */
+struct request {
+	int route; /* enum route */
+	bool post, too_big;
 	size_t len;
-	bool too_big;
-	char body[MAX_BODY + 1];
+	char body[]; /* MAX_BODY + 1 bytes for a POST */
 };
 
 struct vote_room {
@@ -297,11 +299,11 @@ static enum MHD_Result answer_message(struct vote_room *r, struct MHD_Connection
 {
 	struct vote_text t = { 0 };
 
-	vote_text_add(&t, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>", 59);
+	vote_text_add_string(&t, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>");
 	vote_text_add_escaped(&t, message);
-	vote_text_add(&t, "</title></head><body><p>", 24);
+	vote_text_add_string(&t, "</title></head><body><p>");
 	vote_text_add_escaped(&t, message);
-	vote_text_add(&t, "</p></body></html>\n", 19);
+	vote_text_add_string(&t, "</p></body></html>\n");
 	return answer(r, c, status, &t, "text/html; charset=utf-8", NULL);
 }
 
@@ -442,69 +444,97 @@ static bool connection_within_rate(struct MHD_Connection *c)
 	return !count || within_rate(&count->window, &count->requests, REQUESTS_PER_WINDOW);
 }
 
-/* Answers the first call of a request (its headers are in): not found, too many, a page, or
- * (for a vote) *UPLOAD set to where its body goes. */
+/* Answers the first call of a request (its headers are in) when it is refused: not found,
+ * too many, too large, not allowed (the connection is then closed); else sets *REQUEST to
+ * what the next calls answer. */
 static enum MHD_Result start_request(struct vote_room *r, struct MHD_Connection *c,
-				     const char *url, const char *method, void **upload)
+				     const char *url, const char *method, void **request)
 {
 	enum route route = route_of(r, url);
 	bool get = !strcmp(method, MHD_HTTP_METHOD_GET) || !strcmp(method, MHD_HTTP_METHOD_HEAD);
-	bool post = !strcmp(method, MHD_HTTP_METHOD_POST);
+	bool post = !strcmp(method, MHD_HTTP_METHOD_POST) && route == ROUTE_PAGE;
 	const char *length;
-	enum MHD_Result result;
+	struct request *req;
 
 	if (route == ROUTE_NONE)
 		return answer_message(r, c, MHD_HTTP_NOT_FOUND, _("Not found."));
 	if (!connection_within_rate(c))
 		return answer_message(r, c, MHD_HTTP_TOO_MANY_REQUESTS,
 				      _("Too many requests; wait a moment and try again."));
-	if (post && route == ROUTE_PAGE) {
-		length = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-						     MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (length && strtoull(length, NULL, 10) > MAX_BODY)
-			return answer_message(r, c, MHD_HTTP_CONTENT_TOO_LARGE, _("Too large."));
-		*upload = mem.calloc(1, sizeof(struct upload));
-		return *upload ? MHD_YES : MHD_NO;
-	}
-	if (!get)
+	if (!get && !post)
 		return answer_message(r, c, MHD_HTTP_METHOD_NOT_ALLOWED, _("Not allowed."));
+	length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (post && length && strtoull(length, NULL, 10) > MAX_BODY)
+		return answer_message(r, c, MHD_HTTP_CONTENT_TOO_LARGE, _("Too large."));
+	req = mem.calloc(1, sizeof(*req) + (post ? MAX_BODY + 1 : 0));
+	if (!req)
+		return MHD_NO;
+	req->route = route;
+	req->post = post;
+	*request = req;
+	return MHD_YES;
+}
+
+/* Adds the piece DATA (LEN bytes) of a vote's body to REQ (too big past MAX_BODY). */
+static void take_body(struct request *req, const char *data, size_t len)
+{
+	if (req->too_big || req->len + len > MAX_BODY) {
+		req->too_big = true;
+		return;
+	}
+	memcpy(req->body + req->len, data, len);
+	req->len += len;
+}
+
+/* Answers the request REQ, whose body (if any) is in, under the room's lock. */
+static enum MHD_Result finish_request(struct vote_room *r, struct MHD_Connection *c,
+				      const struct request *req)
+{
+	enum MHD_Result result;
+
+	if (req->too_big)
+		return answer_message(r, c, MHD_HTTP_CONTENT_TOO_LARGE, _("Too large."));
 	pthread_mutex_lock(&r->lock);
-	result = route == ROUTE_PAGE ? get_page(r, c) : get_state(r, c);
+	if (req->post)
+		result = post_vote(r, c, req->body, req->len);
+	else if (req->route == ROUTE_PAGE)
+		result = get_page(r, c);
+	else
+		result = get_state(r, c);
 	pthread_mutex_unlock(&r->lock);
 	return result;
 }
 
 /* libmicrohttpd's access handler: called once with the headers, then with each piece of a
- * body, then once more with none. */
+ * body, then once more with none (answering on that call keeps the connection alive). */
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url,
 			      const char *method, const char *version, const char *data,
 			      size_t *data_size, void **request)
 {
 	struct vote_room *r = cls;
-	struct upload *up = *request;
-	enum MHD_Result result;
+	struct request *req = *request;
 
 	(void)version;
-	if (!up)
+	if (!req)
 		return start_request(r, c, url, method, request);
 	if (*data_size) {
-		if (up->len + *data_size > MAX_BODY)
-			up->too_big = true;
-		else
-			memcpy(up->body + up->len, data, *data_size);
-		up->len += up->too_big ? 0 : *data_size;
+		take_body(req, data, *data_size);
 		*data_size = 0;
 		return MHD_YES;
 	}
-	if (up->too_big)
-		return answer_message(r, c, MHD_HTTP_CONTENT_TOO_LARGE, _("Too large."));
-	pthread_mutex_lock(&r->lock);
-	result = post_vote(r, c, up->body, up->len);
-	pthread_mutex_unlock(&r->lock);
-	return result;
+	return finish_request(r, c, req);
 }
 
-/* Frees a request's upload when it ends. */
+/* libmicrohttpd's unescaping of the path, turned off: the room's paths have no %-escapes, so
+ * "/CODE%2F" or "/CODE/%00" are not found rather than decoded into the page. */
+static size_t unescape_nothing(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	return strlen(s);
+}
+
+/* Frees a request when it ends. */
 static void request_done(void *cls, struct MHD_Connection *c, void **request,
 			 enum MHD_RequestTerminationCode code)
 {
@@ -616,7 +646,8 @@ static bool server_start(struct vote_room *r, char *why, size_t why_size)
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)16384,
 		MHD_OPTION_NOTIFY_COMPLETED, request_done, r,
-		MHD_OPTION_NOTIFY_CONNECTION, connection_notice, r, MHD_OPTION_END);
+		MHD_OPTION_NOTIFY_CONNECTION, connection_notice, r,
+		MHD_OPTION_UNESCAPE_CALLBACK, unescape_nothing, r, MHD_OPTION_END);
 	if (!r->daemon) {
 		close(fd);
 		snprintf(why, why_size, _("cannot start the vote server on %s port %d"),

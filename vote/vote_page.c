@@ -106,8 +106,7 @@ void vote_text_add(struct vote_text *t, const char *s, size_t len)
 	t->s[t->len] = '\0';
 }
 
-/* Appends the string S to T. */
-static void add(struct vote_text *t, const char *s)
+void vote_text_add_string(struct vote_text *t, const char *s)
 {
 	vote_text_add(t, s, strlen(s));
 }
@@ -121,7 +120,7 @@ void vote_text_add_escaped(struct vote_text *t, const char *s)
 		vote_text_add(t, s, plain);
 		s += plain;
 		if (*s) {
-			add(t, refs[strchr("&<>\"'", *s) - "&<>\"'"]);
+			vote_text_add_string(t, refs[strchr("&<>\"'", *s) - "&<>\"'"]);
 			s++;
 		}
 	}
@@ -182,27 +181,27 @@ static void page_head(struct vote_text *t, const char *lang, unsigned key)
 {
 	char number[32];
 
-	add(t, "<!DOCTYPE html>\n<html lang=\"");
+	vote_text_add_string(t, "<!DOCTYPE html>\n<html lang=\"");
 	vote_text_add_escaped(t, lang);
-	add(t, "\"><head><meta charset=\"utf-8\">"
+	vote_text_add_string(t, "\"><head><meta charset=\"utf-8\">"
 	       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
 	       "<title>");
 	/* TRANSLATORS: the title of the page on a participant's phone */
 	vote_text_add_escaped(t, _("Vote"));
-	add(t, "</title><style>");
-	add(t, page_style);
-	add(t, "</style></head>\n<body data-key=\"");
+	vote_text_add_string(t, "</title><style>");
+	vote_text_add_string(t, page_style);
+	vote_text_add_string(t, "</style></head>\n<body data-key=\"");
 	snprintf(number, sizeof(number), "%u", key);
-	add(t, number);
-	add(t, "\"><main>\n");
+	vote_text_add_string(t, number);
+	vote_text_add_string(t, "\"><main>\n");
 }
 
 /* Appends the end of the document: the script and the closing tags. */
 static void page_tail(struct vote_text *t)
 {
-	add(t, "</main><script>");
-	add(t, page_script);
-	add(t, "</script></body></html>\n");
+	vote_text_add_string(t, "</main><script>");
+	vote_text_add_string(t, page_script);
+	vote_text_add_string(t, "</script></body></html>\n");
 }
 
 /* Appends the notice paragraph of VIEW (nothing for none). */
@@ -231,9 +230,9 @@ static void page_notice(struct vote_text *t, const struct vote_page_view *view)
 			 "choice again.");
 		break;
 	}
-	add(t, "<p class=\"note\" role=\"status\">");
+	vote_text_add_string(t, "<p class=\"note\" role=\"status\">");
 	vote_text_add_escaped(t, text);
-	add(t, "</p>\n");
+	vote_text_add_string(t, "</p>\n");
 }
 
 /* Appends the button of phase P (1..4) of VIEW's row. */
@@ -244,17 +243,17 @@ static void page_button(struct vote_text *t, const struct vote_page_view *view, 
 
 	snprintf(open, sizeof(open), "<button name=\"phase\" value=\"%d\" aria-pressed=\"%s\"><b>",
 		 p, chosen ? "true" : "false");
-	add(t, open);
+	vote_text_add_string(t, open);
 	vote_text_add_escaped(t, view->row->phase_name[p - 1]);
-	add(t, "</b>");
+	vote_text_add_string(t, "</b>");
 	vote_text_add_escaped(t, view->row->behaviour[p - 1]);
 	if (chosen) {
-		add(t, "<span class=\"mine\">&#10003; ");
+		vote_text_add_string(t, "<span class=\"mine\">&#10003; ");
 		/* TRANSLATORS: marks the button this phone voted for */
 		vote_text_add_escaped(t, _("Your choice"));
-		add(t, "</span>");
+		vote_text_add_string(t, "</span>");
 	}
-	add(t, "</button>\n");
+	vote_text_add_string(t, "</button>\n");
 }
 
 /* Appends the body of the page of an open row: heading, notice, the form of four buttons. */
@@ -262,36 +261,36 @@ static void page_row(struct vote_text *t, const struct vote_page_view *view)
 {
 	char hidden[64];
 
-	add(t, "<p class=\"grp\">");
+	vote_text_add_string(t, "<p class=\"grp\">");
 	vote_text_add_escaped(t, view->row->group);
-	add(t, "</p><h1>");
+	vote_text_add_string(t, "</p><h1>");
 	vote_text_add_escaped(t, view->row->name);
-	add(t, "</h1>\n");
+	vote_text_add_string(t, "</h1>\n");
 	page_notice(t, view);
-	add(t, "<form method=\"post\" action=\"/");
+	vote_text_add_string(t, "<form method=\"post\" action=\"/");
 	vote_text_add_escaped(t, view->code);
 	snprintf(hidden, sizeof(hidden), "\"><input type=\"hidden\" name=\"row\" value=\"%u\">\n",
 		 view->serial);
-	add(t, hidden);
+	vote_text_add_string(t, hidden);
 	for (int p = 1; p <= 4; p++)
 		page_button(t, view, p);
-	add(t, "</form><p class=\"hint\">");
+	vote_text_add_string(t, "</form><p class=\"hint\">");
 	vote_text_add_escaped(t, _("Tap the phase that fits best. You can change your vote until "
 				   "the question closes."));
-	add(t, "</p>\n");
+	vote_text_add_string(t, "</p>\n");
 }
 
 /* Appends the body of the waiting page (no row open). */
 static void page_waiting(struct vote_text *t, const struct vote_page_view *view)
 {
 	page_notice(t, view);
-	add(t, "<h1>");
+	vote_text_add_string(t, "<h1>");
 	vote_text_add_escaped(t, _("Waiting for the next question"));
-	add(t, "</h1><p class=\"hint\">");
+	vote_text_add_string(t, "</h1><p class=\"hint\">");
 	vote_text_add_escaped(t, _("This page moves on by itself when voting opens."));
-	add(t, "</p><noscript><p class=\"hint\">");
+	vote_text_add_string(t, "</p><noscript><p class=\"hint\">");
 	vote_text_add_escaped(t, _("Reload this page when the next question opens."));
-	add(t, "</p></noscript>\n");
+	vote_text_add_string(t, "</p></noscript>\n");
 }
 
 void vote_page_html(struct vote_text *t, const struct vote_page_view *view)
@@ -309,7 +308,7 @@ void vote_page_state_json(struct vote_text *t, unsigned open_serial, int vote)
 	char json[64];
 
 	snprintf(json, sizeof(json), "{\"key\":\"%u\",\"vote\":%d}\n", open_serial, vote);
-	add(t, json);
+	vote_text_add_string(t, json);
 }
 
 /* Parses the decimal digits at S (N bytes, 1..9 of them) into *VALUE. */

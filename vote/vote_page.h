@@ -53,6 +53,9 @@ void vote_page_row_free(struct vote_page_row *row);
 /* Appends the LEN bytes at S to T. */
 void vote_text_add(struct vote_text *t, const char *s, size_t len);
 
+/* Appends the string S to T. */
+void vote_text_add_string(struct vote_text *t, const char *s);
+
 /* Appends the string S to T with &, <, >, " and ' written as character references. */
 void vote_text_add_escaped(struct vote_text *t, const char *s);
 
