@@ -34,6 +34,8 @@ CURSES_CFLAGS := $(call pc_cflags,ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+QRENCODE_CFLAGS := $(call pc_cflags,libqrencode)
+QRENCODE_LIBS := $(shell $(PKG_CONFIG) --libs libqrencode 2>/dev/null)
 # libhyphen ships no pkg-config file on Debian (libhyphen-dev): its header and -lhyphen.
 HYPHEN_LIBS ?= -lhyphen
 
@@ -85,7 +87,7 @@ INC_BASE      = -Ibase
 INC_CONTENT   = -Icontent $(INC_BASE) $(YAML_CFLAGS)
 INC_SESSIONS  = -Isessions $(INC_CONTENT)
 INC_VOTE      = -Ivote $(INC_SESSIONS) $(MHD_CFLAGS)
-INC_UI        = -Itui $(INC_VOTE)
+INC_UI        = -Itui $(INC_VOTE) $(QRENCODE_CFLAGS)
 INC_TUI       = $(INC_UI) $(CURSES_CFLAGS)
 LIBS_BASE     = $(BASE_LIB)
 LIBS_CONTENT  = $(CONTENT_LIB) $(LIBS_BASE)
@@ -97,7 +99,7 @@ EXT_BASE      = $(HYPHEN_LIBS)
 EXT_CONTENT   = $(YAML_LIBS) $(EXT_BASE)
 EXT_SESSIONS  = $(EXT_CONTENT)
 EXT_VOTE      = $(MHD_LIBS) -lpthread $(EXT_SESSIONS)
-EXT_UI        = $(EXT_VOTE)
+EXT_UI        = $(QRENCODE_LIBS) $(EXT_VOTE)
 EXT_TUI       = $(CURSES_LIBS) $(EXT_UI)
 
 $(BUILD)/base/%.o:     LAYER_CFLAGS = $(INC_BASE)
@@ -117,7 +119,7 @@ TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_op
                  test_store test_alloc_fail export_fixture session_fixture
 TESTS_VOTE     = test_vote vote_serve vote_load
 TESTS_UI       = test_tui_text test_screens test_ui_keys test_room test_follower test_presenter \
-                 test_config keys_man screens_golden
+                 test_config test_vote_screen test_ui_phone keys_man screens_golden
 TESTS_TUI      =
 # The layer of the test program named $(1) (a path; its folder does not matter), or nothing.
 test_layer = $(firstword $(foreach L,$(LAYERS),$(if $(filter $(notdir $(1)),$(TESTS_$(L))),$(L))))

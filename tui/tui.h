@@ -14,6 +14,9 @@ struct tui_options {
 	bool unicode;     /* the terminal shows UTF-8; else everything is drawn in ASCII */
 	bool drafts;      /* --drafts: the pages mark the content's draft texts */
 	const char *theme; /* --theme (a name config_theme knows), or NULL: the settings file's */
+	const char *listen;   /* --listen ADDR:PORT for phone voting, or NULL: the first private
+			       * address, port 8421 */
+	const char *url_file; /* --url-file: where the phones' address is written once bound */
 };
 
 /* Runs the interface until the facilitator quits or a signal ends it; returns the exit
