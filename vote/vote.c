@@ -639,8 +639,10 @@ static bool server_start(struct vote_room *r, char *why, size_t why_size)
 	fd = listen_socket(r, why, why_size);
 	if (fd < 0)
 		return false;
+	/* poll(), not epoll: with libmicrohttpd 0.9.75's epoll a server at its connection limit
+	 * sometimes stopped accepting for good once connections closed (tests/cli/vote-load.sh) */
 	r->daemon = MHD_start_daemon(
-		MHD_USE_AUTO_INTERNAL_THREAD | (r->addr.sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
+		MHD_USE_POLL_INTERNAL_THREAD | (r->addr.sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 		0, NULL, NULL, handle, r, MHD_OPTION_LISTEN_SOCKET, fd,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
