@@ -23,6 +23,7 @@
 #include "ui.h"
 #include "vote.h"
 #include "builtin_content.h"
+#include "page_check.h"
 
 static double clock_now = 1000.0;
 
@@ -168,6 +169,9 @@ static void test_v_opens_and_closes(void **state)
 	ui_key(u, 'p');
 	assert_int_equal(u->overlay, OV_NONE);
 	assert_non_null(ui_phone_url(u)); /* still open, shown in the presenter panel */
+	ui_build_page(u);
+	assert_true(page_contains(&u->page, ui_phone_url(u)));
+	assert_true(page_contains(&u->page, "phase 3: 1")); /* the live distribution */
 	ui_key(u, 'p');
 	assert_int_equal(u->overlay, OV_VOTE);
 	ui_key(u, '?');
