@@ -83,7 +83,8 @@ static void paint_line(WINDOW *w, const struct ui *u, void (*page_line)(struct p
 }
 
 /* Gives the status window the HEIGHT lines of its page (a long message takes the lines
- * above the status line, over the body); the body under lines it gives back is sent again. */
+ * above the status line, over the body); the body under lines it gives back is sent again
+ * (and A->body_resent set: a box over it must be sent again too). */
 static void fit_status(struct app *a, int height)
 {
 	const struct layout *l = &a->ui->l;
@@ -93,6 +94,7 @@ static void fit_status(struct app *a, int height)
 	if (height < getmaxy(a->status)) {
 		touchwin(a->body);
 		wnoutrefresh(a->body);
+		a->body_resent = true;
 	}
 	drop_window(&a->status);
 	/* deleting the status line, a part of stdscr, touched stdscr; the next read of a key
@@ -315,6 +317,7 @@ void app_paint(struct app *a)
 	if (u->uncovered)
 		touchwin(a->body);
 	u->redraw = u->uncovered = false;
+	a->body_resent = false;
 	ui_build_page(u);
 	if (u->repaint) {
 		u->scroll = page_clamp_scroll(&u->page, u->scroll, u->l.body_rows);
@@ -328,7 +331,7 @@ void app_paint(struct app *a)
 	sent = paint_hints(a, body) || body;
 	sent = paint_status(a) || sent;
 	if (u->overlay != OV_NONE)
-		sent = paint_overlay(a, body, sent) || sent;
+		sent = paint_overlay(a, body || a->body_resent, sent) || sent;
 	if (sent && getmaxy(a->status) > 1) { /* a long message stays over body and box */
 		touchwin(a->status);
 		wnoutrefresh(a->status);
