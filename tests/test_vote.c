@@ -104,6 +104,40 @@ static size_t take(struct fixture *f, struct vote_event out[8])
 	return vote_room_take(f->room, out, 8);
 }
 
+/* True when libmicrohttpd is mapped into this process. */
+static bool library_mapped(void)
+{
+	FILE *maps = fopen("/proc/self/maps", "r");
+	char line[4096];
+	bool found = false;
+
+	assert_non_null(maps);
+	while (fgets(line, sizeof(line), maps))
+		found = found || strstr(line, "libmicrohttpd") != NULL;
+	fclose(maps);
+	return found;
+}
+
+/* A room that never opens voting loads no libmicrohttpd (start-up costs nothing); the first
+ * open loads it. Runs first. */
+static void test_library_loaded_on_first_open(void **state)
+{
+	struct vote_options o = { .listen = "127.0.0.1:0" };
+	char why[256];
+	struct vote_room *r;
+
+	(void)state;
+	assert_false(library_mapped());
+	r = vote_room_new(&o, why, sizeof(why));
+	assert_non_null(r);
+	vote_room_keep_open(r, true);
+	vote_room_close(r);
+	assert_false(library_mapped());
+	assert_true(vote_room_open(r, &plain_row, why, sizeof(why)));
+	assert_true(library_mapped());
+	vote_room_free(r);
+}
+
 /* Every path without the join code, with a wrong one, or unknown, is not found. */
 static void test_not_found(void **state)
 {
@@ -546,6 +580,7 @@ static void test_form_parse(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_library_loaded_on_first_open),
 		cmocka_unit_test(test_not_found),
 		cmocka_unit_test(test_security_headers),
 		cmocka_unit_test(test_page_escapes),
