@@ -329,7 +329,8 @@ static enum MHD_Result answer_page(struct vote_room *r, struct MHD_Connection *c
 	return answer(r, c, status, &t, "text/html; charset=utf-8", new_device ? d : NULL);
 }
 
-/* Answers GET /CODE: the page, with a new token for a device that has none. Under the lock. */
+/* Answers GET /CODE: the page, with a new token for a device that has none (429 when the room
+ * has all the devices it takes). Under the lock. */
 static enum MHD_Result get_page(struct vote_room *r, struct MHD_Connection *c)
 {
 	struct device *d = device_of(r, c);
@@ -337,7 +338,10 @@ static enum MHD_Result get_page(struct vote_room *r, struct MHD_Connection *c)
 
 	if (!d) {
 		d = add_device(r);
-		new_device = d != NULL;
+		if (!d)
+			return answer_message(r, c, MHD_HTTP_TOO_MANY_REQUESTS,
+					      _("Too many phones have joined this vote."));
+		new_device = true;
 	}
 	return answer_page(r, c, MHD_HTTP_OK, d, new_device, VOTE_NOTICE_NONE);
 }
