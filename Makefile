@@ -29,7 +29,8 @@ pc_cflags = $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
 YAML_CFLAGS := $(call pc_cflags,yaml-0.1)
 YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
 MHD_CFLAGS := $(call pc_cflags,libmicrohttpd)
-MHD_LIBS := $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null)
+# libmicrohttpd is loaded when phone voting first opens (vote/vote_mhd.c), not linked: only
+# its header is needed to build.
 CURSES_CFLAGS := $(call pc_cflags,ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -98,7 +99,7 @@ LIBS_TUI      = $(TUI_LIB) $(LIBS_UI)
 EXT_BASE      = $(HYPHEN_LIBS)
 EXT_CONTENT   = $(YAML_LIBS) $(EXT_BASE)
 EXT_SESSIONS  = $(EXT_CONTENT)
-EXT_VOTE      = $(MHD_LIBS) -lpthread $(EXT_SESSIONS)
+EXT_VOTE      = -ldl -lpthread $(EXT_SESSIONS)
 EXT_UI        = $(QRENCODE_LIBS) $(EXT_VOTE)
 EXT_TUI       = $(CURSES_LIBS) $(EXT_UI)
 

@@ -104,6 +104,40 @@ static size_t take(struct fixture *f, struct vote_event out[8])
 	return vote_room_take(f->room, out, 8);
 }
 
+/* True when libmicrohttpd is mapped into this process. */
+static bool library_mapped(void)
+{
+	FILE *maps = fopen("/proc/self/maps", "r");
+	char line[4096];
+	bool found = false;
+
+	assert_non_null(maps);
+	while (fgets(line, sizeof(line), maps))
+		found = found || strstr(line, "libmicrohttpd") != NULL;
+	fclose(maps);
+	return found;
+}
+
+/* A room that never opens voting loads no libmicrohttpd (start-up costs nothing); the first
+ * open loads it. Runs first. */
+static void test_library_loaded_on_first_open(void **state)
+{
+	struct vote_options o = { .listen = "127.0.0.1:0" };
+	char why[256];
+	struct vote_room *r;
+
+	(void)state;
+	assert_false(library_mapped());
+	r = vote_room_new(&o, why, sizeof(why));
+	assert_non_null(r);
+	vote_room_keep_open(r, true);
+	vote_room_close(r);
+	assert_false(library_mapped());
+	assert_true(vote_room_open(r, &plain_row, why, sizeof(why)));
+	assert_true(library_mapped());
+	vote_room_free(r);
+}
+
 /* Every path without the join code, with a wrong one, or unknown, is not found. */
 static void test_not_found(void **state)
 {
@@ -402,6 +436,60 @@ static void test_rate_limits(void **state)
 	room_down(&f);
 }
 
+/* A client that sends half a request and waits blocks nobody; headers of 20 KB are refused
+ * with a 4xx answer. */
+static void test_slow_and_oversized(void **state)
+{
+	struct fixture f;
+	char *request = malloc(32 * 1024);
+	size_t n;
+	int slow;
+
+	(void)state;
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	slow = vote_connect(&f.at, 5);
+	assert_true(slow >= 0);
+	assert_true(vote_send_all(slow, "GET /", 5));
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	close(slow);
+	n = (size_t)snprintf(request, 64, "GET /%s HTTP/1.1\r\nHost: x\r\nX-Big: ", f.at.code);
+	memset(request + n, 'x', 20 * 1024);
+	n += 20 * 1024;
+	snprintf(request + n, 64, "\r\nConnection: close\r\n\r\n");
+	vote_reply_free(&f.reply);
+	vote_exchange(&f.at, request, strlen(request), &f.reply);
+	assert_true(f.reply.status >= 400 && f.reply.status < 500);
+	free(request);
+	room_down(&f);
+}
+
+/* A flood of new devices fills the room's 4096 places and then gets 429, with no cookie; the
+ * devices that joined still vote. */
+static void test_device_flood(void **state)
+{
+	struct fixture f;
+	struct vote_event e[8];
+	char first[64];
+	unsigned serial;
+
+	(void)state;
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	serial = join(&f);
+	snprintf(first, sizeof(first), "%s", f.cookie);
+	for (int i = 1; i < 4096; i++) {
+		f.cookie[0] = '\0';
+		assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	}
+	f.cookie[0] = '\0';
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 429);
+	assert_null(strstr(f.reply.head, "Set-Cookie"));
+	assert_int_equal(ask(&f, "POST", "/%s", "row=1&phase=1"), 429);
+	snprintf(f.cookie, sizeof(f.cookie), "%s", first);
+	assert_int_equal(vote(&f, serial, 2), 303);
+	assert_int_equal(take(&f, e), 1);
+	room_down(&f);
+}
+
 /* The number of open file descriptors of this process. */
 static int open_fds(void)
 {
@@ -546,6 +634,7 @@ static void test_form_parse(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_library_loaded_on_first_open),
 		cmocka_unit_test(test_not_found),
 		cmocka_unit_test(test_security_headers),
 		cmocka_unit_test(test_page_escapes),
@@ -555,6 +644,8 @@ int main(void)
 		cmocka_unit_test(test_closed_and_rows),
 		cmocka_unit_test(test_body_too_large),
 		cmocka_unit_test(test_rate_limits),
+		cmocka_unit_test(test_slow_and_oversized),
+		cmocka_unit_test(test_device_flood),
 		cmocka_unit_test(test_stops_listening),
 		cmocka_unit_test(test_join_codes),
 		cmocka_unit_test(test_bind_failures),

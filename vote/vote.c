@@ -7,7 +7,6 @@
 #include "vote.h"
 
 #include <errno.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -23,6 +22,7 @@
 #include "i18n.h"
 #include "mem.h"
 #include "vote_addr.h"
+#include "vote_mhd.h"
 #include "vote_page.h"
 
 enum {
@@ -39,6 +39,9 @@ enum {
 	MAX_QUEUE = 65536,        /* votes waiting for the TUI */
 	COOKIE_MAX_AGE = 12 * 3600,
 };
+
+/* libmicrohttpd's functions, loaded when a server first starts. */
+static const struct vote_mhd *mhd;
 
 /* The join code's characters: lower-case letters and digits that cannot be taken for one
  * another (no 0/o, 1/l/i). */
@@ -218,7 +221,7 @@ static struct device *add_device(struct vote_room *r)
 static struct device *device_of(struct vote_room *r, struct MHD_Connection *c)
 {
 	unsigned char token[TOKEN_BYTES];
-	const char *cookie = MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "meetlat");
+	const char *cookie = mhd->lookup_connection_value(c, MHD_COOKIE_KIND, "meetlat");
 
 	return vote_token_parse(cookie, token) ? find_device(r, token) : NULL;
 }
@@ -252,11 +255,11 @@ static bool queue_push(struct vote_room *r, const struct vote_event *e)
 /* Adds the headers every answer carries: no caching, no sniffing, no referrer, the policy. */
 static void add_security_headers(struct MHD_Response *resp)
 {
-	MHD_add_response_header(resp, "Content-Security-Policy", vote_page_csp());
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-	MHD_add_response_header(resp, "Cache-Control", "no-store");
-	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	mhd->add_response_header(resp, "Content-Security-Policy", vote_page_csp());
+	mhd->add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	mhd->add_response_header(resp, "Referrer-Policy", "no-referrer");
+	mhd->add_response_header(resp, "Cache-Control", "no-store");
+	mhd->add_response_header(resp, "X-Frame-Options", "DENY");
 }
 
 /* Sends STATUS with the text T (of TYPE) and, when TOKEN is given, the device's cookie for
@@ -271,12 +274,12 @@ static enum MHD_Result answer(struct vote_room *r, struct MHD_Connection *c, uns
 		vote_text_free(t);
 		return MHD_NO; /* out of memory: libmicrohttpd closes the connection */
 	}
-	resp = MHD_create_response_from_buffer(t->len, t->s, MHD_RESPMEM_MUST_COPY);
+	resp = mhd->create_response_from_buffer(t->len, t->s, MHD_RESPMEM_MUST_COPY);
 	vote_text_free(t);
 	if (!resp)
 		return MHD_NO;
 	add_security_headers(resp);
-	MHD_add_response_header(resp, "Content-Type", type);
+	mhd->add_response_header(resp, "Content-Type", type);
 	if (cookie) {
 		char value[160];
 		int o = snprintf(value, sizeof(value), "meetlat=");
@@ -286,10 +289,10 @@ static enum MHD_Result answer(struct vote_room *r, struct MHD_Connection *c, uns
 		snprintf(value + o, sizeof(value) - (size_t)o,
 			 "; Path=/%s; Max-Age=%d; HttpOnly; SameSite=Strict", r->code,
 			 COOKIE_MAX_AGE);
-		MHD_add_response_header(resp, "Set-Cookie", value);
+		mhd->add_response_header(resp, "Set-Cookie", value);
 	}
-	result = MHD_queue_response(c, status, resp);
-	MHD_destroy_response(resp);
+	result = mhd->queue_response(c, status, resp);
+	mhd->destroy_response(resp);
 	return result;
 }
 
@@ -326,7 +329,8 @@ static enum MHD_Result answer_page(struct vote_room *r, struct MHD_Connection *c
 	return answer(r, c, status, &t, "text/html; charset=utf-8", new_device ? d : NULL);
 }
 
-/* Answers GET /CODE: the page, with a new token for a device that has none. Under the lock. */
+/* Answers GET /CODE: the page, with a new token for a device that has none (429 when the room
+ * has all the devices it takes). Under the lock. */
 static enum MHD_Result get_page(struct vote_room *r, struct MHD_Connection *c)
 {
 	struct device *d = device_of(r, c);
@@ -334,7 +338,10 @@ static enum MHD_Result get_page(struct vote_room *r, struct MHD_Connection *c)
 
 	if (!d) {
 		d = add_device(r);
-		new_device = d != NULL;
+		if (!d)
+			return answer_message(r, c, MHD_HTTP_TOO_MANY_REQUESTS,
+					      _("Too many phones have joined this vote."));
+		new_device = true;
 	}
 	return answer_page(r, c, MHD_HTTP_OK, d, new_device, VOTE_NOTICE_NONE);
 }
@@ -358,13 +365,13 @@ static enum MHD_Result answer_redirect(struct vote_room *r, struct MHD_Connectio
 	char location[16];
 
 	snprintf(location, sizeof(location), "/%s", r->code);
-	resp = MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	resp = mhd->create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
 	if (!resp)
 		return MHD_NO;
 	add_security_headers(resp);
-	MHD_add_response_header(resp, "Location", location);
-	result = MHD_queue_response(c, MHD_HTTP_SEE_OTHER, resp);
-	MHD_destroy_response(resp);
+	mhd->add_response_header(resp, "Location", location);
+	result = mhd->queue_response(c, MHD_HTTP_SEE_OTHER, resp);
+	mhd->destroy_response(resp);
 	return result;
 }
 
@@ -438,7 +445,7 @@ static enum route route_of(const struct vote_room *r, const char *url)
 static bool connection_within_rate(struct MHD_Connection *c)
 {
 	const union MHD_ConnectionInfo *info =
-		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		mhd->get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	struct connection_count *count = info ? info->socket_context : NULL;
 
 	return !count || within_rate(&count->window, &count->requests, REQUESTS_PER_WINDOW);
@@ -463,7 +470,7 @@ static enum MHD_Result start_request(struct vote_room *r, struct MHD_Connection 
 				      _("Too many requests; wait a moment and try again."));
 	if (!get && !post)
 		return answer_message(r, c, MHD_HTTP_METHOD_NOT_ALLOWED, _("Not allowed."));
-	length = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	length = mhd->lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (post && length && strtoull(length, NULL, 10) > MAX_BODY)
 		return answer_message(r, c, MHD_HTTP_CONTENT_TOO_LARGE, _("Too large."));
 	req = mem.calloc(1, sizeof(*req) + (post ? MAX_BODY + 1 : 0));
@@ -633,6 +640,8 @@ static bool server_start(struct vote_room *r, char *why, size_t why_size)
 
 	if (r->daemon)
 		return true;
+	if (!mhd && !(mhd = vote_mhd_load(why, why_size)))
+		return false;
 	if (r->default_host && !r->resolved && !vote_addr_private(&r->addr, why, why_size))
 		return false;
 	r->resolved = true;
@@ -641,7 +650,7 @@ static bool server_start(struct vote_room *r, char *why, size_t why_size)
 		return false;
 	/* poll(), not epoll: with libmicrohttpd 0.9.75's epoll a server at its connection limit
 	 * sometimes stopped accepting for good once connections closed (tests/cli/vote-load.sh) */
-	r->daemon = MHD_start_daemon(
+	r->daemon = mhd->start_daemon(
 		MHD_USE_POLL_INTERNAL_THREAD | (r->addr.sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 		0, NULL, NULL, handle, r, MHD_OPTION_LISTEN_SOCKET, fd,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
@@ -666,7 +675,7 @@ static bool server_start(struct vote_room *r, char *why, size_t why_size)
 static void server_stop(struct vote_room *r)
 {
 	if (r->daemon)
-		MHD_stop_daemon(r->daemon);
+		mhd->stop_daemon(r->daemon);
 	r->daemon = NULL;
 }
 
