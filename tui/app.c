@@ -371,7 +371,7 @@ static int read_key_or_votes(struct app *a, wint_t *wch, bool *lost, int wait_ms
 
 	if (fd < 0)
 		return term_read_key(wch, lost, wait_ms);
-	r = term_read_waiting_key(wch, lost, false); /* keys curses holds already go first */
+	r = term_read_key(wch, lost, 0); /* keys curses holds already go first */
 	if (r != ERR)
 		return r;
 	seen = term_wait(fd, wait_ms);
