@@ -32,27 +32,33 @@ struct vote_row {
 };
 
 /* One vote taken from the queue: ROW's id, PHASE 1..4; REPLACES is 0, or this device's
- * earlier phase for that row, which this vote replaces. */
+ * earlier phase for that row, which this vote replaces. A device that votes the phase it
+ * already has makes no event. */
 struct vote_event {
 	char row[64];
 	int phase;
 	int replaces;
 };
 
-/* Parses the address, makes the join code (random, per workshop); binds nothing yet. NULL
- * and the reason in WHY when the address cannot be parsed or no private address is found. */
+/* Parses the address, makes the join code (5 characters of 2-9 and a-z without o, l, i;
+ * random, per workshop); binds nothing and loads no library yet. With no address given the
+ * private address is looked up at the first open. NULL and the reason in WHY when the address
+ * cannot be parsed. */
 struct vote_room *vote_room_new(const struct vote_options *o, char *why, size_t why_size);
 
-/* Opens voting on ROW: starts the server if it is not running (binding; after the first bind
- * the same port again), forgets the devices' votes of the earlier row. False and a clear
- * reason in WHY (port in use, no such address, no network). */
+/* Opens voting on ROW: starts the server if it is not running (loading libmicrohttpd the
+ * first time; binding; after the first bind the same port again), forgets the devices' votes
+ * of the earlier row. Opening again the row whose id was the last one opened keeps the
+ * devices' votes on it: a phone's next vote then replaces its earlier one. False and a clear
+ * reason in WHY (port in use, no such address, no network, libmicrohttpd not installed). */
 bool vote_room_open(struct vote_room *r, const struct vote_row *row, char *why, size_t why_size);
 
 /* Closes voting (a vote now gets "voting is closed"); stops the server unless kept open. */
 void vote_room_close(struct vote_room *r);
 
 /* KEEP: the participant page stays served between rows (the server keeps running after
- * vote_room_close; false stops it then if no row is open). */
+ * vote_room_close, and starts again now if it ran before; false stops it if no row is
+ * open). */
 void vote_room_keep_open(struct vote_room *r, bool keep);
 
 /* True while a row is open for votes. */
