@@ -75,6 +75,8 @@ else
 	echo "  (zbarimg missing: the code is checked module by module in test_vote_screen only)"
 fi
 check "the whole box fits at 80x24" off_screen "more "
+check "the box is solid: the step under it does not show through" \
+	eval 'off_screen "alfa een" && off_screen "fase een" && off_screen "No votes yet"'
 check "a request without the join code is not found" \
 	eval '[ "$(curl -s -m 5 -o /dev/null -w "%{http_code}" "${url%/*}/")" = 404 ]'
 
