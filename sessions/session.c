@@ -270,6 +270,25 @@ bool session_vote_add(struct session *s, const struct content *c, size_t dim, in
 	return true;
 }
 
+bool session_vote_replace(struct session *s, const struct content *c, size_t dim, int earlier,
+			  int phase, const char **why)
+{
+	struct session_score *sc;
+	size_t i;
+
+	if (!row_valid(s, dim, why) || !phase_valid(c, phase, false, why))
+		return false;
+	sc = &s->scores[dim];
+	for (i = sc->n_votes; i > 0 && sc->votes[i - 1] != earlier; i--)
+		;
+	if (i == 0)
+		return session_vote_add(s, c, dim, phase, why);
+	memmove(&sc->votes[i - 1], &sc->votes[i], (sc->n_votes - i) * sizeof(*sc->votes));
+	sc->votes[sc->n_votes - 1] = phase;
+	s->dirty = true;
+	return true;
+}
+
 bool session_vote_undo(struct session *s, size_t dim, const char **why)
 {
 	if (!row_valid(s, dim, why))

@@ -124,6 +124,12 @@ bool session_set_meta(struct session *s, enum session_meta f, const char *value,
 bool session_vote_add(struct session *s, const struct content *c, size_t dim, int phase,
 		      const char **why);
 
+/* Replaces one vote for EARLIER of row DIM by a vote for PHASE, added last (a participant
+ * who changes their vote); when no vote for EARLIER is left (the facilitator undid it), only
+ * adds. A PHASE or row refused changes nothing. */
+bool session_vote_replace(struct session *s, const struct content *c, size_t dim, int earlier,
+			  int phase, const char **why);
+
 /* Removes the last vote of row DIM. */
 bool session_vote_undo(struct session *s, size_t dim, const char **why);
 

@@ -190,6 +190,7 @@ static char style_letter(enum style style)
 		[STYLE_EMPHASIS] = 'E', [STYLE_DRAFT] = 'D',
 		[STYLE_CURRENT] = 'C', [STYLE_TARGET] = 'G',  [STYLE_WARNING] = 'W',
 		[STYLE_SELECTED] = 'S', [STYLE_GOOD] = 'g',   [STYLE_INPUT] = 'I',
+		[STYLE_CODE] = 'Q',
 	};
 
 	return letters[style];

@@ -137,6 +137,37 @@ static void test_vote_undo_refusals(void **state)
 	session_free(s);
 }
 
+/* A changed vote: one vote of the earlier phase (the latest such) goes, the new one comes
+ * last; without such a vote (undone) it is only added; a phase or row refused changes
+ * nothing. */
+static void test_vote_replace(void **state)
+{
+	static const int typed[] = { 1, 3, 2, 3, 4 };
+	struct session *s = sample();
+	const struct session_score *sc = &s->scores[0];
+	const char *why;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(typed) / sizeof(typed[0]); i++)
+		assert_true(session_vote_add(s, content, 0, typed[i], &why));
+	s->dirty = false;
+	assert_true(session_vote_replace(s, content, 0, 3, 1, &why));
+	assert_true(s->dirty);
+	assert_int_equal(sc->n_votes, 5);
+	assert_memory_equal(sc->votes, ((int[]){ 1, 3, 2, 4, 1 }), 5 * sizeof(int));
+	assert_true(session_vote_replace(s, content, 0, 3, 3, &why)); /* the same phase again */
+	assert_memory_equal(sc->votes, ((int[]){ 1, 2, 4, 1, 3 }), 5 * sizeof(int));
+	/* the earlier phase is no longer there: only added */
+	assert_true(session_vote_replace(s, content, 0, 2, 4, &why));
+	assert_true(session_vote_replace(s, content, 0, 2, 4, &why));
+	assert_int_equal(sc->n_votes, 6);
+	assert_memory_equal(sc->votes, ((int[]){ 1, 4, 1, 3, 4, 4 }), 6 * sizeof(int));
+	EXPECT_REFUSED(s, session_vote_replace(s, content, 0, 1, 5, &why), "no such phase");
+	EXPECT_REFUSED(s, session_vote_replace(s, content, 0, 1, 0, &why), "no such phase");
+	EXPECT_REFUSED(s, session_vote_replace(s, content, 10, 1, 2, &why), "no such row");
+	session_free(s);
+}
+
 /* Agreed phases: 0 clears, 1..4 are phases, anything else is refused. */
 static void test_agreed_phase_refusals(void **state)
 {
@@ -369,6 +400,7 @@ int main(void)
 		cmocka_unit_test(test_vote_add_refusals),
 		cmocka_unit_test(test_unknown_row_refused),
 		cmocka_unit_test(test_vote_undo_refusals),
+		cmocka_unit_test(test_vote_replace),
 		cmocka_unit_test(test_agreed_phase_refusals),
 		cmocka_unit_test(test_note_refusals),
 		cmocka_unit_test(test_meta_refusals),

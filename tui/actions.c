@@ -41,6 +41,12 @@ static const struct binding table[] = {
 	{ ACT_OVERVIEW, CTX_WALK, MOVING, { 'o' }, N_("overview: jump to any step"), false },
 	{ ACT_VOTE, CTX_WALK, SCORING, { PHASE_DIGITS },
 	  N_("add one vote for that phase (hidden until revealed)"), true },
+	{ ACT_PHONE, CTX_WALK, SCORING, { 'v' },
+	  N_("open / close voting on this row from the participants' phones: a QR code and the "
+	     "address on the screen, the votes hidden; r or another step closes it too"), true },
+	{ ACT_PHONE_KEEP, CTX_WALK, SCORING, { 'V' },
+	  N_("keep the participants' page open between rows (again: only while a row is open)"),
+	  true },
 	{ ACT_REVEAL, CTX_WALK, SCORING, { 'r' },
 	  N_("reveal / hide the votes: a bar per phase, the median, the spread"), false },
 	{ ACT_UNDO, CTX_WALK, SCORING, { 'u' }, N_("undo the last vote"), true },

@@ -84,7 +84,8 @@ static void paint_line(WINDOW *w, const struct ui *u, void (*page_line)(struct p
 }
 
 /* Gives the status window the HEIGHT lines of its page (a long message takes the lines
- * above the status line, over the body); the body under lines it gives back is sent again. */
+ * above the status line, over the body); the body under lines it gives back is sent again
+ * (and A->body_resent set: a box over it must be sent again too). */
 static void fit_status(struct app *a, int height)
 {
 	const struct layout *l = &a->ui->l;
@@ -94,8 +95,12 @@ static void fit_status(struct app *a, int height)
 	if (height < getmaxy(a->status)) {
 		touchwin(a->body);
 		wnoutrefresh(a->body);
+		a->body_resent = true;
 	}
 	drop_window(&a->status);
+	/* deleting the status line, a part of stdscr, touched stdscr; the next read of a key
+	 * would then send stdscr whole, over the box and the new status window */
+	untouchwin(stdscr);
 	a->status = newwin(height, l->cols, l->rows - height, 0);
 }
 
@@ -311,6 +316,7 @@ void app_paint(struct app *a)
 	if (u->uncovered)
 		touchwin(a->body);
 	u->redraw = u->uncovered = false;
+	a->body_resent = false;
 	ui_build_page(u);
 	if (u->repaint) {
 		u->scroll = page_clamp_scroll(&u->page, u->scroll, u->l.body_rows);
@@ -324,7 +330,7 @@ void app_paint(struct app *a)
 	sent = paint_hints(a, body) || body;
 	sent = paint_status(a) || sent;
 	if (u->overlay != OV_NONE)
-		sent = paint_overlay(a, body, sent) || sent;
+		sent = paint_overlay(a, body || a->body_resent, sent) || sent;
 	if (sent && getmaxy(a->status) > 1) { /* a long message stays over body and box */
 		touchwin(a->status);
 		wnoutrefresh(a->status);
@@ -356,14 +362,34 @@ static void mouse(struct app *a)
 		ui_click(a->ui, ev.y - getbegy(a->inner) + a->ui->overlay_scroll);
 }
 
-/* Waits for a key until the interface next has something to show or save (ui_wait_ms),
- * handles what came; false when the terminal is gone. Below the minimum size only quitting
- * and redrawing work. */
+/* Reads a key, waiting at most WAIT_MS, or takes the phone votes that wait (while there is a
+ * room, the terminal and its queue are watched together); ERR when no key came. */
+static int read_key_or_votes(struct app *a, wint_t *wch, bool *lost, int wait_ms)
+{
+	int fd = ui_phone_fd(a->ui), r, seen;
+
+	if (fd < 0)
+		return term_read_key(wch, lost, wait_ms);
+	r = term_read_key(wch, lost, 0); /* keys curses holds already go first */
+	if (r != ERR)
+		return r;
+	seen = term_wait(fd, wait_ms);
+	*lost = seen & TERM_WAIT_GONE;
+	if (seen & TERM_WAIT_FD) {
+		ui_phone_take(a->ui); /* a batch: painted, then saved once */
+		return ERR;
+	}
+	return seen & TERM_WAIT_KEY ? term_read_waiting_key(wch, lost, true) : ERR;
+}
+
+/* Waits for a key (or phone votes) until the interface next has something to show or save
+ * (ui_wait_ms), handles what came; false when the terminal is gone. Below the minimum size
+ * only quitting and redrawing work. */
 static bool step_loop(struct app *a)
 {
 	wint_t wch;
 	bool lost;
-	int r = term_read_key(&wch, &lost, ui_wait_ms(a->ui));
+	int r = read_key_or_votes(a, &wch, &lost, ui_wait_ms(a->ui));
 
 	ui_tick(a->ui);
 	if (r == KEY_CODE_YES && wch == KEY_RESIZE)
@@ -390,6 +416,7 @@ static void run(struct app *a)
 		if (!step_loop(a))
 			break;
 	}
+	ui_phone_end(a->ui); /* the votes still queued are counted; nothing listens after */
 	ui_save_at_end(a->ui);
 }
 
@@ -513,6 +540,8 @@ int tui_run(const struct tui_options *o)
 	    (o->preview && !(u->s = session_new(o->c, _("Preview")))))
 		return not_started(u, _("out of memory"));
 	u->drafts = o->drafts;
+	u->vote_listen = o->listen;
+	u->vote_url_file = o->url_file;
 	if (o->path && !open_session(o, u)) {
 		ui_free(u);
 		return 1;

@@ -20,6 +20,7 @@ struct app {
 	unsigned long body_build; /* the build of the page (ui.page_builds) the body shows, 0: none */
 	int body_scroll;          /* from which of its lines */
 	int cursor;               /* the terminal cursor's visibility as last set (curs_set) */
+	bool body_resent;         /* this paint sent the body again under a box (fit_status) */
 };
 
 /* Computes the layout for the terminal's size and makes A's windows for it. */

@@ -296,8 +296,12 @@ static void score_action(struct ui *u, enum action act, size_t dim, int key)
 		vote(u, dim, key - '0');
 		break;
 	case ACT_REVEAL:
+		ui_phone_close(u); /* the votes are in: the phones are done with this row */
 		u->revealed[dim] = !u->revealed[dim];
 		u->stale = true;
+		break;
+	case ACT_PHONE:
+		ui_phone_toggle(u, dim);
 		break;
 	case ACT_UNDO:
 		if (session_vote_undo(u->s, dim, &why)) {
@@ -438,7 +442,7 @@ static void walk_action(struct ui *u, const struct binding *b, int key)
 		return;
 	switch (b->action) {
 	case ACT_VOTE: case ACT_REVEAL: case ACT_UNDO: case ACT_CURRENT: case ACT_TARGET:
-	case ACT_NOTE:
+	case ACT_NOTE: case ACT_PHONE:
 		if (scoring_row(u, &dim))
 			score_action(u, b->action, dim, key);
 		else
@@ -451,6 +455,7 @@ static void walk_action(struct ui *u, const struct binding *b, int key)
 		u->uncovered = !u->hints; /* the body's line under it is painted again */
 		break;
 	case ACT_PRESENTER: toggle_presenter(u); break;
+	case ACT_PHONE_KEEP: ui_phone_keep(u); break;
 	case ACT_LIST_ACTIONS: ui_open(u, OV_ACTIONS); break;
 	case ACT_ADD_ACTION: open_action_form(u, -1); break;
 	case ACT_DETAILS: open_details_form(u); break;
@@ -562,7 +567,9 @@ void ui_quit(struct ui *u)
 	ui_flash(u, true, "%s", _("NOT SAVED: q again quits, and the work goes to a rescue copy."));
 }
 
-void ui_key(struct ui *u, int key)
+/* Handles one KEY in the overlay open, or on the step (also under the box of phone
+ * voting, whose keys are the step's). */
+static void key_input(struct ui *u, int key)
 {
 	const struct binding *b = binding_for_key(CTX_WALK, key);
 
@@ -580,6 +587,12 @@ void ui_key(struct ui *u, int key)
 		pending_input(u, key);
 	else if (b)
 		walk_action(u, b, key);
+}
+
+void ui_key(struct ui *u, int key)
+{
+	key_input(u, key);
+	ui_phone_sync(u);
 }
 
 void ui_hints(struct page *p, const struct ui *u)

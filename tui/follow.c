@@ -4,9 +4,7 @@
  * the session. Keys: q closes, Ctrl-L redraws. */
 #include "follow.h"
 
-#include <errno.h>
 #include <limits.h>
-#include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/inotify.h>
@@ -20,7 +18,6 @@
 
 enum {
 	CHECK_MS = 1000, /* the longest wait: the facilitator's lock is checked this often */
-	LOST_AFTER = 40, /* reads failing at once in a row that mean the terminal is gone */
 };
 
 /* The follower, the windows that show it (as the walk's: app.c) and its watch. */
@@ -71,16 +68,12 @@ static bool watch_events(struct follow *f)
 /* Handles the keys waiting on the terminal; false when the terminal is gone. */
 static bool read_keys(struct follow *f, bool readable)
 {
-	static int immediate;
 	wint_t wch;
 	bool lost;
-	int r = term_read_key(&wch, &lost, 0);
+	int r = term_read_waiting_key(&wch, &lost, readable);
 
-	if (r == ERR) {
-		immediate = readable ? immediate + 1 : 0; /* readable, yet nothing: hung up */
-		return immediate < LOST_AFTER;
-	}
-	immediate = 0;
+	if (r == ERR)
+		return !lost;
 	if (r == KEY_CODE_YES && wch == KEY_RESIZE)
 		app_relayout(&f->a);
 	else if (r == OK && (wch == 'q' || wch == 'Q'))
@@ -94,25 +87,21 @@ static bool read_keys(struct follow *f, bool readable)
  * when the terminal is gone. */
 static bool follow_step(struct follow *f)
 {
-	struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
-				 { .fd = f->watch_fd, .events = POLLIN } };
-	int wait = ui_wait_ms(&f->fw.ui), n;
+	int wait = ui_wait_ms(&f->fw.ui), seen;
 
 	if (wait < 0 || wait > CHECK_MS)
 		wait = CHECK_MS;
-	n = poll(fds, f->watch_fd >= 0 ? 2 : 1, wait);
-	if (n < 0 && errno != EINTR)
+	seen = term_wait(f->watch_fd, wait);
+	if (seen & TERM_WAIT_GONE)
 		return false;
-	if (n > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL)))
-		return false;
-	if (n > 0 && f->watch_fd >= 0 && (fds[1].revents & POLLIN) && watch_events(f)) {
+	if ((seen & TERM_WAIT_FD) && watch_events(f)) {
 		follower_refresh(&f->fw);
 		follower_check_end(&f->fw);
-	} else if (n == 0) {
+	} else if (seen == 0) {
 		follower_refresh(&f->fw); /* a change no event told of (no inotify, NFS) */
 		follower_check_end(&f->fw);
 	}
-	return read_keys(f, n > 0 && (fds[0].revents & POLLIN));
+	return read_keys(f, seen & TERM_WAIT_KEY);
 }
 
 /* Says on standard error why the follower could not start; returns the exit status 1. */

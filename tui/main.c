@@ -37,6 +37,8 @@ struct options {
 	const char *lang;         /* --lang, or NULL: the environment's or the content's */
 	const char *theme;        /* --theme, or NULL: the settings file's */
 	const char *baseline;     /* --baseline: the earlier session the walk follows, or NULL */
+	const char *listen;       /* --listen ADDR:PORT for phone voting, or NULL */
+	const char *url_file;     /* --url-file FILE: the phones' address is written there */
 	const char *usage_error;  /* what is wrong with the command line, or NULL */
 };
 
@@ -79,6 +81,11 @@ static const char *const help_text = N_(
 	"                       LANGUAGE, LC_ALL or LC_MESSAGES, else the content's language\n"
 	"      --theme NAME     contrast (white on black, for a projector) or default; else\n"
 	"                       the settings file's ($XDG_CONFIG_HOME/meetlat/config)\n"
+	"      --listen ADDR:PORT  where phone voting (v) listens, e.g. 192.168.1.20:8421 or\n"
+	"                       [fd00::5]:8421; port 0 takes a free one; by default the first\n"
+	"                       private address, port 8421; nothing listens before v\n"
+	"      --url-file FILE  write the phones' address (with its port and join code) to\n"
+	"                       FILE once the server listens (for scripts and tests)\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n"
 	"\n"
@@ -114,6 +121,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
 		{ "lang", required_argument, NULL, 'L' },
 		{ "theme", required_argument, NULL, 'T' },
 		{ "baseline", required_argument, NULL, 'B' },
+		{ "listen", required_argument, NULL, 'l' },
+		{ "url-file", required_argument, NULL, 'U' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch, modes = 0;
@@ -148,6 +157,8 @@ static int parse_options(int argc, char **argv, struct options *opt)
 				return usage_error(opt, N_("the themes are default and contrast"));
 			opt->theme = optarg;
 			break;
+		case 'l': opt->listen = optarg; break;
+		case 'U': opt->url_file = optarg; break;
 		case ':': return usage_error(opt, N_("an option is missing its argument"));
 		default: return usage_error(opt, N_("unknown option"));
 		}
@@ -175,6 +186,9 @@ static int parse_options(int argc, char **argv, struct options *opt)
 	    !(opt->mode == MODE_EXPORT && strcmp(opt->format, "csv") == 0))
 		return usage_error(opt, opt->separator ? N_("--separator goes with --export csv")
 						       : N_("--csv-raw goes with --export csv"));
+	if ((opt->listen || opt->url_file) && opt->mode != MODE_RUN && opt->mode != MODE_PREVIEW)
+		return usage_error(opt, opt->listen ? N_("--listen goes with running a workshop")
+						    : N_("--url-file goes with running a workshop"));
 	return -1;
 }
 
@@ -332,7 +346,8 @@ static int run_interface(const struct options *opt)
 	struct tui_options o = { .c = c, .path = preview ? NULL : opt->file,
 				 .read_only = opt->mode == MODE_REVIEW, .preview = preview,
 				 .unicode = terminal_utf8, .drafts = opt->drafts,
-				 .theme = opt->theme, .baseline = opt->baseline };
+				 .theme = opt->theme, .baseline = opt->baseline, .listen = opt->listen,
+				 .url_file = opt->url_file };
 	int status;
 
 	if (!c) {

@@ -22,6 +22,8 @@ enum style {
 	STYLE_SELECTED, /* the selected item of a list */
 	STYLE_GOOD,     /* done, saved */
 	STYLE_INPUT,    /* a field being typed in */
+	STYLE_CODE,     /* a QR code: the glyphs' ink dark, the cells behind them light,
+			 * whatever the terminal's own colours */
 	STYLE_COUNT
 };
 

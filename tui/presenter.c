@@ -69,6 +69,12 @@ static void put_row(struct page *p, const struct view *v, size_t dim, int x, int
 					     "%zu votes, hidden from the room", st.count),
 		 st.count);
 	page_put_fit(p, x, STYLE_HEADING, line, width, v->unicode);
+	if (v->phone_url) {
+		page_newline(p);
+		snprintf(line, sizeof(line), _("Open to the phones at %s (p shows the room the code)"),
+			 v->phone_url);
+		page_put_fit(p, x, STYLE_EMPHASIS, line, width, v->unicode);
+	}
 	for (size_t ph = 1; ph <= v->c->n_phases && st.count; ph++) {
 		page_newline(p);
 		snprintf(line, sizeof(line), _("phase %zu: %zu"), ph, st.per_phase[ph]);

@@ -8,7 +8,8 @@
 
 /* Builds the presenter panel of V's step in the wide column of V's layout: the step and the
  * next one, the time on this step and what is left of the workshop's plan, on a row's step
- * the votes per phase (also before the room is shown them) and the row's note, then the keys
+ * the votes per phase (also before the room is shown them; live while the row is open to the
+ * phones, with their address) and the row's note, then the keys
  * of the step (screen_hints: none that edit in --review) and p to return to the room's view. */
 void screen_presenter(struct page *p, const struct view *v);
 

@@ -22,6 +22,7 @@ struct view {
 	bool unicode;         /* the terminal shows UTF-8: bars and marks may use it */
 	bool read_only;       /* --review: nothing invites an edit */
 	bool drafts;          /* --drafts: draft markers are shown (a trainer previewing) */
+	const char *phone_url; /* the phones' address while a row is open to them, or NULL */
 };
 
 /* Builds the page of the current agenda step. */
@@ -55,6 +56,30 @@ void screen_actions(struct page *p, const struct view *v, size_t selected, int w
 struct store_entry;
 void screen_start(struct page *p, const char *dir, const struct store_entry *entries, size_t n,
 		  size_t selected, int width, bool unicode);
+
+/* What the box of phone voting shows: where phones go, the row open, how many voted. */
+struct vote_view {
+	const char *url;  /* "http://192.168.1.20:8421/k7m2" */
+	const char *row;  /* the name of the row open for votes */
+	size_t votes;     /* the row's votes so far (phones' and typed) */
+	unsigned long participants; /* as the session names them, or 0 */
+};
+
+/* Builds the inside of the box of phone voting, WIDTH x HEIGHT: a QR code of the address
+ * (half blocks, STYLE_CODE, its margin included) with the title, the row, the address itself
+ * and the count beside it ("9 of 14 voted", or "9 votes"), or under it when the box is
+ * narrow; never the votes' spread. Without UNICODE, or when the code does not fit, the
+ * address only. */
+void screen_vote(struct page *p, const struct vote_view *vv, int width, int height,
+		 bool unicode);
+
+/* Returns the number of participants session S names, or 0 when it does not. */
+unsigned long screen_participants(const struct session *s);
+
+/* Writes how many voted into BUF: "9 of 14 voted" when PARTICIPANTS (the session's) is not
+ * 0 and no fewer than the votes, else "9 votes"; returns BUF. */
+const char *screen_vote_count(size_t votes, unsigned long participants, char *buf,
+			      size_t size);
 
 /* Builds the notice shown instead of the screens on a terminal of COLS x ROWS, below the
  * least size the screens need. */

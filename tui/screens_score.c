@@ -162,27 +162,29 @@ static const char *decimal_text(double x, char *buf, size_t size)
 	return buf;
 }
 
-/* Returns the number of participants the session names, or 0 when it does not. */
-static unsigned long participants(const struct session *s)
+unsigned long screen_participants(const struct session *s)
 {
 	const char *text = s->meta[META_PARTICIPANTS];
 
 	return text && text[0] ? strtoul(text, NULL, 10) : 0;
 }
 
-/* Writes how many voted into BUF: "9 of 14 voted" when the participants are known and no
- * fewer than the votes, else "9 votes"; returns BUF. */
+const char *screen_vote_count(size_t votes, unsigned long participants, char *buf,
+			      size_t size)
+{
+	if (participants && votes <= participants)
+		/* TRANSLATORS: votes cast of the participants the session names: "9 of 14 voted". */
+		snprintf(buf, size, _("%zu of %lu voted"), votes, participants);
+	else
+		snprintf(buf, size, ngettext("%zu vote", "%zu votes", votes), votes);
+	return buf;
+}
+
+/* Writes how many voted on row ST into BUF (screen_vote_count); returns BUF. */
 static const char *vote_count(const struct view *v, const struct vote_stats *st, char *buf,
 			      size_t size)
 {
-	unsigned long n = participants(v->s);
-
-	if (n && st->count <= n)
-		/* TRANSLATORS: votes cast of the participants the session names: "9 of 14 voted". */
-		snprintf(buf, size, _("%zu of %lu voted"), st->count, n);
-	else
-		snprintf(buf, size, ngettext("%zu vote", "%zu votes", st->count), st->count);
-	return buf;
+	return screen_vote_count(st->count, screen_participants(v->s), buf, size);
 }
 
 /* Writes what the revealed votes ST say into BUF: unanimity, or how many chose the phase

@@ -319,8 +319,10 @@ static void score_hints(const struct view *v, size_t dim, const char **hints, si
 {
 	const struct session_score *sc = &v->s->scores[dim];
 
-	if (!v->read_only)
+	if (!v->read_only) {
 		hints[(*n)++] = _("1-9 adds a vote for that phase");
+		hints[(*n)++] = _("v lets the phones vote");
+	}
 	if (sc->n_votes && !v->revealed[dim])
 		hints[(*n)++] = _("r reveals the votes");
 	if (v->read_only)

@@ -1,7 +1,9 @@
 /* term.c - the terminal: starting and stopping curses, signals, colours and styles. */
 #include "term.h"
 
+#include <errno.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <term.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -68,6 +70,38 @@ int term_read_key(wint_t *wch, bool *lost, int timeout_ms)
 	return r;
 }
 
+int term_wait(int fd, int timeout_ms)
+{
+	struct pollfd fds[2] = { { .fd = STDIN_FILENO, .events = POLLIN },
+				 { .fd = fd, .events = POLLIN } };
+	int n = poll(fds, fd >= 0 ? 2 : 1, timeout_ms), seen = 0;
+
+	if (n < 0)
+		return errno == EINTR ? TERM_WAIT_SIGNAL : TERM_WAIT_GONE;
+	if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+		return TERM_WAIT_GONE;
+	if (fds[0].revents & POLLIN)
+		seen |= TERM_WAIT_KEY;
+	if (fd >= 0 && (fds[1].revents & POLLIN))
+		seen |= TERM_WAIT_FD;
+	return seen;
+}
+
+int term_read_waiting_key(wint_t *wch, bool *lost, bool ready)
+{
+	enum { LOST_AFTER = 40 }; /* reads failing at once in a row that mean the terminal is gone */
+	static int immediate;
+	bool ignored;
+	int r = term_read_key(wch, &ignored, 0);
+
+	if (r == ERR)
+		immediate = ready ? immediate + 1 : 0; /* readable, yet nothing: hung up */
+	else
+		immediate = 0;
+	*lost = immediate >= LOST_AFTER;
+	return r;
+}
+
 int term_key(int r, wint_t wch)
 {
 	static const struct { int curses, key; } keys[] = {
@@ -95,6 +129,11 @@ struct style_look {
 	attr_t attr, mono;
 };
 
+/* A QR code in every theme: black ink on white cells; in monochrome reversed, which is dark
+ * on light on the usual dark terminal (its light foreground behind, its dark background as
+ * the ink). */
+#define CODE_LOOK { STYLE_CODE, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE }
+
 /* The default theme: the terminal's own colours behind everything. */
 static const struct style_look default_looks[] = {
 	{ STYLE_NORMAL, -1, -1, A_NORMAL, A_NORMAL },
@@ -108,6 +147,7 @@ static const struct style_look default_looks[] = {
 	{ STYLE_SELECTED, -1, -1, A_REVERSE, A_REVERSE },
 	{ STYLE_GOOD, COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
 	{ STYLE_INPUT, -1, -1, A_UNDERLINE, A_UNDERLINE },
+	CODE_LOOK,
 };
 
 /* The contrast theme, for a projector: white on black, marks as solid blocks of colour, bold
@@ -124,6 +164,7 @@ static const struct style_look contrast_looks[] = {
 	{ STYLE_SELECTED, COLOR_BLACK, COLOR_WHITE, A_BOLD, A_REVERSE },
 	{ STYLE_GOOD, COLOR_GREEN, COLOR_BLACK, A_BOLD, A_BOLD },
 	{ STYLE_INPUT, COLOR_WHITE, COLOR_BLACK, A_BOLD | A_UNDERLINE, A_UNDERLINE },
+	CODE_LOOK,
 };
 
 static enum theme chosen_theme = THEME_DEFAULT;

@@ -15,6 +15,9 @@ struct tui_options {
 	bool drafts;      /* --drafts: the pages mark the content's draft texts */
 	const char *theme; /* --theme (a name config_theme knows), or NULL: the settings file's */
 	const char *baseline; /* --baseline: the earlier session this one follows, or NULL */
+	const char *listen;   /* --listen ADDR:PORT for phone voting, or NULL: the first private
+			       * address, port 8421 */
+	const char *url_file; /* --url-file: where the phones' address is written once bound */
 };
 
 /* Runs the interface until the facilitator quits or a signal ends it; returns the exit

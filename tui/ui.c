@@ -13,6 +13,7 @@
 #include "followup.h"
 #include "i18n.h"
 #include "presenter.h"
+#include "vote.h"
 
 enum {
 	RETRY_SECONDS = 5,         /* between attempts after a failed save */
@@ -35,6 +36,7 @@ bool ui_init(struct ui *u, const struct content *c, bool read_only, bool preview
 	u->page.clock_top = u->page.clock_bottom = -1;
 	u->overlay_page.clock_top = u->overlay_page.clock_bottom = -1;
 	u->cursor_y = u->cursor_x = -1;
+	u->vote_row = -1;
 	u->revealed = calloc(c->n_dimensions ? c->n_dimensions : 1, sizeof(*u->revealed));
 	return u->revealed != NULL;
 }
@@ -45,6 +47,8 @@ void ui_free(struct ui *u)
 	page_clear(&u->page_before);
 	page_clear(&u->overlay_page);
 	form_end(&u->form);
+	vote_room_free(u->room);
+	u->room = NULL;
 	free(u->revealed);
 	u->revealed = NULL;
 	content_free(u->own_content);
@@ -201,6 +205,7 @@ void ui_move(struct ui *u, size_t step)
 	ui_tick(u);
 	if (!session_move(u->s, u->c, step, &why))
 		return;
+	ui_phone_close(u); /* the phones wait for the next row's v */
 	u->scroll = 0;
 	u->other_scroll = 0;
 	u->pending = 0;
@@ -271,7 +276,7 @@ void ui_view(const struct ui *u, struct view *v)
 	*v = (struct view){ .c = u->c, .s = u->s, .l = &u->l, .step = u->s->position,
 			    .table_row = u->table_row, .revealed = u->revealed,
 			    .unicode = u->unicode, .read_only = u->read_only,
-			    .drafts = u->drafts };
+			    .drafts = u->drafts, .phone_url = ui_phone_url(u) };
 }
 
 void ui_build_page(struct ui *u)
@@ -316,6 +321,15 @@ static void build_summary_overlay(struct ui *u, struct view *v, int width)
 	screen_summary(&u->overlay_page, v);
 }
 
+/* Builds the box of phone voting for the inside of the overlay box, WIDTH columns wide. */
+static void build_vote_overlay(struct ui *u, int width)
+{
+	struct vote_view vv;
+
+	ui_phone_view(u, &vv);
+	screen_vote(&u->overlay_page, &vv, width, u->l.box_height - 2, u->unicode);
+}
+
 void ui_build_overlay(struct ui *u)
 {
 	struct view v;
@@ -331,6 +345,7 @@ void ui_build_overlay(struct ui *u)
 	case OV_OVERVIEW: screen_overview(&u->overlay_page, &v, u->selected, width); break;
 	case OV_ACTIONS: screen_actions(&u->overlay_page, &v, u->selected, width); break;
 	case OV_SUMMARY: build_summary_overlay(u, &v, width); break;
+	case OV_VOTE: build_vote_overlay(u, width); break;
 	case OV_FORM:
 		form_page(&u->overlay_page, &u->form, u->c, u->l.box_width, ui_overlay_height(u),
 			  &u->cursor_y, &u->cursor_x);

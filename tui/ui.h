@@ -16,8 +16,14 @@
 #include "store.h"
 
 enum overlay {
-	OV_NONE, OV_HELP, OV_WARNINGS, OV_SUMMARY, OV_OVERVIEW, OV_ACTIONS, OV_FORM, OV_CONFIRM
+	OV_NONE, OV_HELP, OV_WARNINGS, OV_SUMMARY, OV_OVERVIEW, OV_ACTIONS, OV_FORM, OV_CONFIRM,
+	OV_VOTE /* phone voting: the keys act on the step below it */
 };
+
+enum { UI_PHONE_BATCH = 256 }; /* phone votes taken and saved at once */
+
+struct vote_room;
+struct vote_event;
 
 enum form_purpose { PURPOSE_ADD_ACTION, PURPOSE_EDIT_ACTION, PURPOSE_NOTE, PURPOSE_DETAILS };
 
@@ -82,6 +88,14 @@ struct ui {
 	double time_saved_at;
 	bool quit;
 	struct content *own_content; /* the content with last time's actions first, or NULL */
+
+	/* phone voting (phone.c) */
+	const char *vote_listen;   /* --listen, or NULL: the first private address */
+	const char *vote_url_file; /* --url-file: the phones' address is written there */
+	char vote_url_written[256]; /* what it holds */
+	struct vote_room *room;    /* made at the first v; NULL before and after q */
+	long vote_row;             /* the row open to the phones, or -1 */
+	bool vote_kept;            /* V: the participants' page is served between rows */
 };
 
 /* ---- the state (ui.c) ---------------------------------------------------------------- */
@@ -207,5 +221,41 @@ void ui_wheel(struct ui *u, int delta);
 
 /* A click on LINE of the overview's page: jumps to the step that starts there. */
 void ui_click(struct ui *u, int line);
+
+/* ---- phone voting (phone.c) ------------------------------------------------------- */
+
+/* v on row DIM: opens it to the phones (the server starts at the first v), or closes it when
+ * it is open; a failure is said in the status line and typed votes go on. */
+void ui_phone_toggle(struct ui *u, size_t dim);
+
+/* Closes the row open to the phones, if any (r, another step); the votes stay. */
+void ui_phone_close(struct ui *u);
+
+/* V: the participants' page is served between rows too, or again only while a row is open. */
+void ui_phone_keep(struct ui *u);
+
+/* Applies the N phone votes EV to the session, each to its own row (also one closed since):
+ * a vote that replaces the device's earlier one changes that vote; then the session is
+ * changed once (ui_changed: shown first, saved after). True when one counted. */
+bool ui_phone_apply(struct ui *u, const struct vote_event *ev, size_t n);
+
+/* Takes at most UI_PHONE_BATCH queued phone votes and applies them; returns how many came. */
+size_t ui_phone_take(struct ui *u);
+
+/* Returns the descriptor readable while phone votes wait, or -1 (no room yet). */
+int ui_phone_fd(const struct ui *u);
+
+/* Returns the phones' address while a row is open, else NULL. */
+const char *ui_phone_url(const struct ui *u);
+
+/* At the end (q): applies what is still queued, then stops the server: nothing listens. */
+void ui_phone_end(struct ui *u);
+
+/* Shows the box of phone voting while a row is open and no other overlay nor the presenter
+ * view is (they take its place; it comes back after them), and takes it away after. */
+void ui_phone_sync(struct ui *u);
+
+/* Fills VV, what the box of phone voting shows, from U. */
+void ui_phone_view(const struct ui *u, struct vote_view *vv);
 
 #endif
