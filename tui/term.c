@@ -14,6 +14,10 @@
 
 static volatile sig_atomic_t caught_signal;
 static bool started;
+/* Keys are read from this pad, never from a window that is drawn: reading a key from a window
+ * changed since its last refresh (stdscr, whose subwindows the program deletes and makes
+ * again) would first repaint it, over what the other windows show. */
+static WINDOW *input;
 static bool ascii_only;
 static attr_t styles[STYLE_COUNT];
 
@@ -52,11 +56,12 @@ int term_read_key(wint_t *wch, bool *lost, int timeout_ms)
 	enum { LOST_AFTER = 40 }; /* immediate failures in a row that mean the terminal is gone */
 	enum { SHORT_MS = 100 };  /* a wait this short says nothing when it ends at once */
 	static int immediate;
+	WINDOW *from = input ? input : stdscr;
 	double before = clock_seconds();
 	int r;
 
-	timeout(timeout_ms);
-	r = get_wch(wch);
+	wtimeout(from, timeout_ms);
+	r = wget_wch(from, wch);
 	/* A vanished terminal makes every read fail at once, forever, instead of waiting. */
 	if (r == ERR && !caught_signal && clock_seconds() - before < 0.05) {
 		if (timeout_ms < 0 || timeout_ms >= SHORT_MS)
@@ -254,6 +259,9 @@ bool term_start(const char **why)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	input = newpad(1, 1);
+	if (input)
+		keypad(input, TRUE);
 	set_escdelay(150); /* long enough for an arrow key's bytes over a slow connection */
 	/* Home and End as terminals send them whatever their terminfo entry says (tmux, rxvt). */
 	define_key("\033[1~", KEY_HOME);
@@ -274,6 +282,9 @@ void term_stop(void)
 		return;
 	started = false;
 	curs_set(1);
+	if (input)
+		delwin(input);
+	input = NULL;
 	endwin();
 }
 
