@@ -486,20 +486,6 @@ static int not_started(struct ui *u, const char *why)
 	return 1;
 }
 
-/* Chooses the theme: O's (--theme) when it names one, else the settings file's (whose lines
- * that cannot be used are named on standard error), else the default. */
-static void choose_theme(const struct tui_options *o)
-{
-	struct config cfg = { THEME_DEFAULT };
-	char path[4096];
-
-	if (config_path(path, sizeof(path)))
-		config_read_file(&cfg, path, stderr);
-	if (o->theme)
-		config_theme(o->theme, &cfg.theme);
-	term_set_theme(cfg.theme);
-}
-
 int tui_run(const struct tui_options *o)
 {
 	struct ui ui;
@@ -518,7 +504,7 @@ int tui_run(const struct tui_options *o)
 		ui_free(u);
 		return 1;
 	}
-	choose_theme(o);
+	term_set_theme(config_choose_theme(o->theme, stderr));
 	if (!term_start(&why))
 		return not_started(u, _(why));
 	term_set_ascii(!o->unicode);

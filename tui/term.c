@@ -56,15 +56,16 @@ int term_read_key(wint_t *wch, bool *lost, int timeout_ms)
 	enum { LOST_AFTER = 40 }; /* immediate failures in a row that mean the terminal is gone */
 	enum { SHORT_MS = 100 };  /* a wait this short says nothing when it ends at once */
 	static int immediate;
+	bool waiting = timeout_ms == TERM_INPUT_WAITING; /* nothing read then is a failure */
 	WINDOW *from = input ? input : stdscr;
 	double before = clock_seconds();
 	int r;
 
-	wtimeout(from, timeout_ms);
+	wtimeout(from, waiting ? 0 : timeout_ms);
 	r = wget_wch(from, wch);
 	/* A vanished terminal makes every read fail at once, forever, instead of waiting. */
 	if (r == ERR && !caught_signal && clock_seconds() - before < 0.05) {
-		if (timeout_ms < 0 || timeout_ms >= SHORT_MS)
+		if (waiting || timeout_ms < 0 || timeout_ms >= SHORT_MS)
 			immediate++;
 	} else {
 		immediate = 0;

@@ -16,9 +16,13 @@ void term_catch_signals(void);
 /* Returns the termination signal that arrived, or 0. */
 int term_signal(void);
 
+/* For term_read_key: poll(2) said the terminal has input waiting; read it without waiting. */
+enum { TERM_INPUT_WAITING = -2 };
+
 /* Reads a key like get_wch, waiting at most TIMEOUT_MS milliseconds (-1: until a key or a
- * signal comes; ERR when none came), and sets *LOST when the terminal has gone away (reads
- * keep failing at once). */
+ * signal comes; ERR when none came; TERM_INPUT_WAITING: not at all, input being said to wait),
+ * and sets *LOST when the terminal has gone away (reads keep failing at once, or find nothing
+ * where input was said to wait). */
 int term_read_key(wint_t *wch, bool *lost, int timeout_ms);
 
 /* Returns the interface's key code (keys.h) for what term_read_key read: R its result, WCH the
