@@ -348,6 +348,19 @@ void session_set_showing(struct session *s, enum session_showing showing)
 	s->showing = showing;
 }
 
+bool session_set_view(struct session *s, size_t selected, unsigned scrolled, const char **why)
+{
+	if (selected && !row_valid(s, selected, why))
+		return false;
+	if (scrolled > SESSION_SCROLLED_END)
+		scrolled = SESSION_SCROLLED_END;
+	if (s->selected != selected || s->scrolled != scrolled)
+		s->dirty = true;
+	s->selected = selected;
+	s->scrolled = scrolled;
+	return true;
+}
+
 /* Checks the fields of an action form against the content; the row KEPT (the one the action
  * already has, or NULL) is accepted even when the content no longer has it. */
 static bool action_fields_valid(const struct content *c, const struct action_fields *f,
@@ -474,8 +487,11 @@ bool session_move(struct session *s, const struct content *c, size_t step, const
 		*why = _("no such step");
 		return false;
 	}
-	if (s->position != step)
+	if (s->position != step) {
 		s->dirty = true;
+		s->selected = 0; /* the room sees the new step from its top */
+		s->scrolled = 0;
+	}
 	s->position = step;
 	return true;
 }

@@ -47,6 +47,8 @@ struct action_fields {
 	const char *text, *dimension, *owner, *due; /* dimension and due may be NULL or "" */
 };
 
+enum { SESSION_SCROLLED_END = 1000 };
+
 /* What the room is shown over the step the session is at. */
 enum session_showing { SHOWING_STEP, SHOWING_SUMMARY };
 
@@ -73,6 +75,10 @@ struct session {
 	char created[32], updated[32];
 	size_t position; /* agenda step to resume at, 0-based (by its step id in the file) */
 	enum session_showing showing; /* shown over that step (a follower shows it too) */
+	/* Where the room's view of that step is (a follower and a resume show the same): */
+	size_t selected;   /* on a table step, the row selected (0: the first) */
+	unsigned scrolled; /* how far the step is scrolled, per mille of the way from its top
+			      to its end (0: the top, SESSION_SCROLLED_END: the end) */
 	/* scores[i] for i < n_dimensions of the content is row i; after them the rows the
 	 * content no longer has, kept as read. */
 	struct session_score *scores;
@@ -164,6 +170,11 @@ bool session_set_revealed(struct session *s, size_t dim, bool revealed, const ch
 
 /* Sets what the room is shown over the current step. */
 void session_set_showing(struct session *s, enum session_showing showing);
+
+/* Sets where the room's view of the current step is: SELECTED, the row selected on a table
+ * step (0 on other steps), and SCROLLED, how far it is scrolled (per mille, at most
+ * SESSION_SCROLLED_END); false with *WHY for a row the content does not have. */
+bool session_set_view(struct session *s, size_t selected, unsigned scrolled, const char **why);
 
 /* Sets the step to resume at (0-based, below the content's number of steps). */
 bool session_move(struct session *s, const struct content *c, size_t step, const char **why);

@@ -319,50 +319,59 @@ static void lock_release(struct store_file *f)
 	lock_drop(&f->lock_fd);
 }
 
-/* Returns true when the kernel's list of locks (/proc/locks) holds a flock on the file ST
- * describes, or one taken by PID (the holder the lock file names: on an overlay file system
- * the list names the file below it); *KNOWN turns false when that list cannot be read. */
-static bool flock_listed(const struct stat *st, long pid, bool *known)
+bool store_lock_listed(FILE *locks, dev_t dev, ino_t ino, long pid)
 {
-	FILE *locks = fopen("/proc/locks", "re");
 	unsigned major, minor;
-	unsigned long ino;
+	unsigned long inum;
 	char line[256];
 	bool held = false;
 	long owner;
 
-	*known = locks != NULL;
-	while (locks && !held && fgets(line, sizeof(line), locks)) {
+	while (!held && fgets(line, sizeof(line), locks)) {
 		const char *kind = strstr(line, " FLOCK ");
 
 		if (!kind || strstr(line, "->") || /* a waiter holds nothing */
-		    sscanf(kind, " FLOCK %*s %*s %ld %x:%x:%lu", &owner, &major, &minor, &ino) != 4)
+		    sscanf(kind, " FLOCK %*s %*s %ld %x:%x:%lu", &owner, &major, &minor, &inum) != 4)
 			continue;
-		held = (ino == (unsigned long)st->st_ino && major == major(st->st_dev) &&
-			minor == minor(st->st_dev)) || (pid > 0 && owner == pid);
+		held = (inum == (unsigned long)ino && major == major(dev) &&
+			minor == minor(dev)) || (pid > 0 && owner == pid);
 	}
-	if (locks)
-		fclose(locks);
 	return held;
+}
+
+bool store_lock_held(FILE *locks, const struct stat *st, long pid)
+{
+	if (locks)
+		return store_lock_listed(locks, st->st_dev, st->st_ino, pid);
+	/* no list of locks: the holder named in the lock file still runs */
+	return pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
+}
+
+char *store_lock_name(const char *real_path)
+{
+	return hidden_sibling(real_path, ".lock");
 }
 
 bool store_held_elsewhere(const struct store_file *f)
 {
-	char *lock_path = hidden_sibling(f->real_path, ".lock");
+	char *lock_path = store_lock_name(f->real_path);
 	int fd = lock_path ? open(lock_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK) : -1;
 	struct stat st;
-	bool known = false, held = false;
+	bool held = false;
+	FILE *locks;
 	long pid;
 
 	mem.free(lock_path);
 	if (fd < 0)
 		return false; /* no lock file: removed by the meetlat that closed it */
 	pid = lock_pid(fd);
-	if (fstat(fd, &st) == 0)
-		held = flock_listed(&st, pid, &known);
+	if (fstat(fd, &st) == 0) {
+		locks = fopen("/proc/locks", "re");
+		held = store_lock_held(locks, &st, pid);
+		if (locks)
+			fclose(locks);
+	}
 	close(fd);
-	if (!known) /* no list of locks: the holder named in the file still runs */
-		held = pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
 	return held;
 }
 
@@ -377,8 +386,17 @@ static void stamp_take(struct store_stamp *stamp, const struct stat *st)
 	};
 }
 
-/* Returns true when A and B are both known and tell of the same file in the same state. */
-static bool stamp_same(const struct store_stamp *a, const struct store_stamp *b)
+struct store_stamp store_stamp_of(const char *path)
+{
+	struct store_stamp stamp = { .known = false };
+	struct stat st;
+
+	if (lstat(path, &st) == 0)
+		stamp_take(&stamp, &st);
+	return stamp;
+}
+
+bool store_stamp_same(const struct store_stamp *a, const struct store_stamp *b)
 {
 	return a->known && b->known && a->dev == b->dev && a->ino == b->ino &&
 	       a->size == b->size && a->mtime.tv_sec == b->mtime.tv_sec &&
@@ -392,16 +410,12 @@ static bool stamp_same(const struct store_stamp *a, const struct store_stamp *b)
 static bool disk_read(const char *path, char **buf, size_t *len, struct store_stamp *stamp,
 		      struct diag *d)
 {
-	struct store_stamp before = { .known = false }, after = { .known = false };
-	struct stat st;
+	struct store_stamp before = store_stamp_of(path), after;
 
-	if (lstat(path, &st) == 0)
-		stamp_take(&before, &st);
 	if (!ydoc_read_file(path, ylimits_default.max_bytes, buf, len, d))
 		return false;
-	if (lstat(path, &st) == 0)
-		stamp_take(&after, &st);
-	*stamp = stamp_same(&before, &after) ? after : (struct store_stamp){ .known = false };
+	after = store_stamp_of(path);
+	*stamp = store_stamp_same(&before, &after) ? after : (struct store_stamp){ .known = false };
 	return true;
 }
 
@@ -580,7 +594,7 @@ static bool disk_changed(struct store_file *f, bool *exhausted)
 		return true;
 	if (examined) {
 		stamp_take(&now, &st);
-		if (stamp_same(&now, &f->disk_stamp))
+		if (store_stamp_same(&now, &f->disk_stamp))
 			return false;
 	}
 	errno = 0;
@@ -627,7 +641,7 @@ static char *copy_path(const char *path, const char *kind)
 static bool file_moved(struct store_file *f, const char *target)
 {
 	char *path = store_printf("%s", target), *real = store_printf("%s", target);
-	char *lock_path = hidden_sibling(target, ".lock");
+	char *lock_path = store_lock_name(target);
 	struct diag ignored;
 	bool left;
 	int fd = path && real && lock_path ? lock_take(path, lock_path, &left, &ignored) : -1;
@@ -829,7 +843,7 @@ static bool file_lock(struct store_file *f, struct diag *d)
 {
 	const char *name;
 
-	f->lock_path = hidden_sibling(f->real_path, ".lock");
+	f->lock_path = store_lock_name(f->real_path);
 	if (!f->lock_path || !path_split(f->real_path, &f->folder, &name)) {
 		diag_set(d, f->path, 0, 0, _("out of memory"));
 		return false;
@@ -855,6 +869,8 @@ static bool file_read(struct store_file *f, const struct content *c, unsigned fl
 		return false;
 	}
 	*s = store_read(f->path, buf, len, c, flags, d);
+	if (*s)
+		f->disk_stamp = stamp; /* what a follower read: it reads again when the file moves */
 	if (*s && !f->read_only) {
 		disk_keep(f, buf, len, &stamp);
 		buf = NULL;

@@ -4,6 +4,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -36,7 +38,7 @@ struct store_file {
 	bool on_disk;                  /* the file exists (was read or has been saved) */
 	char *disk_text;               /* the bytes last read or written there (not read-only) */
 	size_t disk_len;
-	struct store_stamp disk_stamp; /* the file as it was then */
+	struct store_stamp disk_stamp; /* the file as it was then (read-only too: as read) */
 	bool stopped_before;           /* the meetlat that held it last ended without closing it
 					  (killed, or the machine stopped): its lock was left */
 };
@@ -92,6 +94,25 @@ bool store_save_rescue(const struct session *s, const char *path, char *out, siz
 /* Returns true while a meetlat (this one or another) holds the lock of F's file; found out
  * without taking any lock, so that a follower never keeps the facilitator out. */
 bool store_held_elsewhere(const struct store_file *f);
+
+/* Returns what lstat(2) tells of the file at PATH now (not known when it cannot be had). */
+struct store_stamp store_stamp_of(const char *path);
+
+/* Returns true when A and B are both known and tell of the same file in the same state. */
+bool store_stamp_same(const struct store_stamp *a, const struct store_stamp *b);
+
+/* Returns the malloc'd path of the lock file of the session file REAL_PATH (every link
+ * followed): "<folder>/.<name>.lock"; NULL when memory is exhausted. */
+char *store_lock_name(const char *real_path);
+
+/* Returns true when LOCKS (the text of /proc/locks) lists a flock held (not waited for: "->")
+ * on the file DEV:INO, or one held by PID (the holder the lock file names, when above 0: on
+ * an overlay file system the list names the file below it). */
+bool store_lock_listed(FILE *locks, dev_t dev, ino_t ino, long pid);
+
+/* Returns true when the lock file ST, naming PID as its holder, is held: as LOCKS lists it
+ * (store_lock_listed), or, when there is no list of locks (LOCKS NULL), while PID runs. */
+bool store_lock_held(FILE *locks, const struct stat *st, long pid);
 
 /* Releases the lock and F; NULL is allowed. Does not save. */
 void store_close(struct store_file *f);

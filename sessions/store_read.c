@@ -29,6 +29,8 @@ const struct yfield store_fields[SF_COUNT] = {
 	[SF_UPDATED] = { "updated", false },
 	[SF_POSITION] = { "position", false },
 	[SF_SHOWING] = { "showing", false },
+	[SF_SELECTED] = { "selected", false },
+	[SF_SCROLLED] = { "scrolled", false },
 	[SF_SCORES] = { "scores", false },
 	[SF_ACTIONS] = { "actions", false },
 	[SF_TIMINGS] = { "timings", false },
@@ -806,6 +808,36 @@ static bool read_showing(const struct reader *r, const struct ynode *node)
 	return reader_warn(r, _("'showing: %s' is not known here: the step is shown"), name);
 }
 
+/* Reads where the room's view of the step was: the table's row selected (SELECTED, a row's
+ * id) and how far it was scrolled (SCROLLED, per mille); absent: the first row, the top. A
+ * value that cannot be used is left out, with a warning: the view starts at the top. */
+static bool read_view(const struct reader *r, const struct ynode *selected,
+		      const struct ynode *scrolled)
+{
+	const char *text;
+	struct diag ignored;
+	long row = 0, permille = 0;
+
+	if (selected) {
+		if (!ynode_text(r->doc, selected, "'selected'", &text, r->d))
+			return false;
+		row = content_dimension_index(r->c, text);
+		if (row < 0 &&
+		    !reader_warn(r, _("'selected: %s' is not a row here: the first row is selected"),
+				 text))
+			return false;
+	}
+	if (scrolled && !ynode_number(r->doc, scrolled, "'scrolled'", 0, SESSION_SCROLLED_END,
+				      &permille, &ignored) &&
+	    !reader_warn(r, _("'scrolled' is not a number from 0 to %d: the step is shown from "
+			      "its top"),
+			 SESSION_SCROLLED_END))
+		return false;
+	r->s->selected = row > 0 ? (size_t)row : 0;
+	r->s->scrolled = (unsigned)permille;
+	return true;
+}
+
 /* Refuses a content file given where a session file belongs, saying how to use it. */
 static bool not_content(const struct reader *r, const struct ynode *root)
 {
@@ -844,7 +876,8 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 	       read_list(r, v[SF_ACTIONS], "'actions'", read_action) &&
 	       read_list(r, v[SF_TIMINGS], "'timings'", read_timing) &&
 	       read_position(r, v[SF_POSITION], v[SF_TIMINGS]) &&
-	       read_showing(r, v[SF_SHOWING]) && read_baseline(r, v[SF_BASELINE]) &&
+	       read_showing(r, v[SF_SHOWING]) && read_view(r, v[SF_SELECTED], v[SF_SCROLLED]) &&
+	       read_baseline(r, v[SF_BASELINE]) &&
 	       read_list(r, v[SF_FOLLOWED_UP], "'followed_up'", read_followup) &&
 	       (r->o->followups = v[SF_FOLLOWED_UP], note_agenda(r));
 }

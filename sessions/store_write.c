@@ -660,6 +660,11 @@ static bool write_head(struct out *o, const struct session *s)
 	if (s->showing != SHOWING_STEP)
 		write_pair(o, 0, store_fields[SF_SHOWING].key, store_showing_names[s->showing],
 			   false);
+	if (s->selected)
+		write_pair(o, 0, store_fields[SF_SELECTED].key,
+			   s->content->dimensions[s->selected].id, true);
+	if (s->scrolled)
+		write_number_pair(o, 0, store_fields[SF_SCROLLED].key, s->scrolled);
 	scores_key = store_fields[SF_SCORES].key;
 	out_put(o, scores_key, strlen(scores_key));
 	for (size_t i = 0; i < s->n_scores && o->ok; i++) {
@@ -989,6 +994,14 @@ static bool emit_head(struct out *o, const struct session *s, const void *arg)
 	if (s->showing != SHOWING_STEP) {
 		emit_key(o, store_fields, SF_SHOWING);
 		emit_plain(o, store_showing_names[s->showing]);
+	}
+	if (s->selected) {
+		emit_key(o, store_fields, SF_SELECTED);
+		emit_text(o, s->content->dimensions[s->selected].id);
+	}
+	if (s->scrolled) {
+		emit_key(o, store_fields, SF_SCROLLED);
+		emit_number(o, s->scrolled);
 	}
 	emit_scores(o, s);
 	return emit_end(o, YNODE_MAPPING);

@@ -1,6 +1,6 @@
 /* builtin_content.h - the built-in almanac as a cmocka group fixture, for tests that need a
  * content (include after cmocka.h; pass load_content and free_content to
- * cmocka_run_group_tests), and the first of its scoring steps. */
+ * cmocka_run_group_tests), and the first of its steps of a kind (of its scoring steps). */
 #ifndef MEETLAT_TESTS_BUILTIN_CONTENT_H
 #define MEETLAT_TESTS_BUILTIN_CONTENT_H
 
@@ -26,14 +26,20 @@ static int free_content(void **state)
 	return 0;
 }
 
+/* Returns the first step of the almanac of kind KIND (the test fails when it has none). */
+static inline size_t first_step_of(enum step_kind kind)
+{
+	for (size_t i = 0; i < content->n_steps; i++)
+		if (content->steps[i].kind == kind)
+			return i;
+	fail_msg("the content has no step of kind %d", (int)kind);
+	return 0;
+}
+
 /* Returns the first scoring step of the almanac (it has one). */
 static inline size_t first_score_step(void)
 {
-	for (size_t i = 0; i < content->n_steps; i++)
-		if (content->steps[i].kind == STEP_SCORE)
-			return i;
-	fail_msg("the content has no scoring step");
-	return 0;
+	return first_step_of(STEP_SCORE);
 }
 
 #endif

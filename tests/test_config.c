@@ -183,6 +183,39 @@ static void test_the_path_follows_xdg_then_home(void **state)
 	assert_false(config_path(buf, sizeof(buf)));
 }
 
+/* The theme both the facilitator's meetlat and the follower use: the option when it names
+ * one, else the settings file's ($XDG_CONFIG_HOME/meetlat/config; its bad lines named), else
+ * the default, also when there is no file. */
+static void test_the_theme_chosen(void **state)
+{
+	const char *dir = temp_dir();
+	char path[256], *said = NULL;
+	size_t size = 0;
+	FILE *err = open_memstream(&said, &size), *f;
+
+	(void)state;
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	assert_int_equal(config_choose_theme(NULL, err), THEME_DEFAULT); /* no file */
+	assert_int_equal(config_choose_theme("contrast", err), THEME_CONTRAST);
+	snprintf(path, sizeof(path), "%s/meetlat", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/meetlat/config", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs("theme = contrast\nnonsense\n", f);
+	fclose(f);
+	assert_int_equal(config_choose_theme(NULL, err), THEME_CONTRAST);
+	assert_int_equal(config_choose_theme("default", err), THEME_DEFAULT);
+	assert_int_equal(config_choose_theme("bright", err), THEME_CONTRAST); /* names none */
+	fclose(err);
+	assert_non_null(strstr(said, "/meetlat/config:2: expected a line"));
+	free(said);
+	unsetenv("XDG_CONFIG_HOME");
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/meetlat", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -192,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_lines_are_shown_harmless),
 		cmocka_unit_test(test_the_file_missing_unreadable_or_too_large),
 		cmocka_unit_test(test_the_path_follows_xdg_then_home),
+		cmocka_unit_test(test_the_theme_chosen),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

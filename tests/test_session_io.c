@@ -1076,6 +1076,60 @@ static void test_room_state_round_trip(void **state)
 	assert_non_null(strstr(message, "revealed"));
 }
 
+/* Where the room's view of the step is, is kept: the table's row selected (by its id, so
+ * that another size or a resume selects the same row) and how far the step is scrolled (per
+ * mille) are written, read back the same, and written again byte for byte, by the direct
+ * writer as by libyaml; the top and the first row write neither key; moving to another step
+ * starts it at its top. A row the content does not have and a scroll out of range are left
+ * out with a warning, the file still read. */
+static void test_view_round_trip(void **state)
+{
+	struct session *s = session_new(content, "t"), *back;
+	char *out, *again;
+	const char *why;
+
+	(void)state;
+	s->dirty = false;
+	assert_true(session_set_view(s, 3, 250, &why));
+	assert_true(s->dirty);
+	assert_false(session_set_view(s, content->n_dimensions, 0, &why));
+	back = round_trip(s, &out);
+	assert_non_null(strstr(out, "\nselected: "));
+	assert_non_null(strstr(out, content->dimensions[3].id));
+	assert_non_null(strstr(out, "\nscrolled: 250\n"));
+	assert_int_equal(back->selected, 3);
+	assert_int_equal(back->scrolled, 250);
+	check_written_as_libyaml(s);
+	check_written_as_libyaml(back);
+	session_free(round_trip(back, &again));
+	assert_string_equal(again, out);
+	free(again);
+	assert_true(session_set_view(back, 0, SESSION_SCROLLED_END + 5, &why));
+	assert_int_equal(back->scrolled, SESSION_SCROLLED_END); /* at most the end */
+	check_written_as_libyaml(back);
+	assert_true(session_set_view(back, 0, 0, &why));
+	session_free(round_trip(back, &again));
+	assert_null(strstr(again, "selected"));
+	assert_null(strstr(again, "scrolled"));
+	free(again);
+	assert_true(session_set_view(back, 2, 500, &why));
+	assert_true(session_move(back, content, 4, &why));
+	assert_int_equal(back->selected, 0);
+	assert_int_equal(back->scrolled, 0);
+	session_free(back);
+	session_free(s);
+	free(out);
+
+	s = parse_ok("meetlat_session: 1\ntitle: \"t\"\ncontent: {id: sociale-media-almanak}\n"
+		     "selected: no-such-row\nscrolled: 4000\n");
+	assert_int_equal(s->selected, 0);
+	assert_int_equal(s->scrolled, 0);
+	assert_int_equal(s->n_warnings, 2);
+	assert_non_null(strstr(s->warnings[0], "selected: no-such-row"));
+	assert_non_null(strstr(s->warnings[1], "scrolled"));
+	session_free(s);
+}
+
 /* Timings of steps the content lacks are written back as read, also when no step of the
  * content has one, before the unknown top-level keys; every save writes the same lines (they
  * are made once and kept), and a step timed later comes before them. */
@@ -1287,6 +1341,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_keys_kept),
 		cmocka_unit_test(test_kept_timings_only),
 		cmocka_unit_test(test_room_state_round_trip),
+		cmocka_unit_test(test_view_round_trip),
 		cmocka_unit_test(test_head_as_libyaml_writes),
 		cmocka_unit_test(test_read_head_as_libyaml_writes),
 		cmocka_unit_test(test_unknown_keys_follow_their_action),

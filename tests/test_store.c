@@ -21,6 +21,7 @@
 #include <signal.h>
 #include <time.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1465,6 +1466,63 @@ static void test_other_content_flag(void **state)
 	session_free(s);
 }
 
+/* Returns what store_lock_listed finds in TEXT, a list of locks as /proc/locks writes it,
+ * for the file DEV:INO whose lock file names PID. */
+static bool listed_in(const char *text, dev_t dev, ino_t ino, long pid)
+{
+	FILE *locks = fmemopen((void *)text, strlen(text), "r");
+	bool held;
+
+	assert_non_null(locks);
+	held = store_lock_listed(locks, dev, ino, pid);
+	fclose(locks);
+	return held;
+}
+
+/* Which meetlat holds a session is read from the kernel's list of locks: a flock on the lock
+ * file (its device, in hexadecimal, and inode) is held; one a process only waits for ("->")
+ * is not, not even for the pid the lock file names; a POSIX lock is no meetlat's, nor is a
+ * flock on another file or device, unless it is taken by the pid the lock file names (on an
+ * overlay file system the list names the file below it). Without a list, the lock counts as
+ * held while the pid the lock file names runs. */
+static void test_lock_detection_from_the_list(void **state)
+{
+	static const char listed[] = "1: POSIX  ADVISORY  WRITE 4321 fe:01:555 0 EOF\n"
+				     "2: FLOCK  ADVISORY  WRITE 99 08:02:777 0 EOF\n"
+				     "3: FLOCK  ADVISORY  WRITE 1234 fe:01:666 0 EOF\n";
+	static const char waited[] = "1: FLOCK  ADVISORY  WRITE 1234 fe:01:666 0 EOF\n"
+				     "1: -> FLOCK  ADVISORY  WRITE 2222 fe:01:555 0 EOF\n";
+	dev_t dev = makedev(0xfe, 0x01);
+	struct stat st = { .st_dev = dev, .st_ino = 555 };
+	FILE *locks;
+	pid_t child;
+
+	(void)state;
+	assert_true(listed_in(listed, dev, 666, 0)); /* the flock on the file */
+	assert_false(listed_in(listed, dev, 555, 0)); /* a POSIX lock on it */
+	assert_false(listed_in(listed, dev, 777, 0)); /* 777 of another device */
+	assert_false(listed_in(listed, makedev(8, 1), 777, 0)); /* another minor */
+	assert_true(listed_in(listed, makedev(8, 2), 777, 0));
+	assert_true(listed_in(listed, dev, 888, 99)); /* the named pid's flock: overlay */
+	assert_false(listed_in(listed, dev, 888, 4321)); /* the named pid's POSIX lock */
+	assert_false(listed_in(waited, dev, 555, 0)); /* only waited for */
+	assert_false(listed_in(waited, dev, 555, 2222)); /* the waiter holds nothing */
+	assert_true(listed_in(waited, dev, 555, 1234));
+
+	locks = fmemopen((void *)waited, strlen(waited), "r");
+	assert_non_null(locks);
+	assert_false(store_lock_held(locks, &st, 0)); /* a list: it is what counts */
+	fclose(locks);
+	assert_true(store_lock_held(NULL, &st, (long)getpid())); /* no list: a running pid */
+	assert_false(store_lock_held(NULL, &st, 0));
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0)
+		_exit(0);
+	assert_int_equal(waitpid(child, NULL, 0), child);
+	assert_false(store_lock_held(NULL, &st, (long)child)); /* ended: not held */
+}
+
 #define FOLDER_TEST(t) cmocka_unit_test_setup_teardown(t, make_folder, remove_folder)
 
 int main(void)
@@ -1474,6 +1532,7 @@ int main(void)
 		FOLDER_TEST(test_title_from_file_name),
 		FOLDER_TEST(test_lock_refuses_second_open),
 		FOLDER_TEST(test_holder_seen_without_locking),
+		cmocka_unit_test(test_lock_detection_from_the_list),
 		FOLDER_TEST(test_unheld_lock_file_taken),
 		FOLDER_TEST(test_stale_temps_removed),
 		FOLDER_TEST(test_changed_file_not_clobbered),

@@ -25,6 +25,7 @@
 #include "utf8.h"
 #include "wrap.h"
 #include "builtin_content.h"
+#include "file_check.h"
 #include "page_check.h"
 #include "temp_session.h"
 
@@ -588,15 +589,6 @@ static void test_p_keeps_each_views_scroll_and_shows_the_keys_once(void **state)
 	type(u, "p");
 	ui_build_page(u);
 	assert_int_equal(u->scroll, 0);
-}
-
-/* Returns the mtime of PATH in nanoseconds. */
-static long long mtime_of(const char *path)
-{
-	struct stat st;
-
-	assert_int_equal(stat(path, &st), 0);
-	return (long long)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
 }
 
 /* On a session file: p and p again save nothing (the file keeps its bytes' mtime), and the

@@ -379,7 +379,7 @@ static int read_key_or_votes(struct app *a, wint_t *wch, bool *lost, int wait_ms
 		ui_phone_take(a->ui); /* a batch: painted, then saved once */
 		return ERR;
 	}
-	return seen & TERM_WAIT_KEY ? term_read_waiting_key(wch, lost, true) : ERR;
+	return seen & TERM_WAIT_KEY ? term_read_key(wch, lost, TERM_INPUT_WAITING) : ERR;
 }
 
 /* Waits for a key (or phone votes) until the interface next has something to show or save
@@ -512,20 +512,6 @@ static int not_started(struct ui *u, const char *why)
 	return 1;
 }
 
-/* Chooses the theme: O's (--theme) when it names one, else the settings file's (whose lines
- * that cannot be used are named on standard error), else the default. */
-static void choose_theme(const struct tui_options *o)
-{
-	struct config cfg = { THEME_DEFAULT };
-	char path[4096];
-
-	if (config_path(path, sizeof(path)))
-		config_read_file(&cfg, path, stderr);
-	if (o->theme)
-		config_theme(o->theme, &cfg.theme);
-	term_set_theme(cfg.theme);
-}
-
 int tui_run(const struct tui_options *o)
 {
 	struct ui ui;
@@ -546,7 +532,7 @@ int tui_run(const struct tui_options *o)
 		ui_free(u);
 		return 1;
 	}
-	choose_theme(o);
+	term_set_theme(config_choose_theme(o->theme, stderr));
 	if (!term_start(&why))
 		return not_started(u, _(why));
 	term_set_ascii(!o->unicode);

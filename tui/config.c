@@ -196,3 +196,15 @@ void config_read_file(struct config *cfg, const char *path, FILE *err)
 	config_read_text(cfg, path, text, len, err);
 	free(text);
 }
+
+enum theme config_choose_theme(const char *option, FILE *err)
+{
+	struct config cfg = { THEME_DEFAULT };
+	char path[4096];
+
+	if (config_path(path, sizeof(path)))
+		config_read_file(&cfg, path, err);
+	if (option)
+		config_theme(option, &cfg.theme);
+	return cfg.theme;
+}

@@ -34,4 +34,8 @@ void config_read_text(struct config *cfg, const char *name, const char *text, si
  * is no error (CFG is left as it is); one that cannot be read is named on ERR. */
 void config_read_file(struct config *cfg, const char *path, FILE *err);
 
+/* Returns the theme to use: OPTION's (--theme, NULL when not given) when it names one, else
+ * the settings file's (whose lines that cannot be used are named on ERR), else the default. */
+enum theme config_choose_theme(const char *option, FILE *err);
+
 #endif

@@ -1,24 +1,26 @@
 /* follow.c - meetlat --follow on the terminal: watches the folder of the session file with
  * inotify (a save replaces the file by a rename), reads it again on each change and paints
- * what changed through the walk's windows (app.c); once a second it also checks whether the facilitator's meetlat still holds
- * the session. Keys: q closes, Ctrl-L redraws. */
+ * what changed through the walk's windows (app.c), in the facilitator's theme. Once a second,
+ * whatever else woke it, it also checks whether the facilitator's meetlat holds the session
+ * and whether the file changed without an event telling so. Keys: q closes, Ctrl-L redraws. */
 #include "follow.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
 #include "app.h"
+#include "clock.h"
+#include "config.h"
 #include "follower.h"
 #include "i18n.h"
 #include "keys.h"
 #include "term.h"
 
-enum {
-	CHECK_MS = 1000, /* the longest wait: the facilitator's lock is checked this often */
-};
+enum { CHECK_MS = 1000 }; /* the facilitator's lock and the file are checked this often */
 
 /* The follower, the windows that show it (as the walk's: app.c) and its watch. */
 struct follow {
@@ -26,14 +28,17 @@ struct follow {
 	struct app a;             /* a.ui is fw.ui */
 	int watch_fd;             /* inotify, or -1 (then only the check once a second) */
 	char dir[PATH_MAX], name[PATH_MAX], lock_name[PATH_MAX];
+	double check_at;          /* when (clock_seconds) the lock and the file are checked next */
 	bool quit;
 };
 
-/* Starts watching the folder of the followed file, where each save renames a new file into
- * place; without inotify the follower still reads the file once a second. */
-static void watch_start(struct follow *f)
+/* Starts watching the folder of the session file PATH, where each save renames a new file
+ * into place: before the file is first read, so that no save made meanwhile goes unseen.
+ * Without inotify (or a PATH that cannot be followed) the file is read once a second. */
+static void watch_start(struct follow *f, const char *path)
 {
-	follower_names(&f->fw, f->dir, f->name, f->lock_name, sizeof(f->dir));
+	if (!follower_names(path, f->dir, f->name, f->lock_name, sizeof(f->dir)))
+		return; /* follower_start says why the file cannot be read */
 	f->watch_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (f->watch_fd >= 0 &&
 	    inotify_add_watch(f->watch_fd, f->dir,
@@ -65,42 +70,64 @@ static bool watch_events(struct follow *f)
 	return ours;
 }
 
-/* Handles the keys waiting on the terminal; false when the terminal is gone. */
+/* Handles a key waiting on the terminal (READABLE: poll said one waits); false when the
+ * terminal is gone. */
 static bool read_keys(struct follow *f, bool readable)
 {
 	wint_t wch;
 	bool lost;
-	int r = term_read_waiting_key(&wch, &lost, readable);
+	int r = term_read_key(&wch, &lost, readable ? TERM_INPUT_WAITING : 0);
 
 	if (r == ERR)
 		return !lost;
-	if (r == KEY_CODE_YES && wch == KEY_RESIZE)
+	if (r == KEY_CODE_YES && wch == KEY_RESIZE) {
 		app_relayout(&f->a);
-	else if (r == OK && (wch == 'q' || wch == 'Q'))
+		ui_show_view(&f->fw.ui); /* as far down the step as the facilitator, at this size */
+	} else if (r == OK && (wch == 'q' || wch == 'Q')) {
 		f->quit = true;
-	else if (r == OK && wch == UI_KEY_CTRL('l'))
+	} else if (r == OK && wch == UI_KEY_CTRL('l')) {
 		f->fw.ui.redraw = true;
+	}
 	return true;
+}
+
+/* Checks, when it is due, whether the facilitator's meetlat still holds the session and
+ * whether the file changed without an event telling so (no inotify, NFS); plans the next. */
+static void check_when_due(struct follow *f)
+{
+	double now = clock_seconds();
+
+	if (now < f->check_at)
+		return;
+	follower_refresh(&f->fw);
+	follower_check_end(&f->fw);
+	f->check_at = now + CHECK_MS / 1000.0;
+}
+
+/* Returns how long to wait for a key or a change: until the interface has something to show,
+ * at the latest until the next check. */
+static int wait_ms(const struct follow *f)
+{
+	int wait = ui_wait_ms(&f->fw.ui);
+	double until_check = ceil((f->check_at - clock_seconds()) * 1000);
+	int check = until_check < 0 ? 0 : until_check > CHECK_MS ? CHECK_MS : (int)until_check;
+
+	return wait < 0 || wait > check ? check : wait;
 }
 
 /* Waits for a key, a change in the folder or the next check, and handles what came; false
  * when the terminal is gone. */
 static bool follow_step(struct follow *f)
 {
-	int wait = ui_wait_ms(&f->fw.ui), seen;
+	int seen = term_wait(f->watch_fd, wait_ms(f));
 
-	if (wait < 0 || wait > CHECK_MS)
-		wait = CHECK_MS;
-	seen = term_wait(f->watch_fd, wait);
 	if (seen & TERM_WAIT_GONE)
 		return false;
 	if ((seen & TERM_WAIT_FD) && watch_events(f)) {
 		follower_refresh(&f->fw);
 		follower_check_end(&f->fw);
-	} else if (seen == 0) {
-		follower_refresh(&f->fw); /* a change no event told of (no inotify, NFS) */
-		follower_check_end(&f->fw);
 	}
+	check_when_due(f);
 	return read_keys(f, seen & TERM_WAIT_KEY);
 }
 
@@ -119,19 +146,26 @@ int follow_run(const struct tui_options *o)
 	int sig;
 
 	term_catch_signals();
+	watch_start(&f, o->path);
 	if (!follower_start(&f.fw, o->c, o->path, o->unicode, 80, 24, &d)) {
 		diag_print(&d, stderr);
+		if (f.watch_fd >= 0)
+			close(f.watch_fd);
 		return 1;
 	}
+	term_set_theme(config_choose_theme(o->theme, stderr));
 	if (!term_start(&why)) {
+		if (f.watch_fd >= 0)
+			close(f.watch_fd);
 		follower_free(&f.fw);
 		return not_started(_(why));
 	}
 	term_set_ascii(!o->unicode);
 	curs_set(0);
 	f.a.ui = &f.fw.ui;
-	watch_start(&f);
+	f.check_at = clock_seconds() + CHECK_MS / 1000.0;
 	app_relayout(&f.a);
+	ui_show_view(&f.fw.ui);
 	while (!f.quit && !term_signal()) {
 		app_paint(&f.a);
 		if (!follow_step(&f))

@@ -4,32 +4,11 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "baseline.h"
 #include "i18n.h"
-
-/* Returns true when A and B tell of the same file in the same state. */
-static bool stamp_same(const struct store_stamp *a, const struct store_stamp *b)
-{
-	return a->known && b->known && a->dev == b->dev && a->ino == b->ino &&
-	       a->size == b->size && a->mtime.tv_sec == b->mtime.tv_sec &&
-	       a->mtime.tv_nsec == b->mtime.tv_nsec && a->ctime.tv_sec == b->ctime.tv_sec &&
-	       a->ctime.tv_nsec == b->ctime.tv_nsec;
-}
-
-/* Returns what stat(2) tells of the file at PATH now (not known when it cannot be had). */
-static struct store_stamp stamp_now(const char *path)
-{
-	struct stat st;
-
-	if (stat(path, &st) != 0)
-		return (struct store_stamp){ .known = false };
-	return (struct store_stamp){ .known = true, .dev = st.st_dev, .ino = st.st_ino,
-				     .size = st.st_size, .mtime = st.st_mtim,
-				     .ctime = st.st_ctim };
-}
 
 /* Shows the overlay the session says the room sees over the step (the summary, or none). */
 static void show_overlay(struct ui *u)
@@ -44,8 +23,8 @@ static void show_overlay(struct ui *u)
 		ui_open(u, wanted);
 }
 
-/* Puts session S, read from F, in the place of the one shown: its step (from the top of it
- * when the step changed), its rows revealed, its overlay. */
+/* Puts session S, read from F, in the place of the one shown: its step, scrolled and its
+ * table's row selected as the facilitator's, its rows revealed, its overlay. */
 static void show_session(struct follower *fw, struct session *s, struct store_file *f)
 {
 	struct ui *u = &fw->ui;
@@ -56,18 +35,20 @@ static void show_session(struct follower *fw, struct session *s, struct store_fi
 	store_close(u->f);
 	u->s = s;
 	u->f = f;
-	if (s->position != before) {
-		u->scroll = 0;
+	if (s->position != before)
 		u->table_row = st->kind == STEP_SCORE ? st->dimension : 0;
-	}
 	ui_show_room(u);
+	ui_show_view(u);
 	show_overlay(u);
 	u->overlay_stale = true;
 	fw->reads++;
 }
 
 /* Reads the session at PATH read-only and shows it (with last time's actions first when it
- * follows an earlier session that left some open); false with D when it cannot be read. */
+ * follows an earlier session that left some open); false with D when it cannot be read. The
+ * file is seen as the store found it around the read (unknown when it moved meanwhile: then
+ * it is read again at the next refresh), never as it is after: a save renamed into place
+ * just after the read is shown by the next refresh. */
 static bool read_and_show(struct follower *fw, const char *path, struct diag *d)
 {
 	struct store_file *f;
@@ -81,7 +62,7 @@ static bool read_and_show(struct follower *fw, const char *path, struct diag *d)
 		fw->ui.own_content = with;
 		fw->ui.c = with;
 	}
-	fw->seen = stamp_now(f->real_path);
+	fw->seen = f->disk_stamp;
 	show_session(fw, s, f);
 	return true;
 }
@@ -106,45 +87,60 @@ bool follower_start(struct follower *fw, const struct content *c, const char *pa
 
 bool follower_refresh(struct follower *fw)
 {
-	struct store_stamp now = stamp_now(fw->ui.f->real_path);
+	struct store_stamp now = store_stamp_of(fw->ui.f->real_path);
 	struct diag ignored;
 
-	if (stamp_same(&now, &fw->seen))
+	if (store_stamp_same(&now, &fw->seen))
 		return false;
 	fw->seen = now; /* a file that cannot be read is tried again when it changes again */
 	return read_and_show(fw, fw->ui.f->path, &ignored);
 }
 
+/* Says in the status line, until it is unsaid, what the follower waits for: the facilitator's
+ * meetlat, not seen yet (WAITING), or nothing more, the workshop having ended. */
+static void say_unheld(struct ui *u, bool waiting)
+{
+	if (waiting)
+		ui_flash(u, false, "%s", _("Waiting for the facilitator's meetlat…"));
+	else
+		ui_flash(u, false, "%s", _("The workshop has ended. Press q to close."));
+	u->message_until = HUGE_VAL;
+}
+
 bool follower_check_end(struct follower *fw)
 {
 	struct ui *u = &fw->ui;
-	bool ended = !store_held_elsewhere(u->f);
+	bool held = store_held_elsewhere(u->f), waiting;
 
-	if (ended == fw->ended)
+	fw->held_once = fw->held_once || held;
+	waiting = !held && !fw->held_once;
+	if (held == !fw->ended && waiting == fw->waiting)
 		return false;
-	fw->ended = ended;
-	if (ended) {
-		ui_flash(u, false, "%s", _("The workshop has ended. Press q to close."));
-		u->message_until = HUGE_VAL;
-	} else {
+	fw->ended = !held;
+	fw->waiting = waiting;
+	if (held) {
 		u->message[0] = '\0';
 		u->message_until = 0;
+	} else {
+		say_unheld(u, waiting);
 	}
 	return true;
 }
 
-void follower_names(const struct follower *fw, char *dir, char *name, char *lock_name,
-		    size_t size)
+bool follower_names(const char *path, char *dir, char *name, char *lock_name, size_t size)
 {
-	const char *real = fw->ui.f->real_path, *slash = strrchr(real, '/');
-	const char *base = slash ? slash + 1 : real;
+	char *real = realpath(path, NULL), *lock = real ? store_lock_name(real) : NULL;
+	const char *slash = lock ? strrchr(real, '/') : NULL;
+	bool ok = slash != NULL;
 
-	if (!slash)
-		snprintf(dir, size, ".");
-	else
+	if (ok) {
 		snprintf(dir, size, "%.*s", slash == real ? 1 : (int)(slash - real), real);
-	snprintf(name, size, "%s", base);
-	snprintf(lock_name, size, ".%s.lock", base);
+		snprintf(name, size, "%s", slash + 1);
+		snprintf(lock_name, size, "%s", strrchr(lock, '/') + 1);
+	}
+	free(lock);
+	free(real);
+	return ok;
 }
 
 void follower_free(struct follower *fw)

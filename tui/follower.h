@@ -13,7 +13,9 @@
 struct follower {
 	struct ui ui;            /* read-only; ui.s and ui.f: the session as last read */
 	struct store_stamp seen; /* the file as it was when last read */
-	bool ended;              /* no meetlat holds the session (any more) */
+	bool ended;              /* no meetlat holds the session (any more, or yet) */
+	bool held_once;          /* a meetlat was seen holding it */
+	bool waiting;            /* none has been seen yet: the follower waits for it */
 	unsigned long reads;     /* how many times the file was read and shown */
 };
 
@@ -27,14 +29,15 @@ bool follower_start(struct follower *fw, const struct content *c, const char *pa
  * leaves what is shown as it is. */
 bool follower_refresh(struct follower *fw);
 
-/* Finds out whether the facilitator's meetlat still holds the session, and says in the
- * status line, until it holds it again, that the workshop has ended; true when that changed. */
+/* Finds out whether the facilitator's meetlat holds the session, and says in the status line,
+ * until one holds it (again), that the follower waits for it (none was seen yet) or that the
+ * workshop has ended; true when what is said changed. */
 bool follower_check_end(struct follower *fw);
 
-/* Writes the folder of the followed file into DIR and its name, and that of its lock file,
- * into NAME and LOCK_NAME (each SIZE bytes): what a watch on the folder looks for. */
-void follower_names(const struct follower *fw, char *dir, char *name, char *lock_name,
-		    size_t size);
+/* Writes the folder of the session file PATH (every link followed) into DIR, and its name and
+ * that of its lock file into NAME and LOCK_NAME (each SIZE bytes): what a watch on the folder
+ * looks for; false when PATH cannot be followed to a file. */
+bool follower_names(const char *path, char *dir, char *name, char *lock_name, size_t size);
 
 /* Releases what FW holds. */
 void follower_free(struct follower *fw);

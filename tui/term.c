@@ -16,6 +16,10 @@
 
 static volatile sig_atomic_t caught_signal;
 static bool started;
+/* Keys are read from this pad, never from a window that is drawn: reading a key from a window
+ * changed since its last refresh (stdscr, whose subwindows the program deletes and makes
+ * again) would first repaint it, over what the other windows show. */
+static WINDOW *input;
 static bool ascii_only;
 static attr_t styles[STYLE_COUNT];
 
@@ -54,14 +58,16 @@ int term_read_key(wint_t *wch, bool *lost, int timeout_ms)
 	enum { LOST_AFTER = 40 }; /* immediate failures in a row that mean the terminal is gone */
 	enum { SHORT_MS = 100 };  /* a wait this short says nothing when it ends at once */
 	static int immediate;
+	bool waiting = timeout_ms == TERM_INPUT_WAITING; /* nothing read then is a failure */
+	WINDOW *from = input ? input : stdscr;
 	double before = clock_seconds();
 	int r;
 
-	timeout(timeout_ms);
-	r = get_wch(wch);
+	wtimeout(from, waiting ? 0 : timeout_ms);
+	r = wget_wch(from, wch);
 	/* A vanished terminal makes every read fail at once, forever, instead of waiting. */
 	if (r == ERR && !caught_signal && clock_seconds() - before < 0.05) {
-		if (timeout_ms < 0 || timeout_ms >= SHORT_MS)
+		if (waiting || timeout_ms < 0 || timeout_ms >= SHORT_MS)
 			immediate++;
 	} else {
 		immediate = 0;
@@ -85,21 +91,6 @@ int term_wait(int fd, int timeout_ms)
 	if (fd >= 0 && (fds[1].revents & POLLIN))
 		seen |= TERM_WAIT_FD;
 	return seen;
-}
-
-int term_read_waiting_key(wint_t *wch, bool *lost, bool ready)
-{
-	enum { LOST_AFTER = 40 }; /* reads failing at once in a row that mean the terminal is gone */
-	static int immediate;
-	bool ignored;
-	int r = term_read_key(wch, &ignored, 0);
-
-	if (r == ERR)
-		immediate = ready ? immediate + 1 : 0; /* readable, yet nothing: hung up */
-	else
-		immediate = 0;
-	*lost = immediate >= LOST_AFTER;
-	return r;
 }
 
 int term_key(int r, wint_t wch)
@@ -295,6 +286,9 @@ bool term_start(const char **why)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	input = newpad(1, 1);
+	if (input)
+		keypad(input, TRUE);
 	set_escdelay(150); /* long enough for an arrow key's bytes over a slow connection */
 	/* Home and End as terminals send them whatever their terminfo entry says (tmux, rxvt). */
 	define_key("\033[1~", KEY_HOME);
@@ -315,6 +309,9 @@ void term_stop(void)
 		return;
 	started = false;
 	curs_set(1);
+	if (input)
+		delwin(input);
+	input = NULL;
 	endwin();
 }
 

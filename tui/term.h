@@ -16,9 +16,13 @@ void term_catch_signals(void);
 /* Returns the termination signal that arrived, or 0. */
 int term_signal(void);
 
+/* For term_read_key: poll(2) said the terminal has input waiting; read it without waiting. */
+enum { TERM_INPUT_WAITING = -2 };
+
 /* Reads a key like get_wch, waiting at most TIMEOUT_MS milliseconds (-1: until a key or a
- * signal comes; ERR when none came), and sets *LOST when the terminal has gone away (reads
- * keep failing at once). */
+ * signal comes; ERR when none came; TERM_INPUT_WAITING: not at all, input being said to wait),
+ * and sets *LOST when the terminal has gone away (reads keep failing at once, or find nothing
+ * where input was said to wait). */
 int term_read_key(wint_t *wch, bool *lost, int timeout_ms);
 
 /* What term_wait saw: the terminal has input, FD is readable, the terminal hung up, a signal
@@ -28,14 +32,9 @@ enum { TERM_WAIT_KEY = 1, TERM_WAIT_FD = 2, TERM_WAIT_GONE = 4, TERM_WAIT_SIGNAL
 /* Waits at most TIMEOUT_MS milliseconds (-1: no limit) for input on the terminal or for FD
  * (when >= 0: an inotify watch, the phone votes' queue) to be readable; returns what it saw
  * (TERM_WAIT_*), 0 when the time ran out. Keys that curses holds already are not seen: read
- * them first (term_read_key with no wait). */
+ * them first (term_read_key with no wait), and a key it saw with term_read_key's
+ * TERM_INPUT_WAITING. */
 int term_wait(int fd, int timeout_ms);
-
-/* Reads a key without waiting after term_wait: one it saw (READY), or one curses holds
- * already; ERR when none. Sets *LOST when the terminal said it had input many times in a row
- * and nothing came (it hung up); a read after a wait that saw nothing starts the count
- * again. */
-int term_read_waiting_key(wint_t *wch, bool *lost, bool ready);
 
 /* Returns the interface's key code (keys.h) for what term_read_key read: R its result, WCH the
  * character or the curses key code. */

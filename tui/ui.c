@@ -62,11 +62,32 @@ void ui_show_room(struct ui *u)
 	u->stale = true;
 }
 
+void ui_show_view(struct ui *u)
+{
+	const struct content_step *st = &u->c->steps[u->s->position];
+	int range;
+
+	if (st->kind == STEP_TABLE && u->table_row != u->s->selected) {
+		u->table_row = u->s->selected;
+		u->stale = true;
+	}
+	u->scroll = 0;
+	u->repaint = true;
+	if (!u->s->scrolled)
+		return;
+	ui_build_page(u);
+	range = (int)u->page.n - u->l.body_rows;
+	if (range > 0)
+		u->scroll = (int)(((long)u->s->scrolled * range + SESSION_SCROLLED_END / 2) /
+				  SESSION_SCROLLED_END);
+}
+
 void ui_begin(struct ui *u)
 {
 	u->last_tick = u->clock();
 	u->time_saved_at = u->last_tick;
 	ui_show_room(u);
+	ui_show_view(u);
 	ui_note_baseline(u); /* a resumption after a stop, said next, is the first news */
 	if (u->f && u->f->stopped_before && !u->read_only) {
 		ui_flash(u, false, "%s", _("Resumed after an unexpected stop; nothing was lost."));
@@ -78,14 +99,41 @@ void ui_begin(struct ui *u)
 		ui_open(u, OV_SUMMARY);
 }
 
-/* Records in the session what the room sees (the rows revealed, the summary open) when it
- * differs from what the session holds; true when it changed the session. */
+/* Returns how far the room's view of the step is scrolled, per mille of the way from its top
+ * to its end (session.h). While the presenter panel holds the body (p), the room's view does
+ * not move (the keys scroll the panel): what the session holds stays; so it does while the
+ * page is not built for the view as it is. */
+static unsigned room_scrolled(const struct ui *u)
+{
+	int range = (int)u->page.n - u->l.body_rows;
+	long permille;
+
+	if (u->scroll <= 0 && !ui_presenter_shown(u))
+		return 0;
+	if (ui_presenter_shown(u) || u->stale)
+		return u->s->scrolled;
+	if (range <= 0)
+		return 0;
+	if (u->scroll >= range)
+		return SESSION_SCROLLED_END;
+	permille = ((long)u->scroll * SESSION_SCROLLED_END + range / 2) / range;
+	/* scrolled at all is never the top, and short of the end never the end */
+	return (unsigned)(permille < 1 ? 1 : permille >= SESSION_SCROLLED_END ? 999 : permille);
+}
+
+/* Records in the session what the room sees (the rows revealed, the summary open, the table's
+ * row selected, how far the step is scrolled) when it differs from what the session holds;
+ * true when it changed the session. */
 static bool room_recorded(struct ui *u)
 {
 	enum session_showing showing = u->overlay == OV_SUMMARY ? SHOWING_SUMMARY : SHOWING_STEP;
+	size_t selected = u->c->steps[u->s->position].kind == STEP_TABLE ? u->table_row : 0;
+	unsigned scrolled = room_scrolled(u);
 	bool changed = u->s->showing != showing;
 	const char *why;
 
+	if (selected != u->s->selected || scrolled != u->s->scrolled)
+		changed = session_set_view(u->s, selected, scrolled, &why) || changed;
 	session_set_showing(u->s, showing);
 	for (size_t i = 0; i < u->c->n_dimensions && i < u->s->n_scores; i++)
 		if (u->revealed[i] != u->s->scores[i].revealed)

@@ -110,6 +110,11 @@ void ui_free(struct ui *u);
  * after each read). */
 void ui_show_room(struct ui *u);
 
+/* Shows the room's view of the step where the session says it is (a follower calls it after
+ * each read, and after a resize; a resume too): the table's row selected, the step scrolled
+ * as far of the way to its end (the page is built for that first). */
+void ui_show_view(struct ui *u);
+
 /* Starts the walk on the opened session: the rows revealed and the summary as the session
  * left them, the clock running from now, and what was noticed when the session was read
  * shown first. */

@@ -4,7 +4,8 @@
 # of the workshop, the row's votes per phase while the room still sees only their number, the
 # note and the step's keys; the status line stays. The follower (meetlat --follow, 100x30, on
 # the projector) meanwhile shows only the count, says in its header that it follows live, and
-# never shows the panel. p saves nothing (the file keeps its bytes and mtime); p again shows
+# never shows the panel. p saves nothing (the file keeps its bytes and mtime), nor do the keys
+# that scroll while the panel is shown (they scroll the panel); p again shows
 # the room's view. At 100x30 the panel shows the same. In --review p works too, without the
 # keys that edit; in Dutch the panel speaks Dutch.
 . "$(dirname "$0")/lib/tmux.sh"
@@ -13,11 +14,6 @@ content=$TMP/content.yaml
 grep -v 'kind: summary' "$FIXTURES/score-only.yaml" > "$content"
 "$MEETLAT" --check "$content" > /dev/null 2>&1 || fail "meetlat --check rejects $content"
 file=$TMP/s.yaml
-
-# file_state - the sha256 and the mtime (nanoseconds) of the session file.
-file_state() {
-	printf '%s %s' "$(sha256sum < "$file" | cut -d' ' -f1)" "$(stat -c %.9Y "$file")"
-}
 
 # panel_with_spread - the presenter panel with the hidden spread of 2 3 3 and the step's keys.
 panel_with_spread() {
@@ -39,7 +35,7 @@ wait_for "No votes yet"
 CUR=$FAC
 keys 2 3 3
 e2e_poll 15 saved_with "3 votes, hidden" || fail "the facilitator's votes were not saved"
-before=$(file_state)
+before=$(file_state "$file")
 keys p
 wait_for "3 votes, hidden from the room"
 check "p at 80x24: the panel shows the votes per phase before the reveal, the times, the next step and the keys" \
@@ -47,6 +43,7 @@ check "p at 80x24: the panel shows the votes per phase before the reveal, the ti
 check "p: the room's view is gone from the facilitator's body" off_screen "alfa een"
 check "p: the status line stays" eval 'at_step 1/4 && status_line | grep -qE " saved *$"'
 check "the whole panel fits at 80x24: no \"more\" in the status line" off_screen "more "
+keys Down Up Down # the arrow keys scroll the panel, not the room's view
 
 CUR=$FOL
 check "the follower shows the count of votes" soon on_screen "3 votes, hidden"
@@ -57,7 +54,8 @@ check "the follower's header says it follows the facilitator live" \
 check "the follower never says read-only" off_screen "read-only"
 
 sleep 0.5
-expect_eq "p writes nothing to the session file (bytes and mtime)" "$(file_state)" "$before"
+expect_eq "p, then ↓ and ↑ in the panel, write nothing to the session file (bytes and mtime)" \
+	"$(file_state "$file")" "$before"
 expect_eq "the file records no presenter view" "$(grep -c presenter "$file")" 0
 
 CUR=$FAC

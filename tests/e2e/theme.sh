@@ -3,8 +3,9 @@
 # ($XDG_CONFIG_HOME/meetlat/config, else ~/.config/meetlat/config) choose the high-contrast
 # theme: white on black, the agreed phases as blocks of colour, nothing dim; the option wins
 # over the file; lines of the file that cannot be used are named (file:line:) and ignored;
-# monochrome (NO_COLOR) stays distinct by bold and reverse. Read from the SGR codes of
-# `tmux capture-pane -e` at 80x24.
+# monochrome (NO_COLOR) stays distinct by bold and reverse. The follower (--follow, on the
+# projector) takes its theme the same way, whatever the facilitator's is. Read from the SGR
+# codes of `tmux capture-pane -e` at 80x24.
 . "$(dirname "$0")/lib/tmux.sh"
 
 # codes - the SGR parameters used on the screen, one a line (38/48 colours as "38"/"48").
@@ -84,6 +85,26 @@ mkdir -p "$HOME/.config/meetlat"
 printf '# for the projector\ntheme = contrast\n' > "$HOME/.config/meetlat/config"
 scored "$TMP/home.yaml"
 contrast "theme = contrast in ~/.config/meetlat/config"
+quit
+
+# The follower (the projector) takes the theme too: from --theme, and from the settings file,
+# while the facilitator's meetlat shows the default theme (its option wins over the file).
+scored "$TMP/follow.yaml" --theme default
+FAC=$CUR
+check "the facilitator's meetlat with --theme default: no SGR 40" eval '! has 40'
+start 80 24 --theme contrast --follow "$TMP/follow.yaml"
+wait_for "4 votes: "
+settle
+codes > "$TMP/codes"
+contrast "--follow with --theme contrast"
+quit
+start 80 24 --follow "$TMP/follow.yaml"
+wait_for "4 votes: "
+settle
+codes > "$TMP/codes"
+contrast "--follow with theme = contrast in ~/.config/meetlat/config"
+quit
+CUR=$FAC
 quit
 
 # The option wins over the file.

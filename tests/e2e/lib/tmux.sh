@@ -27,6 +27,7 @@
 #   saved_with TEXT            TEXT is on the screen and the status line says it is saved
 #   header_says TEXT           the screen's first line (the header) holds TEXT
 #   soon CMD...                CMD succeeds within half a second (polled every 50 ms)
+#   file_state FILE            the sha256 and the mtime (nanoseconds) of FILE, to compare
 #   wait_for TEXT [SECS]       poll until TEXT (fixed string) is on the screen, else fail
 #   wait_re REGEX [SECS]       the same for an extended regular expression
 #   wait_gone TEXT [SECS]      poll until TEXT is no longer on the screen
@@ -243,16 +244,25 @@ resize() {
 	tm resize-window -t "$CUR" -x "$1" -y "$2"
 }
 
-# e2e_poll SECS CMD... - true as soon as CMD succeeds, polling every 0.1 s for SECS seconds.
-e2e_poll() {
-	e2e_n=$(($1 * 10))
-	shift
+# e2e_poll_ms STEP LIMIT CMD... - true as soon as CMD succeeds, polling every STEP ms for
+# LIMIT ms (and once more at the end).
+e2e_poll_ms() {
+	e2e_n=$(($2 / $1))
+	e2e_pause=$(printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)))
+	shift 2
 	while [ "$e2e_n" -gt 0 ]; do
 		"$@" && return 0
-		sleep 0.1
+		sleep "$e2e_pause"
 		e2e_n=$((e2e_n - 1))
 	done
 	"$@"
+}
+
+# e2e_poll SECS CMD... - true as soon as CMD succeeds, polling every 0.1 s for SECS seconds.
+e2e_poll() {
+	e2e_secs=$1
+	shift
+	e2e_poll_ms 100 $((e2e_secs * 1000)) "$@"
 }
 
 on_screen() {
@@ -268,13 +278,12 @@ header_says() {
 }
 
 soon() {
-	soon_n=10
-	while [ "$soon_n" -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.05
-		soon_n=$((soon_n - 1))
-	done
-	"$@"
+	e2e_poll_ms 50 500 "$@"
+}
+
+# file_state FILE - the sha256 and the mtime (nanoseconds) of FILE.
+file_state() {
+	printf '%s %s' "$(sha256sum < "$1" | cut -d' ' -f1)" "$(stat -c %.9Y "$1")"
 }
 
 on_screen_re() {
