@@ -27,20 +27,40 @@ SANITIZE  ?=
 pc_cflags = $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
               $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null))
 YAML_CFLAGS := $(call pc_cflags,yaml-0.1)
+# Linked by the unit tests of content/ and above only (test_session_io compares the session
+# writer with libyaml's emitter); the program opens libyaml when it needs it (below).
 YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
 CURSES_CFLAGS := $(call pc_cflags,ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
-# libhyphen ships no pkg-config file on Debian (libhyphen-dev): its header and -lhyphen.
-HYPHEN_LIBS ?= -lhyphen
+# libyaml and libhyphen are not linked: they are opened the first time a YAML file is read or
+# written and a word is hyphenated (base/dynlib.h; the start on the built-in almanac needs
+# neither), by the sonames of the libraries found at build time (objdump -p of the .so that
+# -lyaml and -lhyphen would link), else Debian's. A package must depend on them itself
+# (dpkg-shlibdeps does not see them): libyaml-0-2 and libhyphen0 on Debian. DL_LIBS is -ldl
+# where dlopen is not in the C library (glibc before 2.34).
+OBJDUMP ?= objdump
+soname_of = $(shell $(OBJDUMP) -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | \
+              awk '$$1 == "SONAME" { print $$2 }')
+ifeq ($(origin YAML_SONAME),undefined)
+YAML_SONAME := $(or $(call soname_of,yaml),libyaml-0.so.2)
+endif
+ifeq ($(origin HYPHEN_SONAME),undefined)
+HYPHEN_SONAME := $(or $(call soname_of,hyphen),libhyphen.so.0)
+endif
+ifeq ($(origin DL_LIBS),undefined)
+DL_LIBS := $(shell printf '\043include <dlfcn.h>\nint main(void) { return !dlopen("", 0); }\n' | \
+             $(CC) -x c -o /dev/null - >/dev/null 2>&1 || echo -ldl)
+endif
 
 WARNINGS   = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wformat=2 -Wno-format-nonliteral
 # The languages of the interface besides English: one catalogue po/LANG.po for each.
 LINGUAS   := $(shell cat po/LINGUAS)
 FEATURES   = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DMEETLAT_VERSION='"$(VERSION)"' \
-             -DLOCALEDIR='"$(LOCALEDIR)"' -DMEETLAT_LINGUAS='"$(LINGUAS)"'
+             -DLOCALEDIR='"$(LOCALEDIR)"' -DMEETLAT_LINGUAS='"$(LINGUAS)"' \
+             -DYAML_SONAME='"$(YAML_SONAME)"' -DHYPHEN_SONAME='"$(HYPHEN_SONAME)"'
 ifeq ($(SANITIZE),1)
 SANFLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
@@ -111,8 +131,8 @@ LIBS_CONTENT  = $(CONTENT_LIB) $(LIBS_BASE)
 LIBS_SESSIONS = $(SESSIONS_LIB) $(LIBS_CONTENT)
 LIBS_UI       = $(UI_LIB) $(LIBS_SESSIONS)
 LIBS_TUI      = $(TUI_LIB) $(LIBS_UI)
-EXT_BASE      = $(HYPHEN_LIBS)
-EXT_CONTENT   = $(YAML_LIBS) $(EXT_BASE)
+EXT_BASE      = $(DL_LIBS)
+EXT_CONTENT   = $(EXT_BASE)
 EXT_SESSIONS  = $(EXT_CONTENT)
 EXT_UI        = $(EXT_SESSIONS)
 EXT_TUI       = $(CURSES_LIBS) $(EXT_UI)
@@ -127,7 +147,7 @@ $(call obj,$(UI_SRC)): LAYER_CFLAGS = $(INC_UI)
 # The layer each unit test (tests/test_*.c) and test tool (tests/tools/*.c) belongs to: the
 # lowest layer whose code it needs. It compiles with that layer's include path (and tests/)
 # and links that layer's libraries. A new test program is named in one of these lists.
-TESTS_BASE     = test_date test_hyphen test_i18n test_utf8 test_valid
+TESTS_BASE     = test_date test_dynlib test_hyphen test_i18n test_utf8 test_valid
 TESTS_CONTENT  = test_almanak test_builtin test_content test_content_corpus test_ynode builtin_load
 TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
                  test_store test_alloc_fail export_fixture session_fixture
@@ -231,7 +251,8 @@ $(BUILTIN_OBJ): $(BUILTIN_SRC) build-aux/start-sections | deps-known
 .SECONDEXPANSION:
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $$(LIBS_$$(call test_layer,$$*))
 	$(call need_layer,$*)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(EXT_$(call test_layer,$*)) $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(if $(filter BASE,$(call test_layer,$*)),,$(YAML_LIBS)) \
+	      $(EXT_$(call test_layer,$*)) $(LDLIBS)
 $(BUILD)/tests/%.o: LAYER_CFLAGS = $(INC_$(call test_layer,$*)) -Itests $(CMOCKA_CFLAGS)
 $(BUILD)/tests/%.o: tests/%.c | deps-known
 	$(call need_layer,$*)
