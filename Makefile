@@ -6,7 +6,8 @@
 #   make install    install the program, its catalogues and manual pages under $(DESTDIR)$(PREFIX)
 #   make pot        remake po/meetlat.pot from the sources; make update-po merges it into po/*.po
 #
-# Packagers: CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PKG_CONFIG, PREFIX and DESTDIR are honoured;
+# Packagers: CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PKG_CONFIG, OBJCOPY, OBJDUMP, PREFIX and
+# DESTDIR are honoured (libyaml and libhyphen are opened at run time: see "Libraries" below);
 # warnings are errors only when asked for (`make check WERROR=-Werror`, as .ci/run does).
 
 VERSION    = 0.1.0
@@ -73,7 +74,8 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 # The kernel maps a program's file in 64 KiB windows around each page the program touches
 # (fault-around), so what the start costs in memory is the number of windows its code and data
 # fall in. Each function and variable gets a section of its own, and each object is passed
-# through objcopy with build-aux/start-sections (written by `make start-layout`), which renames
+# through objcopy with the options of build-aux/start-sections (written by `make start-layout`),
+# which renames
 # the functions that start -> first frame -> quit runs into .text.hot.*, which the linker puts
 # together at the front of the text, and the read-only data the start never reads into .rodata1,
 # after the rest. The segments are aligned to 64 KiB so that the windows begin where the layout
@@ -82,7 +84,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 # the layout off (a function missing from the list only costs the start a window).
 OBJCOPY       ?= objcopy
 LAYOUT_CFLAGS  = -ffunction-sections -fdata-sections
-START_SECTIONS = $(shell cat build-aux/start-sections)
+START_SECTIONS = build-aux/start-sections
 ALIGN_64K      = -Wl,-z,max-page-size=0x10000
 PACKED_RELOCS  = -Wl,-z,pack-relative-relocs
 # The flags of the variable named $(1) when a program links with them, else nothing.
@@ -207,7 +209,7 @@ $(BUILD)/meetlat: $(call obj,tui/main.c) $(LIBS_TUI)
 	$(CC) $(ALL_LDFLAGS) $(START_LDFLAGS) -o $@ $^ $(EXT_TUI) $(LDLIBS)
 
 # Rewrites build-aux/start-sections from what the release build's start runs (valgrind's
-# callgrind); review the difference, then rebuild from clean (make clean all).
+# callgrind); review the difference (the objects are then compiled again with it).
 start-layout: $(BUILD)/meetlat
 	$(PYTHON) build-aux/start-layout $(BUILD)/meetlat build-aux/start-sections
 
@@ -220,10 +222,10 @@ $(BASE_LIB) $(CONTENT_LIB) $(SESSIONS_LIB) $(UI_LIB) $(TUI_LIB):
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 
-$(BUILD)/%.o: %.c build-aux/start-sections | deps-known
+$(BUILD)/%.o: %.c $(START_SECTIONS) | deps-known
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-	$(if $(START_SECTIONS),$(OBJCOPY) $(START_SECTIONS) $@)
+	$(if $(START_SECTIONS),$(OBJCOPY) @$(START_SECTIONS) $@)
 
 # ---- The built-in almanac, compiled at build time -----------------------------------------
 # The generator (content/gen_builtin.c) loads content/almanak.yaml with the loader that
@@ -240,9 +242,9 @@ $(GEN_BUILTIN): $(call obj,content/gen_builtin.c $(filter-out content/builtin.c,
 $(BUILTIN_SRC): content/almanak.yaml $(GEN_BUILTIN)
 	$(GEN_BUILTIN) content/almanak.yaml > $@.tmp || { rm -f $@.tmp; exit 1; }
 	mv $@.tmp $@
-$(BUILTIN_OBJ): $(BUILTIN_SRC) build-aux/start-sections | deps-known
+$(BUILTIN_OBJ): $(BUILTIN_SRC) $(START_SECTIONS) | deps-known
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-	$(if $(START_SECTIONS),$(OBJCOPY) $(START_SECTIONS) $@)
+	$(if $(START_SECTIONS),$(OBJCOPY) @$(START_SECTIONS) $@)
 # ---- end of the built-in almanac ----------------------------------------------------------
 
 # Unit tests: one program per tests/test_*.c; test tools: one per tests/tools/*.c; each
