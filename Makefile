@@ -6,7 +6,8 @@
 #   make install    install the program, its catalogues and manual pages under $(DESTDIR)$(PREFIX)
 #   make pot        remake po/meetlat.pot from the sources; make update-po merges it into po/*.po
 #
-# Packagers: CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PKG_CONFIG, PREFIX and DESTDIR are honoured;
+# Packagers: CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS, PKG_CONFIG, OBJCOPY, OBJDUMP, PREFIX and
+# DESTDIR are honoured (libyaml and libhyphen are opened at run time: see "Libraries" below);
 # warnings are errors only when asked for (`make check WERROR=-Werror`, as .ci/run does).
 
 VERSION    = 0.1.0
@@ -27,6 +28,8 @@ SANITIZE  ?=
 pc_cflags = $(filter-out -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=%,\
               $(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null))
 YAML_CFLAGS := $(call pc_cflags,yaml-0.1)
+# Linked by the unit tests of content/ and above only (test_session_io compares the session
+# writer with libyaml's emitter); the program opens libyaml when it needs it (below).
 YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
 MHD_CFLAGS := $(call pc_cflags,libmicrohttpd)
 # libmicrohttpd is loaded when phone voting first opens (vote/vote_mhd.c), not linked: only
@@ -37,22 +40,72 @@ CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 QRENCODE_CFLAGS := $(call pc_cflags,libqrencode)
 QRENCODE_LIBS := $(shell $(PKG_CONFIG) --libs libqrencode 2>/dev/null)
-# libhyphen ships no pkg-config file on Debian (libhyphen-dev): its header and -lhyphen.
-HYPHEN_LIBS ?= -lhyphen
+# libyaml and libhyphen are not linked: they are opened the first time a YAML file is read or
+# written and a word is hyphenated (base/dynlib.h; the start on the built-in almanac needs
+# neither), and libmicrohttpd when phone voting first opens; by the sonames of the libraries
+# found at build time (objdump -p of the .so that -lyaml, -lhyphen and -lmicrohttpd would
+# link), else Debian's. A package must depend on them itself (dpkg-shlibdeps does not see
+# them): libyaml-0-2, libhyphen0 and libmicrohttpd12 on Debian. DL_LIBS is -ldl where dlopen
+# is not in the C library (glibc before 2.34).
+OBJDUMP ?= objdump
+soname_of = $(shell $(OBJDUMP) -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | \
+              awk '$$1 == "SONAME" { print $$2 }')
+ifeq ($(origin YAML_SONAME),undefined)
+YAML_SONAME := $(or $(call soname_of,yaml),libyaml-0.so.2)
+endif
+ifeq ($(origin HYPHEN_SONAME),undefined)
+HYPHEN_SONAME := $(or $(call soname_of,hyphen),libhyphen.so.0)
+endif
+ifeq ($(origin MHD_SONAME),undefined)
+MHD_SONAME := $(or $(call soname_of,microhttpd),libmicrohttpd.so.12)
+endif
+ifeq ($(origin DL_LIBS),undefined)
+DL_LIBS := $(shell printf '\043include <dlfcn.h>\nint main(void) { return !dlopen("", 0); }\n' | \
+             $(CC) -x c -o /dev/null - >/dev/null 2>&1 || echo -ldl)
+endif
 
 WARNINGS   = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wformat=2 -Wno-format-nonliteral
 # The languages of the interface besides English: one catalogue po/LANG.po for each.
 LINGUAS   := $(shell cat po/LINGUAS)
 FEATURES   = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DMEETLAT_VERSION='"$(VERSION)"' \
-             -DLOCALEDIR='"$(LOCALEDIR)"' -DMEETLAT_LINGUAS='"$(LINGUAS)"'
+             -DLOCALEDIR='"$(LOCALEDIR)"' -DMEETLAT_LINGUAS='"$(LINGUAS)"' \
+             -DYAML_SONAME='"$(YAML_SONAME)"' -DHYPHEN_SONAME='"$(HYPHEN_SONAME)"' \
+             -DMHD_SONAME='"$(MHD_SONAME)"'
 ifeq ($(SANITIZE),1)
 SANFLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
 # LAYER_CFLAGS is the include path of the layer being compiled (below).
-ALL_CFLAGS = $(WARNINGS) $(FEATURES) $(LAYER_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
+ALL_CFLAGS = $(WARNINGS) $(FEATURES) $(LAYER_CFLAGS) $(LAYOUT_CFLAGS) $(CPPFLAGS) $(CFLAGS) \
+             $(SANFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
+# ---- The start's memory: the program's layout (issue 10) -----------------------------------
+# The kernel maps a program's file in 64 KiB windows around each page the program touches
+# (fault-around), so what the start costs in memory is the number of windows its code and data
+# fall in. Each function and variable gets a section of its own, and each object is passed
+# through objcopy with the options of build-aux/start-sections (written by `make start-layout`),
+# which renames
+# the functions that start -> first frame -> quit runs into .text.hot.*, which the linker puts
+# together at the front of the text, and the read-only data the start never reads into .rodata1,
+# after the rest. The segments are aligned to 64 KiB so that the windows begin where the layout
+# does, and relative relocations are packed (DT_RELR) for the loader to read fewer pages: each
+# linker flag only when $(CC) $(LDFLAGS) links with it. START_SECTIONS= START_LDFLAGS= turn
+# the layout off (a function missing from the list only costs the start a window).
+OBJCOPY       ?= objcopy
+LAYOUT_CFLAGS  = -ffunction-sections -fdata-sections
+START_SECTIONS = build-aux/start-sections
+ALIGN_64K      = -Wl,-z,max-page-size=0x10000
+PACKED_RELOCS  = -Wl,-z,pack-relative-relocs
+# The flags of the variable named $(1) when a program links with them, else nothing.
+links_with = $(shell printf 'int main(void) { return 0; }\n' | \
+               $(CC) $(LDFLAGS) $($(1)) -x c -o /dev/null - >/dev/null 2>&1 && echo '$($(1))')
+ifeq ($(origin START_LDFLAGS),undefined)
+START_LDFLAGS := $(call links_with,ALIGN_64K) $(call links_with,PACKED_RELOCS)
+endif
+# ---- end of the layout ---------------------------------------------------------------------
+
+# ---- The layers: base <- content <- sessions <- tui ----------------------------------------
 # ---- The layers: base <- content <- sessions <- vote <- tui ----------------------------------------
 # Each folder is a layer and a static library. A layer's code sees the headers of its own
 # folder and of the layers below it, nothing else, and a program links the library of its
@@ -96,10 +149,10 @@ LIBS_SESSIONS = $(SESSIONS_LIB) $(LIBS_CONTENT)
 LIBS_VOTE     = $(VOTE_LIB) $(LIBS_SESSIONS)
 LIBS_UI       = $(UI_LIB) $(LIBS_VOTE)
 LIBS_TUI      = $(TUI_LIB) $(LIBS_UI)
-EXT_BASE      = $(HYPHEN_LIBS)
-EXT_CONTENT   = $(YAML_LIBS) $(EXT_BASE)
+EXT_BASE      = $(DL_LIBS)
+EXT_CONTENT   = $(EXT_BASE)
 EXT_SESSIONS  = $(EXT_CONTENT)
-EXT_VOTE      = -ldl -lpthread $(EXT_SESSIONS)
+EXT_VOTE      = -lpthread $(EXT_SESSIONS)
 EXT_UI        = $(QRENCODE_LIBS) $(EXT_VOTE)
 EXT_TUI       = $(CURSES_LIBS) $(EXT_UI)
 
@@ -114,7 +167,7 @@ $(call obj,$(UI_SRC)): LAYER_CFLAGS = $(INC_UI)
 # The layer each unit test (tests/test_*.c) and test tool (tests/tools/*.c) belongs to: the
 # lowest layer whose code it needs. It compiles with that layer's include path (and tests/)
 # and links that layer's libraries. A new test program is named in one of these lists.
-TESTS_BASE     = test_date test_hyphen test_i18n test_utf8 test_valid
+TESTS_BASE     = test_date test_dynlib test_hyphen test_i18n test_utf8 test_valid
 TESTS_CONTENT  = test_almanak test_builtin test_content test_content_corpus test_ynode builtin_load
 TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
                  test_store test_alloc_fail export_fixture session_fixture test_baseline
@@ -133,7 +186,8 @@ UNIT_TESTS   = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 TEST_TOOLS   = $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
 
 .PHONY: all run check check-layers check-po deps deps-known install uninstall clean \
-        test-programs run-tests bench fuzz man-keys golden-pages pot update-po catalogues
+        test-programs run-tests bench fuzz man-keys golden-pages pot update-po catalogues \
+        start-layout
 .DEFAULT_GOAL := all
 
 all: meetlat catalogues
@@ -171,7 +225,12 @@ check-po:
 # ---- end of the translations -------------------------------------------------------------
 
 $(BUILD)/meetlat: $(call obj,tui/main.c) $(LIBS_TUI)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(EXT_TUI) $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) $(START_LDFLAGS) -o $@ $^ $(EXT_TUI) $(LDLIBS)
+
+# Rewrites build-aux/start-sections from what the release build's start runs (valgrind's
+# callgrind); review the difference (the objects are then compiled again with it).
+start-layout: $(BUILD)/meetlat
+	$(PYTHON) build-aux/start-layout $(BUILD)/meetlat build-aux/start-sections
 
 $(BASE_LIB): $(call obj,$(BASE_SRC))
 $(CONTENT_LIB): $(call obj,$(CONTENT_SRC)) $(BUILTIN_OBJ)
@@ -183,9 +242,10 @@ $(BASE_LIB) $(CONTENT_LIB) $(SESSIONS_LIB) $(VOTE_LIB) $(UI_LIB) $(TUI_LIB):
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 
-$(BUILD)/%.o: %.c | deps-known
+$(BUILD)/%.o: %.c $(START_SECTIONS) | deps-known
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(if $(START_SECTIONS),$(OBJCOPY) @$(START_SECTIONS) $@)
 
 # ---- The built-in almanac, compiled at build time -----------------------------------------
 # The generator (content/gen_builtin.c) loads content/almanak.yaml with the loader that
@@ -202,8 +262,9 @@ $(GEN_BUILTIN): $(call obj,content/gen_builtin.c $(filter-out content/builtin.c,
 $(BUILTIN_SRC): content/almanak.yaml $(GEN_BUILTIN)
 	$(GEN_BUILTIN) content/almanak.yaml > $@.tmp || { rm -f $@.tmp; exit 1; }
 	mv $@.tmp $@
-$(BUILTIN_OBJ): $(BUILTIN_SRC) | deps-known
+$(BUILTIN_OBJ): $(BUILTIN_SRC) $(START_SECTIONS) | deps-known
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(if $(START_SECTIONS),$(OBJCOPY) @$(START_SECTIONS) $@)
 # ---- end of the built-in almanac ----------------------------------------------------------
 
 # Unit tests: one program per tests/test_*.c; test tools: one per tests/tools/*.c; each
@@ -212,7 +273,8 @@ $(BUILTIN_OBJ): $(BUILTIN_SRC) | deps-known
 .SECONDEXPANSION:
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $$(LIBS_$$(call test_layer,$$*))
 	$(call need_layer,$*)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(EXT_$(call test_layer,$*)) $(LDLIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(if $(filter BASE,$(call test_layer,$*)),,$(YAML_LIBS)) \
+	      $(EXT_$(call test_layer,$*)) $(LDLIBS)
 $(BUILD)/tests/%.o: LAYER_CFLAGS = $(INC_$(call test_layer,$*)) -Itests $(CMOCKA_CFLAGS)
 $(BUILD)/tests/%.o: tests/%.c | deps-known
 	$(call need_layer,$*)

@@ -10,8 +10,37 @@
 #include <string.h>
 #include <strings.h>
 
+#include "dynlib.h"
 #include "mem.h"
 #include "utf8.h"
+
+#ifndef HYPHEN_SONAME
+#define HYPHEN_SONAME "libhyphen.so.0"
+#endif
+
+/* libhyphen's functions, loaded with the first dictionary (dynlib.h): a start that breaks no
+ * word maps no libhyphen. */
+static struct {
+	HyphenDict *(*load_file)(FILE *f);
+	void (*free)(HyphenDict *dict);
+	int (*hyphenate3)(HyphenDict *dict, const char *word, int word_size, char *hyphens,
+			  char *hyphword, char ***rep, int **pos, int **cut, int lhmin, int rhmin,
+			  int clhmin, int crhmin);
+} hnj;
+static struct dynlib hnj_lib = { .name = "libhyphen", .soname = HYPHEN_SONAME };
+
+/* Loads libhyphen once; false when it cannot be (hyphenation then falls back, as without a
+ * dictionary). */
+static bool hnj_load(void)
+{
+	static const struct dynlib_symbol symbols[] = {
+		{ "hnj_hyphen_load_file", (void **)&hnj.load_file },
+		{ "hnj_hyphen_free", (void **)&hnj.free },
+		{ "hnj_hyphen_hyphenate3", (void **)&hnj.hyphenate3 },
+	};
+
+	return dynlib_load(&hnj_lib, symbols, sizeof symbols / sizeof symbols[0]);
+}
 
 /* Dutch loanwords that the patterns of hyphen-nl break wrongly, lower case, each break written
  * "-". An entry wins over the patterns for a run of letters that equals it, or that begins
@@ -73,9 +102,9 @@ static const struct language *find_language(const char *tag)
 	return NULL;
 }
 
-/* Loads the dictionary of LANG from folder DIR into H; leaves H a fallback when the file cannot
- * be read, names no character set on its first line (an empty file) or one without a
- * converter. */
+/* Loads the dictionary of LANG from folder DIR into H; leaves H a fallback when the file or
+ * libhyphen cannot be read or loaded, or the file names no character set on its first line (an
+ * empty file) or one without a converter. */
 static void load_dictionary(struct hyphenator *h, const struct language *lang, const char *dir)
 {
 	char path[4096];
@@ -84,14 +113,18 @@ static void load_dictionary(struct hyphenator *h, const struct language *lang, c
 
 	if (n < 0 || (size_t)n >= sizeof path || !(f = fopen(path, "re")))
 		return;
-	h->dict = hnj_hyphen_load_file(f);
+	if (!hnj_load()) {
+		fclose(f);
+		return;
+	}
+	h->dict = hnj.load_file(f);
 	fclose(f);
 	if (!h->dict)
 		return;
 	if (h->dict->cset[0] == '\0' ||
 	    (h->to_dict = iconv_open(h->dict->utf8 ? "UTF-8" : h->dict->cset, "UTF-8")) ==
 		    (iconv_t)-1) {
-		hnj_hyphen_free(h->dict);
+		hnj.free(h->dict);
 		h->dict = NULL;
 		return;
 	}
@@ -122,7 +155,7 @@ void hyphen_close(struct hyphenator *h)
 		return;
 	if (h->dict) {
 		iconv_close(h->to_dict);
-		hnj_hyphen_free(h->dict);
+		hnj.free(h->dict);
 	}
 	mem.free(h);
 }
@@ -180,7 +213,7 @@ static void add_pattern_breaks(struct hyphenator *h, const struct letter_run *ru
 		end_of[k] = used;
 	}
 	text[used] = '\0';
-	if (hnj_hyphen_hyphenate3(h->dict, text, (int)used, hyphens, NULL, &rep, &pos, &cut, 2, 2,
+	if (hnj.hyphenate3(h->dict, text, (int)used, hyphens, NULL, &rep, &pos, &cut, 2, 2,
 				  0, 0) == 0)
 		for (size_t k = 0; k + 1 < count; k++) {
 			size_t last = end_of[k] - 1; /* the character's last byte */

@@ -11,11 +11,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include "arena.h"
 #include "i18n.h"
 #include "mem.h"
+#include "yamllib.h"
 #include "yerror.h"
 
 const struct ylimits ylimits_default = {
@@ -425,13 +425,13 @@ static bool parse_events(yaml_parser_t *parser, struct builder *b, const char *b
 	while (ok && !done) {
 		yaml_event_t ev;
 
-		if (!yaml_parser_parse(parser, &ev)) {
+		if (!yamllib.parser_parse(parser, &ev)) {
 			yerror_explain(parser, b->doc->file, buf, len, b->d);
 			return false;
 		}
 		done = ev.type == YAML_STREAM_END_EVENT;
 		ok = builder_event(b, &ev);
-		yaml_event_delete(&ev);
+		yamllib.event_delete(&ev);
 	}
 	if (ok && !b->doc->root) {
 		diag_set(b->d, b->doc->file, 1, 1, "%s",
@@ -461,9 +461,13 @@ bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
 	doc->file = file;
 	if (!input_acceptable(file, buf, len, limits, d))
 		return false;
+	if (!yamllib_load()) {
+		diag_set(d, file, 0, 0, "%s", yamllib_problem());
+		return false;
+	}
 	doc->arena = arena_new();
 	b.stack = mem.calloc(limits->max_depth + 1, sizeof(*b.stack));
-	if (!doc->arena || !b.stack || !yaml_parser_initialize(&parser)) {
+	if (!doc->arena || !b.stack || !yamllib.parser_initialize(&parser)) {
 		builder_release(&b);
 		diag_set(d, file, 0, 0, "%s", _("out of memory"));
 		return false;
@@ -473,11 +477,11 @@ bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
 	 * are counted from the byte after it. The encoding stays fixed to UTF-8 so that a UTF-16
 	 * file is refused rather than read. */
 	skip = bom_length(buf, len);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)buf + skip, len - skip);
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	yamllib.parser_set_input_string(&parser, (const unsigned char *)buf + skip, len - skip);
+	yamllib.parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	ok = parse_events(&parser, &b, buf + skip, len - skip);
 	builder_release(&b);
-	yaml_parser_delete(&parser);
+	yamllib.parser_delete(&parser);
 	return ok;
 }
 

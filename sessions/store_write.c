@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "baseline.h"
 #include "i18n.h"
@@ -17,6 +16,7 @@
 #include "store_impl.h"
 #include "utf8.h"
 #include "valid.h"
+#include "yamllib.h"
 
 /* The emitter and the memory it writes into. OK turns false at the first failure, after
  * which nothing more is emitted; PROBLEM then says what went wrong when libyaml does not. */
@@ -56,7 +56,7 @@ static int out_write(void *data, unsigned char *bytes, size_t size)
 /* Hands the event EV, which libyaml INITIALISED or failed to, to the emitter. */
 static bool out_event(struct out *o, yaml_event_t *ev, int initialised)
 {
-	if (!initialised || !yaml_emitter_emit(&o->e, ev))
+	if (!initialised || !yamllib.emitter_emit(&o->e, ev))
 		o->ok = false;
 	return o->ok;
 }
@@ -149,11 +149,11 @@ static bool emit_start(struct out *o, enum ynode_kind kind, bool flow)
 	if (!o->ok)
 		return false;
 	if (kind == YNODE_MAPPING)
-		made = yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
+		made = yamllib.mapping_start_event_initialize(&ev, NULL, NULL, 1,
 							   flow ? YAML_FLOW_MAPPING_STYLE
 								: YAML_BLOCK_MAPPING_STYLE);
 	else
-		made = yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
+		made = yamllib.sequence_start_event_initialize(&ev, NULL, NULL, 1,
 							    flow ? YAML_FLOW_SEQUENCE_STYLE
 								 : YAML_BLOCK_SEQUENCE_STYLE);
 	return out_event(o, &ev, made);
@@ -167,8 +167,8 @@ static bool emit_end(struct out *o, enum ynode_kind kind)
 	if (!o->ok)
 		return false;
 	if (kind == YNODE_MAPPING)
-		return out_event(o, &ev, yaml_mapping_end_event_initialize(&ev));
-	return out_event(o, &ev, yaml_sequence_end_event_initialize(&ev));
+		return out_event(o, &ev, yamllib.mapping_end_event_initialize(&ev));
+	return out_event(o, &ev, yamllib.sequence_end_event_initialize(&ev));
 }
 
 /* Writes back NODE as it was read: plain scalars plain, quoted ones double-quoted. */
@@ -397,21 +397,25 @@ static bool emit_stream(struct out *o, const struct session *s, const void *arg,
 
 	if (!o->ok)
 		return false;
-	if (!yaml_emitter_initialize(&o->e)) {
+	if (!yamllib_load()) {
+		o->problem = yamllib_problem();
+		return o->ok = false;
+	}
+	if (!yamllib.emitter_initialize(&o->e)) {
 		o->problem = _("out of memory");
 		return o->ok = false;
 	}
-	yaml_emitter_set_output(&o->e, out_write, o);
-	yaml_emitter_set_unicode(&o->e, 1);
-	yaml_emitter_set_width(&o->e, -1);
-	yaml_emitter_set_break(&o->e, YAML_LN_BREAK);
-	if (!(out_event(o, &ev, yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING)) &&
-	      out_event(o, &ev, yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1)) &&
-	      body(o, s, arg) && out_event(o, &ev, yaml_document_end_event_initialize(&ev, 1)) &&
-	      out_event(o, &ev, yaml_stream_end_event_initialize(&ev))) &&
+	yamllib.emitter_set_output(&o->e, out_write, o);
+	yamllib.emitter_set_unicode(&o->e, 1);
+	yamllib.emitter_set_width(&o->e, -1);
+	yamllib.emitter_set_break(&o->e, YAML_LN_BREAK);
+	if (!(out_event(o, &ev, yamllib.stream_start_event_initialize(&ev, YAML_UTF8_ENCODING)) &&
+	      out_event(o, &ev, yamllib.document_start_event_initialize(&ev, NULL, NULL, NULL, 1)) &&
+	      body(o, s, arg) && out_event(o, &ev, yamllib.document_end_event_initialize(&ev, 1)) &&
+	      out_event(o, &ev, yamllib.stream_end_event_initialize(&ev))) &&
 	    !o->problem)
 		o->problem = o->e.problem ? o->e.problem : _("out of memory");
-	yaml_emitter_delete(&o->e);
+	yamllib.emitter_delete(&o->e);
 	return o->ok;
 }
 

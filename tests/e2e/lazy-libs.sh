@@ -1,0 +1,32 @@
+#!/bin/sh
+# lazy-libs.sh - issue 10: the start on the built-in almanac maps neither libyaml nor
+# libhyphen (base/dynlib.c opens each when first needed: showing the compiled-in almanac needs
+# no YAML, a new session is written directly); resuming the session reads YAML, and libyaml
+# is then opened and the workshop resumes.
+. "$(dirname "$0")/lib/tmux.sh"
+
+# mapped NAME - true when the current program has a file mapped whose name holds NAME.
+mapped() {
+	grep -q "$1" "/proc/$PID/maps"
+}
+
+start 100 30 "$TMP/w.yaml"
+wait_step 1/23
+get_pid
+check "the first frame of a new session: libyaml is not mapped" eval '! mapped libyaml'
+check "the first frame of a new session: libhyphen is not mapped" eval '! mapped libhyphen'
+check "the new session was written without it" test -s "$TMP/w.yaml"
+keys Space
+wait_step 2/23
+keys q
+wait_exit
+expect_eq "quit ends with status 0" "$(exit_status)" 0
+
+start 100 30 "$TMP/w.yaml"
+wait_step 2/23
+pass "the session resumes at step 2/23"
+get_pid
+check "reading the session opened libyaml" mapped libyaml-0.so
+keys q
+wait_exit
+finish
