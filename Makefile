@@ -32,6 +32,9 @@ CURSES_CFLAGS := $(call pc_cflags,ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# libxlsxwriter (libxlsxwriter-dev) writes the xlsx report (report/).
+XLSX_CFLAGS := $(call pc_cflags,xlsxwriter)
+XLSX_LIBS := $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null)
 # libhyphen ships no pkg-config file on Debian (libhyphen-dev): its header and -lhyphen.
 HYPHEN_LIBS ?= -lhyphen
 
@@ -48,7 +51,7 @@ endif
 ALL_CFLAGS = $(WARNINGS) $(FEATURES) $(LAYER_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
-# ---- The layers: base <- content <- sessions <- tui ----------------------------------------
+# ---- The layers: base <- content <- sessions <- report <- tui ------------------------------
 # Each folder is a layer and a static library. A layer's code sees the headers of its own
 # folder and of the layers below it, nothing else, and a program links the library of its
 # layer and those below it: a model test links no curses, a base test no libyaml.
@@ -56,7 +59,7 @@ ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 # For each layer L:  INC_L   what its sources compile with (include path, library flags)
 #                    LIBS_L  the libraries a program of L links, in link order
 #                    EXT_L   the system libraries it links after them
-LAYERS       = BASE CONTENT SESSIONS UI TUI
+LAYERS       = BASE CONTENT SESSIONS REPORT UI TUI
 BASE_SRC     = $(sort $(wildcard base/*.c))
 # content/gen_builtin.c is a build tool, not part of the library (see "The built-in almanac").
 CONTENT_SRC  = $(sort $(filter-out content/gen_builtin.c,$(wildcard content/*.c)))
@@ -65,6 +68,8 @@ GEN_BUILTIN  = $(BUILD)/gen/gen_builtin
 BUILTIN_SRC  = $(BUILD)/gen/builtin_content.c
 BUILTIN_OBJ  = $(BUILD)/gen/builtin_content.o
 SESSIONS_SRC = $(sort $(wildcard sessions/*.c))
+# report/: one report over many session files (meetlat report), above sessions, below tui.
+REPORT_SRC   = $(sort $(wildcard report/*.c))
 # tui/ is two layers: the interface's state, key handler and screens (UI, without curses,
 # which the tests link), and the windows that draw it on a terminal (TUI, the only code that
 # includes curses).
@@ -73,29 +78,34 @@ UI_SRC       = $(sort $(filter-out tui/main.c $(TUI_SRC),$(wildcard tui/*.c)))
 BASE_LIB     = $(BUILD)/libbase.a
 CONTENT_LIB  = $(BUILD)/libcontent.a
 SESSIONS_LIB = $(BUILD)/libsessions.a
+REPORT_LIB   = $(BUILD)/libreport.a
 UI_LIB       = $(BUILD)/libui.a
 TUI_LIB      = $(BUILD)/libtui.a
 
 INC_BASE      = -Ibase
 INC_CONTENT   = -Icontent $(INC_BASE) $(YAML_CFLAGS)
 INC_SESSIONS  = -Isessions $(INC_CONTENT)
-INC_UI        = -Itui $(INC_SESSIONS)
+INC_REPORT    = -Ireport $(INC_SESSIONS) $(XLSX_CFLAGS)
+INC_UI        = -Itui $(INC_REPORT)
 INC_TUI       = $(INC_UI) $(CURSES_CFLAGS)
 LIBS_BASE     = $(BASE_LIB)
 LIBS_CONTENT  = $(CONTENT_LIB) $(LIBS_BASE)
 LIBS_SESSIONS = $(SESSIONS_LIB) $(LIBS_CONTENT)
-LIBS_UI       = $(UI_LIB) $(LIBS_SESSIONS)
+LIBS_REPORT   = $(REPORT_LIB) $(LIBS_SESSIONS)
+LIBS_UI       = $(UI_LIB) $(LIBS_REPORT)
 LIBS_TUI      = $(TUI_LIB) $(LIBS_UI)
 EXT_BASE      = $(HYPHEN_LIBS)
 EXT_CONTENT   = $(YAML_LIBS) $(EXT_BASE)
 EXT_SESSIONS  = $(EXT_CONTENT)
-EXT_UI        = $(EXT_SESSIONS)
+EXT_REPORT    = $(XLSX_LIBS) $(EXT_SESSIONS)
+EXT_UI        = $(EXT_REPORT)
 EXT_TUI       = $(CURSES_LIBS) $(EXT_UI)
 
 $(BUILD)/base/%.o:     LAYER_CFLAGS = $(INC_BASE)
 $(BUILD)/content/%.o:  LAYER_CFLAGS = $(INC_CONTENT)
 $(BUILD)/gen/%.o:      LAYER_CFLAGS = $(INC_CONTENT)
 $(BUILD)/sessions/%.o: LAYER_CFLAGS = $(INC_SESSIONS)
+$(BUILD)/report/%.o:   LAYER_CFLAGS = $(INC_REPORT)
 $(BUILD)/tui/%.o:      LAYER_CFLAGS = $(INC_TUI)
 $(call obj,$(UI_SRC)): LAYER_CFLAGS = $(INC_UI)
 
@@ -106,6 +116,7 @@ TESTS_BASE     = test_date test_hyphen test_i18n test_utf8 test_valid
 TESTS_CONTENT  = test_almanak test_builtin test_content test_content_corpus test_ynode builtin_load
 TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
                  test_store test_alloc_fail export_fixture session_fixture
+TESTS_REPORT   = test_report report_sessions
 TESTS_UI       = test_tui_text test_screens test_ui_keys test_room test_follower test_presenter \
                  test_config keys_man screens_golden
 TESTS_TUI      =
@@ -136,7 +147,7 @@ meetlat: $(BUILD)/meetlat
 # is older than the sources or a translation misses or doubts a message (build-aux/check-po).
 MO_NAME       = LC_MESSAGES/meetlat.mo
 CATALOGUES    = $(foreach L,$(LINGUAS),$(BUILD)/locale/$(L)/$(MO_NAME) locale/$(L)/$(MO_NAME))
-MESSAGE_SRC   = $(BASE_SRC) $(CONTENT_SRC) $(SESSIONS_SRC) $(UI_SRC) $(TUI_SRC) tui/main.c \
+MESSAGE_SRC   = $(BASE_SRC) $(CONTENT_SRC) $(SESSIONS_SRC) $(REPORT_SRC) $(UI_SRC) $(TUI_SRC) tui/main.c \
                 tests/tools/keys_man.c
 XGETTEXT_OPTS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
                 --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --sort-by-file --add-location=file \
@@ -163,9 +174,10 @@ $(BUILD)/meetlat: $(call obj,tui/main.c) $(LIBS_TUI)
 $(BASE_LIB): $(call obj,$(BASE_SRC))
 $(CONTENT_LIB): $(call obj,$(CONTENT_SRC)) $(BUILTIN_OBJ)
 $(SESSIONS_LIB): $(call obj,$(SESSIONS_SRC))
+$(REPORT_LIB): $(call obj,$(REPORT_SRC))
 $(UI_LIB): $(call obj,$(UI_SRC))
 $(TUI_LIB): $(call obj,$(TUI_SRC))
-$(BASE_LIB) $(CONTENT_LIB) $(SESSIONS_LIB) $(UI_LIB) $(TUI_LIB):
+$(BASE_LIB) $(CONTENT_LIB) $(SESSIONS_LIB) $(REPORT_LIB) $(UI_LIB) $(TUI_LIB):
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 

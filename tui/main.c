@@ -11,6 +11,7 @@
 #include "export.h"
 #include "follow.h"
 #include "i18n.h"
+#include "report_cli.h"
 #include "store.h"
 #include "term.h"
 #include "tui.h"
@@ -45,6 +46,8 @@ static const char *const usage_text = N_(
 	"       meetlat --preview CONTENT           walk a content file; nothing is saved\n"
 	"       meetlat --check [CONTENT]           validate content (default: the built-in)\n"
 	"       meetlat --export md|csv|html SESSION  write a report to standard output\n"
+	"       meetlat report [--format html|csv|xlsx] [-o FILE] PATH...\n"
+	"                                           one report over many sessions and folders\n"
 	"       meetlat --help | --version\n");
 
 static const char *const help_text = N_(
@@ -75,6 +78,7 @@ static const char *const help_text = N_(
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n"
 	"\n"
+	"meetlat report --help lists the options of the report over many sessions.\n"
 	"Press ? in the program for its keys. See meetlat(1) and, for the content format,\n"
 	"meetlat(5).\n");
 
@@ -348,7 +352,11 @@ static int output_checked(int status)
 int main(int argc, char **argv)
 {
 	struct options opt;
-	int status = parse_options(argc, argv, &opt);
+	int status;
+
+	if (argc > 1 && strcmp(argv[1], "report") == 0)
+		return output_checked(report_main(argc - 1, argv + 1));
+	status = parse_options(argc, argv, &opt);
 
 	/* Only the character set and the messages follow the environment: numbers, times and
 	 * sorting stay those of C, as the files need them, and the other categories of the

@@ -1,5 +1,5 @@
 #!/bin/sh
-# layers.sh - the build keeps the layers base <- content <- sessions <- tui apart:
+# layers.sh - the build keeps the layers base <- content <- sessions <- report <- tui apart:
 # build-aux/check-layers passes on the tree and fails, naming file and line, on a copy with a
 # wrong include planted in it; the test programs of the layers below tui/ link no curses, and
 # those of base/ no libyaml (as the Makefile's TESTS_* lists name them).
@@ -9,7 +9,7 @@ needs BUILD
 # planted FILE LINE TEXT EXPECTED - a copy of the tree with TEXT inserted as line LINE of FILE
 # fails the check with the message EXPECTED (FILE:LINE: ...) on its first line.
 planted() {
-	rm -rf "$work/tree" && mkdir "$work/tree" && cp -R base content sessions tui "$work/tree/"
+	rm -rf "$work/tree" && mkdir "$work/tree" && cp -R base content sessions report tui "$work/tree/"
 	sed -i "$2i $3" "$work/tree/$1"
 	sh build-aux/check-layers "$work/tree" > "$work/out" 2> "$work/err"
 	status=$?
@@ -49,7 +49,7 @@ links() {
 	ldd "$program" | grep -q "$2"
 }
 
-for layer in BASE CONTENT SESSIONS; do
+for layer in BASE CONTENT SESSIONS REPORT; do
 	programs=$(layer_tests "$layer")
 	check "the Makefile lists test programs of $layer" [ -n "$programs" ]
 	for p in $programs; do
