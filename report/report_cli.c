@@ -136,8 +136,9 @@ static bool parse(int argc, char **argv, struct report_options *o)
 /* What each session read is handed to. */
 struct reporting {
 	struct report *r;
-	FILE *out;    /* CSV: where its lines go as the sessions are read; else NULL */
-	bool begun;   /* CSV: the header is written */
+	struct report_csv csv; /* CSV: its lines are written as the sessions are read */
+	bool streams;          /* the format is CSV */
+	bool begun;            /* CSV: the header is written */
 	bool failed;  /* memory or the spool ran out */
 };
 
@@ -147,12 +148,12 @@ static bool fold(void *ctx, const struct session *s, const char *path)
 {
 	struct reporting *rep = ctx;
 
-	if (rep->out && !rep->begun) {
-		report_csv_begin(rep->out, rep->r);
+	if (rep->streams && !rep->begun) {
+		report_csv_begin(&rep->csv);
 		rep->begun = true;
 	}
-	if (rep->out)
-		report_csv_session(rep->out, rep->r, s, path);
+	if (rep->streams)
+		report_csv_session(&rep->csv, s, path);
 	if (!report_add(rep->r, s, path)) {
 		fprintf(stderr, "meetlat: %s\n", _("out of memory, or no room for the open actions"));
 		rep->failed = true;
@@ -182,7 +183,7 @@ static bool finish(const struct report_options *o, struct reporting *rep, FILE *
 
 	if (o->format == FORMAT_XLSX)
 		return report_xlsx(o->output, rep->r);
-	ok = o->format == FORMAT_CSV ? report_csv_actions(out, rep->r) : report_html(out, rep->r);
+	ok = rep->streams ? report_csv_actions(&rep->csv, rep->r) : report_html(out, rep->r);
 	ok = fflush(out) == 0 && !ferror(out) && ok;
 	if (out != stdout)
 		ok = fclose(out) == 0 && ok;
@@ -204,7 +205,8 @@ static int run(const struct report_options *o, const struct content *c)
 		return STATUS_SKIPPED;
 	if (o->format != FORMAT_XLSX && !(out = open_output(o)))
 		goto done;
-	rep.out = o->format == FORMAT_CSV ? out : NULL;
+	rep.streams = o->format == FORMAT_CSV;
+	report_csv_init(&rep.csv, out, rep.r);
 	for (int i = 0; i < o->n_paths && !w.stopped; i++)
 		report_walk_path(&w, o->paths[i]);
 	if (rep.failed)
@@ -214,8 +216,8 @@ static int run(const struct report_options *o, const struct content *c)
 		status = STATUS_USAGE;
 		goto done;
 	}
-	if (rep.out && !rep.begun)
-		report_csv_begin(out, rep.r);
+	if (rep.streams && !rep.begun)
+		report_csv_begin(&rep.csv);
 	if (finish(o, &rep, out))
 		status = w.skipped ? STATUS_SKIPPED : STATUS_OK;
 	out = NULL;

@@ -26,45 +26,65 @@
 #include "store_scan.h"
 #include "utf8.h"
 
-/* Returns the separator of R's CSV. */
-static char separator(const struct report *r)
+void report_csv_init(struct report_csv *w, FILE *out, const struct report *r)
 {
-	return export_csv_separator(0, r->c->language);
+	w->out = out;
+	w->r = r;
+	w->separator = export_csv_separator(0, r->c->language);
 }
 
 /* Writes TEXT (NULL: empty) as one field: control characters replaced, guarded, quoted;
  * FIRST: no separator before it. */
-static void cell(FILE *out, const struct report *r, const char *text, bool first)
+static void cell(const struct report_csv *w, const char *text, bool first)
 {
 	char small[256], *clean = small;
 	size_t len;
 
 	if (!first)
-		putc(separator(r), out);
+		putc(w->separator, w->out);
 	if (!text)
 		return;
 	len = strlen(text);
 	if (len >= sizeof(small) && !(clean = mem.malloc(len + 1)))
 		return;
 	utf8_sanitize_into(clean, text, len, true, '?');
-	export_csv_field(out, clean, separator(r), export_csv_needs_guard(clean));
+	export_csv_field(w->out, clean, w->separator, export_csv_needs_guard(clean));
 	if (clean != small)
 		mem.free(clean);
 }
 
-/* Writes the number N as one field (0 as "" when BLANK_ZERO). */
-static void number(FILE *out, const struct report *r, size_t n, bool blank_zero)
+/* Writes the identifier, date or sha256 TEXT as one field after a separator: it was
+ * validated when read (a-z, 0-9 and '-'), so it needs no cleaning or quotes, and a guard only
+ * when it starts with '-'. */
+static void plain(const struct report_csv *w, const char *text)
 {
-	putc(separator(r), out);
-	if (n || !blank_zero)
-		fprintf(out, "%zu", n);
+	if (text[0] == '-') {
+		cell(w, text, false);
+		return;
+	}
+	putc(w->separator, w->out);
+	fputs(text, w->out);
+}
+
+/* Writes the number N as one field after a separator (0 as "" when BLANK_ZERO). */
+static void number(const struct report_csv *w, size_t n, bool blank_zero)
+{
+	char digits[24], *at = digits + sizeof(digits);
+
+	putc(w->separator, w->out);
+	if (!n && blank_zero)
+		return;
+	do
+		*--at = (char)('0' + n % 10);
+	while (n /= 10);
+	fwrite(at, 1, (size_t)(digits + sizeof(digits) - at), w->out);
 }
 
 /* Writes the N names (translated) as a header line. */
-static void header(FILE *out, const struct report *r, const char *const *names, size_t n)
+static void header(const struct report_csv *w, const char *const *names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		cell(out, r, _(names[i]), i == 0);
+		cell(w, _(names[i]), i == 0);
 }
 
 /* The columns every line starts with: the session's. */
@@ -76,105 +96,90 @@ static const char *const session_columns[] = {
 };
 
 /* Writes the columns of session S from FILE that every line starts with. */
-static void session_cells(FILE *out, const struct report *r, const struct session *s,
+static void session_cells(const struct report_csv *w, const struct session *s,
 			  const char *file)
 {
-	cell(out, r, file, true);
-	cell(out, r, s->meta[META_TITLE], false);
-	cell(out, r, s->meta[META_ORGANISATION], false);
-	cell(out, r, s->meta[META_GROUP], false);
-	cell(out, r, s->meta[META_DATE], false);
-	cell(out, r, report_session_content(s), false);
+	cell(w, file, true);
+	cell(w, s->meta[META_TITLE], false);
+	cell(w, s->meta[META_ORGANISATION], false);
+	cell(w, s->meta[META_GROUP], false);
+	plain(w, s->meta[META_DATE]);
+	plain(w, report_session_content(s));
 }
 
-void report_csv_begin(FILE *out, const struct report *r)
+void report_csv_begin(const struct report_csv *w)
 {
 	static const char *const rest[] = { N_("content_sha256"), N_("row_id"), N_("row"),
 					    N_("current"), N_("target") };
 
-	fputs(export_csv_bom, out);
-	header(out, r, session_columns, sizeof(session_columns) / sizeof(*session_columns));
+	fputs(export_csv_bom, w->out);
+	header(w, session_columns, sizeof(session_columns) / sizeof(*session_columns));
 	for (size_t i = 0; i < sizeof(rest) / sizeof(*rest); i++)
-		cell(out, r, _(rest[i]), false);
-	for (size_t p = 1; p <= r->n_phases; p++) {
+		cell(w, _(rest[i]), false);
+	for (size_t p = 1; p <= w->r->n_phases; p++) {
 		char name[64];
 
 		/* TRANSLATORS: the column of the votes for phase %2$zu; %1$s is the column name
 		 * "votes" as translated for the CSV export */
 		snprintf(name, sizeof(name), _("%1$s_%2$zu"), _("votes"), p);
-		cell(out, r, name, false);
+		cell(w, name, false);
 	}
-	fputs("\r\n", out);
+	fputs("\r\n", w->out);
 }
 
-void report_csv_session(FILE *out, const struct report *r, const struct session *s,
-			const char *file)
+void report_csv_session(const struct report_csv *w, const struct session *s, const char *file)
 {
+	size_t n_phases = w->r->n_phases;
 	const char *sha = store_file_content_sha256(s), *name;
 
 	for (size_t i = 0; i < s->n_scores; i++) {
 		const struct session_score *sc = &s->scores[i];
 		size_t votes[16] = { 0 };
 
-		if (!report_session_row(r, s, i, &name))
+		if (!report_session_row(w->r, s, i, &name))
 			continue;
 		for (size_t v = 0; v < sc->n_votes; v++)
 			if (sc->votes[v] >= 1 && (size_t)sc->votes[v] < sizeof(votes) / sizeof(*votes))
 				votes[sc->votes[v]]++;
-		session_cells(out, r, s, file);
-		cell(out, r, sha, false);
-		cell(out, r, sc->dimension, false);
-		cell(out, r, name, false);
-		number(out, r, (size_t)sc->current, true);
-		number(out, r, (size_t)sc->target, true);
-		for (size_t p = 1; p <= r->n_phases; p++)
-			number(out, r, p < sizeof(votes) / sizeof(*votes) ? votes[p] : 0, false);
-		fputs("\r\n", out);
+		session_cells(w, s, file);
+		plain(w, sha);
+		plain(w, sc->dimension);
+		cell(w, name, false);
+		number(w, (size_t)sc->current, true);
+		number(w, (size_t)sc->target, true);
+		for (size_t p = 1; p <= n_phases; p++)
+			number(w, p < sizeof(votes) / sizeof(*votes) ? votes[p] : 0, false);
+		fputs("\r\n", w->out);
 	}
 }
 
-/* Where the action lines go. */
-struct csv_to {
-	FILE *out;
-	const struct report *r;
-};
-
-/* Writes the CSV line of the open action A (report_each_action) to the csv_to CTX. */
+/* Writes the CSV line of the open action A (report_each_action) with the report_csv CTX. */
 static bool action_line(void *ctx, const struct report_action *a)
 {
-	const struct csv_to *to = ctx;
-	FILE *out = to->out;
-	const struct report *r = to->r;
+	const struct report_csv *w = ctx;
+	const char *cells[] = { a->title, a->organisation, a->group, a->date,
+				w->r->sections[a->section].content_id, a->row_id, a->row_name,
+				a->text, a->owner, a->due, a->overdue ? _("yes") : _("no") };
 
-	cell(out, r, a->file, true);
-	cell(out, r, a->title, false);
-	cell(out, r, a->organisation, false);
-	cell(out, r, a->group, false);
-	cell(out, r, a->date, false);
-	cell(out, r, r->sections[a->section].content_id, false);
-	cell(out, r, a->row_id, false);
-	cell(out, r, a->row_name, false);
-	cell(out, r, a->text, false);
-	cell(out, r, a->owner, false);
-	cell(out, r, a->due, false);
-	cell(out, r, a->overdue ? _("yes") : _("no"), false);
-	fputs("\r\n", out);
+	cell(w, a->file, true);
+	for (size_t i = 0; i < sizeof(cells) / sizeof(*cells); i++)
+		cell(w, cells[i], false);
+	fputs("\r\n", w->out);
 	return true;
 }
 
-bool report_csv_actions(FILE *out, struct report *r)
+bool report_csv_actions(const struct report_csv *w, struct report *r)
 {
 	static const char *const rest[] = { N_("row_id"), N_("row"), N_("action"), N_("owner"),
 					    /* TRANSLATORS: a column of the CSV of `meetlat
 					     * report`: whether an open action is past its due
 					     * date ("yes" or "no") */
 					    N_("due"), N_("overdue") };
-	struct csv_to to = { out, r };
 
-	fputs("\r\n", out);
-	header(out, r, session_columns, sizeof(session_columns) / sizeof(*session_columns));
+	fputs("\r\n", w->out);
+	header(w, session_columns, sizeof(session_columns) / sizeof(*session_columns));
 	for (size_t i = 0; i < sizeof(rest) / sizeof(*rest); i++)
-		cell(out, r, _(rest[i]), false);
-	fputs("\r\n", out);
-	return report_each_action(r, (size_t)-1, action_line, &to);
+		cell(w, _(rest[i]), false);
+	fputs("\r\n", w->out);
+	return report_each_action(r, (size_t)-1, action_line, (void *)w);
 }

@@ -9,16 +9,25 @@
 
 #include "report.h"
 
+/* A CSV being written: where, of which report, with which separator. */
+struct report_csv {
+	FILE *out;
+	const struct report *r;
+	char separator; /* ';' when the content is Dutch, else ',' */
+};
+
+/* CSV: sets up W to write the CSV of R to OUT. */
+void report_csv_init(struct report_csv *w, FILE *out, const struct report *r);
+
 /* CSV: the byte order mark and the header line of the sessions' lines. */
-void report_csv_begin(FILE *out, const struct report *r);
+void report_csv_begin(const struct report_csv *w);
 
 /* CSV: one line per row of session S (read from FILE). */
-void report_csv_session(FILE *out, const struct report *r, const struct session *s,
-			const char *file);
+void report_csv_session(const struct report_csv *w, const struct session *s, const char *file);
 
-/* CSV: an empty line, then the header and one line for each open action; false when the
- * spool cannot be read back. */
-bool report_csv_actions(FILE *out, struct report *r);
+/* CSV: an empty line, then the header and one line for each open action of R (W's report);
+ * false when the spool cannot be read back. */
+bool report_csv_actions(const struct report_csv *w, struct report *r);
 
 /* HTML: the whole page of R; false when the spool cannot be read back. */
 bool report_html(FILE *out, struct report *r);

@@ -236,11 +236,12 @@ void export_csv_field(FILE *out, const char *text, char sep, bool guard)
 		putc('"', out);
 	if (guard)
 		putc('\'', out);
-	for (; *text; text++) {
-		if (*text == '"')
-			putc('"', out);
-		putc(*text, out);
+	/* Each quote is written twice: the text up to and with it, then it again. */
+	for (const char *quote; (quote = strchr(text, '"')); text = quote + 1) {
+		fwrite(text, 1, (size_t)(quote - text) + 1, out);
+		putc('"', out);
 	}
+	fputs(text, out);
 	if (quoted)
 		putc('"', out);
 }
