@@ -2,8 +2,10 @@
  * and the spool of open actions. */
 #include "report.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mem.h"
 #include "store_scan.h"
@@ -313,6 +315,24 @@ static bool spool_text(FILE *f, const char *text)
 
 enum { ACTION_TEXTS = 9 };
 
+/* Returns a new temporary file for the spool, or NULL. Its descriptor is above those of the
+ * standard streams, so that a program started with one of them closed never writes its
+ * output or its messages into the spool. */
+static FILE *spool_open(void)
+{
+	FILE *f = tmpfile();
+	int fd;
+
+	if (!f || fileno(f) > STDERR_FILENO)
+		return f;
+	fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+	fclose(f); /* the file, already unlinked, lives on in FD */
+	f = fd >= 0 ? fdopen(fd, "w+b") : NULL;
+	if (!f && fd >= 0)
+		close(fd);
+	return f;
+}
+
 /* Writes the open action A of S (from FILE, in section number SECTION) to the spool. */
 static bool spool_action(struct report *r, size_t section, const struct session *s,
 			 const char *file, const struct session_action *a)
@@ -327,7 +347,7 @@ static bool spool_action(struct report *r, size_t section, const struct session 
 	unsigned char overdue = a->due[0] && strcmp(a->due, r->today) < 0;
 	bool ok;
 
-	if (!r->spool && !(r->spool = tmpfile()))
+	if (!r->spool && !(r->spool = spool_open()))
 		return false;
 	ok = fwrite(&section, sizeof(section), 1, r->spool) == 1 &&
 	     fwrite(&overdue, 1, 1, r->spool) == 1;
@@ -360,6 +380,9 @@ bool report_add(struct report *r, const struct session *s, const char *file)
 	return ok;
 }
 
+/* The longest text the spool holds: a path, or a text of a session. */
+#define SPOOL_TEXT_MAX ((size_t)SESSION_TEXT_MAX + 4096)
+
 /* A buffer the spool's texts are read back into. */
 struct spool_reader {
 	FILE *f;
@@ -381,7 +404,7 @@ static bool spool_next(struct spool_reader *sr, size_t *section, unsigned char *
 	if (fread(overdue, 1, 1, sr->f) != 1)
 		return false;
 	for (size_t i = 0; i <= ACTION_TEXTS; i++) {
-		if (fread(&len, sizeof(len), 1, sr->f) != 1)
+		if (fread(&len, sizeof(len), 1, sr->f) != 1 || len > SPOOL_TEXT_MAX)
 			return false;
 		if (used + len + 1 > sr->cap) {
 			size_t cap = 2 * (used + len + 1);
