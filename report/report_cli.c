@@ -14,6 +14,7 @@
 #include "report.h"
 #include "report_out.h"
 #include "report_walk.h"
+#include "valid.h"
 
 enum report_format { FORMAT_HTML, FORMAT_CSV, FORMAT_XLSX, FORMAT_UNKNOWN };
 enum { STATUS_OK = 0, STATUS_SKIPPED = 1, STATUS_USAGE = 2 };
@@ -89,7 +90,6 @@ static bool parse(int argc, char **argv, struct report_options *o)
 		{ "today", required_argument, NULL, 'T' },  { "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char today[DATE_ISO_SIZE];
 	int ch;
 
 	memset(o, 0, sizeof(*o));
@@ -112,7 +112,7 @@ static bool parse(int argc, char **argv, struct report_options *o)
 			break;
 		case 'T':
 			o->today = optarg;
-			if (strlen(optarg) != DATE_ISO_SIZE - 1 || !date_parse(optarg, optarg, today))
+			if (!date_valid(optarg))
 				o->usage_error = N_("--today takes a date written YYYY-MM-DD");
 			break;
 		case 'h': o->help = true; break;

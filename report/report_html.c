@@ -186,8 +186,8 @@ static size_t date_index(char (*dates)[DATE_ISO_SIZE], size_t n, const char *dat
 	return lo;
 }
 
-/* Fills DATES with the distinct dates of SEC's points (ORDER: sorted by group and date),
- * sorted; returns how many. */
+/* Fills DATES (room for all of SEC's points) with the distinct dates of SEC's points, sorted;
+ * returns how many. */
 static size_t distinct_dates(const struct report_section *sec, char (*dates)[DATE_ISO_SIZE])
 {
 	size_t n = 0;

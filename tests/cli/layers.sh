@@ -29,6 +29,8 @@ planted base/utf8.c 4 '#include "content.h"' \
 	'base/utf8.c:4: includes "content.h" from content/, but base/ may include only from: base/'
 planted base/arena.c 4 '#include <yaml.h>' \
 	'base/arena.c:4: includes <yaml.h>, but base/ does not use libyaml'
+planted sessions/export.c 4 '#include <xlsxwriter.h>' \
+	'sessions/export.c:4: includes <xlsxwriter.h>, but only report/ writes xlsx'
 planted sessions/export.c 4 '#include <curses.h>' \
 	'sessions/export.c:4: includes <curses.h>, but only tui/ may use curses'
 planted content/content.c 4 '#include "../sessions/session.h"' \

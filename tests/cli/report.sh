@@ -177,6 +177,20 @@ dutch() { grep -q '<html lang="nl">' "$work/out" && grep -q '<h3>Open acties</h3
 check "html: exit status 0 when every file was read" status_is 0
 check "html --lang nl: the page is Dutch" dutch
 
+report --format csv "$s/org-1"
+tr -d '\r' < "$work/out" > "$work/org-1.csv"
+report -o "$work/org-1-file.csv" --today 2000-01-01 "$s/org-1"
+same_but_overdue() {
+	tr -d '\r' < "$work/org-1-file.csv" > "$work/org-1-file.lf" &&
+		[ ! -s "$work/out" ] && grep -q ';yes$' "$work/org-1.csv" &&
+		! grep -q ';yes$' "$work/org-1-file.lf" &&
+		[ "$(sed 's/;yes$/;no/' "$work/org-1.csv")" = "$(cat "$work/org-1-file.lf")" ]
+}
+check "-o FILE.csv: the same CSV in the file; with --today 2000-01-01 nothing overdue" same_but_overdue
+report --lang nl --format csv "$s/org-1"
+dutch_csv() { head -n 1 "$work/out" | grep -q '^.*bestand;sessie;organisatie;team;datum;inhoud;'; }
+check "csv --lang nl: the column names in Dutch, ';' between them" dutch_csv
+
 report --format csv "$work/empty"
 check "no session found: exit status 2" status_is 2
 report

@@ -7,7 +7,8 @@
  * writes N valid sessions into DIR/org-K/ for ORGS organisations, GROUPS groups each and
  * DATES dates (session I is organisation I % ORGS, group (I / ORGS) % GROUPS, date
  * (I / (ORGS * GROUPS)) % DATES; its `updated:` rises with I), with random votes, agreed
- * phases (some rows not agreed) and actions (some done, some overdue); and besides them
+ * phases (some rows not agreed), actions (some done, some overdue) and the time spent on each
+ * step of the agenda, as a whole workshop leaves it; and besides them
  * DIR/broken.yaml (a syntax error), DIR/other/other.yaml (scored against another content),
  * DIR/.git/hidden.yaml (a valid session in a hidden folder, which the report skips) and
  * DIR/notes.txt (not a session file). TRUTH gets tab-separated lines:
@@ -152,6 +153,11 @@ static struct session *make_session(const struct content *c, unsigned i, unsigne
 		 i / 60 % 60, i % 60);
 	for (size_t dim = 0; dim < c->n_dimensions; dim++)
 		if (!score_row(s, c, dim)) {
+			session_free(s);
+			return NULL;
+		}
+	for (size_t step = 0; step < c->n_steps; step++)
+		if (!session_tick(s, step, 30 + pick(600), &why)) {
 			session_free(s);
 			return NULL;
 		}
