@@ -141,7 +141,7 @@ static struct session *make_session(const struct content *c, unsigned i, unsigne
 
 	snprintf(title, sizeof(title), i % 17 == 3 ? "=Meting %u" : "Meting %u; ronde", i);
 	s = session_new(c, title);
-	snprintf(date, sizeof(date), "%04u-%02u-%02u", 2020 + d / 12, 1 + d % 12, 1 + i % 28);
+	snprintf(date, sizeof(date), "%04u-%02u-%02u", 2020 + d / 12, 1 + d % 12, 1 + d * 7 % 28);
 	if (!s || !session_set_meta(s, META_ORGANISATION, organisation(o, obuf, sizeof(obuf)), &why) ||
 	    !session_set_meta(s, META_GROUP, group(g, gbuf, sizeof(gbuf)), &why) ||
 	    !session_set_meta(s, META_DATE, date, &why) ||
