@@ -96,7 +96,7 @@ struct report_action {
 struct report *report_new(const struct content *c, const char *today);
 
 /* Folds session S, read from FILE (a name for the report), into R; false when memory is
- * exhausted or the spool cannot be written (R stays usable, S partly counted). */
+ * exhausted or the spool cannot be written: R may then only be freed. */
 bool report_add(struct report *r, const struct session *s, const char *file);
 
 /* Returns true when score I of S counts as a row of its section: every row of a session of

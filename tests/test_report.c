@@ -338,6 +338,67 @@ static void test_memory_flat(void **state)
 	assert_int_equal(live, 0);
 }
 
+/* ---- memory exhausted ----------------------------------------------------------------- */
+
+static long calls, fail_at; /* allocations counted; the one that fails (1-based) */
+
+static bool failing_now(void)
+{
+	return ++calls == fail_at;
+}
+
+static void *failing_malloc(size_t n)
+{
+	return failing_now() ? NULL : malloc(n);
+}
+
+static void *failing_calloc(size_t n, size_t size)
+{
+	return failing_now() ? NULL : calloc(n, size);
+}
+
+static void *failing_realloc(void *p, size_t n)
+{
+	return failing_now() ? NULL : realloc(p, n);
+}
+
+/* Each allocation of making a report and folding sessions of two contents into it fails in
+ * turn: report_new or report_add then says so, and the report is freed without a leak (ASan);
+ * with no allocation failing, all sessions are counted. */
+static void test_alloc_fail(void **state)
+{
+	struct session *s[4] = { team_session("a", "Ede", "Team", "2026-01-01", ""),
+				 team_session("b", "Ede", "Bestuur", "2026-02-01", ""),
+				 read_text(other_content), team_session("c", "Ede", "Team", "", "") };
+	const char *why;
+	bool ok = false;
+
+	(void)state;
+	agree(s[0], 3, 2, 4);
+	assert_true(session_action_add(s[1], content,
+				       &(struct action_fields){ "Open", NULL, "", "" }, &why) == 0);
+	for (fail_at = 1; !ok; fail_at++) {
+		struct report *r;
+		size_t n = 0;
+
+		calls = 0;
+		mem.malloc = failing_malloc;
+		mem.calloc = failing_calloc;
+		mem.realloc = failing_realloc;
+		r = report_new(content, "2026-12-01");
+		while (r && n < 4 && report_add(r, s[n], "x.yaml"))
+			n++;
+		mem_reset();
+		ok = n == 4;
+		if (ok)
+			assert_true(calls < fail_at && r->n_sections == 2 && r->sections[0].sessions == 3);
+		report_free(r);
+	}
+	assert_true(fail_at > 20);
+	for (size_t i = 0; i < 4; i++)
+		session_free(s[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -346,6 +407,7 @@ int main(void)
 		cmocka_unit_test(test_contents_apart),
 		cmocka_unit_test(test_actions),
 		cmocka_unit_test(test_memory_flat),
+		cmocka_unit_test(test_alloc_fail),
 	};
 
 	return cmocka_run_group_tests(tests, load_content, free_content);
