@@ -201,8 +201,10 @@ static int run(const struct report_options *o, const struct content *c)
 	FILE *out = NULL;
 	int status = STATUS_SKIPPED;
 
-	if (!rep.r)
+	if (!rep.r) {
+		fprintf(stderr, "meetlat: %s\n", _("out of memory"));
 		return STATUS_SKIPPED;
+	}
 	if (o->format != FORMAT_XLSX && !(out = open_output(o)))
 		goto done;
 	rep.streams = o->format == FORMAT_CSV;
