@@ -38,6 +38,9 @@ CURSES_CFLAGS := $(call pc_cflags,ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# libxlsxwriter (libxlsxwriter-dev) writes the xlsx report (report/).
+XLSX_CFLAGS := $(call pc_cflags,xlsxwriter)
+XLSX_LIBS := $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null)
 QRENCODE_CFLAGS := $(call pc_cflags,libqrencode)
 QRENCODE_LIBS := $(shell $(PKG_CONFIG) --libs libqrencode 2>/dev/null)
 # libyaml and libhyphen are not linked: they are opened the first time a YAML file is read or
@@ -105,8 +108,7 @@ START_LDFLAGS := $(call links_with,ALIGN_64K) $(call links_with,PACKED_RELOCS)
 endif
 # ---- end of the layout ---------------------------------------------------------------------
 
-# ---- The layers: base <- content <- sessions <- tui ----------------------------------------
-# ---- The layers: base <- content <- sessions <- vote <- tui ----------------------------------------
+# ---- The layers: base <- content <- sessions <- vote, report <- tui ------------------------
 # Each folder is a layer and a static library. A layer's code sees the headers of its own
 # folder and of the layers below it, nothing else, and a program links the library of its
 # layer and those below it: a model test links no curses, a base test no libyaml.
@@ -114,7 +116,7 @@ endif
 # For each layer L:  INC_L   what its sources compile with (include path, library flags)
 #                    LIBS_L  the libraries a program of L links, in link order
 #                    EXT_L   the system libraries it links after them
-LAYERS       = BASE CONTENT SESSIONS VOTE UI TUI
+LAYERS       = BASE CONTENT SESSIONS VOTE REPORT UI TUI
 BASE_SRC     = $(sort $(wildcard base/*.c))
 # content/gen_builtin.c is a build tool, not part of the library (see "The built-in almanac").
 CONTENT_SRC  = $(sort $(filter-out content/gen_builtin.c,$(wildcard content/*.c)))
@@ -125,6 +127,8 @@ BUILTIN_OBJ  = $(BUILD)/gen/builtin_content.o
 SESSIONS_SRC = $(sort $(wildcard sessions/*.c))
 # vote/ is the phone-vote server (libmicrohttpd, its own thread); it uses base/ only.
 VOTE_SRC     = $(sort $(wildcard vote/*.c))
+# report/: one report over many session files (meetlat report), above sessions, below tui.
+REPORT_SRC   = $(sort $(wildcard report/*.c))
 # tui/ is two layers: the interface's state, key handler and screens (UI, without curses,
 # which the tests link), and the windows that draw it on a terminal (TUI, the only code that
 # includes curses).
@@ -134,6 +138,7 @@ BASE_LIB     = $(BUILD)/libbase.a
 CONTENT_LIB  = $(BUILD)/libcontent.a
 SESSIONS_LIB = $(BUILD)/libsessions.a
 VOTE_LIB     = $(BUILD)/libvote.a
+REPORT_LIB   = $(BUILD)/libreport.a
 UI_LIB       = $(BUILD)/libui.a
 TUI_LIB      = $(BUILD)/libtui.a
 
@@ -141,19 +146,23 @@ INC_BASE      = -Ibase
 INC_CONTENT   = -Icontent $(INC_BASE) $(YAML_CFLAGS)
 INC_SESSIONS  = -Isessions $(INC_CONTENT)
 INC_VOTE      = -Ivote $(INC_SESSIONS) $(MHD_CFLAGS)
-INC_UI        = -Itui $(INC_VOTE) $(QRENCODE_CFLAGS)
+INC_REPORT    = -Ireport $(INC_SESSIONS) $(XLSX_CFLAGS)
+INC_UI        = -Itui -Ivote -Ireport $(INC_SESSIONS) $(MHD_CFLAGS) $(XLSX_CFLAGS) \
+                $(QRENCODE_CFLAGS)
 INC_TUI       = $(INC_UI) $(CURSES_CFLAGS)
 LIBS_BASE     = $(BASE_LIB)
 LIBS_CONTENT  = $(CONTENT_LIB) $(LIBS_BASE)
 LIBS_SESSIONS = $(SESSIONS_LIB) $(LIBS_CONTENT)
 LIBS_VOTE     = $(VOTE_LIB) $(LIBS_SESSIONS)
-LIBS_UI       = $(UI_LIB) $(LIBS_VOTE)
+LIBS_REPORT   = $(REPORT_LIB) $(LIBS_SESSIONS)
+LIBS_UI       = $(UI_LIB) $(VOTE_LIB) $(REPORT_LIB) $(LIBS_SESSIONS)
 LIBS_TUI      = $(TUI_LIB) $(LIBS_UI)
 EXT_BASE      = $(DL_LIBS)
 EXT_CONTENT   = $(EXT_BASE)
 EXT_SESSIONS  = $(EXT_CONTENT)
 EXT_VOTE      = -lpthread $(EXT_SESSIONS)
-EXT_UI        = $(QRENCODE_LIBS) $(EXT_VOTE)
+EXT_REPORT    = $(XLSX_LIBS) $(EXT_SESSIONS)
+EXT_UI        = $(QRENCODE_LIBS) $(XLSX_LIBS) -lpthread $(EXT_SESSIONS)
 EXT_TUI       = $(CURSES_LIBS) $(EXT_UI)
 
 $(BUILD)/base/%.o:     LAYER_CFLAGS = $(INC_BASE)
@@ -161,6 +170,7 @@ $(BUILD)/content/%.o:  LAYER_CFLAGS = $(INC_CONTENT)
 $(BUILD)/gen/%.o:      LAYER_CFLAGS = $(INC_CONTENT)
 $(BUILD)/sessions/%.o: LAYER_CFLAGS = $(INC_SESSIONS)
 $(BUILD)/vote/%.o:     LAYER_CFLAGS = $(INC_VOTE)
+$(BUILD)/report/%.o:   LAYER_CFLAGS = $(INC_REPORT)
 $(BUILD)/tui/%.o:      LAYER_CFLAGS = $(INC_TUI)
 $(call obj,$(UI_SRC)): LAYER_CFLAGS = $(INC_UI)
 
@@ -172,6 +182,7 @@ TESTS_CONTENT  = test_almanak test_builtin test_content test_content_corpus test
 TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
                  test_store test_alloc_fail export_fixture session_fixture test_baseline
 TESTS_VOTE     = test_vote vote_serve vote_load
+TESTS_REPORT   = test_report report_sessions
 TESTS_UI       = test_tui_text test_screens test_ui_keys test_room test_follower test_presenter \
                  test_config test_vote_screen test_ui_phone keys_man screens_golden test_followup
 TESTS_TUI      =
@@ -203,7 +214,8 @@ meetlat: $(BUILD)/meetlat
 # is older than the sources or a translation misses or doubts a message (build-aux/check-po).
 MO_NAME       = LC_MESSAGES/meetlat.mo
 CATALOGUES    = $(foreach L,$(LINGUAS),$(BUILD)/locale/$(L)/$(MO_NAME) locale/$(L)/$(MO_NAME))
-MESSAGE_SRC   = $(BASE_SRC) $(CONTENT_SRC) $(SESSIONS_SRC) $(VOTE_SRC) $(UI_SRC) $(TUI_SRC) tui/main.c \
+MESSAGE_SRC   = $(BASE_SRC) $(CONTENT_SRC) $(SESSIONS_SRC) $(VOTE_SRC) $(REPORT_SRC) $(UI_SRC) \
+                $(TUI_SRC) tui/main.c \
                 tests/tools/keys_man.c
 XGETTEXT_OPTS = --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
                 --keyword=ngettext:1,2 --add-comments=TRANSLATORS: --sort-by-file --add-location=file \
@@ -236,9 +248,10 @@ $(BASE_LIB): $(call obj,$(BASE_SRC))
 $(CONTENT_LIB): $(call obj,$(CONTENT_SRC)) $(BUILTIN_OBJ)
 $(SESSIONS_LIB): $(call obj,$(SESSIONS_SRC))
 $(VOTE_LIB): $(call obj,$(VOTE_SRC))
+$(REPORT_LIB): $(call obj,$(REPORT_SRC))
 $(UI_LIB): $(call obj,$(UI_SRC))
 $(TUI_LIB): $(call obj,$(TUI_SRC))
-$(BASE_LIB) $(CONTENT_LIB) $(SESSIONS_LIB) $(VOTE_LIB) $(UI_LIB) $(TUI_LIB):
+$(BASE_LIB) $(CONTENT_LIB) $(SESSIONS_LIB) $(VOTE_LIB) $(REPORT_LIB) $(UI_LIB) $(TUI_LIB):
 	@mkdir -p $(@D)
 	rm -f $@ && $(AR) rcs $@ $^
 

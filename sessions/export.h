@@ -27,6 +27,19 @@ enum export_format export_format_from_name(const char *name);
  * after a ', and a reader that drops that ' when the rest needs the guard gets CELL back. */
 bool export_csv_needs_guard(const char *cell);
 
+/* The UTF-8 byte order mark that a CSV for a spreadsheet starts with: without one, Excel
+ * reads the UTF-8 as another character set. */
+extern const char export_csv_bom[];
+
+/* Returns the CSV separator: ASKED when it is ',' or ';', else ';' when the language tag
+ * LANGUAGE is Dutch (what Dutch Excel expects), else ','. */
+char export_csv_separator(char asked, const char *language);
+
+/* Writes TEXT (control characters already replaced) as one CSV field (RFC 4180) to OUT, after
+ * a ' when GUARD: between double quotes, with quotes doubled, when it holds the separator SEP,
+ * a quote, CR or LF; as it is otherwise. */
+void export_csv_field(FILE *out, const char *text, char sep, bool guard);
+
 /* Writes the report of S (scored against C) to OUT, in the language the interface speaks
  * (i18n.h): its headings, labels and words translated, dates as that language writes them
  * (CSV: ISO), the moments S was created and updated in local time; false when writing

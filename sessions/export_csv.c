@@ -116,8 +116,7 @@ static const char *const csv_words[CSV_WORDS] = {
 	[WORD_FOLLOWUP] = N_("follow-up"),
 };
 
-/* The byte order mark that tells a spreadsheet program the file is UTF-8. */
-static const char utf8_bom[] = "\xEF\xBB\xBF";
+const char export_csv_bom[] = "\xEF\xBB\xBF";
 
 /* Returns true when the language tag LANG is Dutch: "nl", or "nl-" or "nl_" and a region. */
 static bool language_dutch(const char *lang)
@@ -126,12 +125,11 @@ static bool language_dutch(const char *lang)
 	       (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
 }
 
-/* Returns the separator to use: ASKED when it is ',' or ';', else the one for C's language. */
-static char csv_separator(char asked, const struct content *c)
+char export_csv_separator(char asked, const char *language)
 {
 	if (asked == ',' || asked == ';')
 		return asked;
-	return language_dutch(c->language) ? ';' : ',';
+	return language_dutch(language) ? ';' : ',';
 }
 
 /* Returns WORD (a column name or one of csv_words) as E's CSV writes it: translated for a
@@ -288,9 +286,7 @@ bool export_csv_needs_guard(const char *cell)
 	return *at != '\0' && strchr("=+-@", *at) != NULL;
 }
 
-/* Writes TEXT as one CSV field (RFC 4180), after a ' when GUARD: between double quotes, with
- * quotes doubled, when it holds the separator SEP, a quote, CR or LF; as it is otherwise. */
-static void csv_field(FILE *out, const char *text, char sep, bool guard)
+void export_csv_field(FILE *out, const char *text, char sep, bool guard)
 {
 	const char special[] = { sep, '"', '\r', '\n', '\0' };
 	bool quoted = text[strcspn(text, special)] != '\0';
@@ -299,11 +295,12 @@ static void csv_field(FILE *out, const char *text, char sep, bool guard)
 		putc('"', out);
 	if (guard)
 		putc('\'', out);
-	for (; *text; text++) {
-		if (*text == '"')
-			putc('"', out);
-		putc(*text, out);
+	/* Each quote is written twice: the text up to and with it, then it again. */
+	for (const char *quote; (quote = strchr(text, '"')); text = quote + 1) {
+		fwrite(text, 1, (size_t)(quote - text) + 1, out);
+		putc('"', out);
 	}
+	fputs(text, out);
 	if (quoted)
 		putc('"', out);
 }
@@ -312,7 +309,8 @@ static void csv_field(FILE *out, const char *text, char sep, bool guard)
  * could be taken for a formula. */
 static void csv_escape(const struct export *e, const char *text)
 {
-	csv_field(e->out, text, e->separator, !e->opt->csv_raw && export_csv_needs_guard(text));
+	export_csv_field(e->out, text, e->separator,
+			 !e->opt->csv_raw && export_csv_needs_guard(text));
 }
 
 /* Writes the session as CSV: the byte order mark (not in raw CSV), the header, the rows, the
@@ -321,10 +319,10 @@ static void csv_escape(const struct export *e, const char *text)
 void export_csv(struct export *e)
 {
 	e->escape = csv_escape;
-	e->separator = csv_separator(e->opt->csv_separator, e->c);
+	e->separator = export_csv_separator(e->opt->csv_separator, e->c->language);
 	e->decimal = e->separator == ';' ? ',' : '.';
 	if (!e->opt->csv_raw)
-		export_put(e, utf8_bom);
+		export_put(e, export_csv_bom);
 	csv_header(e);
 	for (size_t i = 0; i < e->s->n_scores; i++)
 		csv_row(e, i);

@@ -143,7 +143,14 @@ struct placing {
 	bool moved;
 };
 
+/* How messages name the parts of a file that come many times (votes, rows, timings):
+ * translated once per file, not per node, as a report reads thousands of files. */
+struct reader_words {
+	const char *vote, *row, *row_id, *timing, *timing_step, *timing_seconds;
+};
+
 struct reader {
+	const struct reader_words *words;
 	const struct ydoc *doc;
 	const struct content *c;
 	struct session *s;
@@ -373,8 +380,8 @@ static bool read_votes(const struct reader *r, const struct ynode *node, size_t 
 	if (!ynode_expect(r->doc, node, YNODE_SEQUENCE, "'votes'", r->d))
 		return false;
 	for (size_t i = 0; i < node->count; i++) {
-		if (!ynode_number(r->doc, node->items[i], _("a vote (a phase number)"), 1,
-				  (long)r->c->n_phases, &phase, r->d))
+		if (!ynode_number(r->doc, node->items[i], r->words->vote, 1, (long)r->c->n_phases,
+				  &phase, r->d))
 			return false;
 		if (!session_vote_add(r->s, r->c, row, (int)phase, &why))
 			return refused(r, node->items[i], _("vote"), why);
@@ -438,8 +445,8 @@ static bool read_score(const struct reader *r, const struct ynode *node, size_t 
 	const struct ynode *v[SC_COUNT];
 	bool known = r->s->scores[row].known, ok;
 
-	if (!ynode_fields(r->doc, node, _("a row of 'scores'"), store_score_fields, SC_COUNT, true,
-			  v, r->d))
+	if (!ynode_fields(r->doc, node, r->words->row, store_score_fields, SC_COUNT, true, v,
+			  r->d))
 		return false;
 	r->o->scores[row] = node;
 	r->s->scores[row].known = true;
@@ -467,8 +474,7 @@ static bool read_scores(const struct reader *r, const struct ynode *node)
 		const char *id;
 		long row;
 
-		if (!ynode_ident(r->doc, ynode_key(node, i), _("the id of a row in 'scores'"), &id,
-				 r->d))
+		if (!ynode_ident(r->doc, ynode_key(node, i), r->words->row_id, &id, r->d))
 			return false;
 		row = content_dimension_index(r->c, id);
 		if (row < 0)
@@ -594,10 +600,11 @@ static bool read_step_name(const struct reader *r, const struct ynode *node, con
 
 	*number = 0;
 	*id = NULL;
-	/* TRANSLATORS: %s is "the step of a timing" or 'position'. */
-	snprintf(numbered, sizeof(numbered), _("%s (an old step number, from 1)"), what);
-	if (step_is_number(node))
+	if (step_is_number(node)) {
+		/* TRANSLATORS: %s is "the step of a timing" or 'position'. */
+		snprintf(numbered, sizeof(numbered), _("%s (an old step number, from 1)"), what);
 		return ynode_number(r->doc, node, numbered, 1, 999999, number, r->d);
+	}
 	if (!ynode_text(r->doc, node, what, id, r->d))
 		return false;
 	if (node->length && !strchr(*id, '\n'))
@@ -645,10 +652,10 @@ static bool read_timing(const struct reader *r, const struct ynode *node)
 	long number, seconds, step;
 	const char *id, *why;
 
-	if (!ynode_fields(r->doc, node, _("a timing"), store_timing_fields, TF_COUNT, true, v,
+	if (!ynode_fields(r->doc, node, r->words->timing, store_timing_fields, TF_COUNT, true, v,
 			  r->d) ||
-	    !read_step_name(r, v[TF_STEP], _("the step of a timing"), &number, &id) ||
-	    !ynode_number(r->doc, v[TF_SECONDS], _("the seconds of a timing"), 0,
+	    !read_step_name(r, v[TF_STEP], r->words->timing_step, &number, &id) ||
+	    !ynode_number(r->doc, v[TF_SECONDS], r->words->timing_seconds, 0,
 			  SESSION_SECONDS_MAX, &seconds, r->d))
 		return false;
 	step = step_named(r, number, id);
@@ -920,7 +927,11 @@ struct session *store_read(const char *name, const char *buf, size_t len,
 {
 	struct session *s = session_new(c, "");
 	struct placing p = { 0 };
-	struct reader r = { .c = c, .s = s, .d = d, .flags = flags, .p = &p };
+	const struct reader_words words = {
+		_("a vote (a phase number)"), _("a row of 'scores'"), _("the id of a row in 'scores'"),
+		_("a timing"), _("the step of a timing"), _("the seconds of a timing"),
+	};
+	struct reader r = { .words = &words, .c = c, .s = s, .d = d, .flags = flags, .p = &p };
 	bool ok;
 
 	if (!s || !origin_attach(s, c)) {

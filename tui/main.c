@@ -12,6 +12,7 @@
 #include "export.h"
 #include "follow.h"
 #include "i18n.h"
+#include "report_cli.h"
 #include "store.h"
 #include "term.h"
 #include "tui.h"
@@ -43,54 +44,64 @@ struct options {
 };
 
 static const char *const usage_text = N_(
-	"usage: meetlat [-c CONTENT] [SESSION]      run the workshop; SESSION is created if new\n"
-	"       meetlat --review SESSION            open a session read-only\n"
-	"       meetlat --follow SESSION            show the room what the facilitator shows\n"
-	"       meetlat --preview CONTENT           walk a content file; nothing is saved\n"
-	"       meetlat --check [CONTENT]           validate content (default: the built-in)\n"
-	"       meetlat --export md|csv|html SESSION  write a report to standard output\n"
-	"       meetlat --baseline EARLIER SESSION  a follow-up: last time's phases and open\n"
-	"                                           actions come first\n"
+	"usage: meetlat [-c CONTENT] [SESSION]     run the workshop\n"
+	"       meetlat --review SESSION           read a session, changing nothing\n"
+	"       meetlat --follow SESSION           the room's view, live (a projector)\n"
+	"       meetlat --baseline EARLIER SESSION follow up an earlier session\n"
+	"       meetlat --preview CONTENT          walk content; nothing is saved\n"
+	"       meetlat --check [CONTENT]          validate content (default: built-in)\n"
+	"       meetlat --export md|csv|html SESSION\n"
+	"                                          write a report to standard output\n"
+	"       meetlat report [--format html|csv|xlsx] [-o FILE] PATH...\n"
+	"                                          one report over many sessions\n"
 	"       meetlat --help | --version\n");
 
 static const char *const help_text = N_(
 	"\n"
-	"Walks a group through the Sociale media almanak on a projector and records their\n"
-	"votes, agreed phases and actions in a session file that is saved on every change.\n"
+	"Walks a group through the Sociale media almanak on a projector and records\n"
+	"their votes, agreed phases and actions in SESSION, a file that is saved on\n"
+	"every change (and made when it does not exist).\n"
 	"\n"
 	"options:\n"
 	"  -c, --content FILE   use this content file instead of the built-in almanac\n"
 	"  -r, --review         open SESSION read-only; the file is not touched\n"
-	"      --follow         show SESSION as the room sees it while the facilitator runs\n"
-	"                       it elsewhere (a projector): redrawn on each save, never\n"
-	"                       written; q closes\n"
-	"      --preview        walk CONTENT without a session file: votes and actions can be\n"
-	"                       tried, nothing is written\n"
+	"      --follow         show SESSION as the room sees it while the facilitator\n"
+	"                       runs it elsewhere (a projector): redrawn on each save,\n"
+	"                       never written; q closes\n"
+	"      --preview        walk CONTENT without a session file: votes and actions\n"
+	"                       can be tried, nothing is written\n"
 	"      --baseline FILE  SESSION follows the earlier session FILE (read, never\n"
-	"                       written): the rows show last time's phases, the summary and\n"
-	"                       the reports how they moved, and its open actions come first\n"
-	"      --drafts         mark the texts of the content that are drafts (a trainer\n"
-	"                       previewing); the room does not see these marks otherwise\n"
+	"                       written): the rows show last time's phases, the summary\n"
+	"                       and the reports how they moved; its open actions come\n"
+	"                       first\n"
+	"      --drafts         mark the texts of the content that are drafts (a\n"
+	"                       trainer previewing); the room does not see these marks\n"
+	"                       otherwise\n"
 	"      --check          validate CONTENT and exit: 0 valid, 1 invalid\n"
 	"  -e, --export FORMAT  write SESSION as md, csv or html to standard output\n"
 	"      --separator ';'  the CSV separator, ',' or ';'; by default ';' when the\n"
-	"                       content is Dutch (as Dutch spreadsheets expect), else ','\n"
+	"                       content is Dutch (as Dutch spreadsheets expect), else\n"
+	"                       ','\n"
 	"      --csv-raw        CSV for programs: texts exactly as typed, no byte order\n"
 	"                       mark (by default =1+1 is written '=1+1 against formulas)\n"
-	"      --lang en|nl     the language of the interface and the reports; by default\n"
-	"                       LANGUAGE, LC_ALL or LC_MESSAGES, else the content's language\n"
-	"      --theme NAME     contrast (white on black, for a projector) or default; else\n"
-	"                       the settings file's ($XDG_CONFIG_HOME/meetlat/config)\n"
-	"      --listen ADDR:PORT  where phone voting (v) listens, e.g. 192.168.1.20:8421 or\n"
-	"                       [fd00::5]:8421; port 0 takes a free one; by default the first\n"
-	"                       private address, port 8421; nothing listens before v\n"
-	"      --url-file FILE  write the phones' address (with its port and join code) to\n"
-	"                       FILE once the server listens (for scripts and tests)\n"
+	"      --lang en|nl     the language of the interface and the reports; by\n"
+	"                       default LANGUAGE, LC_ALL or LC_MESSAGES, else the\n"
+	"                       content's language\n"
+	"      --theme NAME     contrast (white on black, for a projector) or default;\n"
+	"                       else the theme of $XDG_CONFIG_HOME/meetlat/config\n"
+	"      --listen ADDR:PORT\n"
+	"                       where phone voting (v) listens, e.g. 192.168.1.20:8421\n"
+	"                       or [fd00::5]:8421; port 0 takes a free one; by default\n"
+	"                       the first private address, port 8421; nothing listens\n"
+	"                       before v\n"
+	"      --url-file FILE  write the phones' address (with its port and join code)\n"
+	"                       to FILE once the server listens (for scripts and tests)\n"
 	"  -h, --help           show this help\n"
 	"  -V, --version        show the version\n"
 	"\n"
-	"Press ? in the program for its keys. See meetlat(1) and, for the content format,\n"
-	"meetlat(5).\n");
+	"meetlat report --help lists the options of the report over many sessions.\n"
+	"Press ? in the program for its keys. See meetlat(1) and, for the content\n"
+	"format, meetlat(5).\n");
 
 /* Notes MESSAGE (untranslated: it is printed once the language is known) as what is wrong
  * with the command line of OPT and returns the usage exit status. */
@@ -382,7 +393,11 @@ static int output_checked(int status)
 int main(int argc, char **argv)
 {
 	struct options opt;
-	int status = parse_options(argc, argv, &opt);
+	int status;
+
+	if (argc > 1 && strcmp(argv[1], "report") == 0)
+		return output_checked(report_main(argc - 1, argv + 1));
+	status = parse_options(argc, argv, &opt);
 
 	/* Only the character set and the messages follow the environment: numbers, times and
 	 * sorting stay those of C, as the files need them, and the other categories of the

@@ -1,5 +1,6 @@
 #!/bin/sh
-# layers.sh - the build keeps the layers base <- content <- sessions <- tui apart:
+# layers.sh - the build keeps the layers base <- content <- sessions <- vote, report <- tui
+# apart (vote/ and report/ side by side, neither including the other):
 # build-aux/check-layers passes on the tree and fails, naming file and line, on a copy with a
 # wrong include planted in it; the test programs of the layers below tui/ link no curses, and
 # those of base/ no libyaml (as the Makefile's TESTS_* lists name them).
@@ -9,7 +10,7 @@ needs BUILD
 # planted FILE LINE TEXT EXPECTED - a copy of the tree with TEXT inserted as line LINE of FILE
 # fails the check with the message EXPECTED (FILE:LINE: ...) on its first line.
 planted() {
-	rm -rf "$work/tree" && mkdir "$work/tree" && cp -R base content sessions tui "$work/tree/"
+	rm -rf "$work/tree" && mkdir "$work/tree" && cp -R base content sessions vote report tui "$work/tree/"
 	sed -i "$2i $3" "$work/tree/$1"
 	sh build-aux/check-layers "$work/tree" > "$work/out" 2> "$work/err"
 	status=$?
@@ -25,10 +26,16 @@ planted content/load.c 11 '#include "session.h"' \
 	'content/load.c:11: includes "session.h" from sessions/, but content/ may include only from: base/ content/'
 planted sessions/stats.c 3 '#include "app.h"' \
 	'sessions/stats.c:3: includes "app.h" from tui/, but sessions/ may include only from: base/ content/ sessions/'
+planted report/report.c 3 '#include "vote.h"' \
+	'report/report.c:3: includes "vote.h" from vote/, but report/ may include only from: base/ content/ sessions/ report/'
+planted vote/vote.c 3 '#include "report.h"' \
+	'vote/vote.c:3: includes "report.h" from report/, but vote/ may include only from: base/ content/ sessions/ vote/'
 planted base/utf8.c 4 '#include "content.h"' \
 	'base/utf8.c:4: includes "content.h" from content/, but base/ may include only from: base/'
 planted base/arena.c 4 '#include <yaml.h>' \
 	'base/arena.c:4: includes <yaml.h>, but base/ does not use libyaml'
+planted sessions/export.c 4 '#include <xlsxwriter.h>' \
+	'sessions/export.c:4: includes <xlsxwriter.h>, but only report/ writes xlsx'
 planted sessions/export.c 4 '#include <curses.h>' \
 	'sessions/export.c:4: includes <curses.h>, but only tui/ may use curses'
 planted content/content.c 4 '#include "../sessions/session.h"' \
@@ -49,7 +56,7 @@ links() {
 	ldd "$program" | grep -q "$2"
 }
 
-for layer in BASE CONTENT SESSIONS; do
+for layer in BASE CONTENT SESSIONS REPORT; do
 	programs=$(layer_tests "$layer")
 	check "the Makefile lists test programs of $layer" [ -n "$programs" ]
 	for p in $programs; do

@@ -22,9 +22,9 @@ check "no url file is written by a refused command line" test ! -e "$work/url"
 "$MEETLAT" --listen < /dev/null > "$work/out" 2> "$work/err"
 check "--listen without its argument is a usage error (exit 2)" test $? -eq 2
 "$MEETLAT" --help > "$work/help" 2>&1
-check "--help describes --listen" grep -qF -- "--listen ADDR:PORT  where phone voting (v) listens" "$work/help"
+check "--help describes --listen" grep -qF -- "where phone voting (v) listens" "$work/help"
 check "--help describes --url-file" grep -qF -- "--url-file FILE  write the phones' address" "$work/help"
 LANGUAGE=nl "$MEETLAT" --help > "$work/help" 2>&1
 check "--help in Dutch describes --listen" \
-	grep -qF -- "--listen ADRES:POORT  waar stemmen met de telefoon (v) luistert" "$work/help"
+	grep -qF -- "waar stemmen met de telefoon (v) luistert" "$work/help"
 finish listen "--listen and --url-file go with a workshop run only"

@@ -1,0 +1,264 @@
+/* report_cli.c - `meetlat report [--format html|csv|xlsx] [-o FILE] PATH...`: reads every
+ * session file in PATH... one at a time into the report's aggregates (report.h) and writes
+ * the report (report_out.h). */
+#include "report_cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "content.h"
+#include "i18n.h"
+#include "report.h"
+#include "report_out.h"
+#include "report_walk.h"
+#include "valid.h"
+
+enum report_format { FORMAT_HTML, FORMAT_CSV, FORMAT_XLSX, FORMAT_UNKNOWN };
+enum { STATUS_OK = 0, STATUS_SKIPPED = 1, STATUS_USAGE = 2 };
+
+static const char *const format_names[] = { "html", "csv", "xlsx" };
+
+struct report_options {
+	enum report_format format;
+	bool format_given;
+	const char *output;       /* -o, or NULL: standard output */
+	const char *content_path; /* -c, or NULL: the built-in almanac */
+	const char *lang;
+	const char *today;
+	bool help;
+	char **paths;
+	int n_paths;
+	const char *usage_error; /* untranslated */
+};
+
+static const char *const report_usage = N_(
+	"usage: meetlat report [--format html|csv|xlsx] [-o FILE] [-c CONTENT] PATH...\n");
+
+static const char *const report_help = N_(
+	"\n"
+	"Reads the session files in PATH... (files, and folders with the *.yaml files\n"
+	"in them and in their folders) and writes one report over all of them: per row\n"
+	"how the sessions scored it, the latest phases of each organisation and group,\n"
+	"their trend over the dates, and the open actions. A file that cannot be read is\n"
+	"named on standard error and skipped.\n"
+	"\n"
+	"options:\n"
+	"  -f, --format FORMAT  html (a standalone page), csv (one line per session and\n"
+	"                       row, then the open actions) or xlsx (sheets and charts);\n"
+	"                       by default that of FILE's extension, else html\n"
+	"  -o, --output FILE    write the report to FILE (xlsx needs one); else to\n"
+	"                       standard output\n"
+	"  -c, --content FILE   the content the sessions were scored against (the names\n"
+	"                       of its rows and phases); by default the built-in almanac\n"
+	"      --today DATE     the day that decides which actions are overdue\n"
+	"                       (YYYY-MM-DD)\n"
+	"      --lang en|nl     the language of the report\n"
+	"  -h, --help           show this help\n"
+	"\n"
+	"Exit status: 0 every file read, 1 some skipped or the report not written, 2\n"
+	"wrong usage or no session found. See meetlat(1), REPORT.\n");
+
+/* Returns the format named NAME, or FORMAT_UNKNOWN. */
+static enum report_format format_named(const char *name)
+{
+	for (int f = FORMAT_HTML; f < FORMAT_UNKNOWN; f++)
+		if (strcmp(name, format_names[f]) == 0)
+			return (enum report_format)f;
+	return FORMAT_UNKNOWN;
+}
+
+/* Returns the format that the extension of PATH names (.htm too), else html. */
+static enum report_format format_of_path(const char *path)
+{
+	const char *dot = path ? strrchr(path, '.') : NULL;
+	enum report_format f;
+
+	if (!dot || strchr(dot, '/'))
+		return FORMAT_HTML;
+	f = strcmp(dot + 1, "htm") == 0 ? FORMAT_HTML : format_named(dot + 1);
+	return f == FORMAT_UNKNOWN ? FORMAT_HTML : f;
+}
+
+/* Fills O from the command line; false with O->usage_error when it is wrong. */
+static bool parse(int argc, char **argv, struct report_options *o)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
+		{ "content", required_argument, NULL, 'c' }, { "lang", required_argument, NULL, 'L' },
+		{ "today", required_argument, NULL, 'T' },  { "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	memset(o, 0, sizeof(*o));
+	opterr = 0;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, ":f:o:c:h", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			o->format = format_named(optarg);
+			o->format_given = true;
+			if (o->format == FORMAT_UNKNOWN)
+				o->usage_error = N_("the report formats are html, csv and xlsx");
+			break;
+		case 'o': o->output = optarg; break;
+		case 'c': o->content_path = optarg; break;
+		case 'L':
+			o->lang = optarg;
+			if (strcmp(optarg, "en") != 0 && strcmp(optarg, "nl") != 0)
+				o->usage_error = N_("the interface languages are en and nl");
+			break;
+		case 'T':
+			o->today = optarg;
+			if (!date_valid(optarg))
+				o->usage_error = N_("--today takes a date written YYYY-MM-DD");
+			break;
+		case 'h': o->help = true; break;
+		case ':': o->usage_error = N_("an option is missing its argument"); break;
+		default: o->usage_error = N_("unknown option"); break;
+		}
+		if (o->usage_error)
+			return false;
+	}
+	o->paths = argv + optind;
+	o->n_paths = argc - optind;
+	if (!o->format_given)
+		o->format = format_of_path(o->output);
+	if (!o->help && o->n_paths == 0)
+		o->usage_error = N_("name the session files or folders to report on");
+	else if (o->format == FORMAT_XLSX && !o->output)
+		o->usage_error = N_("an xlsx report is written to a file: give it with -o FILE");
+	return !o->usage_error;
+}
+
+/* What each session read is handed to. */
+struct reporting {
+	struct report *r;
+	struct report_csv csv; /* CSV: its lines are written as the sessions are read */
+	bool streams;          /* the format is CSV */
+	bool begun;            /* CSV: the header is written */
+	bool failed;  /* memory or the spool ran out */
+};
+
+/* Folds session S from PATH into the report (report_walk's EACH) and, for CSV, writes its
+ * lines. */
+static bool fold(void *ctx, const struct session *s, const char *path)
+{
+	struct reporting *rep = ctx;
+
+	if (rep->streams && !rep->begun) {
+		report_csv_begin(&rep->csv);
+		rep->begun = true;
+	}
+	if (rep->streams)
+		report_csv_session(&rep->csv, s, path);
+	if (!report_add(rep->r, s, path)) {
+		fprintf(stderr, "meetlat: %s\n", _("out of memory, or no room for the open actions"));
+		rep->failed = true;
+		return false;
+	}
+	return true;
+}
+
+/* Opens where the CSV or HTML report goes: O's file, else standard output; NULL (said). */
+static FILE *open_output(const struct report_options *o)
+{
+	FILE *out;
+
+	if (!o->output)
+		return stdout;
+	out = fopen(o->output, "w");
+	if (!out)
+		fprintf(stderr, "meetlat: %s: %s\n", o->output, strerror(errno));
+	return out;
+}
+
+/* Writes the rest of the report of REP in O's format; false when it could not be written
+ * (said). */
+static bool finish(const struct report_options *o, struct reporting *rep, FILE *out)
+{
+	bool ok;
+
+	if (o->format == FORMAT_XLSX)
+		return report_xlsx(o->output, rep->r);
+	ok = rep->streams ? report_csv_actions(&rep->csv, rep->r) : report_html(out, rep->r);
+	ok = fflush(out) == 0 && !ferror(out) && ok;
+	if (out != stdout)
+		ok = fclose(out) == 0 && ok;
+	if (!ok)
+		fprintf(stderr, "meetlat: %s: %s\n", o->output ? o->output : _("standard output"),
+			_("cannot write the report"));
+	return ok;
+}
+
+/* Reads the paths of O with content C and writes the report; returns the exit status. */
+static int run(const struct report_options *o, const struct content *c)
+{
+	struct reporting rep = { .r = report_new(c, o->today) };
+	struct report_walk w = { .c = c, .each = fold, .ctx = &rep, .errors = stderr };
+	FILE *out = NULL;
+	int status = STATUS_SKIPPED;
+
+	if (!rep.r) {
+		fprintf(stderr, "meetlat: %s\n", _("out of memory"));
+		return STATUS_SKIPPED;
+	}
+	if (o->format != FORMAT_XLSX && !(out = open_output(o)))
+		goto done;
+	rep.streams = o->format == FORMAT_CSV;
+	report_csv_init(&rep.csv, out, rep.r);
+	for (int i = 0; i < o->n_paths && !w.stopped; i++)
+		report_walk_path(&w, o->paths[i]);
+	if (rep.failed)
+		goto done;
+	if (!w.read) {
+		fprintf(stderr, "meetlat: %s\n", _("no session file found to report on"));
+		status = STATUS_USAGE;
+		goto done;
+	}
+	if (rep.streams && !rep.begun)
+		report_csv_begin(&rep.csv);
+	if (finish(o, &rep, out))
+		status = w.skipped ? STATUS_SKIPPED : STATUS_OK;
+	out = NULL;
+done:
+	if (out && out != stdout)
+		fclose(out);
+	report_free(rep.r);
+	return status;
+}
+
+int report_main(int argc, char **argv)
+{
+	struct report_options o;
+	bool valid = parse(argc, argv, &o);
+	struct content *c;
+	struct diag d;
+	int status;
+
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	i18n_init(o.lang);
+	c = o.content_path ? content_load_file(o.content_path, &d) : content_load_builtin(&d);
+	if (c)
+		i18n_follow_content(c->language);
+	if (!valid || o.help) {
+		FILE *to = valid ? stdout : stderr;
+
+		if (!valid)
+			fprintf(stderr, "meetlat: %s\n", _(o.usage_error));
+		fprintf(to, "%s%s", _(report_usage), valid ? _(report_help) : "");
+		content_free(c);
+		return valid ? STATUS_OK : STATUS_USAGE;
+	}
+	if (!c) {
+		diag_print(&d, stderr);
+		return STATUS_SKIPPED;
+	}
+	status = run(&o, c);
+	content_free(c);
+	return status;
+}

@@ -1,0 +1,414 @@
+/* test_report.c - the aggregates of `meetlat report` (report/report.h) on hand-made sessions:
+ * the distribution of the agreed phases per row, the latest session of each team (by date,
+ * then by its updated moment), the trend per team and date, the open actions (overdue by the
+ * day given) read back from the spool, sessions of another content or content version
+ * reported apart, and memory that does not grow with the number of sessions. */
+#include <malloc.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "builtin_content.h"
+#include "mem.h"
+#include "report.h"
+#include "store.h"
+
+/* Returns a session of the built-in almanac for ORGANISATION and GROUP on DATE, updated at
+ * UPDATED, titled TITLE. */
+static struct session *team_session(const char *title, const char *organisation,
+				    const char *group, const char *date, const char *updated)
+{
+	struct session *s = session_new(content, title);
+	const char *why;
+
+	assert_non_null(s);
+	assert_true(session_set_meta(s, META_ORGANISATION, organisation, &why));
+	assert_true(session_set_meta(s, META_GROUP, group, &why));
+	assert_true(session_set_meta(s, META_DATE, date, &why));
+	snprintf(s->updated, sizeof(s->updated), "%s", updated);
+	return s;
+}
+
+/* Agrees CURRENT and TARGET for row DIM of S. */
+static void agree(struct session *s, size_t dim, int current, int target)
+{
+	const char *why;
+
+	assert_true(session_set_current(s, content, dim, current, &why));
+	assert_true(session_set_target(s, content, dim, target, &why));
+}
+
+/* Folds S into R and frees it. */
+static void fold(struct report *r, struct session *s, const char *file)
+{
+	assert_true(report_add(r, s, file));
+	session_free(s);
+}
+
+/* Per row, the sessions are counted per agreed phase, "not agreed" as phase 0. */
+static void test_distribution(void **state)
+{
+	struct report *r = report_new(content, "2026-12-01");
+	struct session *a = team_session("a", "Utrecht", "Team", "2026-01-01", ""),
+		       *b = team_session("b", "Utrecht", "Team", "2026-02-01", ""),
+		       *c = team_session("c", "Ede", "Team", "2026-01-01", "");
+
+	(void)state;
+	agree(a, 0, 1, 3);
+	agree(b, 0, 2, 3);
+	agree(b, 9, 4, 4);
+	fold(r, a, "a.yaml");
+	fold(r, b, "b.yaml");
+	fold(r, c, "c.yaml");
+	assert_int_equal(r->n_sections, 1);
+	assert_int_equal(r->sections[0].sessions, 3);
+	assert_int_equal(r->sections[0].n_rows, content->n_dimensions);
+	const struct report_row *row0 = &r->sections[0].rows[0], *row9 = &r->sections[0].rows[9];
+	assert_string_equal(row0->name, content->dimensions[0].name);
+	assert_int_equal(row0->current[0], 1);
+	assert_int_equal(row0->current[1], 1);
+	assert_int_equal(row0->current[2], 1);
+	assert_int_equal(row0->current[3], 0);
+	assert_int_equal(row0->target[0], 1);
+	assert_int_equal(row0->target[3], 2);
+	assert_int_equal(row9->current[0], 2);
+	assert_int_equal(row9->current[4], 1);
+	assert_int_equal(r->sections[0].rows[5].current[0], 3);
+	report_free(r);
+}
+
+/* A team's latest session is the one of the latest date, whatever the order read; on the
+ * same date the one updated last; the trend keeps one point per date, in date order. */
+static void test_latest_and_trend(void **state)
+{
+	struct report *r = report_new(content, "2026-12-01");
+	struct session *newer = team_session("newer", "Utrecht", "Team", "2026-06-01",
+					     "2026-06-01T10:00:00+02:00"),
+		       *older = team_session("older", "Utrecht", "Team", "2025-06-01",
+					     "2026-07-01T10:00:00+02:00"),
+		       *later_same_day = team_session("later", "Utrecht", "Team", "2026-06-01",
+						      "2026-06-01T16:00:00+02:00"),
+		       *other = team_session("other", "Utrecht", "Bestuur", "2024-01-01", "");
+	const struct report_section *sec;
+	size_t *groups, *points;
+
+	(void)state;
+	agree(newer, 1, 2, 3);
+	agree(older, 1, 1, 2);
+	agree(later_same_day, 1, 3, 4);
+	agree(other, 1, 4, 0);
+	fold(r, newer, "newer.yaml");
+	fold(r, older, "older.yaml");
+	fold(r, later_same_day, "later.yaml");
+	fold(r, other, "other.yaml");
+	sec = &r->sections[0];
+	assert_int_equal(sec->n_groups, 2);
+	groups = report_groups_sorted(sec);
+	assert_non_null(groups);
+	/* "Bestuur" before "Team" */
+	assert_string_equal(sec->groups[groups[0]].group, "Bestuur");
+	const struct report_group *team = &sec->groups[groups[1]];
+	assert_string_equal(team->organisation, "Utrecht");
+	assert_string_equal(team->title, "later");
+	assert_string_equal(team->date, "2026-06-01");
+	assert_int_equal(team->sessions, 3);
+	assert_int_equal(report_phase(&team->latest, 1, false), 3);
+	assert_int_equal(report_phase(&team->latest, 1, true), 4);
+	assert_int_equal(report_phase(&team->latest, 0, false), 0);
+	/* the trend: Bestuur 2024, Team 2025, Team 2026 (the later of that day) */
+	assert_int_equal(sec->n_points, 3);
+	points = report_points_sorted(sec);
+	assert_non_null(points);
+	assert_string_equal(sec->points[points[0]].date, "2024-01-01");
+	assert_string_equal(sec->points[points[1]].date, "2025-06-01");
+	assert_int_equal(report_phase(&sec->points[points[1]].phases, 1, false), 1);
+	assert_string_equal(sec->points[points[2]].date, "2026-06-01");
+	assert_int_equal(report_phase(&sec->points[points[2]].phases, 1, false), 3);
+	free(groups);
+	free(points);
+	report_free(r);
+}
+
+/* A session file of another content, with the rows BEREIK and TOON. */
+static const char other_content[] = "meetlat_session: 1\n"
+				    "title: Ander\n"
+				    "organisation: Ede\n"
+				    "content: { id: andere-meetlat }\n"
+				    "scores:\n"
+				    "  bereik: { current: 2, target: 3 }\n"
+				    "  content: { current: 1 }\n";
+
+/* Returns the session read from TEXT, of any content. */
+static struct session *read_text(const char *text)
+{
+	struct diag d;
+	struct session *s = store_read("x.yaml", text, strlen(text), content, STORE_ANY_CONTENT, &d);
+
+	if (!s)
+		fail_msg("%s:%u:%u: %s", d.file, d.line, d.column, d.message);
+	return s;
+}
+
+/* Sessions of another content id, or of another version of the same content, are reported
+ * in sections of their own; another content's section has only the rows its files list. */
+static void test_contents_apart(void **state)
+{
+	struct report *r = report_new(content, "2026-12-01");
+	char old_version[1024];
+	const struct report_section *other, *old;
+
+	(void)state;
+	fold(r, team_session("own", "Ede", "Team", "2026-01-01", ""), "own.yaml");
+	fold(r, read_text(other_content), "other.yaml");
+	snprintf(old_version, sizeof(old_version),
+		 "meetlat_session: 1\ntitle: Oud\ncontent: { id: %s, sha256: \"%064d\" }\n",
+		 content->id, 7);
+	fold(r, read_text(old_version), "old.yaml");
+	fold(r, team_session("own again", "Ede", "Team", "2026-02-01", ""), "own2.yaml");
+	assert_int_equal(r->n_sections, 3);
+	assert_int_equal(r->sections[0].sessions, 2);
+	assert_true(r->sections[0].own);
+	other = &r->sections[1];
+	assert_string_equal(other->content_id, "andere-meetlat");
+	assert_false(other->own);
+	assert_int_equal(other->sessions, 1);
+	/* the rows in the order of the file: content (a name the almanac has too), bereik */
+	assert_int_equal(other->n_rows, 2);
+	assert_int_equal(other->rows[0].current[1] + other->rows[1].current[1], 1);
+	long bereik = strcmp(other->rows[0].id, "bereik") == 0 ? 0 : 1;
+	assert_string_equal(other->rows[bereik].id, "bereik");
+	assert_string_equal(other->rows[bereik].name, "bereik");
+	assert_int_equal(other->rows[bereik].current[2], 1);
+	assert_int_equal(other->rows[bereik].target[3], 1);
+	old = &r->sections[2];
+	assert_string_equal(old->content_id, content->id);
+	assert_true(old->own);
+	assert_int_equal(strspn(old->sha256, "0"), 63);
+	report_free(r);
+}
+
+/* What report_each_action gives back, as one line per action. */
+struct seen {
+	char lines[8][256];
+	size_t n;
+};
+
+/* Notes action A in the struct seen CTX. */
+static bool note_action(void *ctx, const struct report_action *a)
+{
+	struct seen *seen = ctx;
+
+	assert_true(seen->n < 8);
+	snprintf(seen->lines[seen->n++], sizeof(seen->lines[0]), "%zu|%s|%s|%s|%s|%s|%s|%s|%d",
+		 a->section, a->file, a->organisation, a->row_id, a->row_name, a->text, a->owner,
+		 a->due, a->overdue);
+	return true;
+}
+
+/* The open actions come back from the spool exactly, in the order read, the done ones left
+ * out, overdue when due before the report's day; per section or all. */
+static void test_actions(void **state)
+{
+	struct report *r = report_new(content, "2026-12-01");
+	struct session *s = team_session("a", "Ede", "Team", "2026-01-01", "");
+	const char *why;
+	struct seen all = { 0 }, first = { 0 }, second = { 0 };
+	struct action_fields plan = { "Plan; \"maken\"", content->dimensions[2].id, "Sanne",
+				      "2026-11-30" };
+
+	(void)state;
+	assert_true(session_action_add(s, content, &plan, &why) == 0);
+	assert_true(session_action_add(s, content,
+				       &(struct action_fields){ "Klaar", NULL, "", "" }, &why) == 1);
+	assert_true(session_action_toggle(s, 1, &why));
+	assert_true(session_action_add(s, content,
+				       &(struct action_fields){ "Later", NULL, "", "2026-12-01" },
+				       &why) == 2);
+	fold(r, s, "a.yaml");
+	s = read_text("meetlat_session: 1\ntitle: B\ncontent: { id: ander }\n"
+		      "actions:\n  - { text: Elders, dimension: bereik }\n");
+	fold(r, s, "b.yaml");
+	assert_int_equal(r->actions, 3);
+	assert_int_equal(r->sections[0].open_actions, 2);
+	assert_true(report_each_action(r, (size_t)-1, note_action, &all));
+	assert_int_equal(all.n, 3);
+	char expected[256];
+	snprintf(expected, sizeof(expected), "0|a.yaml|Ede|%s|%s|Plan; \"maken\"|Sanne|2026-11-30|1",
+		 content->dimensions[2].id, content->dimensions[2].name);
+	assert_string_equal(all.lines[0], expected);
+	assert_string_equal(all.lines[1], "0|a.yaml|Ede|||Later||2026-12-01|0");
+	assert_string_equal(all.lines[2], "1|b.yaml||bereik|bereik|Elders|||0");
+	assert_true(report_each_action(r, 0, note_action, &first));
+	assert_int_equal(first.n, 2);
+	assert_true(report_each_action(r, 1, note_action, &second));
+	assert_int_equal(second.n, 1);
+	assert_string_equal(second.lines[0], all.lines[2]);
+	report_free(r);
+}
+
+/* ---- memory ------------------------------------------------------------------------- */
+
+static size_t live; /* bytes held through the mem table */
+
+static void *counting_malloc(size_t n)
+{
+	void *p = malloc(n);
+
+	live += p ? malloc_usable_size(p) : 0;
+	return p;
+}
+
+static void *counting_calloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+
+	live += p ? malloc_usable_size(p) : 0;
+	return p;
+}
+
+static void *counting_realloc(void *old, size_t n)
+{
+	size_t before = old ? malloc_usable_size(old) : 0;
+	void *p = realloc(old, n);
+
+	if (p)
+		live += malloc_usable_size(p) - before;
+	return p;
+}
+
+static void counting_free(void *p)
+{
+	live -= p ? malloc_usable_size(p) : 0;
+	free(p);
+}
+
+/* Folds N sessions of 6 teams on 4 dates, each with an open action, into R. */
+static void fold_many(struct report *r, size_t from, size_t n)
+{
+	const char *why;
+
+	for (size_t i = from; i < from + n; i++) {
+		char title[32], group[16], date[16];
+		struct session *s;
+
+		snprintf(title, sizeof(title), "Meting %05zu", i); /* one length: the same bytes */
+		snprintf(group, sizeof(group), "Team %zu", i % 6);
+		snprintf(date, sizeof(date), "2026-0%zu-01", 1 + i % 4);
+		s = team_session(title, "Ede", group, date, "");
+		agree(s, i % 10, 1 + (int)(i % 4), 4);
+		assert_true(session_action_add(s, content,
+					       &(struct action_fields){ "Open", NULL, "", "" },
+					       &why) == 0);
+		fold(r, s, "many.yaml");
+	}
+}
+
+/* The report's memory does not grow with the number of sessions: after 200 sessions and
+ * after 2,200 of the same teams and dates it holds the same bytes (the open actions, which
+ * do grow, are in the spool, a file). */
+static void test_memory_flat(void **state)
+{
+	struct report *r;
+	size_t after_200, after_2200, actions, points;
+
+	(void)state;
+	mem.malloc = counting_malloc;
+	mem.calloc = counting_calloc;
+	mem.realloc = counting_realloc;
+	mem.free = counting_free;
+	live = 0;
+	r = report_new(content, "2026-12-01");
+	fold_many(r, 0, 200);
+	after_200 = live;
+	fold_many(r, 200, 2000);
+	after_2200 = live;
+	actions = r->actions;
+	points = r->sections[0].n_points;
+	report_free(r);
+	mem_reset();
+	assert_int_equal(actions, 2200);
+	assert_int_equal(points, 12); /* 6 teams on 4 dates, i % 6 and i % 4: 12 pairs */
+	assert_true(after_200 > 0);
+	assert_int_equal(after_2200, after_200);
+	assert_int_equal(live, 0);
+}
+
+/* ---- memory exhausted ----------------------------------------------------------------- */
+
+static long calls, fail_at; /* allocations counted; the one that fails (1-based) */
+
+static bool failing_now(void)
+{
+	return ++calls == fail_at;
+}
+
+static void *failing_malloc(size_t n)
+{
+	return failing_now() ? NULL : malloc(n);
+}
+
+static void *failing_calloc(size_t n, size_t size)
+{
+	return failing_now() ? NULL : calloc(n, size);
+}
+
+static void *failing_realloc(void *p, size_t n)
+{
+	return failing_now() ? NULL : realloc(p, n);
+}
+
+/* Each allocation of making a report and folding sessions of two contents into it fails in
+ * turn: report_new or report_add then says so, and the report is freed without a leak (ASan);
+ * with no allocation failing, all sessions are counted. */
+static void test_alloc_fail(void **state)
+{
+	struct session *s[4] = { team_session("a", "Ede", "Team", "2026-01-01", ""),
+				 team_session("b", "Ede", "Bestuur", "2026-02-01", ""),
+				 read_text(other_content), team_session("c", "Ede", "Team", "", "") };
+	const char *why;
+	bool ok = false;
+
+	(void)state;
+	agree(s[0], 3, 2, 4);
+	assert_true(session_action_add(s[1], content,
+				       &(struct action_fields){ "Open", NULL, "", "" }, &why) == 0);
+	for (fail_at = 1; !ok; fail_at++) {
+		struct report *r;
+		size_t n = 0;
+
+		calls = 0;
+		mem.malloc = failing_malloc;
+		mem.calloc = failing_calloc;
+		mem.realloc = failing_realloc;
+		r = report_new(content, "2026-12-01");
+		while (r && n < 4 && report_add(r, s[n], "x.yaml"))
+			n++;
+		mem_reset();
+		ok = n == 4;
+		if (ok)
+			assert_true(calls < fail_at && r->n_sections == 2 && r->sections[0].sessions == 3);
+		report_free(r);
+	}
+	assert_true(fail_at > 20);
+	for (size_t i = 0; i < 4; i++)
+		session_free(s[i]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_distribution),
+		cmocka_unit_test(test_latest_and_trend),
+		cmocka_unit_test(test_contents_apart),
+		cmocka_unit_test(test_actions),
+		cmocka_unit_test(test_memory_flat),
+		cmocka_unit_test(test_alloc_fail),
+	};
+
+	return cmocka_run_group_tests(tests, load_content, free_content);
+}
