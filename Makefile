@@ -38,18 +38,19 @@ CURSES_CFLAGS := $(call pc_cflags,ncursesw)
 CURSES_LIBS := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
-# libxlsxwriter (libxlsxwriter-dev) writes the xlsx report (report/).
+# libxlsxwriter (libxlsxwriter-dev) writes the xlsx report (report/) and libqrencode
+# (libqrencode-dev) the QR code of phone voting: only their headers are needed to build.
 XLSX_CFLAGS := $(call pc_cflags,xlsxwriter)
-XLSX_LIBS := $(shell $(PKG_CONFIG) --libs xlsxwriter 2>/dev/null)
 QRENCODE_CFLAGS := $(call pc_cflags,libqrencode)
-QRENCODE_LIBS := $(shell $(PKG_CONFIG) --libs libqrencode 2>/dev/null)
-# libyaml and libhyphen are not linked: they are opened the first time a YAML file is read or
-# written and a word is hyphenated (base/dynlib.h; the start on the built-in almanac needs
-# neither), and libmicrohttpd when phone voting first opens; by the sonames of the libraries
-# found at build time (objdump -p of the .so that -lyaml, -lhyphen and -lmicrohttpd would
-# link), else Debian's. A package must depend on them itself (dpkg-shlibdeps does not see
-# them): libyaml-0-2, libhyphen0 and libmicrohttpd12 on Debian. DL_LIBS is -ldl where dlopen
-# is not in the C library (glibc before 2.34).
+# No library that the start does not call is linked: libyaml and libhyphen are opened the
+# first time a YAML file is read or written and a word is hyphenated (base/dynlib.h; the start
+# on the built-in almanac needs neither), libmicrohttpd and libqrencode when phone voting first
+# opens, libxlsxwriter (which brings minizip, zlib and libcrypto) when an xlsx report is
+# written; by the sonames of the libraries found at build time (objdump -p of the .so that
+# -lyaml, -lhyphen, ... would link), else Debian's. A package must depend on them itself
+# (dpkg-shlibdeps does not see them): libyaml-0-2, libhyphen0, libmicrohttpd12, libqrencode4
+# and libxlsxwriter4 on Debian. DL_LIBS is -ldl where dlopen is not in the C library (glibc
+# before 2.34).
 OBJDUMP ?= objdump
 soname_of = $(shell $(OBJDUMP) -p "$$($(CC) -print-file-name=lib$(1).so)" 2>/dev/null | \
               awk '$$1 == "SONAME" { print $$2 }')
@@ -61,6 +62,12 @@ HYPHEN_SONAME := $(or $(call soname_of,hyphen),libhyphen.so.0)
 endif
 ifeq ($(origin MHD_SONAME),undefined)
 MHD_SONAME := $(or $(call soname_of,microhttpd),libmicrohttpd.so.12)
+endif
+ifeq ($(origin QRENCODE_SONAME),undefined)
+QRENCODE_SONAME := $(or $(call soname_of,qrencode),libqrencode.so.4)
+endif
+ifeq ($(origin XLSX_SONAME),undefined)
+XLSX_SONAME := $(or $(call soname_of,xlsxwriter),libxlsxwriter.so.4)
 endif
 ifeq ($(origin DL_LIBS),undefined)
 DL_LIBS := $(shell printf '\043include <dlfcn.h>\nint main(void) { return !dlopen("", 0); }\n' | \
@@ -74,7 +81,8 @@ LINGUAS   := $(shell cat po/LINGUAS)
 FEATURES   = -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DMEETLAT_VERSION='"$(VERSION)"' \
              -DLOCALEDIR='"$(LOCALEDIR)"' -DMEETLAT_LINGUAS='"$(LINGUAS)"' \
              -DYAML_SONAME='"$(YAML_SONAME)"' -DHYPHEN_SONAME='"$(HYPHEN_SONAME)"' \
-             -DMHD_SONAME='"$(MHD_SONAME)"'
+             -DMHD_SONAME='"$(MHD_SONAME)"' -DQRENCODE_SONAME='"$(QRENCODE_SONAME)"' \
+             -DXLSX_SONAME='"$(XLSX_SONAME)"'
 ifeq ($(SANITIZE),1)
 SANFLAGS   = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 endif
@@ -161,8 +169,8 @@ EXT_BASE      = $(DL_LIBS)
 EXT_CONTENT   = $(EXT_BASE)
 EXT_SESSIONS  = $(EXT_CONTENT)
 EXT_VOTE      = -lpthread $(EXT_SESSIONS)
-EXT_REPORT    = $(XLSX_LIBS) $(EXT_SESSIONS)
-EXT_UI        = $(QRENCODE_LIBS) $(XLSX_LIBS) -lpthread $(EXT_SESSIONS)
+EXT_REPORT    = $(EXT_SESSIONS)
+EXT_UI        = -lpthread $(EXT_SESSIONS)
 EXT_TUI       = $(CURSES_LIBS) $(EXT_UI)
 
 $(BUILD)/base/%.o:     LAYER_CFLAGS = $(INC_BASE)

@@ -8,11 +8,10 @@
 
 #include <string.h>
 
-#include <xlsxwriter.h>
-
 #include "i18n.h"
 #include "mem.h"
 #include "utf8.h"
+#include "xlsxlib.h"
 
 /* The workbook being written. */
 struct book {
@@ -35,7 +34,7 @@ static void put(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 		b->failed = true;
 		return;
 	}
-	worksheet_write_string(ws, row, col, clean, format);
+	xlsx.worksheet_write_string(ws, row, col, clean, format);
 	mem.free(clean);
 }
 
@@ -44,7 +43,7 @@ static void put_number(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, size_t n
 		       bool blank_zero)
 {
 	if (n || !blank_zero)
-		worksheet_write_number(ws, row, col, (double)n, NULL);
+		xlsx.worksheet_write_number(ws, row, col, (double)n, NULL);
 }
 
 /* Adds the sheet NAME (translated) of section number I: "Name", then "Name 2", ... */
@@ -54,7 +53,7 @@ static lxw_worksheet *sheet(struct book *b, const char *name, size_t i, char *ou
 		snprintf(out, size, "%.20s %u", name, (unsigned)((i + 1) % 10000000));
 	else
 		snprintf(out, size, "%.30s", name);
-	return workbook_add_worksheet(b->wb, out);
+	return xlsx.workbook_add_worksheet(b->wb, out);
 }
 
 /* Writes the heads "not agreed", 1 name, ... from column COL of ROW. */
@@ -91,7 +90,7 @@ static void distribution(struct book *b, const struct report_section *sec, size_
 				   false);
 		}
 	}
-	worksheet_set_column(ws, 0, 0, 36, NULL);
+	xlsx.worksheet_set_column(ws, 0, 0, 36, NULL);
 }
 
 enum { LEAD_COLUMNS = 4 }; /* organisation, group, date, session */
@@ -111,7 +110,7 @@ static void matrix_head(struct book *b, lxw_worksheet *ws, const struct report_s
 		put(b, ws, 1, (lxw_col_t)(LEAD_COLUMNS + k), sec->rows[k].name, b->bold);
 		put(b, ws, 1, (lxw_col_t)(target + k), sec->rows[k].name, b->bold);
 	}
-	worksheet_set_column(ws, 0, 1, 24, NULL);
+	xlsx.worksheet_set_column(ws, 0, 1, 24, NULL);
 }
 
 /* Writes the phases PH of SEC's rows on line ROW of WS. */
@@ -132,7 +131,7 @@ static void chart(struct book *b, lxw_worksheet *charts, lxw_row_t at, const cha
 		  const struct report_section *sec, const char *organisation, lxw_row_t first,
 		  lxw_row_t last)
 {
-	lxw_chart *ch = workbook_add_chart(b->wb, LXW_CHART_RADAR);
+	lxw_chart *ch = xlsx.workbook_add_chart(b->wb, LXW_CHART_RADAR);
 	char *title = utf8_sanitize(organisation, strlen(organisation), false, '?');
 	lxw_col_t end = (lxw_col_t)(LEAD_COLUMNS + sec->n_rows - 1);
 
@@ -141,15 +140,15 @@ static void chart(struct book *b, lxw_worksheet *charts, lxw_row_t at, const cha
 		mem.free(title);
 		return;
 	}
-	chart_title_set_name(ch, title[0] ? title : "-");
+	xlsx.chart_title_set_name(ch, title[0] ? title : "-");
 	for (lxw_row_t row = first; row <= last; row++) {
-		lxw_chart_series *series = chart_add_series(ch, NULL, NULL);
+		lxw_chart_series *series = xlsx.chart_add_series(ch, NULL, NULL);
 
-		chart_series_set_categories(series, name, 1, LEAD_COLUMNS, 1, end);
-		chart_series_set_values(series, name, row, LEAD_COLUMNS, row, end);
-		chart_series_set_name_range(series, name, row, 1);
+		xlsx.chart_series_set_categories(series, name, 1, LEAD_COLUMNS, 1, end);
+		xlsx.chart_series_set_values(series, name, row, LEAD_COLUMNS, row, end);
+		xlsx.chart_series_set_name_range(series, name, row, 1);
 	}
-	worksheet_insert_chart(charts, at, 0, ch);
+	xlsx.worksheet_insert_chart(charts, at, 0, ch);
 	mem.free(title);
 }
 
@@ -244,26 +243,32 @@ static bool actions(struct book *b, size_t i)
 
 bool report_xlsx(const char *path, struct report *r)
 {
-	struct book b = { .wb = workbook_new(path), .r = r };
+	struct book b = { .r = r };
 	bool ok = true;
 	lxw_error err;
 
+	if (!xlsxlib_load()) {
+		fprintf(stderr, "meetlat: %s: %s (%s)\n", path, _("cannot write the report"),
+			xlsxlib_problem());
+		return false;
+	}
+	b.wb = xlsx.workbook_new(path);
 	if (!b.wb) {
 		fprintf(stderr, "meetlat: %s: %s\n", path, _("cannot write the report"));
 		return false;
 	}
-	b.bold = workbook_add_format(b.wb);
-	format_set_bold(b.bold);
+	b.bold = xlsx.workbook_add_format(b.wb);
+	xlsx.format_set_bold(b.bold);
 	for (size_t i = 0; i < r->n_sections; i++) {
 		distribution(&b, &r->sections[i], i);
 		matrix(&b, &r->sections[i], i);
 		trend(&b, &r->sections[i], i);
 		ok = actions(&b, i) && ok;
 	}
-	err = workbook_close(b.wb);
+	err = xlsx.workbook_close(b.wb);
 	if (err != LXW_NO_ERROR || b.failed || !ok) {
 		fprintf(stderr, "meetlat: %s: %s (%s)\n", path, _("cannot write the report"),
-			err != LXW_NO_ERROR ? lxw_strerror(err) : _("out of memory"));
+			err != LXW_NO_ERROR ? xlsx.lxw_strerror(err) : _("out of memory"));
 		return false;
 	}
 	return true;

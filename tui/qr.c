@@ -1,21 +1,25 @@
 /* qr.c - a QR code of a text (libqrencode), drawn as half blocks. No curses. */
 #include "qr.h"
 
-#include <qrencode.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "qrlib.h"
 
 /* Encodes TEXT at LEVEL in the smallest version that holds it; NULL when it cannot be. */
 static QRcode *encode_at(const char *text, QRecLevel level)
 {
-	return QRcode_encodeString8bit(text, 0, level);
+	return qrlib.QRcode_encodeString8bit(text, 0, level);
 }
 
 bool qr_encode(struct qr *q, const char *text)
 {
-	QRcode *low = encode_at(text, QR_ECLEVEL_L), *medium = NULL, *code;
+	QRcode *low, *medium = NULL, *code;
 
 	memset(q, 0, sizeof(*q));
+	if (!qrlib_load()) /* without the library the box shows the address alone */
+		return false;
+	low = encode_at(text, QR_ECLEVEL_L);
 	if (!low)
 		return false;
 	medium = encode_at(text, QR_ECLEVEL_M);
@@ -28,9 +32,9 @@ bool qr_encode(struct qr *q, const char *text)
 		for (int i = 0; i < code->width * code->width; i++)
 			q->dark[i] = code->data[i] & 1; /* bit 0: dark; the others say why */
 	}
-	QRcode_free(low);
+	qrlib.QRcode_free(low);
 	if (medium)
-		QRcode_free(medium);
+		qrlib.QRcode_free(medium);
 	return q->dark != NULL;
 }
 

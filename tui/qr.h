@@ -21,7 +21,8 @@ struct qr {
 };
 
 /* Encodes TEXT (as bytes) in the smallest version that holds it at error correction level
- * L, with M instead when M fits in that same version; false when it cannot be encoded. */
+ * L, with M instead when M fits in that same version; false when it cannot be encoded or
+ * libqrencode cannot be loaded (tui/qrlib.h). */
 bool qr_encode(struct qr *q, const char *text);
 
 /* Releases what Q holds. */
