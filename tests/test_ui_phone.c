@@ -164,6 +164,7 @@ static void test_v_opens_and_closes(void **state)
 	fclose(f);
 	got[strcspn(got, "\n")] = '\0';
 	assert_string_equal(got, ui_phone_url(u));
+	assert_null(u->vote_sidecar_of); /* --preview: no sidecar for a follower, ever */
 	ui_build_overlay(u);
 	assert_true(u->overlay_page.n > 10); /* the code and the address */
 	ui_key(u, '3'); /* typed votes while it is open */

@@ -67,8 +67,9 @@ expect_eq "phone 3 votes 3" "$(vote 3 3)" 303
 wait_for "3 votes" 5
 pass "the follower's box counts the phones' votes (from the session file)"
 check "the follower keeps the spread hidden while the box is open" eval '! spread'
-check "the sidecar holds no phone's token" \
-	eval '! grep -qF "$(awk '\''$6 == "meetlat" { print $7 }'\'' "$TMP/jar1")" "$side"'
+token=$(awk '$6 == "meetlat" { print $7 }' "$TMP/jar1")
+[ -n "$token" ] || fail "phone 1 got no token"
+check "the sidecar holds no phone's token" eval '! grep -qF "$token" "$side"'
 
 CUR=$FAC
 keys r

@@ -7,6 +7,7 @@
 #   qr_reads_back URL   the half blocks on the current program's screen, rasterised (ink
 #                       dark, the rest light), are read by zbarimg as URL
 
+# shellcheck disable=SC2154 # url: the phones' address, set by the script that sources this
 command -v curl > /dev/null 2>&1 || fail "curl is needed (apt-get install curl)"
 
 join() {
