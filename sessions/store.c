@@ -18,6 +18,7 @@
 #include "mem.h"
 #include "store.h"
 #include "store_impl.h"
+#include "store_vote.h"
 #include "utf8.h"
 
 /* ---- names next to a session file ---------------------------------------------------- */
@@ -36,8 +37,7 @@ static bool path_split(const char *path, char **dir, const char **name)
 	return *dir != NULL;
 }
 
-/* Returns the malloc'd path "<folder of PATH>/.<name of PATH><SUFFIX>", or NULL. */
-static char *hidden_sibling(const char *path, const char *suffix)
+char *store_hidden_sibling(const char *path, const char *suffix)
 {
 	const char *name;
 	char *dir, *sibling = NULL;
@@ -349,7 +349,7 @@ bool store_lock_held(FILE *locks, const struct stat *st, long pid)
 
 char *store_lock_name(const char *real_path)
 {
-	return hidden_sibling(real_path, ".lock");
+	return store_hidden_sibling(real_path, ".lock");
 }
 
 bool store_held_elsewhere(const struct store_file *f)
@@ -470,7 +470,7 @@ static int temp_lock(int fd)
  * (-1 when the lock could not be had, or on failure). */
 static char *temp_write(const char *path, const char *buf, size_t len, int *locked)
 {
-	char *tmp = hidden_sibling(path, ".tmp-XXXXXX");
+	char *tmp = store_hidden_sibling(path, ".tmp-XXXXXX");
 	bool written;
 	int fd, err;
 
@@ -838,7 +838,8 @@ static bool file_writable(const struct store_file *f, struct diag *d)
 }
 
 /* Takes the locks of F (its lock file, then the file itself) and removes the temporary files
- * an interrupted save left; false with D. */
+ * an interrupted save left, and the sidecar of phone voting a killed meetlat left; false
+ * with D. */
 static bool file_lock(struct store_file *f, struct diag *d)
 {
 	const char *name;
@@ -852,6 +853,7 @@ static bool file_lock(struct store_file *f, struct diag *d)
 	if (f->lock_fd < 0 || !file_lock_take(f, d))
 		return false;
 	remove_stale_temps(f->real_path);
+	store_vote_remove(f->real_path); /* a kill left it: no row is open to phones now */
 	return true;
 }
 

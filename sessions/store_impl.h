@@ -75,6 +75,9 @@ struct store_origin {
  * would; false: everything through libyaml (for the tests that compare the two). */
 extern bool store_direct_writes;
 
+/* Returns the malloc'd path "<folder of PATH>/.<name of PATH><SUFFIX>", or NULL. */
+char *store_hidden_sibling(const char *path, const char *suffix);
+
 /* Returns a malloc'd string made from FMT, or NULL when memory is exhausted. */
 char *store_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

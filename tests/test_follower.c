@@ -5,7 +5,10 @@
  * (checked after each save it showed); it waits for the facilitator's meetlat until one
  * holds the session, says that the workshop has ended when it closes, and stops saying so
  * when one holds it again; its header and status line say that it is live, never
- * "read-only review", and it never shows the presenter panel. */
+ * "read-only review", and it never shows the presenter panel; it shows the box of phone
+ * voting (the QR code, the address, the count from the file, the votes hidden) while the
+ * sidecar names the row the session is at and the facilitator's meetlat holds the session,
+ * never for another row, after the sidecar is removed, nor when no meetlat holds it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,11 +26,12 @@
 #include "builtin_content.h"
 #include "file_check.h"
 #include "page_check.h"
+#include "store_vote.h"
 
 /* A session file in a fresh folder, held by the facilitator's meetlat (F, S), and the
  * follower of it (started by the test). */
 struct fixture {
-	char dir[32], path[128], lock[160], next[160];
+	char dir[32], path[128], lock[160], next[160], vote[160];
 	struct store_file *f;
 	struct session *s;
 	struct follower fw;
@@ -45,6 +49,7 @@ static int setup(void **state)
 	snprintf(x->path, sizeof(x->path), "%s/s.yaml", x->dir);
 	snprintf(x->lock, sizeof(x->lock), "%s/.s.yaml.lock", x->dir);
 	snprintf(x->next, sizeof(x->next), "%s/next.yaml", x->dir);
+	snprintf(x->vote, sizeof(x->vote), "%s/.s.yaml.vote", x->dir);
 	assert_true(store_open(x->path, content, 0, &x->f, &x->s, &d));
 	*state = x;
 	return 0;
@@ -61,6 +66,7 @@ static int teardown(void **state)
 	unlink(x->path);
 	unlink(x->lock);
 	unlink(x->next);
+	unlink(x->vote);
 	rmdir(x->dir);
 	free(x);
 	return 0;
@@ -392,6 +398,98 @@ static void test_follower_says_live_and_shows_the_room(void **state)
 	page_clear(&status);
 }
 
+/* Writes the sidecar of X's session as the facilitator's meetlat does when row DIM is open
+ * to the phones at URL. */
+static void vote_opened(struct fixture *x, size_t dim, const char *url)
+{
+	struct store_vote v = { "", "" };
+
+	snprintf(v.url, sizeof(v.url), "%s", url);
+	snprintf(v.row, sizeof(v.row), "%s", content->dimensions[dim].id);
+	assert_true(store_vote_write(x->f->real_path, &v));
+}
+
+/* Fails unless the follower shows the box of phone voting for row DIM: its title, the row,
+ * URL, the count COUNT and that the votes stay hidden (no spread). */
+static void box_shown(struct follower *fw, size_t dim, const char *url, const char *count)
+{
+	assert_int_equal(fw->ui.overlay, OV_VOTE);
+	assert_int_equal(fw->ui.vote_row, (long)dim);
+	ui_build_overlay(&fw->ui);
+	assert_true(page_contains(&fw->ui.overlay_page, "Vote on your phone"));
+	assert_true(page_contains(&fw->ui.overlay_page, content->dimensions[dim].name));
+	assert_true(page_contains(&fw->ui.overlay_page, url));
+	assert_true(page_contains(&fw->ui.overlay_page, count));
+	assert_true(page_contains(&fw->ui.overlay_page, "The votes stay hidden."));
+}
+
+/* Fails unless the follower shows no box of phone voting. */
+static void no_box(struct follower *fw)
+{
+	assert_int_not_equal(fw->ui.overlay, OV_VOTE);
+	assert_int_equal(fw->ui.vote_row, -1);
+}
+
+/* The box of phone voting: shown while the sidecar names the row the session is at and the
+ * facilitator's meetlat holds the session, its count following the file's votes; the summary
+ * takes its place and gives it back; it goes when the sidecar is removed, is not shown for
+ * another row nor on another step, and not while no meetlat holds the session (a sidecar
+ * left by a kill). */
+static void test_vote_box_from_the_sidecar(void **state)
+{
+	struct fixture *x = *state;
+	size_t step = first_score_step(), dim = content->steps[step].dimension;
+	const char *url = "http://127.0.0.1:45678/k7m2a";
+	struct follower *fw = &x->fw;
+	const char *why;
+
+	assert_true(session_move(x->s, content, step, &why));
+	assert_true(session_vote_add(x->s, content, dim, 2, &why));
+	save(x);
+	follow(x, 80, 24);
+	no_box(fw);
+	assert_false(follower_refresh_vote(fw)); /* no sidecar: nothing changed */
+
+	vote_opened(x, dim, url);
+	assert_true(follower_refresh_vote(fw));
+	box_shown(fw, dim, url, "1 vote");
+	assert_false(follower_refresh_vote(fw)); /* the same sidecar: nothing to build again */
+	assert_string_equal(ui_phone_url(&fw->ui), url);
+	assert_true(session_vote_add(x->s, content, dim, 3, &why));
+	saved_and_followed(x);
+	box_shown(fw, dim, url, "2 votes"); /* the count from the file */
+	assert_false(fw->ui.revealed[dim]);
+
+	session_set_showing(x->s, SHOWING_SUMMARY);
+	saved_and_followed(x);
+	assert_int_equal(fw->ui.overlay, OV_SUMMARY); /* in the box's place, as the facilitator's */
+	session_set_showing(x->s, SHOWING_STEP);
+	saved_and_followed(x);
+	box_shown(fw, dim, url, "2 votes");
+
+	assert_true(store_vote_remove(x->f->real_path)); /* voting closed */
+	assert_true(follower_refresh_vote(fw));
+	no_box(fw);
+
+	vote_opened(x, dim + 1, url); /* another row than the session's */
+	assert_false(follower_refresh_vote(fw));
+	no_box(fw);
+	vote_opened(x, dim, url);
+	assert_true(session_move(x->s, content, step + 1, &why)); /* the session moved on */
+	saved_and_followed(x);
+	no_box(fw);
+	assert_true(session_move(x->s, content, step, &why));
+	saved_and_followed(x);
+	box_shown(fw, dim, url, "2 votes");
+
+	store_close(x->f); /* a kill would leave the sidecar: no meetlat holds the session */
+	x->f = NULL;
+	assert_true(follower_check_end(fw));
+	no_box(fw);
+	assert_false(follower_refresh_vote(fw));
+	no_box(fw);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -402,6 +500,7 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_scroll_and_selection_are_followed, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(test_vote_box_from_the_sidecar, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_follower_says_live_and_shows_the_room, setup,
 						teardown),
 	};

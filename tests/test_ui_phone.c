@@ -4,7 +4,9 @@
  * still add; v opens the box with the address (the server on 127.0.0.1, port 0, written to
  * the --url-file), v, r or another step closes it, the presenter view and other overlays
  * take its place for a while; a port in use is one message and typing goes on; --review
- * refuses v; at the end nothing is left listening. */
+ * refuses v; at the end nothing is left listening; the sidecar next to the session file
+ * says the address and the row open (or none while V keeps the page open) for the room's
+ * view, and is gone when nothing is open and at the end. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,6 +26,7 @@
 #include "vote.h"
 #include "builtin_content.h"
 #include "page_check.h"
+#include "temp_session.h"
 
 static double clock_now = 1000.0;
 
@@ -161,6 +164,7 @@ static void test_v_opens_and_closes(void **state)
 	fclose(f);
 	got[strcspn(got, "\n")] = '\0';
 	assert_string_equal(got, ui_phone_url(u));
+	assert_null(u->vote_sidecar_of); /* --preview: no sidecar for a follower, ever */
 	ui_build_overlay(u);
 	assert_true(u->overlay_page.n > 10); /* the code and the address */
 	ui_key(u, '3'); /* typed votes while it is open */
@@ -245,6 +249,62 @@ static void test_review_refuses(void **state)
 	free_ui(u);
 }
 
+/* Fails unless the sidecar of U's session says the phones' address and the row ROW ("": the
+ * page only kept open). */
+static void sidecar_says(const struct ui *u, const char *row)
+{
+	struct store_vote v;
+
+	assert_true(store_vote_read(u->f->real_path, &v));
+	assert_string_equal(v.url, vote_room_url(u->room));
+	assert_string_equal(v.row, row);
+}
+
+/* With a session file: v writes the sidecar with the address and the row's id, v again
+ * removes it; with V the page kept open it names no row; V off removes it; at the end
+ * (ui_phone_end, as q) it is gone. */
+static void test_sidecar_for_the_room(void **state)
+{
+	struct ui *u = malloc(sizeof(*u));
+	struct temp_session t;
+	struct store_vote v;
+	size_t dim;
+
+	(void)state;
+	assert_non_null(u);
+	assert_true(ui_init(u, content, false, false, true));
+	u->clock = test_clock;
+	temp_session_open(&t, "meetlat-phone", content, &u->f, &u->s);
+	ui_resize(u, 80, 24);
+	ui_begin(u);
+	dim = on_row(u, 1);
+	u->vote_listen = "127.0.0.1:0";
+	assert_false(store_vote_read(u->f->real_path, &v));
+	ui_key(u, 'v');
+	assert_int_equal(u->vote_row, (long)dim);
+	sidecar_says(u, content->dimensions[dim].id);
+	ui_key(u, 'v');
+	assert_false(store_vote_read(u->f->real_path, &v));
+	ui_key(u, 'V');
+	ui_key(u, 'v');
+	sidecar_says(u, content->dimensions[dim].id);
+	ui_key(u, 'r'); /* closes the row; the page stays */
+	sidecar_says(u, "");
+	ui_key(u, 'V');
+	assert_false(store_vote_read(u->f->real_path, &v));
+	ui_key(u, 'r');
+	ui_key(u, 'v');
+	sidecar_says(u, content->dimensions[dim].id);
+	ui_phone_end(u);
+	assert_false(store_vote_read(u->f->real_path, &v));
+	assert_null(u->vote_sidecar_of);
+	ui_free(u);
+	store_close(u->f);
+	session_free(u->s);
+	temp_session_remove(&t);
+	free(u);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_v_opens_and_closes),
 		cmocka_unit_test(test_port_in_use),
 		cmocka_unit_test(test_review_refuses),
+		cmocka_unit_test(test_sidecar_for_the_room),
 	};
 
 	return cmocka_run_group_tests(tests, load_content, free_content);

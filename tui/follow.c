@@ -1,8 +1,9 @@
 /* follow.c - meetlat --follow on the terminal: watches the folder of the session file with
  * inotify (a save replaces the file by a rename), reads it again on each change and paints
  * what changed through the walk's windows (app.c), in the facilitator's theme. Once a second,
- * whatever else woke it, it also checks whether the facilitator's meetlat holds the session
- * and whether the file changed without an event telling so. Keys: q closes, Ctrl-L redraws. */
+ * whatever else woke it, it also checks whether the facilitator's meetlat holds the session,
+ * whether the file changed without an event telling so, and the sidecar of phone voting
+ * (whose rename and removal the watch sees too). Keys: q closes, Ctrl-L redraws. */
 #include "follow.h"
 
 #include <limits.h>
@@ -27,7 +28,7 @@ struct follow {
 	struct follower fw;
 	struct app a;             /* a.ui is fw.ui */
 	int watch_fd;             /* inotify, or -1 (then only the check once a second) */
-	char dir[PATH_MAX], name[PATH_MAX], lock_name[PATH_MAX];
+	char dir[PATH_MAX], name[PATH_MAX], lock_name[PATH_MAX], vote_name[PATH_MAX];
 	double check_at;          /* when (clock_seconds) the lock and the file are checked next */
 	bool quit;
 };
@@ -37,7 +38,8 @@ struct follow {
  * Without inotify (or a PATH that cannot be followed) the file is read once a second. */
 static void watch_start(struct follow *f, const char *path)
 {
-	if (!follower_names(path, f->dir, f->name, f->lock_name, sizeof(f->dir)))
+	if (!follower_names(path, f->dir, f->name, f->lock_name, f->vote_name,
+			    sizeof(f->dir)))
 		return; /* follower_start says why the file cannot be read */
 	f->watch_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (f->watch_fd >= 0 &&
@@ -49,7 +51,8 @@ static void watch_start(struct follow *f, const char *path)
 	}
 }
 
-/* Reads the events the watch has; true when one concerns the session file or its lock. */
+/* Reads the events the watch has; true when one concerns the session file, its lock or its
+ * sidecar of phone voting. */
 static bool watch_events(struct follow *f)
 {
 	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
@@ -61,7 +64,8 @@ static bool watch_events(struct follow *f)
 			const struct inotify_event *ev = (const struct inotify_event *)p;
 
 			if (ev->len && (strcmp(ev->name, f->name) == 0 ||
-					strcmp(ev->name, f->lock_name) == 0))
+					strcmp(ev->name, f->lock_name) == 0 ||
+					strcmp(ev->name, f->vote_name) == 0))
 				ours = true;
 			if (ev->mask & IN_Q_OVERFLOW)
 				ours = true;
@@ -101,6 +105,7 @@ static void check_when_due(struct follow *f)
 		return;
 	follower_refresh(&f->fw);
 	follower_check_end(&f->fw);
+	follower_refresh_vote(&f->fw);
 	f->check_at = now + CHECK_MS / 1000.0;
 }
 
@@ -126,6 +131,7 @@ static bool follow_step(struct follow *f)
 	if ((seen & TERM_WAIT_FD) && watch_events(f)) {
 		follower_refresh(&f->fw);
 		follower_check_end(&f->fw);
+		follower_refresh_vote(&f->fw);
 	}
 	check_when_due(f);
 	return read_keys(f, seen & TERM_WAIT_KEY);

@@ -1,5 +1,6 @@
 /* follower.c - meetlat --follow without a terminal: reading the session again when it is
- * saved, showing what the room is to see, and noticing that the facilitator has closed. */
+ * saved, showing what the room is to see (with the box of phone voting the sidecar next to
+ * the session names), and noticing that the facilitator has closed. */
 #include "follower.h"
 
 #include <math.h>
@@ -9,18 +10,48 @@
 
 #include "baseline.h"
 #include "i18n.h"
+#include "store_vote.h"
 
-/* Shows the overlay the session says the room sees over the step (the summary, or none). */
+/* Shows the overlay the session says the room sees over the step (the summary, or none;
+ * the box of phone voting is show_vote's). */
 static void show_overlay(struct ui *u)
 {
 	enum overlay wanted = u->s->showing == SHOWING_SUMMARY ? OV_SUMMARY : OV_NONE;
+	enum overlay shown = u->overlay == OV_VOTE ? OV_NONE : u->overlay;
 
-	if (u->overlay == wanted)
+	if (shown == wanted)
 		return;
 	if (wanted == OV_NONE)
 		ui_close(u);
 	else
 		ui_open(u, wanted);
+}
+
+/* Shows the box of phone voting as the facilitator's meetlat shows it while that meetlat
+ * holds the session and its sidecar names the row of the step the session is at (a sidecar
+ * a kill left, or one of another row, shows nothing); takes it away otherwise. True when
+ * what the box shows changed. */
+static bool show_vote(struct follower *fw)
+{
+	struct ui *u = &fw->ui;
+	const struct content_step *st = &u->c->steps[u->s->position];
+	struct store_vote v = { "", "" };
+	const char *url;
+	long row = -1;
+	bool changed;
+
+	if (!fw->ended && st->kind == STEP_SCORE && store_vote_read(u->f->real_path, &v) &&
+	    strcmp(v.row, u->c->dimensions[st->dimension].id) == 0)
+		row = (long)st->dimension;
+	url = row >= 0 ? v.url : "";
+	changed = row != u->vote_row || strcmp(url, u->vote_url_seen) != 0;
+	if (changed) {
+		u->vote_row = row;
+		snprintf(u->vote_url_seen, sizeof(u->vote_url_seen), "%s", url);
+		u->overlay_stale = true;
+	}
+	ui_phone_sync(u);
+	return changed;
 }
 
 /* Puts session S, read from F, in the place of the one shown: its step, scrolled and its
@@ -40,6 +71,7 @@ static void show_session(struct follower *fw, struct session *s, struct store_fi
 	ui_show_room(u);
 	ui_show_view(u);
 	show_overlay(u);
+	show_vote(fw);
 	u->overlay_stale = true;
 	fw->reads++;
 }
@@ -96,6 +128,11 @@ bool follower_refresh(struct follower *fw)
 	return read_and_show(fw, fw->ui.f->path, &ignored);
 }
 
+bool follower_refresh_vote(struct follower *fw)
+{
+	return show_vote(fw);
+}
+
 /* Says in the status line, until it is unsaid, what the follower waits for: the facilitator's
  * meetlat, not seen yet (WAITING), or nothing more, the workshop having ended. */
 static void say_unheld(struct ui *u, bool waiting)
@@ -124,20 +161,25 @@ bool follower_check_end(struct follower *fw)
 	} else {
 		say_unheld(u, waiting);
 	}
+	show_vote(fw); /* shown only while the facilitator's meetlat holds the session */
 	return true;
 }
 
-bool follower_names(const char *path, char *dir, char *name, char *lock_name, size_t size)
+bool follower_names(const char *path, char *dir, char *name, char *lock_name,
+		    char *vote_name, size_t size)
 {
 	char *real = realpath(path, NULL), *lock = real ? store_lock_name(real) : NULL;
-	const char *slash = lock ? strrchr(real, '/') : NULL;
+	char *vote = lock ? store_vote_name(real) : NULL;
+	const char *slash = vote ? strrchr(real, '/') : NULL;
 	bool ok = slash != NULL;
 
 	if (ok) {
 		snprintf(dir, size, "%.*s", slash == real ? 1 : (int)(slash - real), real);
 		snprintf(name, size, "%s", slash + 1);
 		snprintf(lock_name, size, "%s", strrchr(lock, '/') + 1);
+		snprintf(vote_name, size, "%s", strrchr(vote, '/') + 1);
 	}
+	free(vote);
 	free(lock);
 	free(real);
 	return ok;

@@ -1,6 +1,8 @@
 /* follower.h - meetlat --follow: the room view of a session that the facilitator's meetlat
  * runs, read again whenever the file is saved: the step the facilitator is on, the votes as
- * the room is shown them, the summary when it is open. It never writes and holds no lock; it
+ * the room is shown them, the summary when it is open, the box of phone voting (its QR code
+ * and address from the sidecar next to the session, store_vote.h) while the row is open to
+ * the phones. It never writes and holds no lock; it
  * notices when the facilitator's meetlat has closed. No curses (follow.c draws it). */
 #ifndef MEETLAT_FOLLOWER_H
 #define MEETLAT_FOLLOWER_H
@@ -29,15 +31,23 @@ bool follower_start(struct follower *fw, const struct content *c, const char *pa
  * leaves what is shown as it is. */
 bool follower_refresh(struct follower *fw);
 
+/* Reads the sidecar of phone voting next to the session again and shows the box of phone
+ * voting while the facilitator's meetlat holds the session (as follower_check_end last found)
+ * and the sidecar names the row of the step the session is at, the count of its votes from
+ * the session file; takes it away otherwise. True when what the box shows changed. */
+bool follower_refresh_vote(struct follower *fw);
+
 /* Finds out whether the facilitator's meetlat holds the session, and says in the status line,
  * until one holds it (again), that the follower waits for it (none was seen yet) or that the
  * workshop has ended; true when what is said changed. */
 bool follower_check_end(struct follower *fw);
 
 /* Writes the folder of the session file PATH (every link followed) into DIR, and its name and
- * that of its lock file into NAME and LOCK_NAME (each SIZE bytes): what a watch on the folder
- * looks for; false when PATH cannot be followed to a file. */
-bool follower_names(const char *path, char *dir, char *name, char *lock_name, size_t size);
+ * those of its lock file and of its sidecar of phone voting into NAME, LOCK_NAME and
+ * VOTE_NAME (each SIZE bytes): what a watch on the folder looks for; false when PATH cannot
+ * be followed to a file. */
+bool follower_names(const char *path, char *dir, char *name, char *lock_name,
+		    char *vote_name, size_t size);
 
 /* Releases what FW holds. */
 void follower_free(struct follower *fw);

@@ -1,7 +1,8 @@
 /* phone.c - phone voting as the interface drives it: v opens a row to the participants'
  * phones (the server of vote/, started at the first v), the votes they send are taken in
  * batches and applied to the session as typed ones are, and the box on the projector shows
- * where to go. No curses. */
+ * where to go; the sidecar next to the session file (store_vote.h) says the same to a
+ * follower (--follow) on the projector. No curses. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,41 @@ static void write_url_file(struct ui *u, const char *url)
 	}
 	ui_flash(u, true, _("The address could not be written to %s: %s"), u->vote_url_file,
 		 strerror(err));
+}
+
+/* Removes the sidecar this meetlat wrote, if any. */
+static void unpublish(struct ui *u)
+{
+	if (!u->vote_sidecar_of)
+		return;
+	store_vote_remove(u->vote_sidecar_of);
+	free(u->vote_sidecar_of);
+	u->vote_sidecar_of = NULL;
+}
+
+/* Makes the sidecar next to the session file say what the room's box needs while something
+ * is open to the phones (the address, and the row open or none while V keeps the page
+ * open), or removes it when nothing is: what a follower on the projector shows. Never
+ * written in --review or --preview; a failure is said in the status line. */
+static void publish(struct ui *u)
+{
+	const char *url = u->room ? vote_room_url(u->room) : NULL;
+	struct store_vote v = { "", "" };
+
+	if (!url || (u->vote_row < 0 && !u->vote_kept) || u->read_only || u->preview || !u->f) {
+		unpublish(u);
+		return;
+	}
+	if (u->vote_sidecar_of && strcmp(u->vote_sidecar_of, u->f->real_path) != 0)
+		unpublish(u); /* saving went to a conflict copy: the sidecar goes with it */
+	snprintf(v.url, sizeof(v.url), "%s", url);
+	if (u->vote_row >= 0)
+		snprintf(v.row, sizeof(v.row), "%s", u->c->dimensions[u->vote_row].id);
+	if (!u->vote_sidecar_of && !(u->vote_sidecar_of = strdup(u->f->real_path)))
+		return;
+	if (!store_vote_write(u->f->real_path, &v))
+		ui_flash(u, true, _("The room's view (--follow) cannot show the code: %s"),
+			 strerror(errno));
 }
 
 /* Fills ROW with what the phone page shows of row DIM: its name, group, phases and the four
@@ -103,6 +139,7 @@ void ui_phone_close(struct ui *u)
 		return;
 	vote_room_close(u->room);
 	u->vote_row = -1;
+	publish(u);
 	ui_phone_sync(u);
 }
 
@@ -115,6 +152,7 @@ void ui_phone_toggle(struct ui *u, size_t dim)
 		ui_flash(u, false, "%s", _("Phone voting is closed; the votes stay."));
 	else
 		phone_open(u, dim);
+	publish(u);
 	ui_phone_sync(u);
 }
 
@@ -128,6 +166,7 @@ void ui_phone_keep(struct ui *u)
 	}
 	u->vote_kept = !u->vote_kept;
 	vote_room_keep_open(u->room, u->vote_kept);
+	publish(u);
 	if (u->vote_kept)
 		ui_flash(u, false, "%s", _("The participants' page stays open between rows."));
 	else
@@ -179,7 +218,9 @@ int ui_phone_fd(const struct ui *u)
 
 const char *ui_phone_url(const struct ui *u)
 {
-	return u->vote_row >= 0 ? vote_room_url(u->room) : NULL;
+	if (u->vote_row < 0)
+		return NULL;
+	return u->room ? vote_room_url(u->room) : u->vote_url_seen;
 }
 
 void ui_phone_end(struct ui *u)
@@ -188,10 +229,16 @@ void ui_phone_end(struct ui *u)
 		return;
 	while (ui_phone_take(u) == UI_PHONE_BATCH)
 		;
-	vote_room_free(u->room); /* nothing listens after this */
+	ui_phone_free(u); /* nothing listens after this */
+	ui_phone_sync(u);
+}
+
+void ui_phone_free(struct ui *u)
+{
+	vote_room_free(u->room);
 	u->room = NULL;
 	u->vote_row = -1;
-	ui_phone_sync(u);
+	unpublish(u);
 }
 
 void ui_phone_sync(struct ui *u)

@@ -47,8 +47,7 @@ void ui_free(struct ui *u)
 	page_clear(&u->page_before);
 	page_clear(&u->overlay_page);
 	form_end(&u->form);
-	vote_room_free(u->room);
-	u->room = NULL;
+	ui_phone_free(u);
 	free(u->revealed);
 	u->revealed = NULL;
 	content_free(u->own_content);

@@ -14,6 +14,7 @@
 #include "screens.h"
 #include "session.h"
 #include "store.h"
+#include "store_vote.h"
 
 enum overlay {
 	OV_NONE, OV_HELP, OV_WARNINGS, OV_SUMMARY, OV_OVERVIEW, OV_ACTIONS, OV_FORM, OV_CONFIRM,
@@ -96,6 +97,10 @@ struct ui {
 	struct vote_room *room;    /* made at the first v; NULL before and after q */
 	long vote_row;             /* the row open to the phones, or -1 */
 	bool vote_kept;            /* V: the participants' page is served between rows */
+	char *vote_sidecar_of;     /* the session file whose sidecar of phone voting this meetlat
+				    * wrote (store_vote.h; malloc'd), or NULL: none written */
+	char vote_url_seen[STORE_VOTE_URL_MAX]; /* on a follower: the address the facilitator's
+						 * sidecar names (follower.c) */
 };
 
 /* ---- the state (ui.c) ---------------------------------------------------------------- */
@@ -250,11 +255,16 @@ size_t ui_phone_take(struct ui *u);
 /* Returns the descriptor readable while phone votes wait, or -1 (no room yet). */
 int ui_phone_fd(const struct ui *u);
 
-/* Returns the phones' address while a row is open, else NULL. */
+/* Returns the phones' address while a row is open (on a follower: while the box is shown),
+ * else NULL. */
 const char *ui_phone_url(const struct ui *u);
 
-/* At the end (q): applies what is still queued, then stops the server: nothing listens. */
+/* At the end (q): applies what is still queued, then stops the server: nothing listens; the
+ * sidecar is removed. */
 void ui_phone_end(struct ui *u);
+
+/* Stops the server and removes the sidecar without taking what is queued (ui_free). */
+void ui_phone_free(struct ui *u);
 
 /* Shows the box of phone voting while a row is open and no other overlay nor the presenter
  * view is (they take its place; it comes back after them), and takes it away after. */

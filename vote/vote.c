@@ -287,7 +287,7 @@ static enum MHD_Result answer(struct vote_room *r, struct MHD_Connection *c, uns
 		for (int i = 0; i < TOKEN_BYTES; i++)
 			o += snprintf(value + o, sizeof(value) - (size_t)o, "%02x", cookie->token[i]);
 		snprintf(value + o, sizeof(value) - (size_t)o,
-			 "; Path=/%s; Max-Age=%d; HttpOnly; SameSite=Strict", r->code,
+			 "; Path=/%s; Max-Age=%d; HttpOnly; SameSite=Lax", r->code,
 			 COOKIE_MAX_AGE);
 		mhd->add_response_header(resp, "Set-Cookie", value);
 	}

@@ -41,8 +41,8 @@ check "joining answers 200" test "$(fetch join -c "$jar" "$url")" = 200
 check "the join sets a token of 32 hex digits" \
 	grep -qE "	meetlat	[0-9a-f]{32}$" "$jar"
 cookie=$(header join Set-Cookie)
-check "the cookie is HttpOnly, SameSite=Strict, for /CODE only" \
-	sh -c "echo '$cookie' | grep -q 'Path=/$code;' && echo '$cookie' | grep -q 'HttpOnly' && echo '$cookie' | grep -q 'SameSite=Strict'"
+check "the cookie is HttpOnly, SameSite=Lax, for /CODE only" \
+	sh -c "echo '$cookie' | grep -q 'Path=/$code;' && echo '$cookie' | grep -q 'HttpOnly' && echo '$cookie' | grep -q 'SameSite=Lax'"
 csp=$(header join Content-Security-Policy)
 check "the page forbids all but its own (CSP default-src 'none', no 'unsafe')" \
 	sh -c "echo \"$csp\" | grep -q \"^default-src 'none'; \" && ! echo \"$csp\" | grep -q unsafe"

@@ -9,48 +9,13 @@
 # the same port gets one clear message and typed votes go on; in Dutch the box speaks Dutch;
 # on an ASCII terminal it shows the address alone.
 . "$(dirname "$0")/lib/tmux.sh"
+. "$(dirname "$0")/lib/phones.sh"
 
-command -v curl > /dev/null 2>&1 || fail "curl is needed (apt-get install curl)"
 content=$TMP/content.yaml
 grep -v 'kind: summary' "$FIXTURES/score-only.yaml" > "$content"
 "$MEETLAT" --check "$content" > /dev/null 2>&1 || fail "meetlat --check rejects $content"
 file=$TMP/s.yaml
 urlf=$TMP/url
-
-# join N - phone N opens the page (its cookie in its own jar); sets SERIAL, the open row's.
-join() {
-	curl -s -m 5 -c "$TMP/jar$1" -b "$TMP/jar$1" -o "$TMP/page$1" "$url" || fail "phone $1 could not join"
-	SERIAL=$(sed -n 's/.*name="row" value="\([0-9]*\)".*/\1/p' "$TMP/page$1" | head -n 1)
-	[ -n "$SERIAL" ] || fail "phone $1 got no open row"
-}
-
-# vote N PHASE - phone N taps PHASE; prints the HTTP status.
-vote() {
-	curl -s -m 5 -o /dev/null -w '%{http_code}' -c "$TMP/jar$1" -b "$TMP/jar$1" \
-		-d "row=$SERIAL&phase=$2" "$url"
-}
-
-# qr_reads_back - the half blocks on the screen, rasterised (ink dark, the rest light), are
-# read by zbarimg as the address.
-qr_reads_back() {
-	screen > "$TMP/cap.txt"
-	"$PYTHON" - "$TMP/cap.txt" "$TMP/cap.pgm" << 'PY'
-import sys
-lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
-width, scale = max(len(l) for l in lines), 4
-rows = []
-for l in lines:
-    l = l.ljust(width)
-    rows.append([c in "▀█" for c in l])
-    rows.append([c in "▄█" for c in l])
-with open(sys.argv[2], "wb") as f:
-    f.write(b"P5 %d %d 255\n" % (width * scale, len(rows) * scale))
-    for r in rows:
-        line = bytes(0 if dark else 255 for dark in r for _ in range(scale))
-        f.write(line * scale)
-PY
-	[ "$(zbarimg -q --raw "$TMP/cap.pgm" 2> /dev/null)" = "$url" ]
-}
 
 start 80 24 -c "$content" --listen 127.0.0.1:0 --url-file "$urlf" "$file"
 FAC=$CUR
@@ -69,8 +34,8 @@ check "the box shows the address, the row and the count" \
 check "the QR code is drawn in half blocks" on_screen "▀"
 check "the code is black on white whatever the terminal's colours" \
 	eval 'screen_attrs | grep "▀" | grep -qF "${ESC}[30m${ESC}[47m"'
-if command -v zbarimg > /dev/null 2>&1; then
-	check "zbarimg reads the address back from the code on the screen" qr_reads_back
+if qr_reader; then
+	check "zbarimg reads the address back from the code on the screen" qr_reads_back "$url"
 else
 	echo "  (zbarimg missing: the code is checked module by module in test_vote_screen only)"
 fi
