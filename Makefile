@@ -205,6 +205,10 @@ obj = $(patsubst %.c,$(BUILD)/%.o,$(1))
 UNIT_TESTS   = $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 TEST_TOOLS   = $(patsubst tests/tools/%.c,$(BUILD)/tests/tools/%,$(wildcard tests/tools/*.c))
 
+# A recipe that fails part way (objcopy after the compile, say) leaves no target that looks
+# up to date.
+.DELETE_ON_ERROR:
+
 .PHONY: all run check check-layers check-po deps deps-known install uninstall clean \
         test-programs run-tests bench fuzz man-keys golden-pages pot update-po catalogues \
         start-layout
@@ -307,16 +311,21 @@ $(BUILD)/tests/%.o: tests/%.c | deps-known
 check-layers:
 	@sh build-aux/check-layers .
 
+# build-aux/deps, told the libraries the program opens when it needs them (by their sonames):
+# it installs their packages for running.
+DEPS = MEETLAT_SONAMES="$(YAML_SONAME) $(HYPHEN_SONAME) $(MHD_SONAME) $(QRENCODE_SONAME) \
+       $(XLSX_SONAME)" sh build-aux/deps
+
 # A missing library stops the build with the command that installs it.
 deps-known:
-	@sh build-aux/deps check
+	@$(DEPS) check
 
 # Installs what building and testing need (Debian: apt-get, through sudo when not root).
 deps:
-	@sh build-aux/deps install
+	@$(DEPS) install
 
 run:
-	@sh build-aux/deps install build
+	@$(DEPS) install build
 	@$(MAKE) --no-print-directory all
 	./meetlat
 
@@ -325,7 +334,7 @@ run:
 # it) a warning fails the check; a packager's newer compiler only warns.
 WERROR    ?=
 check:
-	@sh build-aux/deps install test
+	@$(DEPS) install test
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory check-po
 	@$(MAKE) --no-print-directory BUILD=build/strict CFLAGS="$(CFLAGS) $(WERROR)" build/strict/meetlat

@@ -19,13 +19,14 @@
 #endif
 
 /* libhyphen's functions, loaded with the first dictionary (dynlib.h): a start that breaks no
- * word maps no libhyphen. */
+ * word maps no libhyphen. X(FIELD, NAME) for each, NAME its name in the library. */
+#define HNJ_FUNCTIONS(X) \
+	X(load_file, hnj_hyphen_load_file) X(free, hnj_hyphen_free) \
+	X(hyphenate3, hnj_hyphen_hyphenate3)
 static struct {
-	HyphenDict *(*load_file)(FILE *f);
-	void (*free)(HyphenDict *dict);
-	int (*hyphenate3)(HyphenDict *dict, const char *word, int word_size, char *hyphens,
-			  char *hyphword, char ***rep, int **pos, int **cut, int lhmin, int rhmin,
-			  int clhmin, int crhmin);
+#define HNJ_POINTER(field, name) __typeof__(name) *field;
+	HNJ_FUNCTIONS(HNJ_POINTER)
+#undef HNJ_POINTER
 } hnj;
 static struct dynlib hnj_lib = { .name = "libhyphen", .soname = HYPHEN_SONAME };
 
@@ -34,9 +35,9 @@ static struct dynlib hnj_lib = { .name = "libhyphen", .soname = HYPHEN_SONAME };
 static bool hnj_load(void)
 {
 	static const struct dynlib_symbol symbols[] = {
-		{ "hnj_hyphen_load_file", (void **)&hnj.load_file },
-		{ "hnj_hyphen_free", (void **)&hnj.free },
-		{ "hnj_hyphen_hyphenate3", (void **)&hnj.hyphenate3 },
+#define HNJ_SYMBOL(field, name) { #name, (void **)&hnj.field },
+		HNJ_FUNCTIONS(HNJ_SYMBOL)
+#undef HNJ_SYMBOL
 	};
 
 	return dynlib_load(&hnj_lib, symbols, sizeof symbols / sizeof symbols[0]);

@@ -7,38 +7,35 @@
 #include <stdbool.h>
 #include <yaml.h>
 
+/* The functions: X(FIELD, NAME) for each, NAME its name in the library. */
+#define YAMLLIB_FUNCTIONS(X) \
+	X(parser_initialize, yaml_parser_initialize) \
+	X(parser_delete, yaml_parser_delete) \
+	X(parser_set_input_string, yaml_parser_set_input_string) \
+	X(parser_set_encoding, yaml_parser_set_encoding) \
+	X(parser_parse, yaml_parser_parse) \
+	X(event_delete, yaml_event_delete) \
+	X(emitter_initialize, yaml_emitter_initialize) \
+	X(emitter_delete, yaml_emitter_delete) \
+	X(emitter_set_output, yaml_emitter_set_output) \
+	X(emitter_set_unicode, yaml_emitter_set_unicode) \
+	X(emitter_set_width, yaml_emitter_set_width) \
+	X(emitter_set_break, yaml_emitter_set_break) \
+	X(emitter_emit, yaml_emitter_emit) \
+	X(stream_start_event_initialize, yaml_stream_start_event_initialize) \
+	X(stream_end_event_initialize, yaml_stream_end_event_initialize) \
+	X(document_start_event_initialize, yaml_document_start_event_initialize) \
+	X(document_end_event_initialize, yaml_document_end_event_initialize) \
+	X(sequence_start_event_initialize, yaml_sequence_start_event_initialize) \
+	X(sequence_end_event_initialize, yaml_sequence_end_event_initialize) \
+	X(mapping_start_event_initialize, yaml_mapping_start_event_initialize) \
+	X(mapping_end_event_initialize, yaml_mapping_end_event_initialize)
+
+/* A pointer of the library's own type for each function (yamllib.FIELD). */
 struct yamllib {
-	int (*parser_initialize)(yaml_parser_t *parser);
-	void (*parser_delete)(yaml_parser_t *parser);
-	void (*parser_set_input_string)(yaml_parser_t *parser, const unsigned char *input,
-					size_t size);
-	void (*parser_set_encoding)(yaml_parser_t *parser, yaml_encoding_t encoding);
-	int (*parser_parse)(yaml_parser_t *parser, yaml_event_t *event);
-	void (*event_delete)(yaml_event_t *event);
-	int (*emitter_initialize)(yaml_emitter_t *emitter);
-	void (*emitter_delete)(yaml_emitter_t *emitter);
-	void (*emitter_set_output)(yaml_emitter_t *emitter, yaml_write_handler_t *handler,
-				   void *data);
-	void (*emitter_set_unicode)(yaml_emitter_t *emitter, int unicode);
-	void (*emitter_set_width)(yaml_emitter_t *emitter, int width);
-	void (*emitter_set_break)(yaml_emitter_t *emitter, yaml_break_t line_break);
-	int (*emitter_emit)(yaml_emitter_t *emitter, yaml_event_t *event);
-	int (*stream_start_event_initialize)(yaml_event_t *event, yaml_encoding_t encoding);
-	int (*stream_end_event_initialize)(yaml_event_t *event);
-	int (*document_start_event_initialize)(yaml_event_t *event,
-					       yaml_version_directive_t *version_directive,
-					       yaml_tag_directive_t *tag_directives_start,
-					       yaml_tag_directive_t *tag_directives_end,
-					       int implicit);
-	int (*document_end_event_initialize)(yaml_event_t *event, int implicit);
-	int (*sequence_start_event_initialize)(yaml_event_t *event, const yaml_char_t *anchor,
-					       const yaml_char_t *tag, int implicit,
-					       yaml_sequence_style_t style);
-	int (*sequence_end_event_initialize)(yaml_event_t *event);
-	int (*mapping_start_event_initialize)(yaml_event_t *event, const yaml_char_t *anchor,
-					      const yaml_char_t *tag, int implicit,
-					      yaml_mapping_style_t style);
-	int (*mapping_end_event_initialize)(yaml_event_t *event);
+#define YAMLLIB_POINTER(field, name) __typeof__(name) *field;
+	YAMLLIB_FUNCTIONS(YAMLLIB_POINTER)
+#undef YAMLLIB_POINTER
 };
 
 /* libyaml's functions: NULL until yamllib_load() succeeded. */
