@@ -35,6 +35,7 @@ struct session_baseline {
 	char date[11];           /* its date (YYYY-MM-DD) once read, or "" */
 	int *current, *target;   /* per row of the content then, 0: not agreed; NULL unless used */
 	size_t n_rows;
+	bool actions_missing;    /* memory ran out: not every open action of it was taken */
 };
 
 /* What this session decided about one action left open last time. */
