@@ -601,7 +601,8 @@ bool baseline_note_warns(const struct session *s)
 }
 
 /* Writes into BUF the text of the action that carries follow-up F over: its text and where
- * it came from ("Beleid schrijven (from 15 Jan 2026)"). */
+ * it came from ("Beleid schrijven (from 15 Jan 2026)"), cut after its last whole character
+ * when it does not fit. */
 static void carried_text(const struct session *s, const struct session_followup *f, char *buf,
 			 size_t size)
 {
@@ -615,38 +616,29 @@ static void carried_text(const struct session *s, const struct session_followup 
 	else
 		/* TRANSLATORS: an action carried over from the earlier session. */
 		snprintf(buf, size, _("%s (from last time)"), f->text);
+	buf[utf8_invalid_offset(buf, strlen(buf))] = '\0';
 }
 
-/* Returns the index of the action of S that carries follow-up F over (the last whose text
- * is F's followed by " ("), or -1. */
-static long carried_action(const struct session *s, const struct session_followup *f)
+/* Adds the action of S that carries follow-up F over into this session, and records it in
+ * F: for the same row (when the content has it) and owner, due when it was, unless that
+ * date has passed. */
+static bool carry_over(struct session *s, const struct content *c, struct session_followup *f,
+		       const char **why)
 {
-	size_t len = strlen(f->text);
-
-	for (size_t i = s->n_actions; i-- > 0;) {
-		const char *text = s->actions[i].text;
-
-		if (strncmp(text, f->text, len) == 0 && strncmp(text + len, " (", 2) == 0)
-			return (long)i;
-	}
-	return -1;
-}
-
-/* Adds the action of S that carries follow-up F over into this session: for the same row
- * (when the content has it) and owner, due when it was, unless that date has passed. */
-static bool carry_over(struct session *s, const struct content *c,
-		       const struct session_followup *f, const char **why)
-{
-	char text[SESSION_TEXT_MAX], today[DATE_ISO_SIZE];
+	char text[SESSION_TEXT_MAX + 1], today[DATE_ISO_SIZE];
 	bool row = f->dimension && content_dimension_index(c, f->dimension) >= 0;
 	struct action_fields af = { text, row ? f->dimension : NULL, f->owner, NULL };
+	long i;
 
 	date_today(today);
 	if (f->due[0] && !date_is_past(f->due, today))
 		af.due = f->due;
-
 	carried_text(s, f, text, sizeof(text));
-	return session_action_add(s, c, &af, why) >= 0;
+	i = session_action_add(s, c, &af, why);
+	if (i < 0)
+		return false;
+	f->carried_by = s->actions[i].serial;
+	return true;
 }
 
 bool session_followup_decide(struct session *s, const struct content *c, size_t i,
@@ -664,9 +656,12 @@ bool session_followup_decide(struct session *s, const struct content *c, size_t 
 		return true;
 	if (o == FOLLOWUP_CARRIED && !carry_over(s, c, f, why))
 		return false;
-	if (f->outcome == FOLLOWUP_CARRIED && (carried = carried_action(s, f)) >= 0 &&
+	if (f->outcome == FOLLOWUP_CARRIED && f->carried_by &&
+	    (carried = session_action_find(s, f->carried_by)) >= 0 &&
 	    !session_action_delete(s, (size_t)carried, why))
 		return false;
+	if (f->outcome == FOLLOWUP_CARRIED)
+		f->carried_by = 0;
 	f->outcome = o;
 	s->dirty = true;
 	return true;

@@ -521,6 +521,93 @@ static void test_memory_running_out_is_told_in_the_note(void **state)
 	assert_true(fail_at > 3);
 }
 
+/* Returns the index of the action of S whose text is TEXT, or -1. */
+static long action_named(const struct session *s, const char *text)
+{
+	for (size_t i = 0; i < s->n_actions; i++)
+		if (strcmp(s->actions[i].text, text) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Setting a carried follow-up back to open takes back the action that carried it, and only
+ * that one: not the facilitator's own "TEXT (extra)" nor the carry of another follow-up
+ * alike; it is found however it was edited since, and after a resume (both writers name it
+ * by its place in `actions:`); one deleted by hand is not looked for. */
+static void test_open_again_takes_back_only_its_own_carry(void **state)
+{
+	char earlier[256], path[256], *direct, *libyaml;
+	struct session *s = session_new(content, "Eerder");
+	struct action_fields beleid = { "Beleid schrijven", NULL, "", NULL };
+	const char *why;
+	size_t len1, len2;
+	long i;
+
+	(void)state;
+	assert_true(session_action_add(s, content, &beleid, &why) == 0);
+	assert_true(session_action_add(s, content, &beleid, &why) == 1);
+	assert_true(session_action_add(s, content, &beleid, &why) == 2);
+	save_and_free(s, in_folder("carry.yaml", earlier, sizeof(earlier)));
+	s = following(earlier, in_folder("carry-next.yaml", path, sizeof(path)));
+	assert_int_equal(s->n_followups, 3);
+	assert_true(session_action_add(s, content, &(struct action_fields){
+			"Beleid schrijven (extra)", NULL, "", NULL }, &why) == 0);
+	assert_true(session_followup_decide(s, content, 0, FOLLOWUP_CARRIED, &why));
+	assert_true(session_followup_decide(s, content, 1, FOLLOWUP_CARRIED, &why));
+	assert_true(session_followup_decide(s, content, 2, FOLLOWUP_CARRIED, &why));
+	assert_int_equal(s->n_actions, 4);
+	/* the first carry edited beyond recognition, the third deleted by hand */
+	assert_true(session_action_edit(s, content, 1, &(struct action_fields){ "Iets anders",
+			NULL, "Dirk", NULL }, &why));
+	assert_true(session_action_delete(s, 3, &why));
+	direct = emit_with(s, true, &len1);
+	libyaml = emit_with(s, false, &len2);
+	assert_string_equal(direct, libyaml);
+	assert_non_null(strstr(direct, "outcome: carried, action: 2}\n"
+				       "- {text: \"Beleid schrijven\", owner: \"\", outcome: "
+				       "carried, action: 3}\n"
+				       "- {text: \"Beleid schrijven\", owner: \"\", outcome: "
+				       "carried}\n"));
+	free(direct);
+	free(libyaml);
+	s = resumed(s, path);
+	assert_int_equal(s->n_actions, 3);
+	assert_true(session_followup_decide(s, content, 2, FOLLOWUP_OPEN, &why));
+	assert_int_equal(s->n_actions, 3); /* its carry was deleted already: nothing else goes */
+	assert_true(session_followup_decide(s, content, 0, FOLLOWUP_OPEN, &why));
+	assert_int_equal(s->n_actions, 2);
+	assert_int_equal(action_named(s, "Iets anders"), -1);
+	i = action_named(s, "Beleid schrijven (extra)");
+	assert_true(i >= 0);
+	assert_non_null(strstr(s->actions[1 - i].text, "Beleid schrijven (from "));
+	assert_true(session_followup_decide(s, content, 1, FOLLOWUP_OPEN, &why));
+	assert_int_equal(s->n_actions, 1);
+	assert_string_equal(s->actions[0].text, "Beleid schrijven (extra)");
+	session_free(s);
+}
+
+/* A follow-up names the action that carries it only when carried, and only one the file
+ * has. */
+static void test_carrying_action_out_of_place_is_refused(void **state)
+{
+	static const char head[] = "meetlat_session: 1\ntitle: \"x\"\n"
+				   "content: {id: sociale-media-almanak}\n"
+				   "actions:\n- {text: \"a (from last time)\", owner: \"\"}\n";
+	char text[512];
+	struct diag d;
+
+	(void)state;
+	snprintf(text, sizeof(text), "%sfollowed_up:\n- {text: \"a\", outcome: done, action: 1}\n",
+		 head);
+	assert_null(store_parse("s.yaml", text, strlen(text), content, &d));
+	assert_int_equal(d.line, 7);
+	assert_non_null(strstr(d.message, "only a carried follow-up names an action"));
+	snprintf(text, sizeof(text), "%sfollowed_up:\n- {text: \"a\", outcome: carried, "
+		 "action: 2}\n", head);
+	assert_null(store_parse("s.yaml", text, strlen(text), content, &d));
+	assert_int_equal(d.line, 7);
+}
+
 /* Done, carried over and dropped are recorded exactly; carrying over makes an action of this
  * session for the same row and owner that names where it came from, and taking the decision
  * back removes it; a resumed session shows the same decisions, no follow-up twice. */
@@ -554,7 +641,7 @@ static void test_followup_outcomes_are_recorded_exactly(void **state)
 	assert_non_null(strstr(buf, "followed_up:\n"
 			"- {text: \"Webcarebeleid\", owner: \"Anna\", due: 2026-03-01, outcome: done}\n"
 			"- {text: \"Team trainen\", dimension: conversatie, owner: \"Bram\", "
-			"due: 2099-01-01, outcome: carried}\n"
+			"due: 2099-01-01, outcome: carried, action: 1}\n"
 			"- {text: \"Nieuwsbrief\", owner: \"Cor\", outcome: dropped}\n"));
 	back = store_parse(path, buf, len, content, &d);
 	assert_non_null(back);
@@ -646,6 +733,8 @@ int main(void)
 		cmocka_unit_test(test_actions_alike_are_followed_up_each),
 		cmocka_unit_test(test_many_open_actions_are_each_followed_up_once),
 		cmocka_unit_test(test_memory_running_out_is_told_in_the_note),
+		cmocka_unit_test(test_open_again_takes_back_only_its_own_carry),
+		cmocka_unit_test(test_carrying_action_out_of_place_is_refused),
 	};
 
 	return cmocka_run_group_tests(tests, make_folder, remove_folder);
