@@ -4,13 +4,16 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "arena.h"
 #include "date.h"
 #include "i18n.h"
+#include "index.h"
 #include "mem.h"
 #include "store.h"
 #include "utf8.h"
@@ -73,6 +76,7 @@ static void baseline_unread(struct session_baseline *b)
 	b->n_rows = 0;
 	b->date[0] = '\0';
 	b->state = BASELINE_UNREAD;
+	b->actions_missing = false;
 }
 
 void session_baseline_clear(struct session *s)
@@ -244,28 +248,106 @@ static void earlier_read(const char *path, const struct content *c, struct earli
 		e->state = e->s->other_content_id ? BASELINE_OTHER_CONTENT : BASELINE_OK;
 }
 
-/* Returns true when follow-up F is the action A. */
-static bool same_action(const struct session_followup *f, const struct session_action *a)
+#define UNTAKEN_NONE SIZE_MAX /* no follow-up */
+
+/* The follow-ups of a session by what names the action each follows up (its text, owner,
+ * due date and row): those of one key are chained in order, and each is taken by one action
+ * of last time only, so that two actions alike are two follow-ups. */
+struct followup_match {
+	struct arena *arena;
+	struct name_index *ix; /* key -> its group */
+	size_t *untaken;       /* per group: its first follow-up not taken yet, or UNTAKEN_NONE */
+	size_t *next;          /* per follow-up: the next of its group, or UNTAKEN_NONE */
+};
+
+/* Returns the key of an action with TEXT, OWNER, DUE and DIMENSION (NULL: none), made in
+ * ARENA: each field preceded by its length, so that no two actions share one; NULL on
+ * exhaustion. */
+static const char *followup_key(struct arena *arena, const char *text, const char *owner,
+				const char *due, const char *dimension)
 {
-	return strcmp(f->text, a->text) == 0 && strcmp(f->owner, a->owner) == 0 &&
-	       strcmp(f->due, a->due) == 0;
+	const char *row = dimension ? dimension : "";
+	size_t size = strlen(text) + strlen(owner) + strlen(due) + strlen(row) + 4 * 22;
+	char *key = arena_alloc(arena, size);
+
+	if (key)
+		snprintf(key, size, "%zu:%s%zu:%s%zu:%s%zu:%s", strlen(text), text, strlen(owner),
+			 owner, strlen(due), due, strlen(row), row);
+	return key;
 }
 
-/* Adds the open actions of EARLIER that S has no follow-up for yet, as open follow-ups. */
-static void add_open_actions(struct session *s, const struct session *earlier)
+/* Indexes the follow-ups of S into M; false on exhaustion (M is then released). */
+static bool followup_match_init(struct followup_match *m, const struct session *s)
 {
+	size_t n = s->n_followups, *tail, groups = 0, g;
+
+	*m = (struct followup_match){ .arena = arena_new() };
+	m->ix = m->arena ? name_index_new(m->arena, n) : NULL;
+	m->untaken = m->ix ? arena_alloc(m->arena, (n + 1) * sizeof(size_t)) : NULL;
+	m->next = m->untaken ? arena_alloc(m->arena, (n + 1) * sizeof(size_t)) : NULL;
+	tail = m->next ? arena_alloc(m->arena, (n + 1) * sizeof(size_t)) : NULL;
+	for (size_t k = 0; tail && k < n; k++) {
+		const struct session_followup *f = &s->followups[k];
+		const char *key = followup_key(m->arena, f->text, f->owner, f->due, f->dimension);
+
+		if (!key) {
+			tail = NULL;
+			break;
+		}
+		m->next[k] = UNTAKEN_NONE;
+		if (name_index_add(m->ix, key, groups, &g)) {
+			m->untaken[groups] = tail[groups] = k;
+			groups++;
+		} else {
+			m->next[tail[g]] = k;
+			tail[g] = k;
+		}
+	}
+	if (!tail) {
+		arena_free(m->arena);
+		m->arena = NULL;
+	}
+	return tail != NULL;
+}
+
+/* Takes in M the first follow-up not taken yet for action A: true when there was one; false
+ * with *EXHAUSTED set when its key could not be made. */
+static bool followup_match_take(struct followup_match *m, const struct session_action *a,
+				bool *exhausted)
+{
+	const char *key = followup_key(m->arena, a->text, a->owner, a->due, a->dimension);
+	size_t g, k;
+
+	if (!key) {
+		*exhausted = true;
+		return false;
+	}
+	if (!name_index_find(m->ix, key, &g) || (k = m->untaken[g]) == UNTAKEN_NONE)
+		return false;
+	m->untaken[g] = m->next[k];
+	return true;
+}
+
+/* Adds the open actions of EARLIER that no follow-up of S answers yet as open follow-ups,
+ * one for each (two alike are two); false when memory ran out and some may be missing. */
+static bool add_open_actions(struct session *s, const struct session *earlier)
+{
+	struct followup_match m;
+	bool exhausted = false;
 	const char *why;
 
-	for (size_t i = 0; i < earlier->n_actions; i++) {
+	if (!followup_match_init(&m, s))
+		return false;
+	for (size_t i = 0; i < earlier->n_actions && !exhausted; i++) {
 		const struct session_action *a = &earlier->actions[i];
 		struct action_fields f = { a->text, a->dimension, a->owner, a->due };
-		size_t k = 0;
 
-		while (k < s->n_followups && !same_action(&s->followups[k], a))
-			k++;
-		if (!a->done && k == s->n_followups)
-			session_followup_add(s, &f, FOLLOWUP_OPEN, &why);
+		if (!a->done && !followup_match_take(&m, a, &exhausted) && !exhausted &&
+		    !session_followup_add(s, &f, FOLLOWUP_OPEN, &why))
+			exhausted = true;
 	}
+	arena_free(m.arena);
+	return !exhausted;
 }
 
 /* Takes last time's agreed phases of every row of C from EARLIER into B. */
@@ -323,7 +405,7 @@ void baseline_apply(struct session *s, const struct content *c, const char *sess
 	if (e.state == BASELINE_OK) {
 		baseline_take(b, c, &e);
 		if (baseline_in_use(s))
-			add_open_actions(s, e.s);
+			b->actions_missing = !add_open_actions(s, e.s);
 	}
 	session_free(e.s);
 }
@@ -461,6 +543,17 @@ static const char *earlier_name(const struct session_baseline *b, char *buf, siz
 	return buf;
 }
 
+/* Adds to the note in BUF that not every open action of last time is listed. */
+static void tell_actions_missing(char *buf, size_t size)
+{
+	char *note = copy_text(buf);
+
+	/* TRANSLATORS: %s is the line "Compared with last time: ...". */
+	snprintf(buf, size, _("%s. Out of memory: not every open action of last time is listed"),
+		 note ? note : "");
+	mem.free(note);
+}
+
 const char *baseline_note(const struct session *s, char *buf, size_t size)
 {
 	const struct session_baseline *b = s->baseline;
@@ -497,16 +590,19 @@ const char *baseline_note(const struct session *s, char *buf, size_t size)
 		break;
 	}
 	mem.free(path);
+	if (b->actions_missing && baseline_in_use(s))
+		tell_actions_missing(buf, size);
 	return buf;
 }
 
 bool baseline_note_warns(const struct session *s)
 {
-	return s->baseline && s->baseline->state != BASELINE_OK;
+	return s->baseline && (s->baseline->state != BASELINE_OK || s->baseline->actions_missing);
 }
 
 /* Writes into BUF the text of the action that carries follow-up F over: its text and where
- * it came from ("Beleid schrijven (from 15 Jan 2026)"). */
+ * it came from ("Beleid schrijven (from 15 Jan 2026)"), cut after its last whole character
+ * when it does not fit. */
 static void carried_text(const struct session *s, const struct session_followup *f, char *buf,
 			 size_t size)
 {
@@ -520,38 +616,29 @@ static void carried_text(const struct session *s, const struct session_followup 
 	else
 		/* TRANSLATORS: an action carried over from the earlier session. */
 		snprintf(buf, size, _("%s (from last time)"), f->text);
+	buf[utf8_invalid_offset(buf, strlen(buf))] = '\0';
 }
 
-/* Returns the index of the action of S that carries follow-up F over (the last whose text
- * is F's followed by " ("), or -1. */
-static long carried_action(const struct session *s, const struct session_followup *f)
+/* Adds the action of S that carries follow-up F over into this session, and records it in
+ * F: for the same row (when the content has it) and owner, due when it was, unless that
+ * date has passed. */
+static bool carry_over(struct session *s, const struct content *c, struct session_followup *f,
+		       const char **why)
 {
-	size_t len = strlen(f->text);
-
-	for (size_t i = s->n_actions; i-- > 0;) {
-		const char *text = s->actions[i].text;
-
-		if (strncmp(text, f->text, len) == 0 && strncmp(text + len, " (", 2) == 0)
-			return (long)i;
-	}
-	return -1;
-}
-
-/* Adds the action of S that carries follow-up F over into this session: for the same row
- * (when the content has it) and owner, due when it was, unless that date has passed. */
-static bool carry_over(struct session *s, const struct content *c,
-		       const struct session_followup *f, const char **why)
-{
-	char text[SESSION_TEXT_MAX], today[DATE_ISO_SIZE];
+	char text[SESSION_TEXT_MAX + 1], today[DATE_ISO_SIZE];
 	bool row = f->dimension && content_dimension_index(c, f->dimension) >= 0;
 	struct action_fields af = { text, row ? f->dimension : NULL, f->owner, NULL };
+	long i;
 
 	date_today(today);
 	if (f->due[0] && !date_is_past(f->due, today))
 		af.due = f->due;
-
 	carried_text(s, f, text, sizeof(text));
-	return session_action_add(s, c, &af, why) >= 0;
+	i = session_action_add(s, c, &af, why);
+	if (i < 0)
+		return false;
+	f->carried_by = s->actions[i].serial;
+	return true;
 }
 
 bool session_followup_decide(struct session *s, const struct content *c, size_t i,
@@ -569,9 +656,12 @@ bool session_followup_decide(struct session *s, const struct content *c, size_t 
 		return true;
 	if (o == FOLLOWUP_CARRIED && !carry_over(s, c, f, why))
 		return false;
-	if (f->outcome == FOLLOWUP_CARRIED && (carried = carried_action(s, f)) >= 0 &&
+	if (f->outcome == FOLLOWUP_CARRIED && f->carried_by &&
+	    (carried = session_action_find(s, f->carried_by)) >= 0 &&
 	    !session_action_delete(s, (size_t)carried, why))
 		return false;
+	if (f->outcome == FOLLOWUP_CARRIED)
+		f->carried_by = 0;
 	f->outcome = o;
 	s->dirty = true;
 	return true;

@@ -35,6 +35,7 @@ struct session_baseline {
 	char date[11];           /* its date (YYYY-MM-DD) once read, or "" */
 	int *current, *target;   /* per row of the content then, 0: not agreed; NULL unless used */
 	size_t n_rows;
+	bool actions_missing;    /* memory ran out: not every open action of it was taken */
 };
 
 /* What this session decided about one action left open last time. */
@@ -48,6 +49,8 @@ struct session_followup {
 	char *dimension; /* the row's id, or NULL */
 	enum followup_outcome outcome;
 	size_t origin;   /* the store's number of the item it was read from (0: since) */
+	unsigned long carried_by; /* carried: the serial of the action of this session that
+				     carries it over (0: none, or not known) */
 };
 
 /* How a row moved from last time to now. */
@@ -115,8 +118,9 @@ const char *baseline_note(const struct session *s, char *buf, size_t size);
 bool baseline_note_warns(const struct session *s);
 
 /* Decides follow-up I of S: done, carried over (a new action of S, for the same row and
- * owner, its text naming the date it came from), dropped, or open again (a carried action
- * made before is taken back). False with *WHY. */
+ * owner, its text naming the date it came from), dropped, or open again (the action that
+ * carried it over is taken back, if it is still there, however it was edited). False with
+ * *WHY. */
 bool session_followup_decide(struct session *s, const struct content *c, size_t i,
 			     enum followup_outcome o, const char **why);
 

@@ -428,6 +428,7 @@ long session_action_add(struct session *s, const struct content *c,
 		*why = _("out of memory");
 		return -1;
 	}
+	a->serial = ++s->action_serials;
 	s->dirty = true;
 	return (long)s->n_actions++;
 }
@@ -454,10 +455,26 @@ bool session_action_edit(struct session *s, const struct content *c, size_t i,
 	}
 	fresh.done = s->actions[i].done;
 	fresh.origin = s->actions[i].origin;
+	fresh.serial = s->actions[i].serial;
 	action_clear(&s->actions[i]);
 	s->actions[i] = fresh;
 	s->dirty = true;
 	return true;
+}
+
+long session_action_find(const struct session *s, unsigned long serial)
+{
+	size_t lo = 0, hi = s->n_actions;
+
+	while (lo < hi) { /* the actions are in increasing serial */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->actions[mid].serial < serial)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->n_actions && s->actions[lo].serial == serial ? (long)lo : -1;
 }
 
 bool session_action_toggle(struct session *s, size_t i, const char **why)

@@ -40,6 +40,8 @@ struct session_action {
 	bool done;
 	size_t origin; /* the store's number for what it was read from (0: added since); the
 			  model only carries it along, through edits and deletions */
+	unsigned long serial; /* names it in this session while it is open: given when it is
+				 added, in increasing order, kept through edits, never reused */
 };
 
 /* The fields of an action as a form gives them (borrowed strings). */
@@ -83,8 +85,9 @@ struct session {
 	 * content no longer has, kept as read. */
 	struct session_score *scores;
 	size_t n_scores;
-	struct session_action *actions;
+	struct session_action *actions; /* in the order added, so in increasing serial */
 	size_t n_actions, cap_actions;
+	unsigned long action_serials; /* the serial given last (0: none yet) */
 	unsigned long *seconds; /* time spent per step, n_steps of the content */
 	size_t n_seconds;
 	bool dirty;             /* changed since it was last saved */
@@ -158,6 +161,9 @@ long session_action_add(struct session *s, const struct content *c,
 /* Replaces the fields of action I; its row may stay one the content no longer has. */
 bool session_action_edit(struct session *s, const struct content *c, size_t i,
 			 const struct action_fields *f, const char **why);
+
+/* Returns the index of the action of S with SERIAL, or -1 when it has none (deleted). */
+long session_action_find(const struct session *s, unsigned long serial);
 
 /* Flips action I between done and not done. */
 bool session_action_toggle(struct session *s, size_t i, const char **why);

@@ -31,7 +31,7 @@ enum { AF_TEXT, AF_DIMENSION, AF_OWNER, AF_DUE, AF_DONE, AF_COUNT };
 enum { TF_STEP, TF_SECONDS, TF_COUNT };
 /* The keys of `baseline` and of a follow-up of last time's actions. */
 enum { BF_PATH, BF_SHA256, BF_COUNT };
-enum { FU_TEXT, FU_DIMENSION, FU_OWNER, FU_DUE, FU_OUTCOME, FU_COUNT };
+enum { FU_TEXT, FU_DIMENSION, FU_OWNER, FU_DUE, FU_OUTCOME, FU_ACTION, FU_COUNT };
 
 /* The values of `showing:` (enum session_showing): what the room is shown over the step. */
 extern const char *const store_showing_names[SHOWING_SUMMARY + 1];

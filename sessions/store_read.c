@@ -46,7 +46,7 @@ const struct yfield store_baseline_fields[BF_COUNT] = {
 const struct yfield store_followup_fields[FU_COUNT] = {
 	[FU_TEXT] = { "text", true },	  [FU_DIMENSION] = { "dimension", false },
 	[FU_OWNER] = { "owner", false }, [FU_DUE] = { "due", false },
-	[FU_OUTCOME] = { "outcome", true },
+	[FU_OUTCOME] = { "outcome", true }, [FU_ACTION] = { "action", false },
 };
 
 const struct yfield store_content_fields[CF_COUNT] = {
@@ -555,6 +555,25 @@ static bool read_baseline(const struct reader *r, const struct ynode *node)
 	return true;
 }
 
+/* Reads into follow-up F, decided OUTCOME, the action of the session that carries it over,
+ * named at NODE by its place in `actions:` from 1 (absent: not known). */
+static bool read_carried_by(const struct reader *r, const struct ynode *node,
+			    enum followup_outcome outcome, struct session_followup *f)
+{
+	long n;
+
+	if (!node)
+		return true;
+	if (outcome != FOLLOWUP_CARRIED)
+		return refused(r, node, "'action'", _("only a carried follow-up names an action"));
+	if (!r->s->n_actions)
+		return refused(r, node, "'action'", _("no such action"));
+	if (!ynode_number(r->doc, node, "'action'", 1, (long)r->s->n_actions, &n, r->d))
+		return false;
+	f->carried_by = r->s->actions[n - 1].serial;
+	return true;
+}
+
 /* Reads one decided follow-up of last time's actions from NODE. */
 static bool read_followup(const struct reader *r, const struct ynode *node)
 {
@@ -581,7 +600,7 @@ static bool read_followup(const struct reader *r, const struct ynode *node)
 	if (!session_followup_add(r->s, &f, outcome, &why))
 		return refused(r, v[FU_TEXT], _("action"), why);
 	r->s->followups[r->s->n_followups - 1].origin = r->s->n_followups;
-	return true;
+	return read_carried_by(r, v[FU_ACTION], outcome, &r->s->followups[r->s->n_followups - 1]);
 }
 
 /* Returns true when NODE is a step number (old files count steps from 1): plain digits. */

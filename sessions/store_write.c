@@ -852,6 +852,16 @@ static size_t followups_decided(const struct session *s)
 	return s->n_followups - session_followups_open(s);
 }
 
+/* Returns the place in `actions:` (from 1) of the action of S that carries follow-up F
+ * over, or 0 when none does (not carried, or that action was deleted since). */
+static size_t carried_position(const struct session *s, const struct session_followup *f)
+{
+	long i = f->outcome == FOLLOWUP_CARRIED && f->carried_by
+			 ? session_action_find(s, f->carried_by) : -1;
+
+	return (size_t)(i + 1);
+}
+
 /* Emits follow-up F of S as a flow mapping. */
 static bool emit_followup(struct out *o, const struct session *s,
 			  const struct session_followup *f)
@@ -864,6 +874,8 @@ static bool emit_followup(struct out *o, const struct session *s,
 	       emit_key(o, keys, FU_OWNER) && emit_text(o, f->owner) &&
 	       emit_typed(o, keys, FU_DUE, f->due) && emit_key(o, keys, FU_OUTCOME) &&
 	       emit_plain(o, followup_outcome_key(f->outcome)) &&
+	       (!carried_position(s, f) ||
+		(emit_key(o, keys, FU_ACTION) && emit_number(o, carried_position(s, f)))) &&
 	       emit_unknown(o, followup_origin(s, f), store_followup_fields, FU_COUNT) &&
 	       emit_end(o, YNODE_MAPPING);
 }
@@ -923,10 +935,13 @@ static bool follow_simple(const struct session *s)
 	return true;
 }
 
-/* Writes the simple follow-up F as the line libyaml writes for it in the block list. */
-static bool write_followup(struct out *o, const struct session_followup *f)
+/* Writes the simple follow-up F of S as the line libyaml writes for it in the block list. */
+static bool write_followup(struct out *o, const struct session *s,
+			   const struct session_followup *f)
 {
 	const struct yfield *keys = store_followup_fields;
+	size_t carrier = carried_position(s, f);
+	char digits[24];
 
 	out_put(o, "- {", 3);
 	out_put(o, keys[FU_TEXT].key, strlen(keys[FU_TEXT].key));
@@ -938,6 +953,10 @@ static bool write_followup(struct out *o, const struct session_followup *f)
 	if (f->due[0])
 		write_field(o, keys[FU_DUE].key, f->due, false);
 	write_field(o, keys[FU_OUTCOME].key, followup_outcome_key(f->outcome), false);
+	if (carrier) {
+		snprintf(digits, sizeof(digits), "%zu", carrier);
+		write_field(o, keys[FU_ACTION].key, digits, false);
+	}
 	return out_put(o, "}\n", 2);
 }
 
@@ -971,7 +990,7 @@ static bool write_follow(struct out *o, const struct session *s)
 	out_put(o, ":\n", 2);
 	for (size_t i = 0; i < s->n_followups && o->ok; i++)
 		if (s->followups[i].outcome != FOLLOWUP_OPEN)
-			write_followup(o, &s->followups[i]);
+			write_followup(o, s, &s->followups[i]);
 	return o->ok;
 }
 

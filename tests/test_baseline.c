@@ -16,6 +16,7 @@
 
 #include "baseline.h"
 #include "content.h"
+#include "mem.h"
 #include "session.h"
 #include "sha256.h"
 #include "store.h"
@@ -360,6 +361,253 @@ static void test_movement_up_down_same(void **state)
 	assert_string_equal(movement_mark(MOVE_NONE, false), "");
 }
 
+/* Writes S to PATH (the direct writer) and frees S. */
+static void save_and_free(struct session *s, const char *path)
+{
+	size_t len;
+	char *buf = emit_with(s, true, &len);
+
+	write_file(path, buf, len);
+	free(buf);
+	session_free(s);
+}
+
+/* Returns S saved and read back from PATH, following its baseline again (S is freed). */
+static struct session *resumed(struct session *s, const char *path)
+{
+	struct session *back;
+	struct diag d;
+	size_t len;
+	char *buf = emit_with(s, true, &len);
+
+	back = store_parse(path, buf, len, content, &d);
+	assert_non_null(back);
+	baseline_apply(back, content, path);
+	free(buf);
+	session_free(s);
+	return back;
+}
+
+/* Two open actions alike but for their row, and two alike on one row, are four follow-ups,
+ * each decided on its own; after a resume each keeps its own decision and none is lost or
+ * listed twice. */
+static void test_actions_alike_are_followed_up_each(void **state)
+{
+	const char *row0 = content->dimensions[0].id, *row1 = content->dimensions[1].id, *why;
+	char earlier[256], path[256];
+	struct session *s = session_new(content, "Eerder");
+	struct action_fields mt0 = { "Bespreken in MT", row0, "", NULL };
+	struct action_fields mt1 = { "Bespreken in MT", row1, "", NULL };
+	struct action_fields plain = { "Bespreken in MT", NULL, "", NULL };
+
+	(void)state;
+	assert_true(session_action_add(s, content, &mt0, &why) == 0);
+	assert_true(session_action_add(s, content, &mt1, &why) == 1);
+	assert_true(session_action_add(s, content, &plain, &why) == 2);
+	assert_true(session_action_add(s, content, &plain, &why) == 3);
+	save_and_free(s, in_folder("alike.yaml", earlier, sizeof(earlier)));
+	s = following(earlier, in_folder("alike-next.yaml", path, sizeof(path)));
+	assert_int_equal(s->n_followups, 4);
+	assert_string_equal(s->followups[0].dimension, row0);
+	assert_string_equal(s->followups[1].dimension, row1);
+	assert_null(s->followups[2].dimension);
+	assert_null(s->followups[3].dimension);
+	assert_true(session_followup_decide(s, content, 1, FOLLOWUP_DONE, &why));
+	assert_true(session_followup_decide(s, content, 2, FOLLOWUP_DROPPED, &why));
+	s = resumed(s, path);
+	assert_int_equal(s->n_followups, 4); /* the two decided, then the two still open */
+	assert_int_equal(session_followups_open(s), 2);
+	assert_string_equal(s->followups[0].dimension, row1);
+	assert_int_equal(s->followups[0].outcome, FOLLOWUP_DONE);
+	assert_null(s->followups[1].dimension);
+	assert_int_equal(s->followups[1].outcome, FOLLOWUP_DROPPED);
+	assert_string_equal(s->followups[2].dimension, row0);
+	assert_int_equal(s->followups[2].outcome, FOLLOWUP_OPEN);
+	assert_null(s->followups[3].dimension);
+	assert_int_equal(s->followups[3].outcome, FOLLOWUP_OPEN);
+	assert_true(session_followup_decide(s, content, 2, FOLLOWUP_DONE, &why));
+	assert_true(session_followup_decide(s, content, 3, FOLLOWUP_DONE, &why));
+	s = resumed(s, path);
+	assert_int_equal(s->n_followups, 4);
+	assert_int_equal(session_followups_open(s), 0);
+	session_free(s);
+}
+
+enum { MANY = SESSION_ACTIONS_MAX };
+
+/* The most actions a session may hold, open last time, half of them alike in pairs, every
+ * third decided: after a resume each is listed once with its decision (the match takes
+ * expected constant time per action: a hash index of text, owner, due and row). */
+static void test_many_open_actions_are_each_followed_up_once(void **state)
+{
+	char earlier[256], path[256], text[32];
+	struct session *s = session_new(content, "Eerder");
+	const char *why;
+	size_t decided = 0;
+
+	(void)state;
+	for (size_t i = 0; i < MANY; i++) {
+		snprintf(text, sizeof(text), "Actie %zu", i < MANY / 2 ? i / 2 : i);
+		assert_true(session_action_add(s, content, &(struct action_fields){ text, NULL,
+				"", NULL }, &why) == (long)i);
+	}
+	save_and_free(s, in_folder("many.yaml", earlier, sizeof(earlier)));
+	s = following(earlier, in_folder("many-next.yaml", path, sizeof(path)));
+	assert_int_equal(s->n_followups, MANY);
+	for (size_t i = 0; i < MANY; i += 3, decided++)
+		assert_true(session_followup_decide(s, content, i, FOLLOWUP_DROPPED, &why));
+	s = resumed(s, path);
+	assert_int_equal(s->n_followups, MANY);
+	assert_int_equal(session_followups_open(s), MANY - decided);
+	for (size_t i = 0; i < decided; i++)
+		assert_int_equal(s->followups[i].outcome, FOLLOWUP_DROPPED);
+	session_free(s);
+}
+
+static unsigned long allocations, fail_at; /* since the count began; the one that fails */
+
+/* Returns true when this allocation is the one to fail. */
+static bool allocation_fails(void)
+{
+	return ++allocations == fail_at;
+}
+
+static void *failing_malloc(size_t size)
+{
+	return allocation_fails() ? NULL : malloc(size);
+}
+
+static void *failing_calloc(size_t count, size_t size)
+{
+	return allocation_fails() ? NULL : calloc(count, size);
+}
+
+static void *failing_realloc(void *ptr, size_t size)
+{
+	return allocation_fails() ? NULL : realloc(ptr, size);
+}
+
+/* Whichever allocation of reading the baseline fails, no open action of last time is lost
+ * without a word: either all three are listed, or the note warns (and says why). */
+static void test_memory_running_out_is_told_in_the_note(void **state)
+{
+	char earlier[256], path[256], sha[SHA256_HEX], note[1024];
+	struct session *s;
+	const char *why;
+	bool finished = false;
+
+	(void)state;
+	write_earlier(in_folder("oom.yaml", earlier, sizeof(earlier)), sha);
+	in_folder("oom-next.yaml", path, sizeof(path));
+	for (fail_at = 1; !finished; fail_at++) {
+		s = session_new(content, "Vervolg");
+		assert_non_null(s);
+		assert_true(session_set_baseline(s, "oom.yaml", sha, &why));
+		allocations = 0;
+		mem.malloc = failing_malloc;
+		mem.calloc = failing_calloc;
+		mem.realloc = failing_realloc;
+		baseline_apply(s, content, path);
+		mem_reset();
+		finished = allocations < fail_at;
+		if (s->n_followups != 3)
+			assert_true(baseline_note_warns(s));
+		if (s->baseline->actions_missing) {
+			assert_non_null(baseline_note(s, note, sizeof(note)));
+			assert_non_null(strstr(note, "Out of memory: not every open action"));
+		}
+		session_free(s);
+	}
+	assert_true(fail_at > 3);
+}
+
+/* Returns the index of the action of S whose text is TEXT, or -1. */
+static long action_named(const struct session *s, const char *text)
+{
+	for (size_t i = 0; i < s->n_actions; i++)
+		if (strcmp(s->actions[i].text, text) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Setting a carried follow-up back to open takes back the action that carried it, and only
+ * that one: not the facilitator's own "TEXT (extra)" nor the carry of another follow-up
+ * alike; it is found however it was edited since, and after a resume (both writers name it
+ * by its place in `actions:`); one deleted by hand is not looked for. */
+static void test_open_again_takes_back_only_its_own_carry(void **state)
+{
+	char earlier[256], path[256], *direct, *libyaml;
+	struct session *s = session_new(content, "Eerder");
+	struct action_fields beleid = { "Beleid schrijven", NULL, "", NULL };
+	const char *why;
+	size_t len1, len2;
+	long i;
+
+	(void)state;
+	assert_true(session_action_add(s, content, &beleid, &why) == 0);
+	assert_true(session_action_add(s, content, &beleid, &why) == 1);
+	assert_true(session_action_add(s, content, &beleid, &why) == 2);
+	save_and_free(s, in_folder("carry.yaml", earlier, sizeof(earlier)));
+	s = following(earlier, in_folder("carry-next.yaml", path, sizeof(path)));
+	assert_int_equal(s->n_followups, 3);
+	assert_true(session_action_add(s, content, &(struct action_fields){
+			"Beleid schrijven (extra)", NULL, "", NULL }, &why) == 0);
+	assert_true(session_followup_decide(s, content, 0, FOLLOWUP_CARRIED, &why));
+	assert_true(session_followup_decide(s, content, 1, FOLLOWUP_CARRIED, &why));
+	assert_true(session_followup_decide(s, content, 2, FOLLOWUP_CARRIED, &why));
+	assert_int_equal(s->n_actions, 4);
+	/* the first carry edited beyond recognition, the third deleted by hand */
+	assert_true(session_action_edit(s, content, 1, &(struct action_fields){ "Iets anders",
+			NULL, "Dirk", NULL }, &why));
+	assert_true(session_action_delete(s, 3, &why));
+	direct = emit_with(s, true, &len1);
+	libyaml = emit_with(s, false, &len2);
+	assert_string_equal(direct, libyaml);
+	assert_non_null(strstr(direct, "outcome: carried, action: 2}\n"
+				       "- {text: \"Beleid schrijven\", owner: \"\", outcome: "
+				       "carried, action: 3}\n"
+				       "- {text: \"Beleid schrijven\", owner: \"\", outcome: "
+				       "carried}\n"));
+	free(direct);
+	free(libyaml);
+	s = resumed(s, path);
+	assert_int_equal(s->n_actions, 3);
+	assert_true(session_followup_decide(s, content, 2, FOLLOWUP_OPEN, &why));
+	assert_int_equal(s->n_actions, 3); /* its carry was deleted already: nothing else goes */
+	assert_true(session_followup_decide(s, content, 0, FOLLOWUP_OPEN, &why));
+	assert_int_equal(s->n_actions, 2);
+	assert_int_equal(action_named(s, "Iets anders"), -1);
+	i = action_named(s, "Beleid schrijven (extra)");
+	assert_true(i >= 0);
+	assert_non_null(strstr(s->actions[1 - i].text, "Beleid schrijven (from "));
+	assert_true(session_followup_decide(s, content, 1, FOLLOWUP_OPEN, &why));
+	assert_int_equal(s->n_actions, 1);
+	assert_string_equal(s->actions[0].text, "Beleid schrijven (extra)");
+	session_free(s);
+}
+
+/* A follow-up names the action that carries it only when carried, and only one the file
+ * has. */
+static void test_carrying_action_out_of_place_is_refused(void **state)
+{
+	static const char head[] = "meetlat_session: 1\ntitle: \"x\"\n"
+				   "content: {id: sociale-media-almanak}\n"
+				   "actions:\n- {text: \"a (from last time)\", owner: \"\"}\n";
+	char text[512];
+	struct diag d;
+
+	(void)state;
+	snprintf(text, sizeof(text), "%sfollowed_up:\n- {text: \"a\", outcome: done, action: 1}\n",
+		 head);
+	assert_null(store_parse("s.yaml", text, strlen(text), content, &d));
+	assert_int_equal(d.line, 7);
+	assert_non_null(strstr(d.message, "only a carried follow-up names an action"));
+	snprintf(text, sizeof(text), "%sfollowed_up:\n- {text: \"a\", outcome: carried, "
+		 "action: 2}\n", head);
+	assert_null(store_parse("s.yaml", text, strlen(text), content, &d));
+	assert_int_equal(d.line, 7);
+}
+
 /* Done, carried over and dropped are recorded exactly; carrying over makes an action of this
  * session for the same row and owner that names where it came from, and taking the decision
  * back removes it; a resumed session shows the same decisions, no follow-up twice. */
@@ -393,7 +641,7 @@ static void test_followup_outcomes_are_recorded_exactly(void **state)
 	assert_non_null(strstr(buf, "followed_up:\n"
 			"- {text: \"Webcarebeleid\", owner: \"Anna\", due: 2026-03-01, outcome: done}\n"
 			"- {text: \"Team trainen\", dimension: conversatie, owner: \"Bram\", "
-			"due: 2099-01-01, outcome: carried}\n"
+			"due: 2099-01-01, outcome: carried, action: 1}\n"
 			"- {text: \"Nieuwsbrief\", owner: \"Cor\", outcome: dropped}\n"));
 	back = store_parse(path, buf, len, content, &d);
 	assert_non_null(back);
@@ -482,6 +730,11 @@ int main(void)
 		cmocka_unit_test(test_followup_outcomes_are_recorded_exactly),
 		cmocka_unit_test(test_carried_overdue_action_is_not_due_and_bad_index_refused),
 		cmocka_unit_test(test_followup_step_keeps_other_step_ids),
+		cmocka_unit_test(test_actions_alike_are_followed_up_each),
+		cmocka_unit_test(test_many_open_actions_are_each_followed_up_once),
+		cmocka_unit_test(test_memory_running_out_is_told_in_the_note),
+		cmocka_unit_test(test_open_again_takes_back_only_its_own_carry),
+		cmocka_unit_test(test_carrying_action_out_of_place_is_refused),
 	};
 
 	return cmocka_run_group_tests(tests, make_folder, remove_folder);

@@ -324,6 +324,45 @@ static void test_followup_step_keys_record_outcomes(void **state)
 	session_free(u.s);
 }
 
+/* Returns the style of the span of page P whose text holds TEXT; fails when none does. */
+static enum style style_of(const struct page *p, const char *text)
+{
+	for (size_t i = 0; i < p->n; i++)
+		for (size_t k = 0; k < p->lines[i].n; k++) {
+			const struct span *sp = &p->lines[i].spans[k];
+			char shown[256];
+
+			snprintf(shown, sizeof(shown), "%.*s", (int)sp->len, sp->text);
+			if (strstr(shown, text))
+				return sp->style;
+		}
+	fail_msg("no span holds '%s'", text);
+	return STYLE_NORMAL;
+}
+
+/* Only an action whose due date has passed is shown as overdue (in the warning style): not
+ * one whose owner's name holds the word. */
+static void test_overdue_style_follows_the_date_not_the_words(void **state)
+{
+	const char *why;
+	struct ui u;
+
+	(void)state;
+	start_following(&u, 80, 24, false);
+	assert_true(session_followup_add(u.s, &(struct action_fields){ "Later", NULL,
+			"overdue Olga", "2099-06-01" }, FOLLOWUP_OPEN, &why));
+	assert_true(session_followup_add(u.s, &(struct action_fields){ "Zonder datum", NULL,
+			"Piet overdue", NULL }, FOLLOWUP_OPEN, &why));
+	ui_move(&u, 0);
+	ui_build_page(&u);
+	assert_int_equal(style_of(&u.page, "Anna, due 1 Mar 2026, overdue"), STYLE_WARNING);
+	assert_int_equal(style_of(&u.page, "Bram, due 1 Jan 2099"), STYLE_NORMAL);
+	assert_int_equal(style_of(&u.page, "overdue Olga, due 1 Jun 2099"), STYLE_NORMAL);
+	assert_int_equal(style_of(&u.page, "Piet overdue"), STYLE_NORMAL);
+	ui_free(&u);
+	session_free(u.s);
+}
+
 /* In --review the step shows the decisions and invites none: d changes nothing. */
 static void test_followup_step_in_review_changes_nothing(void **state)
 {
@@ -467,6 +506,7 @@ int main(void)
 		cmocka_unit_test(test_every_score_page_with_last_time_fits_80x24),
 		cmocka_unit_test(test_summary_marks_the_movement_without_colour),
 		cmocka_unit_test(test_followup_step_keys_record_outcomes),
+		cmocka_unit_test(test_overdue_style_follows_the_date_not_the_words),
 		cmocka_unit_test(test_followup_step_in_review_changes_nothing),
 		cmocka_unit_test(test_opening_with_a_baseline_puts_its_step_first),
 		cmocka_unit_test(test_start_screen_f_follows_up_the_selected_session),

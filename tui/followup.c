@@ -83,11 +83,13 @@ static enum style outcome_style(enum followup_outcome o)
 	return o == FOLLOWUP_DONE ? STYLE_GOOD : o == FOLLOWUP_OPEN ? STYLE_WARNING : STYLE_NORMAL;
 }
 
-/* Writes the owner, due date and, when past, "overdue" of follow-up F into BUF. */
-static const char *followup_meta(const struct session_followup *f, const char *today,
-				 char *buf, size_t size)
+/* Writes the owner, due date and, when past, "overdue" of follow-up F into BUF; returns true
+ * when F is overdue (still open, its due date before TODAY). */
+static bool followup_meta(const struct session_followup *f, const char *today, char *buf,
+			  size_t size)
 {
 	char date[DATE_TEXT_SIZE], due[64] = "";
+	bool overdue = f->due[0] && f->outcome == FOLLOWUP_OPEN && date_is_past(f->due, today);
 
 	buf[0] = '\0';
 	if (f->due[0] && !date_format(f->due, date_style_spoken(), date, sizeof(date)))
@@ -97,10 +99,10 @@ static const char *followup_meta(const struct session_followup *f, const char *t
 		snprintf(due, sizeof(due), _("due %s"), date);
 	screen_join(buf, size, f->owner);
 	screen_join(buf, size, due);
-	if (f->due[0] && f->outcome == FOLLOWUP_OPEN && date_is_past(f->due, today))
+	if (overdue)
 		/* TRANSLATORS: an action whose due date has passed. */
 		screen_join(buf, size, _("overdue"));
-	return buf;
+	return overdue;
 }
 
 /* Adds follow-up I of the session: the selection mark, its outcome, its text and a line with
@@ -112,6 +114,7 @@ static void put_followup(struct page *p, const struct view *v, size_t i, const c
 	bool selected = i == v->table_row && !v->read_only;
 	const char *label = followup_outcome_label(f->outcome);
 	char outcome[64], meta[512];
+	bool overdue;
 	int w;
 
 	snprintf(outcome, sizeof(outcome), "[%s]", label);
@@ -126,10 +129,10 @@ static void put_followup(struct page *p, const struct view *v, size_t i, const c
 		  selected ? screen_glyph(v, "▶", ">") : " ");
 	page_puts(p, l->text_x + 2, outcome_style(f->outcome), outcome);
 	page_wrap_inline(p, l->text_x + 2 + w, l->text_width - 2 - w, STYLE_EMPHASIS, f->text);
-	followup_meta(f, today, meta, sizeof(meta));
+	overdue = followup_meta(f, today, meta, sizeof(meta));
 	if (meta[0])
 		page_wrap(p, l->text_x + 2 + w, l->text_width - 2 - w,
-			  strstr(meta, _("overdue")) ? STYLE_WARNING : STYLE_NORMAL, meta);
+			  overdue ? STYLE_WARNING : STYLE_NORMAL, meta);
 	if (selected)
 		page_focus(p, top, page_last(p));
 }

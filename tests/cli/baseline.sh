@@ -100,7 +100,7 @@ check "the Markdown lists last time's actions and what was decided" \
 	grep -q "| Nieuwsbrief | — | Cor | — | carried over |" "$work/v.md"
 LANGUAGE= "$MEETLAT" --export md "$work/vervolg.yaml" > "$work/nl.md" 2> /dev/null
 check "in Dutch the Markdown says what it follows up (vorige keer, overgenomen)" sh -c '
-grep -q "Vervolg op:\*\* Vergeleken met vorige keer: ‘Nulmeting’, 15 jan. 2026" "$1" &&
+grep -q "Vervolgmeting op:\*\* Vergeleken met vorige keer: ‘Nulmeting’, 15 jan. 2026" "$1" &&
 grep -q "| Vorige keer | Beweging |" "$1" && grep -q "| Nieuwsbrief | — | Cor | — | overgenomen |" "$1" &&
 grep -q "## Acties van vorige keer" "$1"' sh "$work/nl.md"
 "$MEETLAT" --export html "$work/vervolg.yaml" > "$work/v.html" 2> /dev/null

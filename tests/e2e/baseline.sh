@@ -49,10 +49,10 @@ keys x
 wait_for "[dropped]"
 check "all three decided" on_screen "3 actions were left open; 0 still to decide."
 soon saved_with "[dropped]" || fail "the decisions are saved"
-check "the file records exactly: done, carried, dropped" yaml_ok "$file" '
+check "the file records exactly: done, carried (by action 1), dropped" yaml_ok "$file" '
 d["followed_up"] == [
  {"text": "Webcarebeleid schrijven", "owner": "Anna", "due": __import__("datetime").date(2026, 3, 1), "outcome": "done"},
- {"text": "Team trainen", "dimension": "conversatie", "owner": "Bram", "due": __import__("datetime").date(2099, 1, 1), "outcome": "carried"},
+ {"text": "Team trainen", "dimension": "conversatie", "owner": "Bram", "due": __import__("datetime").date(2099, 1, 1), "outcome": "carried", "action": 1},
  {"text": "Nieuwsbrief stoppen", "owner": "Cor", "outcome": "dropped"}]'
 check "the file names the baseline by its path and sha256" yaml_ok "$file" '(
 d["baseline"]["path"] == "nulmeting.yaml" and len(d["baseline"]["sha256"]) == 64)'
