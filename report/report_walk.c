@@ -92,23 +92,22 @@ static void read_slot(const struct report_walk *w, const struct store_words *wor
 }
 
 /* Hands what slot SL holds to W: its session to W->each, else its error to W->errors
- * (nothing once the walk stopped); then empties SL, freeing its session when FREE (else it is
- * left in SL->spent). */
-static void fold_slot(struct report_walk *w, struct slot *sl, bool free)
+ * (nothing once the walk stopped); then empties SL, freeing its session when RELEASE (else
+ * the caller keeps it for its worker to free). */
+static void fold_slot(struct report_walk *w, struct slot *sl, bool release)
 {
 	if (!sl->s) {
 		if (!w->stopped) {
 			diag_print(&sl->d, w->errors);
 			w->skipped++;
 		}
-	} else {
+	} else if (!w->stopped) {
 		w->read++;
-		if (!w->stopped && !w->each(w->ctx, sl->s, sl->path, &sl->text))
-			w->stopped = true;
-		if (free)
-			session_free(sl->s);
-		sl->s = NULL;
+		w->stopped = !w->each(w->ctx, sl->s, sl->path, &sl->text);
 	}
+	if (release)
+		session_free(sl->s);
+	sl->s = NULL;
 	mem.free(sl->path);
 	sl->path = NULL;
 	sl->text.len = 0;
