@@ -124,31 +124,44 @@ static void wait_read(struct report_walk_pool *pool, size_t seq)
 	pool->folding = false;
 }
 
+/* Folds the done slots of POOL numbered TAIL to TAIL + N - 1 into W, in their order (the lock
+ * not held: a done slot is this thread's alone). */
+static void fold_run(struct report_walk *w, struct report_walk_pool *pool, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct slot *sl = &pool->slots[(pool->tail + i) % pool->n_slots];
+		struct session *s = sl->s;
+
+		fold_slot(w, sl, false);
+		if (s)
+			sl->spent = s; /* its worker frees it when it takes the slot again */
+	}
+}
+
 /* Folds the files of POOL numbered below END into W, in their order, waiting for them to be
- * read: first for the last of them, so that this thread wakes once for many. The lock is
- * held on entry and on return, not while folding. */
+ * read: first for the last of them, so that this thread wakes once for many, and then each
+ * run of files read at once. The lock is held on entry and on return, not while folding. */
 static void fold_until(struct report_walk *w, struct report_walk_pool *pool, size_t end)
 {
 	while (pool->tail < end) {
-		struct slot *sl = &pool->slots[pool->tail % pool->n_slots];
-		struct session *s;
+		size_t run = 0;
 
 		if (pool->slots[(end - 1) % pool->n_slots].state != SLOT_DONE) {
 			wait_read(pool, end - 1);
 			continue;
 		}
-		if (sl->state != SLOT_DONE) {
+		while (pool->tail + run < end &&
+		       pool->slots[(pool->tail + run) % pool->n_slots].state == SLOT_DONE)
+			run++;
+		if (!run) {
 			wait_read(pool, pool->tail);
 			continue;
 		}
 		pthread_mutex_unlock(&pool->lock);
-		s = sl->s;
-		fold_slot(w, sl, false); /* a done slot is this thread's alone */
-		if (s)
-			sl->spent = s; /* its worker frees it when it takes the slot again */
+		fold_run(w, pool, run);
 		pthread_mutex_lock(&pool->lock);
-		sl->state = SLOT_FREE;
-		pool->tail++;
+		for (; run; run--)
+			pool->slots[pool->tail++ % pool->n_slots].state = SLOT_FREE;
 	}
 }
 
