@@ -1,11 +1,13 @@
 /* report_walk.c - the session files of report_walk.h, found and read.
  *
  * This thread walks the folders; each file found becomes a slot of a ring of
- * REPORT_WALK_AHEAD slots per thread, in the order of the walk. A worker takes the next slot
- * queued, reads and parses its file and renders it; this thread folds the slots in the ring's
- * order (EACH, or the file's error to W->errors) and frees their sessions. A path that cannot
- * be walked takes a slot too, done at once, so that its error comes in its place. With no
- * worker, each file is read and folded at once, in the same order. */
+ * REPORT_WALK_AHEAD slots per worker, in the order of the walk. File number I is read by
+ * worker I % n_threads, which parses it and renders it; this thread folds the slots in the
+ * ring's order (EACH, or the file's error to W->errors), waking once for a run of them, and
+ * leaves each session to the worker that read it to free (each thread frees what it
+ * allocated). A path that cannot be walked takes a slot too, done at once, so that its error
+ * comes in its place. With no worker, each file is read and folded at once, in the same
+ * order. */
 #include "report_walk.h"
 
 #include <dirent.h>

@@ -14,8 +14,9 @@
 #include "report_text.h"
 #include "session.h"
 
-/* At most this many sessions read but not yet handed to EACH, per thread: the walk's memory
- * does not grow with the number of files. */
+/* The files in flight per thread: each holds at most the session being read or folded and
+ * one folded before it, waiting for its worker to free it, so the walk's memory does not grow
+ * with the number of files. */
 enum { REPORT_WALK_AHEAD = 8 };
 
 struct report_walk_pool;
