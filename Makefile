@@ -169,7 +169,7 @@ EXT_BASE      = $(DL_LIBS)
 EXT_CONTENT   = $(EXT_BASE)
 EXT_SESSIONS  = $(EXT_CONTENT)
 EXT_VOTE      = -lpthread $(EXT_SESSIONS)
-EXT_REPORT    = $(EXT_SESSIONS)
+EXT_REPORT    = -lpthread $(EXT_SESSIONS)
 EXT_UI        = -lpthread $(EXT_SESSIONS)
 EXT_TUI       = $(CURSES_LIBS) $(EXT_UI)
 

@@ -40,25 +40,30 @@ static char *copy(const char *text)
 	return out ? memcpy(out, text, len) : NULL;
 }
 
-/* Returns a malloc'd KEY_SEP-joined key of the N texts PARTS, or NULL. */
-static char *compose(const char *const *parts, size_t n)
+/* Returns the KEY_SEP-joined key of the N texts PARTS, made in R's key buffer (valid until
+ * the next), or NULL when memory is exhausted. */
+static const char *compose(struct report *r, const char *const *parts, size_t n)
 {
 	size_t len = 0, at = 0;
-	char *key;
 
 	for (size_t i = 0; i < n; i++)
 		len += strlen(parts[i]) + 1;
-	key = mem.malloc(len);
-	if (!key)
-		return NULL;
+	if (len > r->key_cap) {
+		char *more = mem.realloc(r->key, len);
+
+		if (!more)
+			return NULL;
+		r->key = more;
+		r->key_cap = len;
+	}
 	for (size_t i = 0; i < n; i++) {
 		size_t l = strlen(parts[i]);
 
-		memcpy(key + at, parts[i], l);
+		memcpy(r->key + at, parts[i], l);
 		at += l;
-		key[at++] = i + 1 < n ? KEY_SEP[0] : '\0';
+		r->key[at++] = i + 1 < n ? KEY_SEP[0] : '\0';
 	}
-	return key;
+	return r->key;
 }
 
 struct report *report_new(const struct content *c, const char *today)
@@ -118,11 +123,10 @@ static bool section_init(const struct report *r, struct report_section *sec, con
 static struct report_section *section_of(struct report *r, const struct session *s)
 {
 	const char *parts[] = { report_session_content(s), store_file_content_sha256(s) };
-	char *key = compose(parts, 2);
+	const char *key = compose(r, parts, 2);
 	bool added = false;
 	long at = key ? keymap_intern(&r->section_keys, key, &added) : -1;
 
-	mem.free(key);
 	if (at < 0)
 		return NULL;
 	if (added && (!reserve((void **)&r->sections, &r->cap_sections, r->n_sections,
@@ -234,15 +238,14 @@ static bool later(const char *date, const char *updated, const char *held_date,
 }
 
 /* Returns the group of S in SEC, adding it when new (*ADDED); NULL when memory is exhausted. */
-static struct report_group *group_of(struct report_section *sec, const struct session *s,
-				     size_t *index, bool *added)
+static struct report_group *group_of(struct report *r, struct report_section *sec,
+				     const struct session *s, size_t *index, bool *added)
 {
 	const char *parts[] = { s->meta[META_ORGANISATION], s->meta[META_GROUP] };
-	char *key = compose(parts, 2);
+	const char *key = compose(r, parts, 2);
 	long at = key ? keymap_intern(&sec->group_keys, key, added) : -1;
 	struct report_group *g;
 
-	mem.free(key);
 	if (at < 0)
 		return NULL;
 	*index = (size_t)at;
@@ -277,17 +280,16 @@ static bool fold_group(const struct report *r, struct report_section *sec,
 }
 
 /* Makes S the point of its group (number GROUP) at its date when it is the latest there. */
-static bool fold_point(const struct report *r, struct report_section *sec, size_t group,
+static bool fold_point(struct report *r, struct report_section *sec, size_t group,
 		       const struct session *s)
 {
 	const struct report_group *g = &sec->groups[group];
 	const char *parts[] = { g->organisation, g->group, s->meta[META_DATE] };
-	char *key = compose(parts, 3);
+	const char *key = compose(r, parts, 3);
 	bool added = false;
 	long at = key ? keymap_intern(&sec->point_keys, key, &added) : -1;
 	struct report_point *p;
 
-	mem.free(key);
 	if (at < 0)
 		return false;
 	if (added) {
@@ -371,7 +373,7 @@ bool report_add(struct report *r, const struct session *s, const char *file)
 		return false;
 	section = (size_t)(sec - r->sections);
 	sec->sessions++;
-	g = group_of(sec, s, &group, &added);
+	g = group_of(r, sec, s, &group, &added);
 	ok = g && fold_scores(r, sec, s, NULL) && fold_group(r, sec, g, added, s) &&
 	     fold_point(r, sec, group, s);
 	for (size_t i = 0; ok && i < s->n_actions; i++)
@@ -542,6 +544,7 @@ void report_free(struct report *r)
 		section_free(&r->sections[i]);
 	mem.free(r->sections);
 	keymap_free(&r->section_keys);
+	mem.free(r->key);
 	if (r->spool)
 		fclose(r->spool);
 	mem.free(r);

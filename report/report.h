@@ -80,6 +80,8 @@ struct report {
 	struct keymap section_keys; /* "id\x1fsha256" */
 	FILE *spool;                /* the open actions, or NULL before the first */
 	size_t actions;
+	char *key;                  /* where the keys of the maps are composed */
+	size_t key_cap;
 };
 
 /* One open action as the spool gives it back (texts valid until the next one). */

@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "content.h"
@@ -28,6 +29,7 @@ struct report_options {
 	const char *content_path; /* -c, or NULL: the built-in almanac */
 	const char *lang;
 	const char *today;
+	unsigned jobs; /* -j, or 0: one per online CPU */
 	bool help;
 	char **paths;
 	int n_paths;
@@ -35,7 +37,8 @@ struct report_options {
 };
 
 static const char *const report_usage = N_(
-	"usage: meetlat report [--format html|csv|xlsx] [-o FILE] [-c CONTENT] PATH...\n");
+	"usage: meetlat report [--format html|csv|xlsx] [-o FILE] [-c CONTENT] [-j N]\n"
+	"                      PATH...\n");
 
 static const char *const report_help = N_(
 	"\n"
@@ -56,6 +59,8 @@ static const char *const report_help = N_(
 	"      --today DATE     the day that decides which actions are overdue\n"
 	"                       (YYYY-MM-DD)\n"
 	"      --lang en|nl     the language of the report\n"
+	"  -j, --jobs N         read the files in N threads (1 to 64); by default one\n"
+	"                       per CPU; the report is the same whatever N\n"
 	"  -h, --help           show this help\n"
 	"\n"
 	"Exit status: 0 every file read, 1 some skipped or the report not written, 2\n"
@@ -82,6 +87,18 @@ static enum report_format format_of_path(const char *path)
 	return f == FORMAT_UNKNOWN ? FORMAT_HTML : f;
 }
 
+/* Returns the number of threads that TEXT writes (1 to 64), or 0 when it writes none. */
+static unsigned jobs_named(const char *text)
+{
+	size_t len = strlen(text);
+	long n;
+
+	if (!len || len > 2 || strspn(text, "0123456789") != len)
+		return 0;
+	n = strtol(text, NULL, 10);
+	return n < 1 || n > 64 ? 0 : (unsigned)n;
+}
+
 /* Fills O from the command line; false with O->usage_error when it is wrong. */
 static bool parse(int argc, char **argv, struct report_options *o)
 {
@@ -89,14 +106,14 @@ static bool parse(int argc, char **argv, struct report_options *o)
 		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
 		{ "content", required_argument, NULL, 'c' }, { "lang", required_argument, NULL, 'L' },
 		{ "today", required_argument, NULL, 'T' },  { "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
+		{ "jobs", required_argument, NULL, 'j' },   { NULL, 0, NULL, 0 }
 	};
 	int ch;
 
 	memset(o, 0, sizeof(*o));
 	opterr = 0;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, ":f:o:c:h", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, ":f:o:c:j:h", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'f':
 			o->format = format_named(optarg);
@@ -115,6 +132,11 @@ static bool parse(int argc, char **argv, struct report_options *o)
 			o->today = optarg;
 			if (!date_valid(optarg))
 				o->usage_error = N_("--today takes a date written YYYY-MM-DD");
+			break;
+		case 'j':
+			o->jobs = jobs_named(optarg);
+			if (!o->jobs)
+				o->usage_error = N_("-j takes a number of threads from 1 to 64");
 			break;
 		case 'h': o->help = true; break;
 		case ':': o->usage_error = N_("an option is missing its argument"); break;
@@ -140,21 +162,38 @@ struct reporting {
 	struct report_csv csv; /* CSV: its lines are written as the sessions are read */
 	bool streams;          /* the format is CSV */
 	bool begun;            /* CSV: the header is written */
-	bool failed;  /* memory or the spool ran out */
+	bool failed;           /* memory or the spool ran out */
+	bool unwritten;        /* CSV: a line could not be written */
 };
 
+/* Makes the CSV lines of session S from PATH into TEXT (report_walk's RENDER, in the thread
+ * that read S). */
+static void render(void *ctx, const struct session *s, const char *path,
+		   struct report_text *text)
+{
+	const struct reporting *rep = ctx;
+
+	if (rep->streams)
+		report_csv_session(&rep->csv, text, s, path);
+}
+
 /* Folds session S from PATH into the report (report_walk's EACH) and, for CSV, writes its
- * lines. */
-static bool fold(void *ctx, const struct session *s, const char *path)
+ * lines (TEXT). */
+static bool fold(void *ctx, const struct session *s, const char *path, struct report_text *text)
 {
 	struct reporting *rep = ctx;
 
 	if (rep->streams && !rep->begun) {
-		report_csv_begin(&rep->csv);
+		rep->unwritten |= !report_csv_begin(&rep->csv);
 		rep->begun = true;
 	}
+	if (rep->streams && text->failed) {
+		fprintf(stderr, "meetlat: %s\n", _("out of memory"));
+		rep->failed = true;
+		return false;
+	}
 	if (rep->streams)
-		report_csv_session(&rep->csv, s, path);
+		rep->unwritten |= !report_text_flush(text, rep->csv.out);
 	if (!report_add(rep->r, s, path)) {
 		fprintf(stderr, "meetlat: %s\n", _("out of memory, or no room for the open actions"));
 		rep->failed = true;
@@ -184,7 +223,8 @@ static bool finish(const struct report_options *o, struct reporting *rep, FILE *
 
 	if (o->format == FORMAT_XLSX)
 		return report_xlsx(o->output, rep->r);
-	ok = rep->streams ? report_csv_actions(&rep->csv, rep->r) : report_html(out, rep->r);
+	ok = rep->streams ? report_csv_actions(&rep->csv, rep->r) && !rep->unwritten
+			  : report_html(out, rep->r);
 	ok = fflush(out) == 0 && !ferror(out) && ok;
 	if (out != stdout)
 		ok = fclose(out) == 0 && ok;
@@ -198,7 +238,9 @@ static bool finish(const struct report_options *o, struct reporting *rep, FILE *
 static int run(const struct report_options *o, const struct content *c)
 {
 	struct reporting rep = { .r = report_new(c, o->today) };
-	struct report_walk w = { .c = c, .each = fold, .ctx = &rep, .errors = stderr };
+	struct report_walk w = { .c = c, .render = render, .each = fold, .ctx = &rep,
+				 .errors = stderr,
+				 .jobs = o->jobs ? o->jobs : report_walk_default_jobs() };
 	FILE *out = NULL;
 	int status = STATUS_SKIPPED;
 
@@ -210,9 +252,10 @@ static int run(const struct report_options *o, const struct content *c)
 		goto done;
 	rep.streams = o->format == FORMAT_CSV;
 	report_csv_init(&rep.csv, out, rep.r);
-	for (int i = 0; i < o->n_paths && !w.stopped; i++)
-		report_walk_path(&w, o->paths[i]);
-	if (rep.failed)
+	report_walk(&w, o->paths, (size_t)o->n_paths);
+	if (w.failed)
+		fprintf(stderr, "meetlat: %s\n", _("out of memory"));
+	if (rep.failed || w.failed)
 		goto done;
 	if (!w.read) {
 		fprintf(stderr, "meetlat: %s\n", _("no session file found to report on"));
@@ -220,7 +263,7 @@ static int run(const struct report_options *o, const struct content *c)
 		goto done;
 	}
 	if (rep.streams && !rep.begun)
-		report_csv_begin(&rep.csv);
+		rep.unwritten |= !report_csv_begin(&rep.csv);
 	if (finish(o, &rep, out))
 		status = w.skipped ? STATUS_SKIPPED : STATUS_OK;
 	out = NULL;

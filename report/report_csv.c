@@ -12,10 +12,11 @@
  *
  * A reader takes the lines up to the first empty one as the first table (Python's csv gives
  * an empty list for it), the rest as the second. The CSV is the one for a spreadsheet of
- * `meetlat --export csv` (sessions/export_csv.c, whose field writer this shares): a UTF-8
- * byte order mark, CRLF, RFC 4180 quoting, a leading ' before a text a spreadsheet could take
- * for a formula, the separator ';' when the content is Dutch (else ','), and the header's
- * names and the words yes/no in the language spoken. */
+ * `meetlat --export csv` (sessions/export_csv.c, whose guard this shares and whose quoting it
+ * follows): a UTF-8 byte order mark, CRLF, RFC 4180 quoting, a leading ' before a text a
+ * spreadsheet could take for a formula, the separator ';' when the content is Dutch (else
+ * ','), and the header's names and the words yes/no in the language spoken. The lines are
+ * made in memory (report_text.h) and written out in large pieces. */
 #include "report_out.h"
 
 #include <string.h>
@@ -33,58 +34,85 @@ void report_csv_init(struct report_csv *w, FILE *out, const struct report *r)
 	w->separator = export_csv_separator(0, r->c->language);
 }
 
-/* Writes TEXT (NULL: empty) as one field: control characters replaced, guarded, quoted;
- * FIRST: no separator before it. */
-static void cell(const struct report_csv *w, const char *text, bool first)
+/* Appends TEXT (control characters already replaced) as one field, as export_csv_field writes
+ * it: after a ' when GUARD; between double quotes, with quotes doubled, when it holds the
+ * separator SEP, a quote, CR or LF. */
+static void field(struct report_text *t, const char *text, char sep, bool guard)
+{
+	const char special[] = { sep, '"', '\r', '\n', '\0' };
+	bool quoted = text[strcspn(text, special)] != '\0';
+
+	if (quoted)
+		report_text_addc(t, '"');
+	if (guard)
+		report_text_addc(t, '\'');
+	/* Each quote is written twice: the text up to and with it, then it again. */
+	for (const char *quote; (quote = strchr(text, '"')); text = quote + 1) {
+		report_text_add(t, text, (size_t)(quote - text) + 1);
+		report_text_addc(t, '"');
+	}
+	report_text_adds(t, text);
+	if (quoted)
+		report_text_addc(t, '"');
+}
+
+/* Appends TEXT (NULL: empty) as one field of W's CSV: control characters replaced, guarded,
+ * quoted; FIRST: no separator before it. */
+static void cell(const struct report_csv *w, struct report_text *t, const char *text,
+		 bool first)
 {
 	char small[256], *clean = small;
 	size_t len;
 
 	if (!first)
-		putc(w->separator, w->out);
+		report_text_addc(t, w->separator);
 	if (!text)
 		return;
 	len = strlen(text);
-	if (len >= sizeof(small) && !(clean = mem.malloc(len + 1)))
+	if (len >= sizeof(small) && !(clean = mem.malloc(len + 1))) {
+		t->failed = true;
 		return;
+	}
 	utf8_sanitize_into(clean, text, len, true, '?');
-	export_csv_field(w->out, clean, w->separator, export_csv_needs_guard(clean));
+	field(t, clean, w->separator, export_csv_needs_guard(clean));
 	if (clean != small)
 		mem.free(clean);
 }
 
-/* Writes the identifier, date or sha256 TEXT as one field after a separator: it was
+/* Appends the identifier, date or sha256 TEXT as one field after a separator: it was
  * validated when read (a-z, 0-9 and '-'), so it needs no cleaning or quotes, and a guard only
  * when it starts with '-'. */
-static void plain(const struct report_csv *w, const char *text)
+static void plain(const struct report_csv *w, struct report_text *t, const char *text)
 {
 	if (text[0] == '-') {
-		cell(w, text, false);
+		cell(w, t, text, false);
 		return;
 	}
-	putc(w->separator, w->out);
-	fputs(text, w->out);
+	report_text_addc(t, w->separator);
+	report_text_adds(t, text);
 }
 
-/* Writes the number N as one field after a separator (0 as "" when BLANK_ZERO). */
-static void number(const struct report_csv *w, size_t n, bool blank_zero)
+/* Appends the number N as one field after a separator (0 as "" when BLANK_ZERO). */
+static void number(const struct report_csv *w, struct report_text *t, size_t n,
+		   bool blank_zero)
 {
 	char digits[24], *at = digits + sizeof(digits);
 
-	putc(w->separator, w->out);
+	report_text_addc(t, w->separator);
 	if (!n && blank_zero)
 		return;
 	do
 		*--at = (char)('0' + n % 10);
 	while (n /= 10);
-	fwrite(at, 1, (size_t)(digits + sizeof(digits) - at), w->out);
+	report_text_add(t, at, (size_t)(digits + sizeof(digits) - at));
 }
 
-/* Writes the N names (translated) as a header line. */
-static void header(const struct report_csv *w, const char *const *names, size_t n)
+/* Appends the N names (translated) as the first cells of a header line. */
+static void header(const struct report_csv *w, struct report_text *t,
+		   const char *const *names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		cell(w, _(names[i]), i == 0);
+		cell(w, t, _(names[i]), i == 0);
 }
 
 /* The columns every line starts with: the session's. */
@@ -95,42 +123,49 @@ static const char *const session_columns[] = {
 	N_("session_date"), N_("content_id"),
 };
 
-/* Writes the columns of session S from FILE that every line starts with. */
-static void session_cells(const struct report_csv *w, const struct session *s,
-			  const char *file)
+/* Appends the columns of session S from FILE that every line starts with. */
+static void session_cells(const struct report_csv *w, struct report_text *t,
+			  const struct session *s, const char *file)
 {
-	cell(w, file, true);
-	cell(w, s->meta[META_TITLE], false);
-	cell(w, s->meta[META_ORGANISATION], false);
-	cell(w, s->meta[META_GROUP], false);
-	plain(w, s->meta[META_DATE]);
-	plain(w, report_session_content(s));
+	cell(w, t, file, true);
+	cell(w, t, s->meta[META_TITLE], false);
+	cell(w, t, s->meta[META_ORGANISATION], false);
+	cell(w, t, s->meta[META_GROUP], false);
+	plain(w, t, s->meta[META_DATE]);
+	plain(w, t, report_session_content(s));
+	plain(w, t, store_file_content_sha256(s));
 }
 
-void report_csv_begin(const struct report_csv *w)
+bool report_csv_begin(const struct report_csv *w)
 {
 	static const char *const rest[] = { N_("content_sha256"), N_("row_id"), N_("row"),
 					    N_("current"), N_("target") };
+	struct report_text t = { 0 };
+	bool ok;
 
-	fputs(export_csv_bom, w->out);
-	header(w, session_columns, sizeof(session_columns) / sizeof(*session_columns));
+	report_text_adds(&t, export_csv_bom);
+	header(w, &t, session_columns, sizeof(session_columns) / sizeof(*session_columns));
 	for (size_t i = 0; i < sizeof(rest) / sizeof(*rest); i++)
-		cell(w, _(rest[i]), false);
+		cell(w, &t, _(rest[i]), false);
 	for (size_t p = 1; p <= w->r->n_phases; p++) {
 		char name[64];
 
 		/* TRANSLATORS: the column of the votes for phase %2$zu; %1$s is the column name
 		 * "votes" as translated for the CSV export */
 		snprintf(name, sizeof(name), _("%1$s_%2$zu"), _("votes"), p);
-		cell(w, name, false);
+		cell(w, &t, name, false);
 	}
-	fputs("\r\n", w->out);
+	report_text_add(&t, "\r\n", 2);
+	ok = report_text_flush(&t, w->out);
+	report_text_free(&t);
+	return ok;
 }
 
-void report_csv_session(const struct report_csv *w, const struct session *s, const char *file)
+void report_csv_session(const struct report_csv *w, struct report_text *t,
+			const struct session *s, const char *file)
 {
-	size_t n_phases = w->r->n_phases;
-	const char *sha = store_file_content_sha256(s), *name;
+	size_t n_phases = w->r->n_phases, prefix = 0, prefix_len = 0;
+	const char *name;
 
 	for (size_t i = 0; i < s->n_scores; i++) {
 		const struct session_score *sc = &s->scores[i];
@@ -141,31 +176,49 @@ void report_csv_session(const struct report_csv *w, const struct session *s, con
 		for (size_t v = 0; v < sc->n_votes; v++)
 			if (sc->votes[v] >= 1 && (size_t)sc->votes[v] < sizeof(votes) / sizeof(*votes))
 				votes[sc->votes[v]]++;
-		session_cells(w, s, file);
-		plain(w, sha);
-		plain(w, sc->dimension);
-		cell(w, name, false);
-		number(w, (size_t)sc->current, true);
-		number(w, (size_t)sc->target, true);
+		/* The session's cells, the same on each of its lines, are made once. */
+		if (!prefix_len) {
+			prefix = t->len;
+			session_cells(w, t, s, file);
+			prefix_len = t->len - prefix;
+		} else if (report_text_reserve(t, prefix_len)) {
+			report_text_add(t, t->data + prefix, prefix_len);
+		}
+		plain(w, t, sc->dimension);
+		cell(w, t, name, false);
+		number(w, t, (size_t)sc->current, true);
+		number(w, t, (size_t)sc->target, true);
 		for (size_t p = 1; p <= n_phases; p++)
-			number(w, p < sizeof(votes) / sizeof(*votes) ? votes[p] : 0, false);
-		fputs("\r\n", w->out);
+			number(w, t, p < sizeof(votes) / sizeof(*votes) ? votes[p] : 0, false);
+		report_text_add(t, "\r\n", 2);
 	}
 }
 
-/* Writes the CSV line of the open action A (report_each_action) with the report_csv CTX. */
+/* The CSV of the open actions being written: the writer, and the text of the lines not yet
+ * written out. */
+struct action_lines {
+	const struct report_csv *w;
+	struct report_text t;
+	bool failed; /* a line could not be written out */
+};
+
+/* Appends the CSV line of the open action A (report_each_action) to the action_lines CTX,
+ * writing them out every 64 KiB. */
 static bool action_line(void *ctx, const struct report_action *a)
 {
-	const struct report_csv *w = ctx;
+	struct action_lines *al = ctx;
+	const struct report_csv *w = al->w;
 	const char *cells[] = { a->title, a->organisation, a->group, a->date,
 				w->r->sections[a->section].content_id, a->row_id, a->row_name,
 				a->text, a->owner, a->due, a->overdue ? _("yes") : _("no") };
 
-	cell(w, a->file, true);
+	cell(w, &al->t, a->file, true);
 	for (size_t i = 0; i < sizeof(cells) / sizeof(*cells); i++)
-		cell(w, cells[i], false);
-	fputs("\r\n", w->out);
-	return true;
+		cell(w, &al->t, cells[i], false);
+	report_text_add(&al->t, "\r\n", 2);
+	if (al->t.len >= 65536 && !report_text_flush(&al->t, w->out))
+		al->failed = true;
+	return !al->failed;
 }
 
 bool report_csv_actions(const struct report_csv *w, struct report *r)
@@ -175,11 +228,16 @@ bool report_csv_actions(const struct report_csv *w, struct report *r)
 					     * report`: whether an open action is past its due
 					     * date ("yes" or "no") */
 					    N_("due"), N_("overdue") };
+	struct action_lines al = { .w = w };
+	bool ok;
 
-	fputs("\r\n", w->out);
-	header(w, session_columns, sizeof(session_columns) / sizeof(*session_columns));
+	report_text_add(&al.t, "\r\n", 2);
+	header(w, &al.t, session_columns, sizeof(session_columns) / sizeof(*session_columns));
 	for (size_t i = 0; i < sizeof(rest) / sizeof(*rest); i++)
-		cell(w, _(rest[i]), false);
-	fputs("\r\n", w->out);
-	return report_each_action(r, (size_t)-1, action_line, (void *)w);
+		cell(w, &al.t, _(rest[i]), false);
+	report_text_add(&al.t, "\r\n", 2);
+	ok = report_each_action(r, (size_t)-1, action_line, &al);
+	ok = report_text_flush(&al.t, w->out) && !al.failed && ok;
+	report_text_free(&al.t);
+	return ok;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "report.h"
+#include "report_text.h"
 
 /* A CSV being written: where, of which report, with which separator. */
 struct report_csv {
@@ -19,11 +20,14 @@ struct report_csv {
 /* CSV: sets up W to write the CSV of R to OUT. */
 void report_csv_init(struct report_csv *w, FILE *out, const struct report *r);
 
-/* CSV: the byte order mark and the header line of the sessions' lines. */
-void report_csv_begin(const struct report_csv *w);
+/* CSV: the byte order mark and the header line of the sessions' lines; false when they could
+ * not be written. */
+bool report_csv_begin(const struct report_csv *w);
 
-/* CSV: one line per row of session S (read from FILE). */
-void report_csv_session(const struct report_csv *w, const struct session *s, const char *file);
+/* CSV: appends to T one line per row of session S (read from FILE). Reads of W's report only
+ * its content, which does not change: a worker thread may call it while the report grows. */
+void report_csv_session(const struct report_csv *w, struct report_text *t,
+			const struct session *s, const char *file);
 
 /* CSV: an empty line, then the header and one line for each open action of R (W's report);
  * false when the spool cannot be read back. */

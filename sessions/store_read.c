@@ -14,6 +14,7 @@
 #include "mem.h"
 #include "store.h"
 #include "store_impl.h"
+#include "store_scan.h"
 #include "valid.h"
 
 const struct yfield store_fields[SF_COUNT] = {
@@ -143,14 +144,8 @@ struct placing {
 	bool moved;
 };
 
-/* How messages name the parts of a file that come many times (votes, rows, timings):
- * translated once per file, not per node, as a report reads thousands of files. */
-struct reader_words {
-	const char *vote, *row, *row_id, *timing, *timing_step, *timing_seconds;
-};
-
 struct reader {
-	const struct reader_words *words;
+	const struct store_words *words;
 	const struct ydoc *doc;
 	const struct content *c;
 	struct session *s;
@@ -221,14 +216,12 @@ static bool read_field(const struct reader *r, const struct ynode *node, const c
 static bool read_meta(const struct reader *r, const struct ynode *node, enum session_meta f)
 {
 	enum field_kind kind = FIELD_TEXT;
-	const char *text, *why;
-	char what[32];
+	const char *text, *why, *what = r->words->meta[f];
 
 	if (f == META_DATE)
 		kind = FIELD_DATE;
 	else if (f == META_PARTICIPANTS)
 		kind = FIELD_PARTICIPANTS;
-	snprintf(what, sizeof(what), "'%s'", session_meta_key(f));
 	if (!read_field(r, node, what, kind, &text))
 		return false;
 	if (!session_set_meta(r->s, f, text, &why))
@@ -272,7 +265,7 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 
 	if (!ynode_fields(r->doc, node, "'content'", store_content_fields, CF_COUNT, true, v,
 			  r->d) ||
-	    !ynode_ident(r->doc, v[CF_ID], _("the id of the content"), &id, r->d) ||
+	    !ynode_ident(r->doc, v[CF_ID], r->words->content_id, &id, r->d) ||
 	    (v[CF_SHA256] && !ynode_text(r->doc, v[CF_SHA256], "'sha256'", &sha, r->d)))
 		return false;
 	if (v[CF_SHA256] && !sha256_valid(sha)) {
@@ -314,7 +307,8 @@ static bool stamp_valid(const char *text)
 
 	if ((len != 20 && len != 25) || text[10] != 'T' || text[13] != ':' || text[16] != ':')
 		return false;
-	snprintf(date, sizeof(date), "%.10s", text);
+	memcpy(date, text, 10);
+	date[10] = '\0';
 	if (!date_valid(date) || two_digits(text + 11, 23) < 0 || two_digits(text + 14, 59) < 0 ||
 	    two_digits(text + 17, 59) < 0)
 		return false;
@@ -489,11 +483,10 @@ static bool read_scores(const struct reader *r, const struct ynode *node)
 static bool read_action_fields(const struct reader *r, const struct ynode *const *v,
 			       struct action_fields *f)
 {
-	return read_field(r, v[AF_TEXT], _("the text of an action"), FIELD_TEXT, &f->text) &&
-	       read_field(r, v[AF_DIMENSION], _("the row of an action"), FIELD_IDENT,
-			  &f->dimension) &&
-	       read_field(r, v[AF_OWNER], _("the owner of an action"), FIELD_TEXT, &f->owner) &&
-	       read_field(r, v[AF_DUE], _("the due date of an action"), FIELD_DATE, &f->due);
+	return read_field(r, v[AF_TEXT], r->words->action_text, FIELD_TEXT, &f->text) &&
+	       read_field(r, v[AF_DIMENSION], r->words->action_row, FIELD_IDENT, &f->dimension) &&
+	       read_field(r, v[AF_OWNER], r->words->action_owner, FIELD_TEXT, &f->owner) &&
+	       read_field(r, v[AF_DUE], r->words->action_due, FIELD_DATE, &f->due);
 }
 
 /* Reads one action from NODE. The text goes in first, through session_action_add, so that a
@@ -508,7 +501,7 @@ static bool read_action(const struct reader *r, const struct ynode *node)
 	bool row_known;
 	long i;
 
-	if (!ynode_fields(r->doc, node, _("an action"), store_action_fields, AF_COUNT, true, v,
+	if (!ynode_fields(r->doc, node, r->words->action, store_action_fields, AF_COUNT, true, v,
 			  r->d) ||
 	    !read_action_fields(r, v, &f))
 		return false;
@@ -584,11 +577,10 @@ static bool read_followup(const struct reader *r, const struct ynode *node)
 
 	if (!ynode_fields(r->doc, node, _("a follow-up"), store_followup_fields, FU_COUNT, true,
 			  v, r->d) ||
-	    !read_field(r, v[FU_TEXT], _("the text of an action"), FIELD_TEXT, &f.text) ||
-	    !read_field(r, v[FU_DIMENSION], _("the row of an action"), FIELD_IDENT,
-			&f.dimension) ||
-	    !read_field(r, v[FU_OWNER], _("the owner of an action"), FIELD_TEXT, &f.owner) ||
-	    !read_field(r, v[FU_DUE], _("the due date of an action"), FIELD_DATE, &f.due) ||
+	    !read_field(r, v[FU_TEXT], r->words->action_text, FIELD_TEXT, &f.text) ||
+	    !read_field(r, v[FU_DIMENSION], r->words->action_row, FIELD_IDENT, &f.dimension) ||
+	    !read_field(r, v[FU_OWNER], r->words->action_owner, FIELD_TEXT, &f.owner) ||
+	    !read_field(r, v[FU_DUE], r->words->action_due, FIELD_DATE, &f.due) ||
 	    !ynode_text(r->doc, v[FU_OUTCOME], "'outcome'", &name, r->d))
 		return false;
 	outcome = followup_outcome_from_key(name);
@@ -881,13 +873,11 @@ static bool read_root(const struct reader *r, const struct ynode *root)
 {
 	const struct ynode *v[SF_COUNT];
 
-	if (!ynode_expect(r->doc, root, YNODE_MAPPING, _("a session file"), r->d) ||
+	if (!ynode_expect(r->doc, root, YNODE_MAPPING, r->words->session_file, r->d) ||
 	    !not_content(r, root) ||
-	    /* TRANSLATORS: the kind of file, as in "expected 'meetlat_session: 1' in a
-	     * session file". */
 	    !ynode_version(r->doc, root, store_fields[SF_VERSION].key, YDOC_SESSION,
 			   SESSION_VERSION, r->d) ||
-	    !ynode_fields(r->doc, root, _("a session file"), store_fields, SF_COUNT, true, v,
+	    !ynode_fields(r->doc, root, r->words->session_file, store_fields, SF_COUNT, true, v,
 			  r->d) ||
 	    !read_content(r, v[SF_CONTENT]))
 		return false;
@@ -941,16 +931,45 @@ static bool origin_attach(struct session *s, const struct content *c)
 	return o->timings != NULL;
 }
 
+void store_words_init(struct store_words *w)
+{
+	*w = (struct store_words){
+		.vote = _("a vote (a phase number)"),
+		.row = _("a row of 'scores'"),
+		.row_id = _("the id of a row in 'scores'"),
+		.timing = _("a timing"),
+		.timing_step = _("the step of a timing"),
+		.timing_seconds = _("the seconds of a timing"),
+		.action = _("an action"),
+		.action_text = _("the text of an action"),
+		.action_row = _("the row of an action"),
+		.action_owner = _("the owner of an action"),
+		.action_due = _("the due date of an action"),
+		/* TRANSLATORS: the kind of file, as in "expected 'meetlat_session: 1' in a
+		 * session file". */
+		.session_file = _("a session file"),
+		.content_id = _("the id of the content"),
+	};
+	for (int f = 0; f < META_COUNT; f++)
+		snprintf(w->meta[f], sizeof(w->meta[f]), "'%s'", session_meta_key((enum session_meta)f));
+}
+
 struct session *store_read(const char *name, const char *buf, size_t len,
 			   const struct content *c, unsigned flags, struct diag *d)
 {
+	struct store_words words;
+
+	store_words_init(&words);
+	return store_read_words(name, buf, len, c, flags, &words, d);
+}
+
+struct session *store_read_words(const char *name, const char *buf, size_t len,
+				 const struct content *c, unsigned flags,
+				 const struct store_words *words, struct diag *d)
+{
 	struct session *s = session_new(c, "");
 	struct placing p = { 0 };
-	const struct reader_words words = {
-		_("a vote (a phase number)"), _("a row of 'scores'"), _("the id of a row in 'scores'"),
-		_("a timing"), _("the step of a timing"), _("the seconds of a timing"),
-	};
-	struct reader r = { .words = &words, .c = c, .s = s, .d = d, .flags = flags, .p = &p };
+	struct reader r = { .words = words, .c = c, .s = s, .d = d, .flags = flags, .p = &p };
 	bool ok;
 
 	if (!s || !origin_attach(s, c)) {

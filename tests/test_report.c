@@ -2,7 +2,9 @@
  * the distribution of the agreed phases per row, the latest session of each team (by date,
  * then by its updated moment), the trend per team and date, the open actions (overdue by the
  * day given) read back from the spool, sessions of another content or content version
- * reported apart, and memory that does not grow with the number of sessions. */
+ * reported apart, memory that does not grow with the number of sessions, and the walk over
+ * files read in threads: the sessions handed over in the order of the walk, a broken file
+ * named once in its place, a stop that leaves nothing behind. */
 #include <malloc.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,12 +12,14 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "builtin_content.h"
 #include "mem.h"
 #include "report.h"
+#include "report_walk.h"
 #include "store.h"
 
 /* Returns a session of the built-in almanac for ORGANISATION and GROUP on DATE, updated at
@@ -399,6 +403,115 @@ static void test_alloc_fail(void **state)
 		session_free(s[i]);
 }
 
+enum { WALK_FILES = 40, WALK_BROKEN = 17 };
+
+/* Writes WALK_FILES session files t00.yaml... into the new folder DIR (mkdtemp's template),
+ * the one numbered WALK_BROKEN broken. */
+static void write_walk_files(char *dir)
+{
+	assert_non_null(mkdtemp(dir));
+	for (int i = 0; i < WALK_FILES; i++) {
+		char path[256];
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/t%02d.yaml", dir, i);
+		assert_non_null(f = fopen(path, "w"));
+		if (i == WALK_BROKEN)
+			fputs("meetlat_session: 1\ntitle: [\n", f);
+		else
+			fprintf(f, "meetlat_session: 1\ntitle: \"t%02d\"\ncontent: { id: %s }\n", i,
+				content->id);
+		assert_int_equal(fclose(f), 0);
+	}
+}
+
+/* Removes the folder DIR of write_walk_files. */
+static void remove_walk_files(const char *dir)
+{
+	for (int i = 0; i < WALK_FILES; i++) {
+		char path[256];
+
+		snprintf(path, sizeof(path), "%s/t%02d.yaml", dir, i);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
+/* What the walk handed over: the titles in order, and when to stop. */
+struct walked {
+	char titles[WALK_FILES][8];
+	size_t n, stop_after;
+};
+
+/* Notes the title of S (report_walk's EACH); false once STOP_AFTER were noted. */
+static bool note_walked(void *ctx, const struct session *s, const char *path,
+			struct report_text *text)
+{
+	struct walked *wd = ctx;
+
+	(void)path;
+	(void)text;
+	snprintf(wd->titles[wd->n++], sizeof(wd->titles[0]), "%s", s->meta[META_TITLE]);
+	return wd->n != wd->stop_after;
+}
+
+/* Walks DIR with JOBS threads into WD; returns what went to the errors. */
+static void walk_dir(char *dir, unsigned jobs, struct walked *wd, struct report_walk *w,
+		     char *errors, size_t size)
+{
+	FILE *err = tmpfile();
+	size_t n;
+
+	assert_non_null(err);
+	*w = (struct report_walk){ .c = content, .each = note_walked, .ctx = wd, .errors = err,
+				   .jobs = jobs };
+	report_walk(w, &dir, 1);
+	rewind(err);
+	n = fread(errors, 1, size - 1, err);
+	errors[n] = '\0';
+	fclose(err);
+}
+
+/* With 1 and 4 threads, every session is handed over in the order of the walk (the names'),
+ * the broken file is named once, and a stop after 10 sessions hands over no more. */
+static void test_walk_threads(void **state)
+{
+	char dir[] = "/tmp/meetlat-test-walk.XXXXXX", errors[4096];
+	const unsigned jobs[] = { 1, 4 };
+
+	(void)state;
+	write_walk_files(dir);
+	for (size_t j = 0; j < 2; j++) {
+		struct walked wd = { .stop_after = 0 };
+		struct report_walk w;
+		size_t at = 0;
+
+		walk_dir(dir, jobs[j], &wd, &w, errors, sizeof(errors));
+		assert_int_equal(wd.n, WALK_FILES - 1);
+		assert_int_equal(w.read, WALK_FILES - 1);
+		assert_int_equal(w.skipped, 1);
+		assert_false(w.stopped);
+		for (int i = 0; i < WALK_FILES; i++) {
+			char want[8];
+
+			if (i == WALK_BROKEN)
+				continue;
+			snprintf(want, sizeof(want), "t%02d", i);
+			assert_string_equal(wd.titles[at++], want);
+		}
+		assert_non_null(strstr(errors, "/t17.yaml:"));
+		/* one line: the broken file's, once */
+		assert_ptr_equal(strchr(errors, '\n'), errors + strlen(errors) - 1);
+
+		wd = (struct walked){ .stop_after = 10 };
+		walk_dir(dir, jobs[j], &wd, &w, errors, sizeof(errors));
+		assert_true(w.stopped);
+		assert_int_equal(wd.n, 10);
+		assert_string_equal(wd.titles[9], "t09");
+	}
+	remove_walk_files(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -408,6 +521,7 @@ int main(void)
 		cmocka_unit_test(test_actions),
 		cmocka_unit_test(test_memory_flat),
 		cmocka_unit_test(test_alloc_fail),
+		cmocka_unit_test(test_walk_threads),
 	};
 
 	return cmocka_run_group_tests(tests, load_content, free_content);

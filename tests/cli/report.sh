@@ -11,7 +11,9 @@
 #   own) and a radar chart per organisation;
 # - HTML: parses with every element closed, holds an <svg> chart and the texts escaped;
 # - the broken file is named on stderr as file:line:column, and the exit status is 1 when a
-#   file was skipped, 0 when all were read, 2 for no session at all or a wrong command line.
+#   file was skipped, 0 when all were read, 2 for no session at all or a wrong command line;
+# - threads (-j): with 1, 3 and 4 the CSV, the HTML and stderr are byte-identical, the broken
+#   file named exactly once, a missing path in its place.
 # Needs BUILD (the build folder, holding tests/tools/report_sessions), MEETLAT and PYTHON.
 . "$(dirname "$0")/lib/cli.sh"
 needs BUILD
@@ -197,6 +199,35 @@ report
 check "no PATH: exit status 2" status_is 2
 report --format xlsx "$s"
 check "xlsx without -o: exit status 2" status_is 2
+# Threads (-j): the files are read by N threads and folded in the order of the walk, so the
+# report and its stderr are the same, byte for byte, whatever N. A path that cannot be read
+# (missing) is named in its place among the files' errors.
+report -j 1 --format csv "$work/missing-1" "$s" "$work/missing-2"
+cp "$work/out" "$work/j1.csv"
+cp "$work/err" "$work/j1.err"
+report -j 4 --format csv "$work/missing-1" "$s" "$work/missing-2"
+check "-j 4: exit status 1 when a file was skipped" status_is 1
+check "-j 1 and -j 4: the CSV is byte-identical" cmp "$work/j1.csv" "$work/out"
+check "-j 1 and -j 4: stderr is byte-identical (missing, broken, missing in that order)" \
+	cmp "$work/j1.err" "$work/err"
+in_order() {
+	[ "$(wc -l < "$work/err")" -eq 3 ] && head -n 1 "$work/err" | grep -q "missing-1: " &&
+		sed -n 2p "$work/err" | grep -Eq "/sessions/broken\.yaml:4:[0-9]+: " &&
+		tail -n 1 "$work/err" | grep -q "missing-2: "
+}
+check "-j 4: the broken file named once, between the missing paths" in_order
+check "-j 1: the CSV is the default run's (sessions in the order of the walk)" \
+	cmp "$work/report.csv" "$work/j1.csv"
+report -j 3 --format html "$s"
+cp "$work/out" "$work/j3.html"
+check "-j 3: the HTML is the default run's, byte for byte" cmp "$work/report.html" "$work/j3.html"
+report -j 4 --format csv "$s"
+broken_once() { [ "$(grep -c "broken\.yaml" "$work/err")" -eq 1 ] && only_broken_named; }
+check "-j 4: the broken file named on stderr exactly once, nothing else" broken_once
+report -j 0 --format csv "$s"
+check "-j 0: exit status 2" status_is 2
+report -j many --format csv "$s"
+check "-j many: exit status 2" status_is 2
 report --format pdf "$s"
 check "an unknown format: exit status 2" status_is 2
 report --help
