@@ -32,7 +32,8 @@ bool report_csv_actions(const struct report_csv *w, struct report *r);
 /* HTML: the whole page of R; false when the spool cannot be read back. */
 bool report_html(FILE *out, struct report *r);
 
-/* xlsx: the workbook of R written to PATH; false with a message on stderr when it cannot be. */
-bool report_xlsx(const char *path, struct report *r);
+/* xlsx: the workbook of R written to PATH (NAME in messages); false with a message on stderr
+ * when it cannot be. */
+bool report_xlsx(const char *path, const char *name, struct report *r);
 
 #endif

@@ -241,20 +241,20 @@ static bool actions(struct book *b, size_t i)
 	return report_each_action(b->r, i, action_line, &as);
 }
 
-bool report_xlsx(const char *path, struct report *r)
+bool report_xlsx(const char *path, const char *name, struct report *r)
 {
 	struct book b = { .r = r };
 	bool ok = true;
 	lxw_error err;
 
 	if (!xlsxlib_load()) {
-		fprintf(stderr, "meetlat: %s: %s (%s)\n", path, _("cannot write the report"),
+		fprintf(stderr, "meetlat: %s: %s (%s)\n", name, _("cannot write the report"),
 			xlsxlib_problem());
 		return false;
 	}
 	b.wb = xlsx.workbook_new(path);
 	if (!b.wb) {
-		fprintf(stderr, "meetlat: %s: %s\n", path, _("cannot write the report"));
+		fprintf(stderr, "meetlat: %s: %s\n", name, _("cannot write the report"));
 		return false;
 	}
 	b.bold = xlsx.workbook_add_format(b.wb);
@@ -267,7 +267,7 @@ bool report_xlsx(const char *path, struct report *r)
 	}
 	err = xlsx.workbook_close(b.wb);
 	if (err != LXW_NO_ERROR || b.failed || !ok) {
-		fprintf(stderr, "meetlat: %s: %s (%s)\n", path, _("cannot write the report"),
+		fprintf(stderr, "meetlat: %s: %s (%s)\n", name, _("cannot write the report"),
 			err != LXW_NO_ERROR ? xlsx.lxw_strerror(err) : _("out of memory"));
 		return false;
 	}
