@@ -3,7 +3,8 @@
  * phases per row, the latest phases of each organisation and group (current phases in one
  * block of columns, target phases in the next), their trend over the dates, the open
  * actions; and a sheet of native radar charts, one per organisation, a series per group (its
- * latest current phase per row). Texts are written as text, never as formulas. */
+ * latest current phase per row). Texts are written as text, never as formulas. The workbook
+ * is written in libxlsxwriter's constant memory mode: each sheet row by row, in order. */
 #include "report_out.h"
 
 #include <string.h>
@@ -243,6 +244,9 @@ static bool actions(struct book *b, size_t i)
 
 bool report_xlsx(const char *path, const char *name, struct report *r)
 {
+	/* Each row goes to the sheet's temporary file when the next begins, so memory does not
+	 * grow with the sessions' actions: every sheet is written row by row, in order. */
+	lxw_workbook_options options = { .constant_memory = LXW_TRUE };
 	struct book b = { .r = r };
 	bool ok = true;
 	lxw_error err;
@@ -252,7 +256,7 @@ bool report_xlsx(const char *path, const char *name, struct report *r)
 			xlsxlib_problem());
 		return false;
 	}
-	b.wb = xlsx.workbook_new(path);
+	b.wb = xlsx.workbook_new_opt(path, &options);
 	if (!b.wb) {
 		fprintf(stderr, "meetlat: %s: %s\n", name, _("cannot write the report"));
 		return false;
