@@ -6,6 +6,7 @@
  * the open actions. */
 #include "report_out.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -186,23 +187,26 @@ static size_t date_index(char (*dates)[DATE_ISO_SIZE], size_t n, const char *dat
 	return lo;
 }
 
+/* Orders two dates of the trend (qsort). */
+static int by_date(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
 /* Fills DATES (room for all of SEC's points) with the distinct dates of SEC's points, sorted;
  * returns how many. */
 static size_t distinct_dates(const struct report_section *sec, char (*dates)[DATE_ISO_SIZE])
 {
-	size_t n = 0;
+	size_t n = 0, kept = 0;
 
-	for (size_t k = 0; k < sec->n_points; k++) {
-		const char *date = sec->points[k].date;
-		size_t at = date_index(dates, n, date);
-
-		if (!date[0] || (at < n && strcmp(dates[at], date) == 0))
-			continue;
-		memmove(dates[at + 1], dates[at], (n - at) * sizeof(*dates));
-		memcpy(dates[at], date, DATE_ISO_SIZE);
-		n++;
-	}
-	return n;
+	for (size_t k = 0; k < sec->n_points; k++)
+		if (sec->points[k].date[0])
+			memcpy(dates[n++], sec->points[k].date, DATE_ISO_SIZE);
+	qsort(dates, n, sizeof(*dates), by_date);
+	for (size_t k = 0; k < n; k++)
+		if (!kept || strcmp(dates[kept - 1], dates[k]) != 0)
+			memmove(dates[kept++], dates[k], sizeof(*dates));
+	return kept;
 }
 
 /* Writes the axes of the trend chart: phases 1..P up the left, the N DATES along the bottom. */

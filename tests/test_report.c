@@ -211,7 +211,8 @@ static bool note_action(void *ctx, const struct report_action *a)
 }
 
 /* The open actions come back from the spool exactly, in the order read, the done ones left
- * out, overdue when due before the report's day; per section or all. */
+ * out, overdue when due before the report's day; all, or per section (with the sections'
+ * actions interleaved in the spool). */
 static void test_actions(void **state)
 {
 	struct report *r = report_new(content, "2026-12-01");
@@ -233,21 +234,35 @@ static void test_actions(void **state)
 	s = read_text("meetlat_session: 1\ntitle: B\ncontent: { id: ander }\n"
 		      "actions:\n  - { text: Elders, dimension: bereik }\n");
 	fold(r, s, "b.yaml");
-	assert_int_equal(r->actions, 3);
-	assert_int_equal(r->sections[0].open_actions, 2);
+	s = team_session("c", "Ede", "Team", "2026-02-01", "");
+	assert_true(session_action_add(s, content,
+				       &(struct action_fields){ "Daarna", NULL, "", "" }, &why) == 0);
+	fold(r, s, "c.yaml");
+	assert_int_equal(r->actions, 4);
+	assert_int_equal(r->sections[0].open_actions, 3);
 	assert_true(report_each_action(r, (size_t)-1, note_action, &all));
-	assert_int_equal(all.n, 3);
+	assert_int_equal(all.n, 4);
 	char expected[256];
 	snprintf(expected, sizeof(expected), "0|a.yaml|Ede|%s|%s|Plan; \"maken\"|Sanne|2026-11-30|1",
 		 content->dimensions[2].id, content->dimensions[2].name);
 	assert_string_equal(all.lines[0], expected);
 	assert_string_equal(all.lines[1], "0|a.yaml|Ede|||Later||2026-12-01|0");
 	assert_string_equal(all.lines[2], "1|b.yaml||bereik|bereik|Elders|||0");
-	assert_true(report_each_action(r, 0, note_action, &first));
-	assert_int_equal(first.n, 2);
-	assert_true(report_each_action(r, 1, note_action, &second));
-	assert_int_equal(second.n, 1);
-	assert_string_equal(second.lines[0], all.lines[2]);
+	assert_string_equal(all.lines[3], "0|c.yaml|Ede|||Daarna|||0");
+	/* per section: each section's in the order read, the other's between them skipped;
+	 * asked twice (the second time from the spool already grouped), the same */
+	for (int pass = 0; pass < 2; pass++) {
+		memset(&first, 0, sizeof(first));
+		memset(&second, 0, sizeof(second));
+		assert_true(report_each_action(r, 1, note_action, &second));
+		assert_int_equal(second.n, 1);
+		assert_string_equal(second.lines[0], all.lines[2]);
+		assert_true(report_each_action(r, 0, note_action, &first));
+		assert_int_equal(first.n, 3);
+		assert_string_equal(first.lines[0], all.lines[0]);
+		assert_string_equal(first.lines[1], all.lines[1]);
+		assert_string_equal(first.lines[2], all.lines[3]);
+	}
 	report_free(r);
 }
 
