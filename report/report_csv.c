@@ -31,11 +31,12 @@ void report_csv_init(struct report_csv *w, FILE *out, const struct report *r)
 	w->out = out;
 	w->r = r;
 	w->separator = export_csv_separator(0, r->c->language);
+	w->failed = false;
 }
 
 /* Writes TEXT (NULL: empty) as one field: control characters replaced, guarded, quoted;
  * FIRST: no separator before it. */
-static void cell(const struct report_csv *w, const char *text, bool first)
+static void cell(struct report_csv *w, const char *text, bool first)
 {
 	char small[256], *clean = small;
 	size_t len;
@@ -45,8 +46,10 @@ static void cell(const struct report_csv *w, const char *text, bool first)
 	if (!text)
 		return;
 	len = strlen(text);
-	if (len >= sizeof(small) && !(clean = mem.malloc(len + 1)))
+	if (len >= sizeof(small) && !(clean = mem.malloc(len + 1))) {
+		w->failed = true;
 		return;
+	}
 	utf8_sanitize_into(clean, text, len, true, '?');
 	export_csv_field(w->out, clean, w->separator, export_csv_needs_guard(clean));
 	if (clean != small)
@@ -56,7 +59,7 @@ static void cell(const struct report_csv *w, const char *text, bool first)
 /* Writes the identifier, date or sha256 TEXT as one field after a separator: it was
  * validated when read (a-z, 0-9 and '-'), so it needs no cleaning or quotes, and a guard only
  * when it starts with '-'. */
-static void plain(const struct report_csv *w, const char *text)
+static void plain(struct report_csv *w, const char *text)
 {
 	if (text[0] == '-') {
 		cell(w, text, false);
@@ -67,7 +70,7 @@ static void plain(const struct report_csv *w, const char *text)
 }
 
 /* Writes the number N as one field after a separator (0 as "" when BLANK_ZERO). */
-static void number(const struct report_csv *w, size_t n, bool blank_zero)
+static void number(struct report_csv *w, size_t n, bool blank_zero)
 {
 	char digits[24], *at = digits + sizeof(digits);
 
@@ -81,7 +84,7 @@ static void number(const struct report_csv *w, size_t n, bool blank_zero)
 }
 
 /* Writes the N names (translated) as a header line. */
-static void header(const struct report_csv *w, const char *const *names, size_t n)
+static void header(struct report_csv *w, const char *const *names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		cell(w, _(names[i]), i == 0);
@@ -96,7 +99,7 @@ static const char *const session_columns[] = {
 };
 
 /* Writes the columns of session S from FILE that every line starts with. */
-static void session_cells(const struct report_csv *w, const struct session *s,
+static void session_cells(struct report_csv *w, const struct session *s,
 			  const char *file)
 {
 	cell(w, file, true);
@@ -107,7 +110,7 @@ static void session_cells(const struct report_csv *w, const struct session *s,
 	plain(w, report_session_content(s));
 }
 
-void report_csv_begin(const struct report_csv *w)
+void report_csv_begin(struct report_csv *w)
 {
 	static const char *const rest[] = { N_("content_sha256"), N_("row_id"), N_("row"),
 					    N_("current"), N_("target") };
@@ -127,7 +130,7 @@ void report_csv_begin(const struct report_csv *w)
 	fputs("\r\n", w->out);
 }
 
-void report_csv_session(const struct report_csv *w, const struct session *s, const char *file)
+void report_csv_session(struct report_csv *w, const struct session *s, const char *file)
 {
 	size_t n_phases = w->r->n_phases;
 	const char *sha = store_file_content_sha256(s), *name;
@@ -156,7 +159,7 @@ void report_csv_session(const struct report_csv *w, const struct session *s, con
 /* Writes the CSV line of the open action A (report_each_action) with the report_csv CTX. */
 static bool action_line(void *ctx, const struct report_action *a)
 {
-	const struct report_csv *w = ctx;
+	struct report_csv *w = ctx;
 	const char *cells[] = { a->title, a->organisation, a->group, a->date,
 				w->r->sections[a->section].content_id, a->row_id, a->row_name,
 				a->text, a->owner, a->due, a->overdue ? _("yes") : _("no") };
@@ -168,7 +171,7 @@ static bool action_line(void *ctx, const struct report_action *a)
 	return true;
 }
 
-bool report_csv_actions(const struct report_csv *w, struct report *r)
+bool report_csv_actions(struct report_csv *w, struct report *r)
 {
 	static const char *const rest[] = { N_("row_id"), N_("row"), N_("action"), N_("owner"),
 					    /* TRANSLATORS: a column of the CSV of `meetlat
@@ -181,5 +184,5 @@ bool report_csv_actions(const struct report_csv *w, struct report *r)
 	for (size_t i = 0; i < sizeof(rest) / sizeof(*rest); i++)
 		cell(w, _(rest[i]), false);
 	fputs("\r\n", w->out);
-	return report_each_action(r, (size_t)-1, action_line, (void *)w);
+	return report_each_action(r, (size_t)-1, action_line, w) && !w->failed;
 }

@@ -13,11 +13,17 @@
 #include "mem.h"
 #include "utf8.h"
 
+/* Set when memory ran out while the page was written (a text or a table is then missing);
+ * report_html clears it first and fails when it is set at the end. */
+static bool out_of_memory;
+
 /* Writes TEXT (NULL: nothing) with control characters replaced and the five characters that
  * HTML gives meaning replaced by references. */
 static void text(FILE *out, const char *s)
 {
 	char *clean = s ? utf8_sanitize(s, strlen(s), true, '?') : NULL;
+
+	out_of_memory |= s && !clean;
 
 	for (const char *p = clean; p && *p; p++) {
 		switch (*p) {
@@ -134,6 +140,7 @@ static void matrix(FILE *out, const struct report_section *sec)
 					    N_("Session") };
 	size_t *order = report_groups_sorted(sec);
 
+	out_of_memory |= !order;
 	element(out, "<h3>", _("Latest phases per organisation and group"), "</h3>\n");
 	element(out, "<p>", _("Each cell: the current phase → the target phase agreed in the "
 			      "group's latest session (by its date)."),
@@ -259,6 +266,7 @@ static void trend_chart(FILE *out, const struct report *r, const struct report_s
 	int width = TREND_LEFT + (int)(n ? n : 1) * TREND_STEP + 40;
 	int height = TREND_TOP + (int)(r->n_phases - 1) * TREND_PHASE + TREND_BOTTOM + 20;
 
+	out_of_memory |= !dates;
 	fprintf(out, "<figure><svg class=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" "
 		     "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"",
 		width, height, width, height);
@@ -286,6 +294,7 @@ static void trend(FILE *out, const struct report *r, const struct report_section
 	static const char *const lead[] = { N_("Organisation"), N_("Group"), N_("Date") };
 	size_t *order = report_points_sorted(sec);
 
+	out_of_memory |= !order;
 	element(out, "<h3>", _("Trend per organisation and group"), "</h3>\n");
 	trend_chart(out, r, sec, order);
 	fputs("<table class=\"trend\">", out);
@@ -370,6 +379,7 @@ bool report_html(FILE *out, struct report *r)
 	bool ok = true;
 	char line[160];
 
+	out_of_memory = false;
 	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
 		i18n_language());
@@ -390,5 +400,5 @@ bool report_html(FILE *out, struct report *r)
 		fputs("</section>\n", out);
 	}
 	fputs("</body>\n</html>\n", out);
-	return ok;
+	return ok && !out_of_memory;
 }

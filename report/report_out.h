@@ -14,22 +14,25 @@ struct report_csv {
 	FILE *out;
 	const struct report *r;
 	char separator; /* ';' when the content is Dutch, else ',' */
+	bool failed;    /* memory ran out while a text was cleaned: a cell is missing */
 };
 
 /* CSV: sets up W to write the CSV of R to OUT. */
 void report_csv_init(struct report_csv *w, FILE *out, const struct report *r);
 
 /* CSV: the byte order mark and the header line of the sessions' lines. */
-void report_csv_begin(const struct report_csv *w);
+void report_csv_begin(struct report_csv *w);
 
 /* CSV: one line per row of session S (read from FILE). */
-void report_csv_session(const struct report_csv *w, const struct session *s, const char *file);
+void report_csv_session(struct report_csv *w, const struct session *s, const char *file);
 
 /* CSV: an empty line, then the header and one line for each open action of R (W's report);
- * false when the spool cannot be read back. */
-bool report_csv_actions(const struct report_csv *w, struct report *r);
+ * false when the spool cannot be read back or memory ran out while W was written (a cell is
+ * then missing). */
+bool report_csv_actions(struct report_csv *w, struct report *r);
 
-/* HTML: the whole page of R; false when the spool cannot be read back. */
+/* HTML: the whole page of R; false when the spool cannot be read back or memory ran out (a
+ * text or a table is then missing). */
 bool report_html(FILE *out, struct report *r);
 
 /* xlsx: the workbook of R written to PATH (NAME in messages); false with a message on stderr

@@ -2,7 +2,8 @@
  * the distribution of the agreed phases per row, the latest session of each team (by date,
  * then by its updated moment), the trend per team and date, the open actions (overdue by the
  * day given) read back from the spool, sessions of another content or content version
- * reported apart, and memory that does not grow with the number of sessions. */
+ * reported apart, memory that does not grow with the number of sessions, and the CSV and
+ * HTML writers failing (never dropping a text) when memory runs out. */
 #include <malloc.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +17,7 @@
 #include "builtin_content.h"
 #include "mem.h"
 #include "report.h"
+#include "report_out.h"
 #include "store.h"
 
 /* Returns a session of the built-in almanac for ORGANISATION and GROUP on DATE, updated at
@@ -414,6 +416,79 @@ static void test_alloc_fail(void **state)
 		session_free(s[i]);
 }
 
+/* Folds S[0..N) into a new report and writes its CSV (HTML: its page) into *TEXT (from
+ * open_memstream: free with free), the allocations of the writing (only) going through
+ * failing_*; returns whether the writer said the report was whole. */
+static bool write_report(struct session *const *s, size_t n, bool html, char **text)
+{
+	struct report *r = report_new(content, "2026-12-01");
+	size_t len;
+	FILE *f = open_memstream(text, &len);
+	struct report_csv w;
+	bool ok;
+
+	assert_non_null(r);
+	assert_non_null(f);
+	for (size_t i = 0; i < n; i++)
+		assert_true(report_add(r, s[i], "x.yaml"));
+	calls = 0;
+	mem.malloc = failing_malloc;
+	mem.calloc = failing_calloc;
+	mem.realloc = failing_realloc;
+	if (html) {
+		ok = report_html(f, r);
+	} else {
+		report_csv_init(&w, f, r);
+		report_csv_begin(&w);
+		for (size_t i = 0; i < n; i++)
+			report_csv_session(&w, s[i], "x.yaml");
+		ok = report_csv_actions(&w, r);
+	}
+	mem_reset();
+	assert_int_equal(fclose(f), 0);
+	report_free(r);
+	return ok;
+}
+
+/* Each allocation of writing the CSV and the HTML page of sessions of two contents (one with
+ * an action whose text is longer than the CSV's own buffer) fails in turn: the writer then
+ * says the report is not whole (never a cell or text silently dropped), and nothing leaks
+ * (ASan); with no allocation failing, it gives the report written without a failing
+ * allocator, byte for byte. */
+static void test_writers_alloc_fail(void **state)
+{
+	struct session *s[2] = { team_session("a", "Ede", "Team", "2026-01-01", ""),
+				 read_text("meetlat_session: 1\ntitle: B\ncontent: { id: ander }\n"
+					   "actions:\n  - { text: Elders, dimension: bereik }\n") };
+	char long_text[400], *want, *got;
+	const char *why;
+
+	(void)state;
+	memset(long_text, 'x', sizeof(long_text) - 1);
+	long_text[sizeof(long_text) - 1] = '\0';
+	agree(s[0], 1, 2, 3);
+	assert_true(session_action_add(s[0], content,
+				       &(struct action_fields){ long_text, NULL, "Sanne", "" },
+				       &why) == 0);
+	for (int html = 0; html < 2; html++) {
+		bool ok = false;
+
+		fail_at = 0;
+		assert_true(write_report(s, 2, html, &want));
+		for (fail_at = 1; !ok; fail_at++) {
+			ok = write_report(s, 2, html, &got);
+			assert_int_equal(ok, calls < fail_at);
+			if (ok)
+				assert_string_equal(got, want);
+			free(got);
+		}
+		assert_true(fail_at > 3);
+		free(want);
+	}
+	for (size_t i = 0; i < 2; i++)
+		session_free(s[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -423,6 +498,7 @@ int main(void)
 		cmocka_unit_test(test_actions),
 		cmocka_unit_test(test_memory_flat),
 		cmocka_unit_test(test_alloc_fail),
+		cmocka_unit_test(test_writers_alloc_fail),
 	};
 
 	return cmocka_run_group_tests(tests, load_content, free_content);
