@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "i18n.h"
 #include "mem.h"
 #include "utf8.h"
@@ -25,16 +26,8 @@ static void text(FILE *out, const char *s)
 
 	out_of_memory |= s && !clean;
 
-	for (const char *p = clean; p && *p; p++) {
-		switch (*p) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: putc(*p, out); break;
-		}
-	}
+	if (clean)
+		html_escape_to(out, clean, strlen(clean));
 	mem.free(clean);
 }
 
