@@ -335,27 +335,35 @@ static FILE *spool_open(void)
 	return f;
 }
 
+/* Writes to the spool F one action of section number SECTION: OVERDUE and its ACTION_TEXTS
+ * texts and due date (TEXTS). */
+static bool spool_record(FILE *f, size_t section, unsigned char overdue,
+			 const char *const *texts)
+{
+	bool ok = fwrite(&section, sizeof(section), 1, f) == 1 && fwrite(&overdue, 1, 1, f) == 1;
+
+	for (size_t i = 0; ok && i <= ACTION_TEXTS; i++)
+		ok = spool_text(f, texts[i]);
+	return ok;
+}
+
 /* Writes the open action A of S (from FILE, in section number SECTION) to the spool. */
 static bool spool_action(struct report *r, size_t section, const struct session *s,
 			 const char *file, const struct session_action *a)
 {
 	long row = session_action_row(a, r->c);
 	bool own = r->sections[section].own;
-	const char *texts[ACTION_TEXTS] = {
+	const char *texts[ACTION_TEXTS + 1] = {
 		file, s->meta[META_TITLE], s->meta[META_ORGANISATION], s->meta[META_GROUP],
 		s->meta[META_DATE], a->dimension,
 		own && row >= 0 ? r->c->dimensions[row].name : a->dimension, a->text, a->owner,
 	};
 	unsigned char overdue = a->due[0] && strcmp(a->due, r->today) < 0;
-	bool ok;
 
+	texts[ACTION_TEXTS] = a->due;
 	if (!r->spool && !(r->spool = spool_open()))
 		return false;
-	ok = fwrite(&section, sizeof(section), 1, r->spool) == 1 &&
-	     fwrite(&overdue, 1, 1, r->spool) == 1;
-	for (size_t i = 0; ok && i < ACTION_TEXTS; i++)
-		ok = spool_text(r->spool, texts[i]);
-	if (!ok || !spool_text(r->spool, a->due))
+	if (!spool_record(r->spool, section, overdue, texts))
 		return false;
 	r->actions++;
 	r->sections[section].open_actions++;
@@ -427,32 +435,123 @@ static bool spool_next(struct spool_reader *sr, size_t *section, unsigned char *
 	return true;
 }
 
-bool report_each_action(struct report *r, size_t section,
-			bool (*each)(void *ctx, const struct report_action *a), void *ctx)
+/* Points T at the ACTION_TEXTS texts and the due date that SR holds; returns the size of
+ * their record in the spool (spool_record). */
+static size_t spool_texts(const struct spool_reader *sr, const char **t)
 {
-	struct spool_reader sr = { .f = r->spool };
+	size_t size = sizeof(size_t) + 1;
+
+	for (size_t i = 0; i <= ACTION_TEXTS; i++) {
+		t[i] = sr->buf + sr->at[i];
+		size += sizeof(size_t) + strlen(t[i]);
+	}
+	return size;
+}
+
+/* Calls EACH with the actions of section SECTION ((size_t)-1: all) among the COUNT (at most)
+ * that the spool F holds from its byte FROM on, until it returns false; false when F cannot
+ * be read back. F is left at its end. */
+static bool spool_each(FILE *f, long from, size_t count, size_t section,
+		       bool (*each)(void *ctx, const struct report_action *a), void *ctx)
+{
+	struct spool_reader sr = { .f = f };
 	struct report_action a;
 	unsigned char overdue;
 	bool broken = false, go = true;
 
-	if (!r->spool)
-		return true;
-	if (fflush(r->spool) != 0 || fseek(r->spool, 0, SEEK_SET) != 0)
+	if (fflush(f) != 0 || fseek(f, from, SEEK_SET) != 0)
 		return false;
-	while (go && spool_next(&sr, &a.section, &overdue, &broken)) {
+	for (; go && count && spool_next(&sr, &a.section, &overdue, &broken); count--) {
 		const char *t[ACTION_TEXTS + 1];
 
 		if (section != (size_t)-1 && a.section != section)
 			continue;
-		for (size_t i = 0; i <= ACTION_TEXTS; i++)
-			t[i] = sr.buf + sr.at[i];
+		spool_texts(&sr, t);
 		a = (struct report_action){ a.section, overdue, t[0], t[1], t[2], t[3], t[4],
 					    t[5], t[6], t[7], t[8], t[9] };
 		go = each(ctx, &a);
 	}
 	mem.free(sr.buf);
-	fseek(r->spool, 0, SEEK_END);
+	fseek(f, 0, SEEK_END);
 	return !broken;
+}
+
+/* Passes over the spool of R: in AT, the bytes of each section's actions; with G, also copies
+ * each action to G at NEXT[its section], which moves on. False when it cannot be read back or
+ * G written. */
+static bool spool_pass(struct report *r, long *at, FILE *g, long *next)
+{
+	struct spool_reader sr = { .f = r->spool };
+	size_t section;
+	unsigned char overdue;
+	bool broken = false, ok = fflush(r->spool) == 0 && fseek(r->spool, 0, SEEK_SET) == 0;
+
+	while (ok && spool_next(&sr, &section, &overdue, &broken)) {
+		const char *t[ACTION_TEXTS + 1];
+		long size = (long)spool_texts(&sr, t);
+
+		if (section >= r->n_sections) {
+			broken = true;
+			break;
+		}
+		at[section] += size;
+		if (g) {
+			ok = fseek(g, next[section], SEEK_SET) == 0 &&
+			     spool_record(g, section, overdue, t);
+			next[section] += size;
+		}
+	}
+	mem.free(sr.buf);
+	fseek(r->spool, 0, SEEK_END);
+	return ok && !broken;
+}
+
+/* Makes R->grouped: the spool with the actions of each section together, in the order of the
+ * sections (each section's in the order read), and R->grouped_at: where each section's
+ * start. Two passes over the spool: a writer then reads each section's part once. */
+static bool spool_group(struct report *r)
+{
+	long *sizes = mem.calloc(2 * r->n_sections, sizeof(long)), sum = 0;
+	long *at = sizes ? sizes + r->n_sections : NULL;
+	FILE *g = NULL;
+	bool ok = sizes && spool_pass(r, sizes, NULL, NULL) && (g = spool_open());
+
+	for (size_t k = 0; ok && k < r->n_sections; k++) {
+		at[k] = sum;
+		sum += sizes[k];
+		sizes[k] = 0;
+	}
+	if (ok) {
+		long *next = mem.malloc(r->n_sections * sizeof(long));
+
+		if (next)
+			memcpy(next, at, r->n_sections * sizeof(long));
+		ok = next && spool_pass(r, sizes, g, next) && fflush(g) == 0;
+		mem.free(next);
+	}
+	if (!ok) {
+		if (g)
+			fclose(g);
+		mem.free(sizes);
+		return false;
+	}
+	memmove(sizes, at, r->n_sections * sizeof(long));
+	r->grouped = g;
+	r->grouped_at = sizes;
+	return true;
+}
+
+bool report_each_action(struct report *r, size_t section,
+			bool (*each)(void *ctx, const struct report_action *a), void *ctx)
+{
+	if (!r->spool)
+		return true;
+	if (section == (size_t)-1 || r->n_sections == 1)
+		return spool_each(r->spool, 0, (size_t)-1, section, each, ctx);
+	if (!r->grouped && !spool_group(r))
+		return false;
+	return spool_each(r->grouped, r->grouped_at[section], r->sections[section].open_actions,
+			  section, each, ctx);
 }
 
 /* The section being sorted (qsort has no context). */
@@ -547,5 +646,8 @@ void report_free(struct report *r)
 	mem.free(r->key);
 	if (r->spool)
 		fclose(r->spool);
+	if (r->grouped)
+		fclose(r->grouped);
+	mem.free(r->grouped_at);
 	mem.free(r);
 }

@@ -79,6 +79,9 @@ struct report {
 	size_t n_sections, cap_sections;
 	struct keymap section_keys; /* "id\x1fsha256" */
 	FILE *spool;                /* the open actions, or NULL before the first */
+	FILE *grouped;    /* the spool with each section's actions together, made when first
+			   * needed (with more than one section), or NULL */
+	long *grouped_at; /* where each section's actions start in GROUPED */
 	size_t actions;
 	char *key;                  /* where the keys of the maps are composed */
 	size_t key_cap;
@@ -111,7 +114,9 @@ bool report_session_row(const struct report *r, const struct session *s, size_t 
 const char *report_session_content(const struct session *s);
 
 /* Calls EACH with every open action of section SECTION (all sections: (size_t)-1), in the
- * order read, until it returns false; false when the spool cannot be read back. */
+ * order read, until it returns false; false when the spool cannot be read back. One
+ * section's are read without reading the others' (the first such call groups the spool by
+ * section), so writing every section's reads the spool a bounded number of times. */
 bool report_each_action(struct report *r, size_t section,
 			bool (*each)(void *ctx, const struct report_action *a), void *ctx);
 

@@ -3,7 +3,6 @@
  * the report (report_out.h). */
 #include "report_cli.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 #include "i18n.h"
 #include "report.h"
 #include "report_out.h"
+#include "report_target.h"
 #include "report_walk.h"
 #include "valid.h"
 
@@ -202,36 +202,42 @@ static bool fold(void *ctx, const struct session *s, const char *path, struct re
 	return true;
 }
 
-/* Opens where the CSV or HTML report goes: O's file, else standard output; NULL (said). */
-static FILE *open_output(const struct report_options *o)
+/* Writes the rest of the report of REP in O's format, to T's temporary file (-o) or to
+ * standard output, and puts T's file in place; false when it could not be written (said). */
+static bool finish(const struct report_options *o, struct reporting *rep,
+		   struct report_target *t)
 {
-	FILE *out;
-
-	if (!o->output)
-		return stdout;
-	out = fopen(o->output, "w");
-	if (!out)
-		fprintf(stderr, "meetlat: %s: %s\n", o->output, strerror(errno));
-	return out;
-}
-
-/* Writes the rest of the report of REP in O's format; false when it could not be written
- * (said). */
-static bool finish(const struct report_options *o, struct reporting *rep, FILE *out)
-{
+	FILE *out = o->output ? t->stream : stdout;
 	bool ok;
 
 	if (o->format == FORMAT_XLSX)
-		return report_xlsx(o->output, rep->r);
+		return report_xlsx(t->tmp, o->output, rep->r) && report_target_commit(t);
 	ok = rep->streams ? report_csv_actions(&rep->csv, rep->r) && !rep->unwritten
 			  : report_html(out, rep->r);
-	ok = fflush(out) == 0 && !ferror(out) && ok;
-	if (out != stdout)
-		ok = fclose(out) == 0 && ok;
+	if (ok && o->output)
+		return report_target_commit(t);
+	ok = ok && fflush(out) == 0 && !ferror(out);
 	if (!ok)
 		fprintf(stderr, "meetlat: %s: %s\n", o->output ? o->output : _("standard output"),
 			_("cannot write the report"));
 	return ok;
+}
+
+/* Opens where O's report goes: T's temporary file for -o (refused when -o names a session
+ * file: *STATUS is then STATUS_USAGE), else standard output; false (said). */
+static bool open_output(const struct report_options *o, const struct content *c,
+			struct report_target *t, int *status)
+{
+	if (!o->output)
+		return true;
+	if (report_target_is_session(o->output, c)) {
+		fprintf(stderr, "meetlat: %s: %s\n", o->output,
+			_("this is a session file: a report never replaces one; name another file "
+			  "with -o"));
+		*status = STATUS_USAGE;
+		return false;
+	}
+	return report_target_open(t, o->output, o->format != FORMAT_XLSX);
 }
 
 /* Reads the paths of O with content C and writes the report; returns the exit status. */
@@ -241,17 +247,17 @@ static int run(const struct report_options *o, const struct content *c)
 	struct report_walk w = { .c = c, .render = render, .each = fold, .ctx = &rep,
 				 .errors = stderr,
 				 .jobs = o->jobs ? o->jobs : report_walk_default_jobs() };
-	FILE *out = NULL;
+	struct report_target t = { .fd = -1 };
 	int status = STATUS_SKIPPED;
 
 	if (!rep.r) {
 		fprintf(stderr, "meetlat: %s\n", _("out of memory"));
 		return STATUS_SKIPPED;
 	}
-	if (o->format != FORMAT_XLSX && !(out = open_output(o)))
+	if (!open_output(o, c, &t, &status))
 		goto done;
 	rep.streams = o->format == FORMAT_CSV;
-	report_csv_init(&rep.csv, out, rep.r);
+	report_csv_init(&rep.csv, o->output ? t.stream : stdout, rep.r);
 	report_walk(&w, o->paths, (size_t)o->n_paths);
 	if (w.failed)
 		fprintf(stderr, "meetlat: %s\n", _("out of memory"));
@@ -264,12 +270,10 @@ static int run(const struct report_options *o, const struct content *c)
 	}
 	if (rep.streams && !rep.begun)
 		rep.unwritten |= !report_csv_begin(&rep.csv);
-	if (finish(o, &rep, out))
+	if (finish(o, &rep, &t))
 		status = w.skipped ? STATUS_SKIPPED : STATUS_OK;
-	out = NULL;
 done:
-	if (out && out != stdout)
-		fclose(out);
+	report_target_discard(&t);
 	report_free(rep.r);
 	return status;
 }

@@ -6,11 +6,17 @@
  * the open actions. */
 #include "report_out.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "i18n.h"
 #include "mem.h"
 #include "utf8.h"
+
+/* Set when memory ran out while the page was written (a text or a table is then missing);
+ * report_html clears it first and fails when it is set at the end. */
+static bool out_of_memory;
 
 /* Writes TEXT (NULL: nothing) with control characters replaced and the five characters that
  * HTML gives meaning replaced by references. */
@@ -18,16 +24,10 @@ static void text(FILE *out, const char *s)
 {
 	char *clean = s ? utf8_sanitize(s, strlen(s), true, '?') : NULL;
 
-	for (const char *p = clean; p && *p; p++) {
-		switch (*p) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: putc(*p, out); break;
-		}
-	}
+	out_of_memory |= s && !clean;
+
+	if (clean)
+		html_escape_to(out, clean, strlen(clean));
 	mem.free(clean);
 }
 
@@ -133,6 +133,7 @@ static void matrix(FILE *out, const struct report_section *sec)
 					    N_("Session") };
 	size_t *order = report_groups_sorted(sec);
 
+	out_of_memory |= !order;
 	element(out, "<h3>", _("Latest phases per organisation and group"), "</h3>\n");
 	element(out, "<p>", _("Each cell: the current phase → the target phase agreed in the "
 			      "group's latest session (by its date)."),
@@ -186,23 +187,26 @@ static size_t date_index(char (*dates)[DATE_ISO_SIZE], size_t n, const char *dat
 	return lo;
 }
 
+/* Orders two dates of the trend (qsort). */
+static int by_date(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
 /* Fills DATES (room for all of SEC's points) with the distinct dates of SEC's points, sorted;
  * returns how many. */
 static size_t distinct_dates(const struct report_section *sec, char (*dates)[DATE_ISO_SIZE])
 {
-	size_t n = 0;
+	size_t n = 0, kept = 0;
 
-	for (size_t k = 0; k < sec->n_points; k++) {
-		const char *date = sec->points[k].date;
-		size_t at = date_index(dates, n, date);
-
-		if (!date[0] || (at < n && strcmp(dates[at], date) == 0))
-			continue;
-		memmove(dates[at + 1], dates[at], (n - at) * sizeof(*dates));
-		memcpy(dates[at], date, DATE_ISO_SIZE);
-		n++;
-	}
-	return n;
+	for (size_t k = 0; k < sec->n_points; k++)
+		if (sec->points[k].date[0])
+			memcpy(dates[n++], sec->points[k].date, DATE_ISO_SIZE);
+	qsort(dates, n, sizeof(*dates), by_date);
+	for (size_t k = 0; k < n; k++)
+		if (!kept || strcmp(dates[kept - 1], dates[k]) != 0)
+			memmove(dates[kept++], dates[k], sizeof(*dates));
+	return kept;
 }
 
 /* Writes the axes of the trend chart: phases 1..P up the left, the N DATES along the bottom. */
@@ -255,6 +259,7 @@ static void trend_chart(FILE *out, const struct report *r, const struct report_s
 	int width = TREND_LEFT + (int)(n ? n : 1) * TREND_STEP + 40;
 	int height = TREND_TOP + (int)(r->n_phases - 1) * TREND_PHASE + TREND_BOTTOM + 20;
 
+	out_of_memory |= !dates;
 	fprintf(out, "<figure><svg class=\"trend\" xmlns=\"http://www.w3.org/2000/svg\" "
 		     "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"",
 		width, height, width, height);
@@ -282,6 +287,7 @@ static void trend(FILE *out, const struct report *r, const struct report_section
 	static const char *const lead[] = { N_("Organisation"), N_("Group"), N_("Date") };
 	size_t *order = report_points_sorted(sec);
 
+	out_of_memory |= !order;
 	element(out, "<h3>", _("Trend per organisation and group"), "</h3>\n");
 	trend_chart(out, r, sec, order);
 	fputs("<table class=\"trend\">", out);
@@ -366,6 +372,7 @@ bool report_html(FILE *out, struct report *r)
 	bool ok = true;
 	char line[160];
 
+	out_of_memory = false;
 	fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
 		i18n_language());
@@ -386,5 +393,5 @@ bool report_html(FILE *out, struct report *r)
 		fputs("</section>\n", out);
 	}
 	fputs("</body>\n</html>\n", out);
-	return ok;
+	return ok && !out_of_memory;
 }

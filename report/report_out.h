@@ -33,10 +33,12 @@ void report_csv_session(const struct report_csv *w, struct report_text *t,
  * false when the spool cannot be read back. */
 bool report_csv_actions(const struct report_csv *w, struct report *r);
 
-/* HTML: the whole page of R; false when the spool cannot be read back. */
+/* HTML: the whole page of R; false when the spool cannot be read back or memory ran out (a
+ * text or a table is then missing). */
 bool report_html(FILE *out, struct report *r);
 
-/* xlsx: the workbook of R written to PATH; false with a message on stderr when it cannot be. */
-bool report_xlsx(const char *path, struct report *r);
+/* xlsx: the workbook of R written to PATH (NAME in messages); false with a message on stderr
+ * when it cannot be. */
+bool report_xlsx(const char *path, const char *name, struct report *r);
 
 #endif

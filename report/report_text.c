@@ -48,7 +48,7 @@ void report_text_addc(struct report_text *t, char c)
 
 bool report_text_flush(struct report_text *t, FILE *out)
 {
-	bool ok = !t->failed && fwrite(t->data, 1, t->len, out) == t->len;
+	bool ok = !t->failed && (!t->len || fwrite(t->data, 1, t->len, out) == t->len);
 
 	t->len = 0;
 	t->failed = false;

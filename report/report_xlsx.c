@@ -3,7 +3,8 @@
  * phases per row, the latest phases of each organisation and group (current phases in one
  * block of columns, target phases in the next), their trend over the dates, the open
  * actions; and a sheet of native radar charts, one per organisation, a series per group (its
- * latest current phase per row). Texts are written as text, never as formulas. */
+ * latest current phase per row). Texts are written as text, never as formulas. The workbook
+ * is written in libxlsxwriter's constant memory mode: each sheet row by row, in order. */
 #include "report_out.h"
 
 #include <string.h>
@@ -241,20 +242,23 @@ static bool actions(struct book *b, size_t i)
 	return report_each_action(b->r, i, action_line, &as);
 }
 
-bool report_xlsx(const char *path, struct report *r)
+bool report_xlsx(const char *path, const char *name, struct report *r)
 {
+	/* Each row goes to the sheet's temporary file when the next begins, so memory does not
+	 * grow with the sessions' actions: every sheet is written row by row, in order. */
+	lxw_workbook_options options = { .constant_memory = LXW_TRUE };
 	struct book b = { .r = r };
 	bool ok = true;
 	lxw_error err;
 
 	if (!xlsxlib_load()) {
-		fprintf(stderr, "meetlat: %s: %s (%s)\n", path, _("cannot write the report"),
+		fprintf(stderr, "meetlat: %s: %s (%s)\n", name, _("cannot write the report"),
 			xlsxlib_problem());
 		return false;
 	}
-	b.wb = xlsx.workbook_new(path);
+	b.wb = xlsx.workbook_new_opt(path, &options);
 	if (!b.wb) {
-		fprintf(stderr, "meetlat: %s: %s\n", path, _("cannot write the report"));
+		fprintf(stderr, "meetlat: %s: %s\n", name, _("cannot write the report"));
 		return false;
 	}
 	b.bold = xlsx.workbook_add_format(b.wb);
@@ -267,7 +271,7 @@ bool report_xlsx(const char *path, struct report *r)
 	}
 	err = xlsx.workbook_close(b.wb);
 	if (err != LXW_NO_ERROR || b.failed || !ok) {
-		fprintf(stderr, "meetlat: %s: %s (%s)\n", path, _("cannot write the report"),
+		fprintf(stderr, "meetlat: %s: %s (%s)\n", name, _("cannot write the report"),
 			err != LXW_NO_ERROR ? xlsx.lxw_strerror(err) : _("out of memory"));
 		return false;
 	}

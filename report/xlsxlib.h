@@ -1,7 +1,7 @@
 /* xlsxlib.h - the functions of libxlsxwriter that the xlsx report calls, loaded when an xlsx
  * report is first written (base/dynlib.h). libxlsxwriter brings minizip, zlib and OpenSSL's
  * libcrypto; a program that linked it would map and relocate them at every start (issue 10).
- * Called as xlsx.workbook_new(path), after xlsxlib_load(). */
+ * Called as xlsx.workbook_new_opt(path, &options), after xlsxlib_load(). */
 #ifndef MEETLAT_XLSXLIB_H
 #define MEETLAT_XLSXLIB_H
 
@@ -10,7 +10,7 @@
 
 /* The functions, each by its name in the library (X is applied to each). */
 #define XLSXLIB_FUNCTIONS(X)                                                              \
-	X(workbook_new) X(workbook_close) X(workbook_add_worksheet) X(workbook_add_format) \
+	X(workbook_new_opt) X(workbook_close) X(workbook_add_worksheet) X(workbook_add_format) \
 	X(workbook_add_chart) X(format_set_bold) X(worksheet_write_string)                 \
 	X(worksheet_write_number) X(worksheet_set_column) X(worksheet_insert_chart)        \
 	X(chart_title_set_name) X(chart_add_series) X(chart_series_set_categories)         \

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "export_impl.h"
+#include "html.h"
 #include "i18n.h"
 #include "utf8.h"
 
@@ -39,16 +40,7 @@ static const struct markup html = {
 /* Writes TEXT with the five characters that HTML gives meaning replaced by references. */
 static void html_escape(const struct export *e, const char *text)
 {
-	for (; *text; text++) {
-		switch (*text) {
-		case '&': fputs("&amp;", e->out); break;
-		case '<': fputs("&lt;", e->out); break;
-		case '>': fputs("&gt;", e->out); break;
-		case '"': fputs("&quot;", e->out); break;
-		case '\'': fputs("&#39;", e->out); break;
-		default: putc(*text, e->out); break;
-		}
-	}
+	html_escape_to(e->out, text, strlen(text));
 }
 
 static const char html_style[] =

@@ -101,6 +101,10 @@ struct store_stamp store_stamp_of(const char *path);
 /* Returns true when A and B are both known and tell of the same file in the same state. */
 bool store_stamp_same(const struct store_stamp *a, const struct store_stamp *b);
 
+/* Returns the malloc'd path "<folder of PATH>/.<name of PATH><SUFFIX>", or NULL: where a
+ * file beside PATH that a folder's listing skips goes (a save's temporary file, a lock). */
+char *store_hidden_sibling(const char *path, const char *suffix);
+
 /* Returns the malloc'd path of the lock file of the session file REAL_PATH (every link
  * followed): "<folder>/.<name>.lock"; NULL when memory is exhausted. */
 char *store_lock_name(const char *real_path);

@@ -4,6 +4,7 @@
 #define MEETLAT_STORE_IMPL_H
 
 #include "session.h"
+#include "store.h"
 #include "ynode.h"
 
 /* The keys of a session file, in the order they are written (meetlat-session(5)). */
@@ -74,9 +75,6 @@ struct store_origin {
 /* True (the default): store_emit writes what it can directly, byte for byte as libyaml
  * would; false: everything through libyaml (for the tests that compare the two). */
 extern bool store_direct_writes;
-
-/* Returns the malloc'd path "<folder of PATH>/.<name of PATH><SUFFIX>", or NULL. */
-char *store_hidden_sibling(const char *path, const char *suffix);
 
 /* Returns a malloc'd string made from FMT, or NULL when memory is exhausted. */
 char *store_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

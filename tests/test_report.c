@@ -2,9 +2,10 @@
  * the distribution of the agreed phases per row, the latest session of each team (by date,
  * then by its updated moment), the trend per team and date, the open actions (overdue by the
  * day given) read back from the spool, sessions of another content or content version
- * reported apart, memory that does not grow with the number of sessions, and the walk over
- * files read in threads: the sessions handed over in the order of the walk, a broken file
- * named once in its place, a stop that leaves nothing behind. */
+ * reported apart, memory that does not grow with the number of sessions, the walk over
+ * files read in threads (the sessions handed over in the order of the walk, a broken file
+ * named once in its place, a stop that leaves nothing behind), and the CSV and HTML writers
+ * failing (never dropping a text) when memory runs out. */
 #include <malloc.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +20,7 @@
 #include "builtin_content.h"
 #include "mem.h"
 #include "report.h"
+#include "report_out.h"
 #include "report_walk.h"
 #include "store.h"
 
@@ -215,7 +217,8 @@ static bool note_action(void *ctx, const struct report_action *a)
 }
 
 /* The open actions come back from the spool exactly, in the order read, the done ones left
- * out, overdue when due before the report's day; per section or all. */
+ * out, overdue when due before the report's day; all, or per section (with the sections'
+ * actions interleaved in the spool). */
 static void test_actions(void **state)
 {
 	struct report *r = report_new(content, "2026-12-01");
@@ -237,21 +240,35 @@ static void test_actions(void **state)
 	s = read_text("meetlat_session: 1\ntitle: B\ncontent: { id: ander }\n"
 		      "actions:\n  - { text: Elders, dimension: bereik }\n");
 	fold(r, s, "b.yaml");
-	assert_int_equal(r->actions, 3);
-	assert_int_equal(r->sections[0].open_actions, 2);
+	s = team_session("c", "Ede", "Team", "2026-02-01", "");
+	assert_true(session_action_add(s, content,
+				       &(struct action_fields){ "Daarna", NULL, "", "" }, &why) == 0);
+	fold(r, s, "c.yaml");
+	assert_int_equal(r->actions, 4);
+	assert_int_equal(r->sections[0].open_actions, 3);
 	assert_true(report_each_action(r, (size_t)-1, note_action, &all));
-	assert_int_equal(all.n, 3);
+	assert_int_equal(all.n, 4);
 	char expected[256];
 	snprintf(expected, sizeof(expected), "0|a.yaml|Ede|%s|%s|Plan; \"maken\"|Sanne|2026-11-30|1",
 		 content->dimensions[2].id, content->dimensions[2].name);
 	assert_string_equal(all.lines[0], expected);
 	assert_string_equal(all.lines[1], "0|a.yaml|Ede|||Later||2026-12-01|0");
 	assert_string_equal(all.lines[2], "1|b.yaml||bereik|bereik|Elders|||0");
-	assert_true(report_each_action(r, 0, note_action, &first));
-	assert_int_equal(first.n, 2);
-	assert_true(report_each_action(r, 1, note_action, &second));
-	assert_int_equal(second.n, 1);
-	assert_string_equal(second.lines[0], all.lines[2]);
+	assert_string_equal(all.lines[3], "0|c.yaml|Ede|||Daarna|||0");
+	/* per section: each section's in the order read, the other's between them skipped;
+	 * asked twice (the second time from the spool already grouped), the same */
+	for (int pass = 0; pass < 2; pass++) {
+		memset(&first, 0, sizeof(first));
+		memset(&second, 0, sizeof(second));
+		assert_true(report_each_action(r, 1, note_action, &second));
+		assert_int_equal(second.n, 1);
+		assert_string_equal(second.lines[0], all.lines[2]);
+		assert_true(report_each_action(r, 0, note_action, &first));
+		assert_int_equal(first.n, 3);
+		assert_string_equal(first.lines[0], all.lines[0]);
+		assert_string_equal(first.lines[1], all.lines[1]);
+		assert_string_equal(first.lines[2], all.lines[3]);
+	}
 	report_free(r);
 }
 
@@ -512,6 +529,84 @@ static void test_walk_threads(void **state)
 	remove_walk_files(dir);
 }
 
+/* Folds S[0..N) into a new report and writes its CSV (HTML: its page) into *TEXT (from
+ * open_memstream: free with free), the allocations of the writing (only) going through
+ * failing_*; returns whether the writer said the report was whole. */
+static bool write_report(struct session *const *s, size_t n, bool html, char **text)
+{
+	struct report *r = report_new(content, "2026-12-01");
+	size_t len;
+	FILE *f = open_memstream(text, &len);
+	struct report_csv w;
+	bool ok;
+
+	assert_non_null(r);
+	assert_non_null(f);
+	for (size_t i = 0; i < n; i++)
+		assert_true(report_add(r, s[i], "x.yaml"));
+	calls = 0;
+	mem.malloc = failing_malloc;
+	mem.calloc = failing_calloc;
+	mem.realloc = failing_realloc;
+	if (html) {
+		ok = report_html(f, r);
+	} else {
+		report_csv_init(&w, f, r);
+		ok = report_csv_begin(&w);
+		for (size_t i = 0; i < n; i++) {
+			struct report_text t = { 0 };
+
+			report_csv_session(&w, &t, s[i], "x.yaml");
+			ok = !t.failed && report_text_flush(&t, f) && ok;
+			report_text_free(&t);
+		}
+		ok = report_csv_actions(&w, r) && ok;
+	}
+	mem_reset();
+	assert_int_equal(fclose(f), 0);
+	report_free(r);
+	return ok;
+}
+
+/* Each allocation of writing the CSV and the HTML page of sessions of two contents (one with
+ * an action whose text is longer than the CSV's own buffer) fails in turn: the writer then
+ * says the report is not whole (never a cell or text silently dropped), and nothing leaks
+ * (ASan); with no allocation failing, it gives the report written without a failing
+ * allocator, byte for byte. */
+static void test_writers_alloc_fail(void **state)
+{
+	struct session *s[2] = { team_session("a", "Ede", "Team", "2026-01-01", ""),
+				 read_text("meetlat_session: 1\ntitle: B\ncontent: { id: ander }\n"
+					   "actions:\n  - { text: Elders, dimension: bereik }\n") };
+	char long_text[400], *want, *got;
+	const char *why;
+
+	(void)state;
+	memset(long_text, 'x', sizeof(long_text) - 1);
+	long_text[sizeof(long_text) - 1] = '\0';
+	agree(s[0], 1, 2, 3);
+	assert_true(session_action_add(s[0], content,
+				       &(struct action_fields){ long_text, NULL, "Sanne", "" },
+				       &why) == 0);
+	for (int html = 0; html < 2; html++) {
+		bool ok = false;
+
+		fail_at = 0;
+		assert_true(write_report(s, 2, html, &want));
+		for (fail_at = 1; !ok; fail_at++) {
+			ok = write_report(s, 2, html, &got);
+			assert_int_equal(ok, calls < fail_at);
+			if (ok)
+				assert_string_equal(got, want);
+			free(got);
+		}
+		assert_true(fail_at > 3);
+		free(want);
+	}
+	for (size_t i = 0; i < 2; i++)
+		session_free(s[i]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -522,6 +617,7 @@ int main(void)
 		cmocka_unit_test(test_memory_flat),
 		cmocka_unit_test(test_alloc_fail),
 		cmocka_unit_test(test_walk_threads),
+		cmocka_unit_test(test_writers_alloc_fail),
 	};
 
 	return cmocka_run_group_tests(tests, load_content, free_content);

@@ -195,6 +195,33 @@ check "csv --lang nl: the column names in Dutch, ';' between them" dutch_csv
 
 report --format csv "$work/empty"
 check "no session found: exit status 2" status_is 2
+
+# -o: the report goes to a temporary file renamed over FILE only when it is whole.
+mkdir "$work/out-dir"
+printf 'the previous report\n' > "$work/out-dir/kept.html"
+cp "$work/out-dir/kept.html" "$work/kept.before"
+no_temp_left() { [ "$(ls -A "$work/out-dir" | grep -vc '^kept\.html$')" -eq 0 ]; }
+unchanged() { cmp -s "$work/kept.before" "$work/out-dir/kept.html" && no_temp_left; }
+report -o "$work/out-dir/kept.html" "$work/empty"
+check "-o, no session found: exit status 2" status_is 2
+check "-o, no session found: FILE's bytes unchanged, no temporary file left" unchanged
+report -o "$work/out-dir/kept.html" "$work/no-such-folder"
+check "-o, a mistyped folder: FILE's bytes unchanged, no temporary file left" unchanged
+chmod 640 "$work/out-dir/kept.html"
+report -o "$work/out-dir/kept.html" "$s/org-1"
+replaced() {
+	grep -q '^<!DOCTYPE html>' "$work/out-dir/kept.html" && no_temp_left &&
+		[ "$(stat -c %a "$work/out-dir/kept.html")" = 640 ]
+}
+check "-o, a report written: FILE replaced (its mode kept), no temporary file left" replaced
+report -o "$work/out-dir/kept.xlsx" "$work/empty"
+xlsx_none() { [ ! -e "$work/out-dir/kept.xlsx" ] && no_temp_left; }
+check "-o FILE.xlsx, no session found: no FILE, no temporary file left" xlsx_none
+one="$(find "$s/org-1" -name '*.yaml' | head -n 1)"
+cp "$one" "$work/session.before"
+report -o "$one" "$s/org-2"
+session_kept() { status_is 2 && cmp -s "$work/session.before" "$one" && grep -q 'session file' "$work/err"; }
+check "-o naming a session file: refused (exit status 2), the session unchanged" session_kept
 report
 check "no PATH: exit status 2" status_is 2
 report --format xlsx "$s"
