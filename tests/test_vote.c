@@ -3,6 +3,7 @@
  * is queued once and a second one replaces it, closed rows and stale pages refuse votes, the
  * limits answer 413 and 429, and nothing listens after the room is freed. */
 #include <dirent.h>
+#include <errno.h>
 #include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -372,13 +374,29 @@ static void test_closed_and_rows(void **state)
 	room_down(&f);
 }
 
-/* A body over 1 KB is refused with 413, by its length and as it arrives; no event. */
+/* Milliseconds on the monotonic clock. */
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* A body over 1 KB is refused with 413 by its length; one that arrives in chunks is cut off
+ * once it passes 1 KB: the connection closes at once instead of at the idle timeout (10 s)
+ * with no event. */
 static void test_body_too_large(void **state)
 {
+	enum { CHUNK = 100 * 1024 };
 	struct fixture f;
 	struct vote_event e[8];
-	char *body = malloc(2048), request[4096];
+	char *body = malloc(2048), *request = malloc(CHUNK + 512), byte;
 	unsigned serial;
+	size_t n;
+	long start;
+	int fd;
+	ssize_t got;
 
 	(void)state;
 	room_up(&f, "127.0.0.1:0", &plain_row);
@@ -387,15 +405,53 @@ static void test_body_too_large(void **state)
 	memset(body + strlen(body), '&', 2047 - strlen(body));
 	body[2047] = '\0';
 	assert_int_equal(ask(&f, "POST", "/%s", body), 413);
-	snprintf(request, sizeof(request),
-		 "POST /%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: %s\r\n"
-		 "Transfer-Encoding: chunked\r\n\r\n7d0\r\n%s\r\n0\r\n\r\n",
-		 f.at.code, f.cookie, body + 48);
-	vote_reply_free(&f.reply);
-	vote_exchange(&f.at, request, strlen(request), &f.reply);
-	assert_int_equal(f.reply.status, 413);
+	n = (size_t)snprintf(request, 512,
+			     "POST /%s HTTP/1.1\r\nHost: x\r\nCookie: %s\r\n"
+			     "Transfer-Encoding: chunked\r\n\r\n%x\r\n",
+			     f.at.code, f.cookie, (unsigned)CHUNK);
+	memset(request + n, '&', CHUNK); /* and no last chunk: the upload would go on */
+	start = now_ms();
+	fd = vote_connect(&f.at, 5);
+	assert_true(fd >= 0);
+	(void)vote_send_all(fd, request, n + CHUNK); /* the server may close before the end */
+	do
+		got = recv(fd, &byte, 1, 0);
+	while (got > 0 || (got < 0 && errno == EINTR));
+	assert_true(got == 0 || errno == ECONNRESET); /* closed, not timed out */
+	assert_true(now_ms() - start < 3000);
+	close(fd);
 	assert_int_equal(take(&f, e), 0);
+	free(request);
 	free(body);
+	room_down(&f);
+}
+
+/* A GET or HEAD that carries a body (by its length or chunked) is refused with 400 and its
+ * body never taken: no crash (the sanitized build runs this), and the room still answers. */
+static void test_body_where_none_belongs(void **state)
+{
+	static const char *const heads[] = {
+		"GET /%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 1000\r\n\r\n",
+		"HEAD /%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 1000\r\n\r\n",
+		"GET /%s/state HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+		"Content-Length: 1000\r\n\r\n",
+		"GET /%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+		"Transfer-Encoding: chunked\r\n\r\n3e8\r\n",
+	};
+	struct fixture f;
+	char request[2048];
+
+	(void)state;
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		int n = snprintf(request, sizeof(request), heads[i], f.at.code);
+
+		memset(request + n, 'A', 1000);
+		vote_reply_free(&f.reply);
+		vote_exchange(&f.at, request, (size_t)n + 1000, &f.reply);
+		assert_int_equal(f.reply.status, 400);
+	}
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
 	room_down(&f);
 }
 
@@ -646,6 +702,7 @@ int main(void)
 		cmocka_unit_test(test_vote_without_token),
 		cmocka_unit_test(test_closed_and_rows),
 		cmocka_unit_test(test_body_too_large),
+		cmocka_unit_test(test_body_where_none_belongs),
 		cmocka_unit_test(test_rate_limits),
 		cmocka_unit_test(test_slow_and_oversized),
 		cmocka_unit_test(test_device_flood),

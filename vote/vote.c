@@ -67,7 +67,7 @@ struct connection_count {
  * vote, its body as it arrives. */
 struct request {
 	int route; /* enum route */
-	bool post, too_big;
+	bool post;
 	size_t len;
 	char body[]; /* MAX_BODY + 1 bytes for a POST */
 };
@@ -451,6 +451,18 @@ static bool connection_within_rate(struct MHD_Connection *c)
 	return !count || within_rate(&count->window, &count->requests, REQUESTS_PER_WINDOW);
 }
 
+/* True when the request on C announces a body: a Content-Length other than 0, or any
+ * Transfer-Encoding (a chunked body). */
+static bool has_body(struct MHD_Connection *c)
+{
+	const char *length =
+		mhd->lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+
+	return (length && strspn(length, "0") != strlen(length)) ||
+	       mhd->lookup_connection_value(c, MHD_HEADER_KIND,
+					    MHD_HTTP_HEADER_TRANSFER_ENCODING);
+}
+
 /* Answers the first call of a request (its headers are in) when it is refused: not found,
  * too many, too large, not allowed (the connection is then closed); else sets *REQUEST to
  * what the next calls answer. */
@@ -470,8 +482,11 @@ static enum MHD_Result start_request(struct vote_room *r, struct MHD_Connection 
 				      _("Too many requests; wait a moment and try again."));
 	if (!get && !post)
 		return answer_message(r, c, MHD_HTTP_METHOD_NOT_ALLOWED, _("Not allowed."));
+	if (!post && has_body(c))
+		return answer_message(r, c, MHD_HTTP_BAD_REQUEST,
+				      _("This kind of request has no body."));
 	length = mhd->lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-	if (post && length && strtoull(length, NULL, 10) > MAX_BODY)
+	if (length && strtoull(length, NULL, 10) > MAX_BODY)
 		return answer_message(r, c, MHD_HTTP_CONTENT_TOO_LARGE, _("Too large."));
 	req = mem.calloc(1, sizeof(*req) + (post ? MAX_BODY + 1 : 0));
 	if (!req)
@@ -482,15 +497,15 @@ static enum MHD_Result start_request(struct vote_room *r, struct MHD_Connection 
 	return MHD_YES;
 }
 
-/* Adds the piece DATA (LEN bytes) of a vote's body to REQ (too big past MAX_BODY). */
-static void take_body(struct request *req, const char *data, size_t len)
+/* Adds the piece DATA (LEN bytes) of a vote's body to REQ; false (nothing copied) when REQ
+ * takes no body (not a POST) or the body grows past MAX_BODY. */
+static bool take_body(struct request *req, const char *data, size_t len)
 {
-	if (req->too_big || req->len + len > MAX_BODY) {
-		req->too_big = true;
-		return;
-	}
+	if (!req->post || len > MAX_BODY - req->len)
+		return false;
 	memcpy(req->body + req->len, data, len);
 	req->len += len;
+	return true;
 }
 
 /* Answers the request REQ, whose body (if any) is in, under the room's lock. */
@@ -499,8 +514,6 @@ static enum MHD_Result finish_request(struct vote_room *r, struct MHD_Connection
 {
 	enum MHD_Result result;
 
-	if (req->too_big)
-		return answer_message(r, c, MHD_HTTP_CONTENT_TOO_LARGE, _("Too large."));
 	pthread_mutex_lock(&r->lock);
 	if (req->post)
 		result = post_vote(r, c, req->body, req->len);
@@ -525,7 +538,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	if (!req)
 		return start_request(r, c, url, method, request);
 	if (*data_size) {
-		take_body(req, data, *data_size);
+		if (!take_body(req, data, *data_size))
+			return MHD_NO; /* a body too big, or where none belongs: the connection closes */
 		*data_size = 0;
 		return MHD_YES;
 	}
