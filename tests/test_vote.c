@@ -374,6 +374,77 @@ static void test_closed_and_rows(void **state)
 	room_down(&f);
 }
 
+/* Votes are kept per row: A, then B, then A again, and a phone's next vote on A replaces its
+ * first one there (one phone, one vote a row); its page of A shows that vote. */
+static void test_rows_remembered(void **state)
+{
+	struct fixture f;
+	struct vote_event e[8];
+	struct vote_row other = plain_row;
+	char why[256];
+
+	(void)state;
+	other.id = "r-inzet";
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	assert_int_equal(vote(&f, join(&f), 2), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_true(vote_room_open(f.room, &other, why, sizeof(why)));
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	assert_int_equal(vote(&f, vote_reply_serial(&f.reply), 3), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(e[0].replaces, 0);
+	assert_true(vote_room_open(f.room, &plain_row, why, sizeof(why)));
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	assert_non_null(strstr(f.reply.body, "value=\"2\" aria-pressed=\"true\""));
+	assert_int_equal(vote(&f, vote_reply_serial(&f.reply), 4), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_string_equal(e[0].row, "r-beleid");
+	assert_int_equal(e[0].phase, 4);
+	assert_int_equal(e[0].replaces, 2);
+	assert_true(vote_room_open(f.room, &other, why, sizeof(why)));
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	assert_int_equal(vote(&f, vote_reply_serial(&f.reply), 3), 303); /* the vote it has */
+	assert_int_equal(take(&f, e), 0);
+	room_down(&f);
+}
+
+/* A room remembers the votes of 64 rows: opening a 65th forgets those of the row opened
+ * first, and only those. */
+static void test_rows_cap(void **state)
+{
+	struct fixture f;
+	struct vote_event e[8];
+	struct vote_row row = plain_row;
+	char id[16], why[256];
+	unsigned serial;
+
+	(void)state;
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	serial = join(&f);
+	for (int i = 0; i <= 64; i++) {
+		if (i) {
+			snprintf(id, sizeof(id), "r-%d", i);
+			row.id = id;
+			assert_true(vote_room_open(f.room, &row, why, sizeof(why)));
+			serial++;
+		}
+		if (i < 2) {
+			assert_int_equal(vote(&f, serial, 1), 303);
+			assert_int_equal(take(&f, e), 1);
+		}
+	}
+	row.id = "r-1";
+	assert_true(vote_room_open(f.room, &row, why, sizeof(why)));
+	assert_int_equal(vote(&f, ++serial, 2), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(e[0].replaces, 1); /* still remembered */
+	assert_true(vote_room_open(f.room, &plain_row, why, sizeof(why)));
+	assert_int_equal(vote(&f, ++serial, 2), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(e[0].replaces, 0); /* forgotten: r-64 took its place */
+	room_down(&f);
+}
+
 /* Milliseconds on the monotonic clock. */
 static long now_ms(void)
 {
@@ -701,6 +772,8 @@ int main(void)
 		cmocka_unit_test(test_vote_and_replace),
 		cmocka_unit_test(test_vote_without_token),
 		cmocka_unit_test(test_closed_and_rows),
+		cmocka_unit_test(test_rows_remembered),
+		cmocka_unit_test(test_rows_cap),
 		cmocka_unit_test(test_body_too_large),
 		cmocka_unit_test(test_body_where_none_belongs),
 		cmocka_unit_test(test_rate_limits),

@@ -29,6 +29,7 @@ enum {
 	CODE_LENGTH = 5,          /* characters of the join code */
 	TOKEN_BYTES = 16,         /* 128 bits */
 	MAX_DEVICES = 4096,       /* devices a room remembers */
+	MAX_ROWS = 64,            /* rows whose votes a room remembers (a workshop has fewer) */
 	DEVICE_BUCKETS = 8192,    /* of the token hash table */
 	MAX_BODY = 1024,          /* bytes of a request body */
 	MAX_CONNECTIONS = 256,    /* open at once */
@@ -47,12 +48,12 @@ static const struct vote_mhd *mhd;
  * another (no 0/o, 1/l/i). */
 static const char code_alphabet[] = "23456789abcdefghjkmnpqrstuvwxyz";
 
-/* A phone (a browser) that joined: its token, its vote on the row of SERIAL, its rate. */
+/* A phone (a browser) that joined: its token, its vote on each row the room remembers, its
+ * rate. */
 struct device {
 	unsigned char token[TOKEN_BYTES];
-	int next;             /* the next device in its hash bucket, -1: none */
-	unsigned serial;      /* the row opening PHASE was cast on */
-	int phase;            /* 0: no vote */
+	int next;                       /* the next device in its hash bucket, -1: none */
+	unsigned char phase[MAX_ROWS];  /* by the room's row slot; 0: no vote */
 	time_t window;        /* start of the current rate window */
 	int votes_in_window;
 };
@@ -83,6 +84,9 @@ struct vote_room {
 	struct vote_page_row row;
 	bool has_row;
 	unsigned serial; /* counts the rows opened: the page's form names the one it votes on */
+	char row_ids[MAX_ROWS][64]; /* the rows opened so far, by slot: the devices' votes */
+	size_t row_slots, row_slot; /* slots in use; the open row's slot */
+	size_t row_recycled;        /* the slot to forget next once all are in use */
 	struct device *devices;
 	size_t device_count;
 	int buckets[DEVICE_BUCKETS];
@@ -321,7 +325,7 @@ static enum MHD_Result answer_page(struct vote_room *r, struct MHD_Connection *c
 
 	if (r->open) {
 		view.row = &r->row;
-		view.chosen = d && d->serial == r->serial ? d->phase : 0;
+		view.chosen = d ? d->phase[r->row_slot] : 0;
 		if (view.chosen && notice == VOTE_NOTICE_NONE)
 			view.notice = VOTE_NOTICE_RECEIVED;
 	}
@@ -351,7 +355,7 @@ static enum MHD_Result get_state(struct vote_room *r, struct MHD_Connection *c)
 {
 	struct vote_text t = { 0 };
 	const struct device *d = device_of(r, c);
-	int vote = r->open && d && d->serial == r->serial ? d->phase : 0;
+	int vote = r->open && d ? d->phase[r->row_slot] : 0;
 
 	vote_page_state_json(&t, r->open ? r->serial : 0, vote);
 	return answer(r, c, MHD_HTTP_OK, &t, "application/json", NULL);
@@ -381,14 +385,13 @@ static bool record_vote(struct vote_room *r, struct device *d, int phase)
 {
 	struct vote_event e = { .phase = phase };
 
-	e.replaces = d->serial == r->serial ? d->phase : 0;
+	e.replaces = d->phase[r->row_slot];
 	if (e.replaces == phase)
 		return true;
 	snprintf(e.row, sizeof(e.row), "%s", r->row.id);
 	if (!queue_push(r, &e))
 		return false;
-	d->serial = r->serial;
-	d->phase = phase;
+	d->phase[r->row_slot] = (unsigned char)phase;
 	return true;
 }
 
@@ -695,6 +698,28 @@ static void server_stop(struct vote_room *r)
 
 /* ---- The room ----------------------------------------------------------------------------- */
 
+/* The slot of the row ID: the one it had when it was opened before, else a new one; once
+ * MAX_ROWS rows were opened, the slot of the row opened first of those remembered, whose
+ * votes every device forgets. Under the lock. */
+static size_t row_slot_of(struct vote_room *r, const char *id)
+{
+	size_t slot;
+
+	for (slot = 0; slot < r->row_slots; slot++)
+		if (!strcmp(r->row_ids[slot], id))
+			return slot;
+	if (r->row_slots < MAX_ROWS) {
+		slot = r->row_slots++;
+	} else {
+		slot = r->row_recycled;
+		r->row_recycled = (r->row_recycled + 1) % MAX_ROWS;
+		for (size_t i = 0; i < r->device_count; i++)
+			r->devices[i].phase[slot] = 0;
+	}
+	snprintf(r->row_ids[slot], sizeof(r->row_ids[slot]), "%s", id);
+	return slot;
+}
+
 bool vote_room_open(struct vote_room *r, const struct vote_row *row, char *why, size_t why_size)
 {
 	struct vote_page_row copy;
@@ -715,7 +740,8 @@ bool vote_room_open(struct vote_room *r, const struct vote_row *row, char *why, 
 	r->row = copy;
 	r->has_row = true;
 	if (!same)
-		r->serial++; /* the devices' votes were on the earlier row */
+		r->serial++; /* pages of the earlier row are stale */
+	r->row_slot = row_slot_of(r, copy.id);
 	r->open = true;
 	pthread_mutex_unlock(&r->lock);
 	return true;
