@@ -170,6 +170,33 @@ static void test_not_found(void **state)
 	room_down(&f);
 }
 
+/* Wrong join codes share one budget over all connections: past 200 in 10 s they get 429
+ * instead of 404 (guessing the code is slowed down to 20 tries a second), while requests with
+ * the right code, and its own unknown paths, are answered as before. */
+static void test_wrong_code_budget(void **state)
+{
+	struct fixture f;
+	int not_found = 0, limited = 0;
+
+	(void)state;
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	for (int i = 0; i < 250; i++) {
+		char path[32];
+
+		snprintf(path, sizeof(path), "/%07d", i); /* 0 and 1 are in no join code */
+		vote_reply_free(&f.reply);
+		vote_request(&f.at, "GET", path, NULL, NULL, &f.reply);
+		not_found += f.reply.status == 404;
+		limited += f.reply.status == 429;
+	}
+	assert_int_equal(not_found, 200);
+	assert_int_equal(limited, 50);
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	assert_int_equal(ask(&f, "GET", "/%s/state", NULL), 200);
+	assert_int_equal(ask(&f, "GET", "/%s/x", NULL), 404);
+	room_down(&f);
+}
+
 /* The page and a 404 carry the security headers; the policy allows no other origin. */
 static void test_security_headers(void **state)
 {
@@ -658,7 +685,7 @@ static void test_stops_listening(void **state)
 	assert_int_equal(open_fds(), before);
 }
 
-/* Join codes are 5 characters without 0, o, 1, l or i, different for each room. */
+/* Join codes are 7 characters without 0, o, 1, l or i, different for each room. */
 static void test_join_codes(void **state)
 {
 	enum { ROOMS = 40 };
@@ -675,8 +702,8 @@ static void test_join_codes(void **state)
 		assert_true(vote_room_open(r, &plain_row, why, sizeof(why)));
 		assert_true(vote_target_parse(vote_room_url(r), &t));
 		snprintf(codes[i], sizeof(codes[i]), "%s", t.code);
-		assert_int_equal(strlen(codes[i]), 5);
-		assert_int_equal(strspn(codes[i], "23456789abcdefghjkmnpqrstuvwxyz"), 5);
+		assert_int_equal(strlen(codes[i]), 7);
+		assert_int_equal(strspn(codes[i], "23456789abcdefghjkmnpqrstuvwxyz"), 7);
 		for (int j = 0; j < i; j++)
 			assert_string_not_equal(codes[i], codes[j]);
 		vote_room_free(r);
@@ -766,6 +793,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_library_loaded_on_first_open),
 		cmocka_unit_test(test_not_found),
+		cmocka_unit_test(test_wrong_code_budget),
 		cmocka_unit_test(test_security_headers),
 		cmocka_unit_test(test_page_escapes),
 		cmocka_unit_test(test_join_cookie),

@@ -26,7 +26,7 @@
 #include "vote_page.h"
 
 enum {
-	CODE_LENGTH = 5,          /* characters of the join code */
+	CODE_LENGTH = 7,          /* characters of the join code: 31^7, about 34.7 bits */
 	TOKEN_BYTES = 16,         /* 128 bits */
 	MAX_DEVICES = 4096,       /* devices a room remembers */
 	MAX_ROWS = 64,            /* rows whose votes a room remembers (a workshop has fewer) */
@@ -37,6 +37,7 @@ enum {
 	RATE_WINDOW = 10,         /* seconds over which the limits count */
 	VOTES_PER_WINDOW = 20,    /* per device */
 	REQUESTS_PER_WINDOW = 60, /* per connection */
+	MISSES_PER_WINDOW = 200,  /* requests with a wrong join code, over all connections */
 	MAX_QUEUE = 65536,        /* votes waiting for the TUI */
 	COOKIE_MAX_AGE = 12 * 3600,
 };
@@ -90,6 +91,8 @@ struct vote_room {
 	struct device *devices;
 	size_t device_count;
 	int buckets[DEVICE_BUCKETS];
+	time_t miss_window; /* the rate of wrong join codes (the server's thread only) */
+	int misses;
 	struct vote_event *queue; /* a ring of CAP events from HEAD, COUNT long */
 	size_t queue_head, queue_count, queue_cap;
 	int wake_fd;
@@ -431,10 +434,16 @@ static enum MHD_Result post_vote(struct vote_room *r, struct MHD_Connection *c, 
 /* The room's own paths; anything else is not found. */
 enum route { ROUTE_NONE, ROUTE_PAGE, ROUTE_STATE };
 
+/* True when the request path URL starts with room R's join code: /CODE. */
+static bool has_code(const struct vote_room *r, const char *url)
+{
+	return url[0] == '/' && !strncmp(url + 1, r->code, CODE_LENGTH);
+}
+
 /* The route of the request path URL in room R: /CODE (or /CODE/) and /CODE/state. */
 static enum route route_of(const struct vote_room *r, const char *url)
 {
-	if (url[0] != '/' || strncmp(url + 1, r->code, CODE_LENGTH) != 0)
+	if (!has_code(r, url))
 		return ROUTE_NONE;
 	url += 1 + CODE_LENGTH;
 	if (!strcmp(url, "") || !strcmp(url, "/"))
@@ -478,6 +487,10 @@ static enum MHD_Result start_request(struct vote_room *r, struct MHD_Connection 
 	const char *length;
 	struct request *req;
 
+	if (route == ROUTE_NONE && !has_code(r, url) &&
+	    !within_rate(&r->miss_window, &r->misses, MISSES_PER_WINDOW))
+		return answer_message(r, c, MHD_HTTP_TOO_MANY_REQUESTS,
+				      _("Too many requests; wait a moment and try again."));
 	if (route == ROUTE_NONE)
 		return answer_message(r, c, MHD_HTTP_NOT_FOUND, _("Not found."));
 	if (!connection_within_rate(c))

@@ -40,7 +40,7 @@ struct vote_event {
 	int replaces;
 };
 
-/* Parses the address, makes the join code (5 characters of 2-9 and a-z without o, l, i;
+/* Parses the address, makes the join code (7 characters of 2-9 and a-z without o, l, i;
  * random, per workshop); binds nothing and loads no library yet. With no address given the
  * private address is looked up at the first open. NULL and the reason in WHY when the address
  * cannot be parsed. */
@@ -66,7 +66,8 @@ void vote_room_keep_open(struct vote_room *r, bool keep);
 /* True while a row is open for votes. */
 bool vote_room_is_open(const struct vote_room *r);
 
-/* "http://192.168.1.20:8421/k7m2" once bound (the server has run at least once), else NULL. */
+/* "http://192.168.1.20:8421/k7m2p9x" once bound (the server has run at least once), else
+ * NULL. */
 const char *vote_room_url(const struct vote_room *r);
 
 /* Readable while votes are queued; the TUI polls it with stdin. */
