@@ -620,30 +620,53 @@ static void test_slow_and_oversized(void **state)
 	room_down(&f);
 }
 
-/* A flood of new devices fills the room's 4096 places and then gets 429, with no cookie; the
- * devices that joined still vote. */
+/* A flood of new devices (4096 and more GETs without a cookie) locks no phone out: a phone
+ * that arrives after it joins and votes, the ones that voted before it still vote, and a
+ * flooding token that never voted has lost its place. Only when all 4096 places hold phones
+ * that voted does a new one get 429, with no cookie. */
 static void test_device_flood(void **state)
 {
 	struct fixture f;
 	struct vote_event e[8];
-	char first[64];
+	char first[64], flooded[64];
 	unsigned serial;
 
 	(void)state;
 	room_up(&f, "127.0.0.1:0", &plain_row);
 	serial = join(&f);
 	snprintf(first, sizeof(first), "%s", f.cookie);
-	for (int i = 1; i < 4096; i++) {
+	assert_int_equal(vote(&f, serial, 1), 303);
+	assert_int_equal(take(&f, e), 1);
+	for (int i = 0; i < 4096 + 100; i++) {
 		f.cookie[0] = '\0';
 		assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+		if (i == 0)
+			assert_true(vote_reply_cookie(&f.reply, flooded));
 	}
+	join(&f); /* the phone that arrives after the flood */
+	assert_int_equal(vote(&f, serial, 3), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(e[0].replaces, 0);
+	snprintf(f.cookie, sizeof(f.cookie), "%s", first);
+	assert_int_equal(vote(&f, serial, 2), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(e[0].replaces, 1);
+	snprintf(f.cookie, sizeof(f.cookie), "%s", flooded);
+	assert_int_equal(vote(&f, serial, 2), 200); /* not counted: a new token instead */
+	assert_non_null(strstr(f.reply.body, "Your phone was not known yet"));
+	assert_int_equal(take(&f, e), 0);
+	for (int i = 3; i < 4096; i++) { /* 2 voted, and the new token of FLOODED */
+		join(&f);
+		assert_int_equal(vote(&f, serial, 4), 303);
+	}
+	join(&f); /* takes the place of FLOODED's new token, which never voted */
+	assert_int_equal(vote(&f, serial, 4), 303);
 	f.cookie[0] = '\0';
 	assert_int_equal(ask(&f, "GET", "/%s", NULL), 429);
 	assert_null(strstr(f.reply.head, "Set-Cookie"));
 	assert_int_equal(ask(&f, "POST", "/%s", "row=1&phase=1"), 429);
 	snprintf(f.cookie, sizeof(f.cookie), "%s", first);
-	assert_int_equal(vote(&f, serial, 2), 303);
-	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(vote(&f, serial, 3), 303);
 	room_down(&f);
 }
 

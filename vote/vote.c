@@ -55,6 +55,7 @@ struct device {
 	unsigned char token[TOKEN_BYTES];
 	int next;                       /* the next device in its hash bucket, -1: none */
 	unsigned char phase[MAX_ROWS];  /* by the room's row slot; 0: no vote */
+	bool voted;                     /* on any row: then its place is never given away */
 	time_t window;        /* start of the current rate window */
 	int votes_in_window;
 };
@@ -90,6 +91,7 @@ struct vote_room {
 	size_t row_recycled;        /* the slot to forget next once all are in use */
 	struct device *devices;
 	size_t device_count;
+	size_t reuse_from; /* with all places taken: where to look for one that never voted */
 	int buckets[DEVICE_BUCKETS];
 	time_t miss_window; /* the rate of wrong join codes (the server's thread only) */
 	int misses;
@@ -205,22 +207,54 @@ static struct device *find_device(struct vote_room *r, const unsigned char token
 	return NULL;
 }
 
-/* A new device with a fresh random token, or NULL when the room is full (or no random
- * numbers came). Under the lock. */
+/* Takes device I out of its hash bucket. Under the lock. */
+static void unlink_device(struct vote_room *r, int i)
+{
+	int *link = &r->buckets[bucket_of(r->devices[i].token)];
+
+	while (*link != i)
+		link = &r->devices[*link].next;
+	*link = r->devices[i].next;
+}
+
+/* The index of a place for a new device: a free one, else (all MAX_DEVICES taken) the one
+ * that joined longest ago of those that never voted, taken out of its bucket; -1 when every
+ * place holds a device that voted. Under the lock. */
+static int free_place(struct vote_room *r)
+{
+	if (r->device_count < MAX_DEVICES)
+		return (int)r->device_count++;
+	/* places are taken in order and a reused one joins anew: going round from where the
+	 * last search stopped meets the devices that never voted oldest first */
+	for (size_t n = 0; n < MAX_DEVICES; n++) {
+		int i = (int)r->reuse_from;
+
+		r->reuse_from = (r->reuse_from + 1) % MAX_DEVICES;
+		if (!r->devices[i].voted) {
+			unlink_device(r, i);
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* A new device with a fresh random token, or NULL when every place holds a device that voted
+ * (or no random numbers came). Under the lock. */
 static struct device *add_device(struct vote_room *r)
 {
+	unsigned char token[TOKEN_BYTES];
 	struct device *d;
 	size_t b;
+	int i;
 
-	if (r->device_count >= MAX_DEVICES)
+	if (!random_bytes(token, TOKEN_BYTES) || find_device(r, token) || (i = free_place(r)) < 0)
 		return NULL;
-	d = &r->devices[r->device_count];
+	d = &r->devices[i];
 	*d = (struct device){ .next = -1 };
-	if (!random_bytes(d->token, TOKEN_BYTES) || find_device(r, d->token))
-		return NULL;
+	memcpy(d->token, token, TOKEN_BYTES);
 	b = bucket_of(d->token);
 	d->next = r->buckets[b];
-	r->buckets[b] = (int)r->device_count++;
+	r->buckets[b] = i;
 	return d;
 }
 
@@ -336,8 +370,8 @@ static enum MHD_Result answer_page(struct vote_room *r, struct MHD_Connection *c
 	return answer(r, c, status, &t, "text/html; charset=utf-8", new_device ? d : NULL);
 }
 
-/* Answers GET /CODE: the page, with a new token for a device that has none (429 when the room
- * has all the devices it takes). Under the lock. */
+/* Answers GET /CODE: the page, with a new token for a device that has none (429 when all the
+ * room's places hold devices that voted). Under the lock. */
 static enum MHD_Result get_page(struct vote_room *r, struct MHD_Connection *c)
 {
 	struct device *d = device_of(r, c);
@@ -395,6 +429,7 @@ static bool record_vote(struct vote_room *r, struct device *d, int phase)
 	if (!queue_push(r, &e))
 		return false;
 	d->phase[r->row_slot] = (unsigned char)phase;
+	d->voted = true;
 	return true;
 }
 
