@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "hostile_strings.h"
+#include "mem.h"
 #include "utf8.h"
 #include "vote.h"
 #include "vote_client.h"
@@ -472,6 +473,38 @@ static void test_rows_cap(void **state)
 	room_down(&f);
 }
 
+/* Callocs still to fail (the server's thread takes them while the test thread waits). */
+static volatile int callocs_to_fail;
+
+/* calloc, failing while callocs_to_fail is above 0. */
+static void *failing_calloc(size_t count, size_t size)
+{
+	if (callocs_to_fail > 0) {
+		callocs_to_fail--;
+		errno = ENOMEM;
+		return NULL;
+	}
+	return calloc(count, size);
+}
+
+/* A connection whose request count finds no memory is refused (closed with no answer), not
+ * let through without limits; the next connection is answered. */
+static void test_connection_without_memory(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	callocs_to_fail = 1; /* the count of the next connection */
+	mem.calloc = failing_calloc;
+	ask(&f, "GET", "/%s", NULL);
+	mem_reset();
+	assert_int_equal(callocs_to_fail, 0);
+	assert_int_equal(f.reply.status, 0);
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	room_down(&f);
+}
+
 /* Milliseconds on the monotonic clock. */
 static long now_ms(void)
 {
@@ -830,6 +863,7 @@ int main(void)
 		cmocka_unit_test(test_rate_limits),
 		cmocka_unit_test(test_slow_and_oversized),
 		cmocka_unit_test(test_device_flood),
+		cmocka_unit_test(test_connection_without_memory),
 		cmocka_unit_test(test_stops_listening),
 		cmocka_unit_test(test_join_codes),
 		cmocka_unit_test(test_bind_failures),

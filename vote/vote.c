@@ -286,8 +286,7 @@ static bool queue_push(struct vote_room *r, const struct vote_event *e)
 		r->queue_head = 0;
 	}
 	r->queue[(r->queue_head + r->queue_count++) % r->queue_cap] = *e;
-	if (write(r->wake_fd, &one, sizeof(one)) < 0)
-		return true; /* the counter is full, so the fd is readable already */
+	(void)!write(r->wake_fd, &one, sizeof(one)); /* failing, the counter is full: readable */
 	return true;
 }
 
@@ -488,14 +487,13 @@ static enum route route_of(const struct vote_room *r, const char *url)
 	return ROUTE_NONE;
 }
 
-/* True while connection C stays within its rate of requests. */
-static bool connection_within_rate(struct MHD_Connection *c)
+/* The request count of connection C, or NULL when there was no memory for it. */
+static struct connection_count *count_of(struct MHD_Connection *c)
 {
 	const union MHD_ConnectionInfo *info =
 		mhd->get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-	struct connection_count *count = info ? info->socket_context : NULL;
 
-	return !count || within_rate(&count->window, &count->requests, REQUESTS_PER_WINDOW);
+	return info ? info->socket_context : NULL;
 }
 
 /* True when the request on C announces a body: a Content-Length other than 0, or any
@@ -519,16 +517,19 @@ static enum MHD_Result start_request(struct vote_room *r, struct MHD_Connection 
 	enum route route = route_of(r, url);
 	bool get = !strcmp(method, MHD_HTTP_METHOD_GET) || !strcmp(method, MHD_HTTP_METHOD_HEAD);
 	bool post = !strcmp(method, MHD_HTTP_METHOD_POST) && route == ROUTE_PAGE;
+	struct connection_count *count = count_of(c);
 	const char *length;
 	struct request *req;
 
+	if (!count)
+		return MHD_NO; /* a connection that cannot be counted is refused: closed */
 	if (route == ROUTE_NONE && !has_code(r, url) &&
 	    !within_rate(&r->miss_window, &r->misses, MISSES_PER_WINDOW))
 		return answer_message(r, c, MHD_HTTP_TOO_MANY_REQUESTS,
 				      _("Too many requests; wait a moment and try again."));
 	if (route == ROUTE_NONE)
 		return answer_message(r, c, MHD_HTTP_NOT_FOUND, _("Not found."));
-	if (!connection_within_rate(c))
+	if (!within_rate(&count->window, &count->requests, REQUESTS_PER_WINDOW))
 		return answer_message(r, c, MHD_HTTP_TOO_MANY_REQUESTS,
 				      _("Too many requests; wait a moment and try again."));
 	if (!get && !post)
@@ -617,7 +618,8 @@ static void request_done(void *cls, struct MHD_Connection *c, void **request,
 	*request = NULL;
 }
 
-/* Gives each connection its request count, and frees it when the connection closes. */
+/* Gives each connection its request count (NULL without memory: its requests are refused),
+ * and frees it when the connection closes. */
 static void connection_notice(void *cls, struct MHD_Connection *c, void **context,
 			      enum MHD_ConnectionNotificationCode code)
 {
