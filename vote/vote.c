@@ -262,7 +262,7 @@ static struct device *add_device(struct vote_room *r)
 static struct device *device_of(struct vote_room *r, struct MHD_Connection *c)
 {
 	unsigned char token[TOKEN_BYTES];
-	const char *cookie = mhd->lookup_connection_value(c, MHD_COOKIE_KIND, "meetlat");
+	const char *cookie = mhd->MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "meetlat");
 
 	return vote_token_parse(cookie, token) ? find_device(r, token) : NULL;
 }
@@ -295,11 +295,11 @@ static bool queue_push(struct vote_room *r, const struct vote_event *e)
 /* Adds the headers every answer carries: no caching, no sniffing, no referrer, the policy. */
 static void add_security_headers(struct MHD_Response *resp)
 {
-	mhd->add_response_header(resp, "Content-Security-Policy", vote_page_csp());
-	mhd->add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	mhd->add_response_header(resp, "Referrer-Policy", "no-referrer");
-	mhd->add_response_header(resp, "Cache-Control", "no-store");
-	mhd->add_response_header(resp, "X-Frame-Options", "DENY");
+	mhd->MHD_add_response_header(resp, "Content-Security-Policy", vote_page_csp());
+	mhd->MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	mhd->MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	mhd->MHD_add_response_header(resp, "Cache-Control", "no-store");
+	mhd->MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 }
 
 /* Sends STATUS with the text T (of TYPE) and, when TOKEN is given, the device's cookie for
@@ -314,12 +314,12 @@ static enum MHD_Result answer(struct vote_room *r, struct MHD_Connection *c, uns
 		vote_text_free(t);
 		return MHD_NO; /* out of memory: libmicrohttpd closes the connection */
 	}
-	resp = mhd->create_response_from_buffer(t->len, t->s, MHD_RESPMEM_MUST_COPY);
+	resp = mhd->MHD_create_response_from_buffer(t->len, t->s, MHD_RESPMEM_MUST_COPY);
 	vote_text_free(t);
 	if (!resp)
 		return MHD_NO;
 	add_security_headers(resp);
-	mhd->add_response_header(resp, "Content-Type", type);
+	mhd->MHD_add_response_header(resp, "Content-Type", type);
 	if (cookie) {
 		char value[160];
 		int o = snprintf(value, sizeof(value), "meetlat=");
@@ -329,10 +329,10 @@ static enum MHD_Result answer(struct vote_room *r, struct MHD_Connection *c, uns
 		snprintf(value + o, sizeof(value) - (size_t)o,
 			 "; Path=/%s; Max-Age=%d; HttpOnly; SameSite=Lax", r->code,
 			 COOKIE_MAX_AGE);
-		mhd->add_response_header(resp, "Set-Cookie", value);
+		mhd->MHD_add_response_header(resp, "Set-Cookie", value);
 	}
-	result = mhd->queue_response(c, status, resp);
-	mhd->destroy_response(resp);
+	result = mhd->MHD_queue_response(c, status, resp);
+	mhd->MHD_destroy_response(resp);
 	return result;
 }
 
@@ -405,13 +405,13 @@ static enum MHD_Result answer_redirect(struct vote_room *r, struct MHD_Connectio
 	char location[16];
 
 	snprintf(location, sizeof(location), "/%s", r->code);
-	resp = mhd->create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	resp = mhd->MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
 	if (!resp)
 		return MHD_NO;
 	add_security_headers(resp);
-	mhd->add_response_header(resp, "Location", location);
-	result = mhd->queue_response(c, MHD_HTTP_SEE_OTHER, resp);
-	mhd->destroy_response(resp);
+	mhd->MHD_add_response_header(resp, "Location", location);
+	result = mhd->MHD_queue_response(c, MHD_HTTP_SEE_OTHER, resp);
+	mhd->MHD_destroy_response(resp);
 	return result;
 }
 
@@ -491,7 +491,7 @@ static enum route route_of(const struct vote_room *r, const char *url)
 static struct connection_count *count_of(struct MHD_Connection *c)
 {
 	const union MHD_ConnectionInfo *info =
-		mhd->get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+		mhd->MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 
 	return info ? info->socket_context : NULL;
 }
@@ -501,11 +501,12 @@ static struct connection_count *count_of(struct MHD_Connection *c)
 static bool has_body(struct MHD_Connection *c)
 {
 	const char *length =
-		mhd->lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		mhd->MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						 MHD_HTTP_HEADER_CONTENT_LENGTH);
 
 	return (length && strspn(length, "0") != strlen(length)) ||
-	       mhd->lookup_connection_value(c, MHD_HEADER_KIND,
-					    MHD_HTTP_HEADER_TRANSFER_ENCODING);
+	       mhd->MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						MHD_HTTP_HEADER_TRANSFER_ENCODING);
 }
 
 /* Answers the first call of a request (its headers are in) when it is refused: not found,
@@ -537,7 +538,8 @@ static enum MHD_Result start_request(struct vote_room *r, struct MHD_Connection 
 	if (!post && has_body(c))
 		return answer_message(r, c, MHD_HTTP_BAD_REQUEST,
 				      _("This kind of request has no body."));
-	length = mhd->lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	length = mhd->MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						  MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (length && strtoull(length, NULL, 10) > MAX_BODY)
 		return answer_message(r, c, MHD_HTTP_CONTENT_TOO_LARGE, _("Too large."));
 	req = mem.calloc(1, sizeof(*req) + (post ? MAX_BODY + 1 : 0));
@@ -591,7 +593,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 		return start_request(r, c, url, method, request);
 	if (*data_size) {
 		if (!take_body(req, data, *data_size))
-			return MHD_NO; /* a body too big, or where none belongs: the connection closes */
+			return MHD_NO; /* too big, or where none belongs: the connection closes */
 		*data_size = 0;
 		return MHD_YES;
 	}
@@ -717,7 +719,7 @@ static bool server_start(struct vote_room *r, char *why, size_t why_size)
 		return false;
 	/* poll(), not epoll: with libmicrohttpd 0.9.75's epoll a server at its connection limit
 	 * sometimes stopped accepting for good once connections closed (tests/cli/vote-load.sh) */
-	r->daemon = mhd->start_daemon(
+	r->daemon = mhd->MHD_start_daemon(
 		MHD_USE_POLL_INTERNAL_THREAD | (r->addr.sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 		0, NULL, NULL, handle, r, MHD_OPTION_LISTEN_SOCKET, fd,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
@@ -742,7 +744,7 @@ static bool server_start(struct vote_room *r, char *why, size_t why_size)
 static void server_stop(struct vote_room *r)
 {
 	if (r->daemon)
-		mhd->stop_daemon(r->daemon);
+		mhd->MHD_stop_daemon(r->daemon);
 	r->daemon = NULL;
 }
 
