@@ -387,14 +387,15 @@ bench: all
 
 # Fuzz targets (fuzz/*.c, libFuzzer): built with clang; run e.g. build/fuzz/fuzz_content fuzz/corpus.
 FUZZ_TARGETS = $(patsubst fuzz/%.c,build/fuzz/%,$(wildcard fuzz/*.c))
-# (fuzz_vote needs only the vote server's page and parsers, not the server)
-FUZZ_SRC     = $(BASE_SRC) $(CONTENT_SRC) $(SESSIONS_SRC) vote/vote_page.c
+# (fuzz_vote needs only the vote server's page and parsers; fuzz_vote_http the server too,
+# libmicrohttpd loaded as the program loads it)
+FUZZ_SRC     = $(BASE_SRC) $(CONTENT_SRC) $(SESSIONS_SRC) $(VOTE_SRC)
 fuzz: $(FUZZ_TARGETS)
 # The generated built-in almanac is plain C: the targets compile the one of $(BUILD).
 build/fuzz/%: fuzz/%.c $(FUZZ_SRC) $(BUILTIN_SRC)
 	@mkdir -p $(@D)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(WARNINGS) $(FEATURES) \
-	      $(INC_SESSIONS) -Ivote -o $@ $< $(FUZZ_SRC) $(BUILTIN_SRC) $(EXT_SESSIONS) $(LDLIBS)
+	      $(INC_VOTE) -o $@ $< $(FUZZ_SRC) $(BUILTIN_SRC) $(EXT_VOTE) $(LDLIBS)
 
 clean:
 	rm -rf build meetlat locale

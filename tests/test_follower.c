@@ -439,7 +439,7 @@ static void test_vote_box_from_the_sidecar(void **state)
 {
 	struct fixture *x = *state;
 	size_t step = first_score_step(), dim = content->steps[step].dimension;
-	const char *url = "http://127.0.0.1:45678/k7m2a";
+	const char *url = "http://127.0.0.1:45678/k7m2p9x";
 	struct follower *fw = &x->fw;
 	const char *why;
 

@@ -86,8 +86,8 @@ static void no_vote(void)
  * address and the row's id; it reads back as written, with a row and without one. */
 static void test_written_and_read_back(void **state)
 {
-	struct store_vote v = { "http://127.0.0.1:8421/k7m2a", "beleid" }, back;
-	static const char want[] = "meetlat-vote: 1\nurl: http://127.0.0.1:8421/k7m2a\nrow: beleid\n";
+	struct store_vote v = { "http://127.0.0.1:8421/k7m2p9x", "beleid" }, back;
+	static const char want[] = "meetlat-vote: 1\nurl: http://127.0.0.1:8421/k7m2p9x\nrow: beleid\n";
 	char *name = store_vote_name(path), text[256] = "";
 	struct stat st;
 	FILE *fp;

@@ -205,6 +205,32 @@ static void test_v_opens_and_closes(void **state)
 	free_ui(u);
 }
 
+/* v on a row whose votes are shown opens nothing (phones would vote after the reveal) and
+ * says why; once r hides them again, v opens the row. */
+static void test_revealed_refuses(void **state)
+{
+	struct ui *u = new_ui(false);
+	size_t dim = on_row(u, 0);
+
+	(void)state;
+	u->vote_listen = "127.0.0.1:0";
+	ui_key(u, '2');
+	ui_key(u, 'r');
+	assert_true(u->revealed[dim]);
+	ui_key(u, 'v');
+	assert_int_equal(u->vote_row, -1);
+	assert_int_equal(u->overlay, OV_NONE);
+	assert_null(u->room);
+	assert_true(u->message_warns);
+	assert_non_null(strstr(u->message, "The votes of this row are shown"));
+	ui_key(u, 'r');
+	assert_false(u->revealed[dim]);
+	ui_key(u, 'v');
+	assert_int_equal(u->vote_row, (long)dim);
+	ui_phone_end(u);
+	free_ui(u);
+}
+
 /* A port in use: one warning in the status line, no box, and typed votes go on. */
 static void test_port_in_use(void **state)
 {
@@ -311,6 +337,7 @@ int main(void)
 		cmocka_unit_test(test_votes_applied),
 		cmocka_unit_test(test_batch_of_300),
 		cmocka_unit_test(test_v_opens_and_closes),
+		cmocka_unit_test(test_revealed_refuses),
 		cmocka_unit_test(test_port_in_use),
 		cmocka_unit_test(test_review_refuses),
 		cmocka_unit_test(test_sidecar_for_the_room),

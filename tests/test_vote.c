@@ -3,6 +3,7 @@
  * is queued once and a second one replaces it, closed rows and stale pages refuse votes, the
  * limits answer 413 and 429, and nothing listens after the room is freed. */
 #include <dirent.h>
+#include <errno.h>
 #include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,10 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
 #include "hostile_strings.h"
+#include "mem.h"
 #include "utf8.h"
 #include "vote.h"
 #include "vote_client.h"
@@ -165,6 +168,33 @@ static void test_not_found(void **state)
 	assert_int_equal(f.reply.status, 404);
 	assert_int_equal(ask(&f, "POST", "/nothing", "row=1&phase=1"), 404);
 	assert_int_equal(ask(&f, "PUT", "/%s", "row=1&phase=1"), 405);
+	room_down(&f);
+}
+
+/* Wrong join codes share one budget over all connections: past 200 in 10 s they get 429
+ * instead of 404 (guessing the code is slowed down to 20 tries a second), while requests with
+ * the right code, and its own unknown paths, are answered as before. */
+static void test_wrong_code_budget(void **state)
+{
+	struct fixture f;
+	int not_found = 0, limited = 0;
+
+	(void)state;
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	for (int i = 0; i < 250; i++) {
+		char path[32];
+
+		snprintf(path, sizeof(path), "/%07d", i); /* 0 and 1 are in no join code */
+		vote_reply_free(&f.reply);
+		vote_request(&f.at, "GET", path, NULL, NULL, &f.reply);
+		not_found += f.reply.status == 404;
+		limited += f.reply.status == 429;
+	}
+	assert_int_equal(not_found, 200);
+	assert_int_equal(limited, 50);
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	assert_int_equal(ask(&f, "GET", "/%s/state", NULL), 200);
+	assert_int_equal(ask(&f, "GET", "/%s/x", NULL), 404);
 	room_down(&f);
 }
 
@@ -372,13 +402,132 @@ static void test_closed_and_rows(void **state)
 	room_down(&f);
 }
 
-/* A body over 1 KB is refused with 413, by its length and as it arrives; no event. */
-static void test_body_too_large(void **state)
+/* Votes are kept per row: A, then B, then A again, and a phone's next vote on A replaces its
+ * first one there (one phone, one vote a row); its page of A shows that vote. */
+static void test_rows_remembered(void **state)
 {
 	struct fixture f;
 	struct vote_event e[8];
-	char *body = malloc(2048), request[4096];
+	struct vote_row other = plain_row;
+	char why[256];
+
+	(void)state;
+	other.id = "r-inzet";
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	assert_int_equal(vote(&f, join(&f), 2), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_true(vote_room_open(f.room, &other, why, sizeof(why)));
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	assert_int_equal(vote(&f, vote_reply_serial(&f.reply), 3), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(e[0].replaces, 0);
+	assert_true(vote_room_open(f.room, &plain_row, why, sizeof(why)));
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	assert_non_null(strstr(f.reply.body, "value=\"2\" aria-pressed=\"true\""));
+	assert_int_equal(vote(&f, vote_reply_serial(&f.reply), 4), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_string_equal(e[0].row, "r-beleid");
+	assert_int_equal(e[0].phase, 4);
+	assert_int_equal(e[0].replaces, 2);
+	assert_true(vote_room_open(f.room, &other, why, sizeof(why)));
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	assert_int_equal(vote(&f, vote_reply_serial(&f.reply), 3), 303); /* the vote it has */
+	assert_int_equal(take(&f, e), 0);
+	room_down(&f);
+}
+
+/* A room remembers the votes of 64 rows: opening a 65th forgets those of the row opened
+ * first, and only those. */
+static void test_rows_cap(void **state)
+{
+	struct fixture f;
+	struct vote_event e[8];
+	struct vote_row row = plain_row;
+	char id[16], why[256];
 	unsigned serial;
+
+	(void)state;
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	serial = join(&f);
+	for (int i = 0; i <= 64; i++) {
+		if (i) {
+			snprintf(id, sizeof(id), "r-%d", i);
+			row.id = id;
+			assert_true(vote_room_open(f.room, &row, why, sizeof(why)));
+			serial++;
+		}
+		if (i < 2) {
+			assert_int_equal(vote(&f, serial, 1), 303);
+			assert_int_equal(take(&f, e), 1);
+		}
+	}
+	row.id = "r-1";
+	assert_true(vote_room_open(f.room, &row, why, sizeof(why)));
+	assert_int_equal(vote(&f, ++serial, 2), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(e[0].replaces, 1); /* still remembered */
+	assert_true(vote_room_open(f.room, &plain_row, why, sizeof(why)));
+	assert_int_equal(vote(&f, ++serial, 2), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(e[0].replaces, 0); /* forgotten: r-64 took its place */
+	room_down(&f);
+}
+
+/* Callocs still to fail (the server's thread takes them while the test thread waits). */
+static volatile int callocs_to_fail;
+
+/* calloc, failing while callocs_to_fail is above 0. */
+static void *failing_calloc(size_t count, size_t size)
+{
+	if (callocs_to_fail > 0) {
+		callocs_to_fail--;
+		errno = ENOMEM;
+		return NULL;
+	}
+	return calloc(count, size);
+}
+
+/* A connection whose request count finds no memory is refused (closed with no answer), not
+ * let through without limits; the next connection is answered. */
+static void test_connection_without_memory(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	callocs_to_fail = 1; /* the count of the next connection */
+	mem.calloc = failing_calloc;
+	ask(&f, "GET", "/%s", NULL);
+	mem_reset();
+	assert_int_equal(callocs_to_fail, 0);
+	assert_int_equal(f.reply.status, 0);
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+	room_down(&f);
+}
+
+/* Milliseconds on the monotonic clock. */
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* A body over 1 KB is refused with 413 by its length; one that arrives in chunks is cut off
+ * once it passes 1 KB: the connection closes at once instead of at the idle timeout (10 s)
+ * with no event. */
+static void test_body_too_large(void **state)
+{
+	enum { CHUNK = 100 * 1024 };
+	struct fixture f;
+	struct vote_event e[8];
+	char *body = malloc(2048), *request = malloc(CHUNK + 512), byte;
+	unsigned serial;
+	size_t n;
+	long start;
+	int fd;
+	ssize_t got;
 
 	(void)state;
 	room_up(&f, "127.0.0.1:0", &plain_row);
@@ -387,15 +536,53 @@ static void test_body_too_large(void **state)
 	memset(body + strlen(body), '&', 2047 - strlen(body));
 	body[2047] = '\0';
 	assert_int_equal(ask(&f, "POST", "/%s", body), 413);
-	snprintf(request, sizeof(request),
-		 "POST /%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\nCookie: %s\r\n"
-		 "Transfer-Encoding: chunked\r\n\r\n7d0\r\n%s\r\n0\r\n\r\n",
-		 f.at.code, f.cookie, body + 48);
-	vote_reply_free(&f.reply);
-	vote_exchange(&f.at, request, strlen(request), &f.reply);
-	assert_int_equal(f.reply.status, 413);
+	n = (size_t)snprintf(request, 512,
+			     "POST /%s HTTP/1.1\r\nHost: x\r\nCookie: %s\r\n"
+			     "Transfer-Encoding: chunked\r\n\r\n%x\r\n",
+			     f.at.code, f.cookie, (unsigned)CHUNK);
+	memset(request + n, '&', CHUNK); /* and no last chunk: the upload would go on */
+	start = now_ms();
+	fd = vote_connect(&f.at, 5);
+	assert_true(fd >= 0);
+	(void)vote_send_all(fd, request, n + CHUNK); /* the server may close before the end */
+	do
+		got = recv(fd, &byte, 1, 0);
+	while (got > 0 || (got < 0 && errno == EINTR));
+	assert_true(got == 0 || errno == ECONNRESET); /* closed, not timed out */
+	assert_true(now_ms() - start < 3000);
+	close(fd);
 	assert_int_equal(take(&f, e), 0);
+	free(request);
 	free(body);
+	room_down(&f);
+}
+
+/* A GET or HEAD that carries a body (by its length or chunked) is refused with 400 and its
+ * body never taken: no crash (the sanitized build runs this), and the room still answers. */
+static void test_body_where_none_belongs(void **state)
+{
+	static const char *const heads[] = {
+		"GET /%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 1000\r\n\r\n",
+		"HEAD /%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 1000\r\n\r\n",
+		"GET /%s/state HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+		"Content-Length: 1000\r\n\r\n",
+		"GET /%s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+		"Transfer-Encoding: chunked\r\n\r\n3e8\r\n",
+	};
+	struct fixture f;
+	char request[2048];
+
+	(void)state;
+	room_up(&f, "127.0.0.1:0", &plain_row);
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		int n = snprintf(request, sizeof(request), heads[i], f.at.code);
+
+		memset(request + n, 'A', 1000);
+		vote_reply_free(&f.reply);
+		vote_exchange(&f.at, request, (size_t)n + 1000, &f.reply);
+		assert_int_equal(f.reply.status, 400);
+	}
+	assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
 	room_down(&f);
 }
 
@@ -466,30 +653,53 @@ static void test_slow_and_oversized(void **state)
 	room_down(&f);
 }
 
-/* A flood of new devices fills the room's 4096 places and then gets 429, with no cookie; the
- * devices that joined still vote. */
+/* A flood of new devices (4096 and more GETs without a cookie) locks no phone out: a phone
+ * that arrives after it joins and votes, the ones that voted before it still vote, and a
+ * flooding token that never voted has lost its place. Only when all 4096 places hold phones
+ * that voted does a new one get 429, with no cookie. */
 static void test_device_flood(void **state)
 {
 	struct fixture f;
 	struct vote_event e[8];
-	char first[64];
+	char first[64], flooded[64];
 	unsigned serial;
 
 	(void)state;
 	room_up(&f, "127.0.0.1:0", &plain_row);
 	serial = join(&f);
 	snprintf(first, sizeof(first), "%s", f.cookie);
-	for (int i = 1; i < 4096; i++) {
+	assert_int_equal(vote(&f, serial, 1), 303);
+	assert_int_equal(take(&f, e), 1);
+	for (int i = 0; i < 4096 + 100; i++) {
 		f.cookie[0] = '\0';
 		assert_int_equal(ask(&f, "GET", "/%s", NULL), 200);
+		if (i == 0)
+			assert_true(vote_reply_cookie(&f.reply, flooded));
 	}
+	join(&f); /* the phone that arrives after the flood */
+	assert_int_equal(vote(&f, serial, 3), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(e[0].replaces, 0);
+	snprintf(f.cookie, sizeof(f.cookie), "%s", first);
+	assert_int_equal(vote(&f, serial, 2), 303);
+	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(e[0].replaces, 1);
+	snprintf(f.cookie, sizeof(f.cookie), "%s", flooded);
+	assert_int_equal(vote(&f, serial, 2), 200); /* not counted: a new token instead */
+	assert_non_null(strstr(f.reply.body, "Your phone was not known yet"));
+	assert_int_equal(take(&f, e), 0);
+	for (int i = 3; i < 4096; i++) { /* 2 voted, and the new token of FLOODED */
+		join(&f);
+		assert_int_equal(vote(&f, serial, 4), 303);
+	}
+	join(&f); /* takes the place of FLOODED's new token, which never voted */
+	assert_int_equal(vote(&f, serial, 4), 303);
 	f.cookie[0] = '\0';
 	assert_int_equal(ask(&f, "GET", "/%s", NULL), 429);
 	assert_null(strstr(f.reply.head, "Set-Cookie"));
 	assert_int_equal(ask(&f, "POST", "/%s", "row=1&phase=1"), 429);
 	snprintf(f.cookie, sizeof(f.cookie), "%s", first);
-	assert_int_equal(vote(&f, serial, 2), 303);
-	assert_int_equal(take(&f, e), 1);
+	assert_int_equal(vote(&f, serial, 3), 303);
 	room_down(&f);
 }
 
@@ -531,7 +741,7 @@ static void test_stops_listening(void **state)
 	assert_int_equal(open_fds(), before);
 }
 
-/* Join codes are 5 characters without 0, o, 1, l or i, different for each room. */
+/* Join codes are 7 characters without 0, o, 1, l or i, different for each room. */
 static void test_join_codes(void **state)
 {
 	enum { ROOMS = 40 };
@@ -548,8 +758,8 @@ static void test_join_codes(void **state)
 		assert_true(vote_room_open(r, &plain_row, why, sizeof(why)));
 		assert_true(vote_target_parse(vote_room_url(r), &t));
 		snprintf(codes[i], sizeof(codes[i]), "%s", t.code);
-		assert_int_equal(strlen(codes[i]), 5);
-		assert_int_equal(strspn(codes[i], "23456789abcdefghjkmnpqrstuvwxyz"), 5);
+		assert_int_equal(strlen(codes[i]), 7);
+		assert_int_equal(strspn(codes[i], "23456789abcdefghjkmnpqrstuvwxyz"), 7);
 		for (int j = 0; j < i; j++)
 			assert_string_not_equal(codes[i], codes[j]);
 		vote_room_free(r);
@@ -639,16 +849,21 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_library_loaded_on_first_open),
 		cmocka_unit_test(test_not_found),
+		cmocka_unit_test(test_wrong_code_budget),
 		cmocka_unit_test(test_security_headers),
 		cmocka_unit_test(test_page_escapes),
 		cmocka_unit_test(test_join_cookie),
 		cmocka_unit_test(test_vote_and_replace),
 		cmocka_unit_test(test_vote_without_token),
 		cmocka_unit_test(test_closed_and_rows),
+		cmocka_unit_test(test_rows_remembered),
+		cmocka_unit_test(test_rows_cap),
 		cmocka_unit_test(test_body_too_large),
+		cmocka_unit_test(test_body_where_none_belongs),
 		cmocka_unit_test(test_rate_limits),
 		cmocka_unit_test(test_slow_and_oversized),
 		cmocka_unit_test(test_device_flood),
+		cmocka_unit_test(test_connection_without_memory),
 		cmocka_unit_test(test_stops_listening),
 		cmocka_unit_test(test_join_codes),
 		cmocka_unit_test(test_bind_failures),

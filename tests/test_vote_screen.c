@@ -23,7 +23,7 @@
 
 enum { GRID_MAX = 200 };
 
-static const char url[] = "http://192.168.1.20:8421/k7m2";
+static const char url[] = "http://192.168.1.20:8421/k7m2p9x";
 
 /* The modules read back from the code on a page: dark[y][x], SIZE x SIZE (with the margin). */
 struct grid {
@@ -201,11 +201,14 @@ static void test_narrow_and_ascii(void **state)
 	page_clear(&p);
 }
 
-/* An IPv6 address with its port and code still fits beside or under the code at 80x24. */
+/* The longest IPv4 address and an IPv6 one, with port and the 7-character code, still fit
+ * beside or under the code at 80x24 (a version 3 code) and read back. */
 static void test_long_address(void **state)
 {
-	static const char v6[] = "http://[fd12:3456:789a:1::20]:8421/k7m2xq";
-	struct vote_view vv = { v6, "Webcare", 1, 0 };
+	static const char *const urls[] = {
+		"http://[fd12:3456:789a:1::20]:8421/k7m2p9x",
+		"http://192.168.100.200:65535/k7m2p9x",
+	};
 	struct page p = { 0 };
 	static struct grid g;
 	int width, height;
@@ -213,16 +216,21 @@ static void test_long_address(void **state)
 	bool m;
 
 	(void)state;
-	assert_true(qr_encode(&q, v6));
-	m = q.ecc_m;
-	qr_free(&q);
-	box_of(80, 24, &width, &height);
-	screen_vote(&p, &vv, width, height, true);
-	assert_true(widest(&p) <= width && (int)p.n <= height);
-	read_code(&p, &g);
-	check_code(&g, v6, m ? QR_ECLEVEL_M : QR_ECLEVEL_L);
-	assert_true(page_contains(&p, v6) && page_contains(&p, "1 vote"));
-	page_clear(&p);
+	for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
+		struct vote_view vv = { urls[i], "Webcare", 1, 0 };
+
+		assert_true(qr_encode(&q, urls[i]));
+		m = q.ecc_m;
+		assert_int_equal(q.version, 3);
+		qr_free(&q);
+		box_of(80, 24, &width, &height);
+		screen_vote(&p, &vv, width, height, true);
+		assert_true(widest(&p) <= width && (int)p.n <= height);
+		read_code(&p, &g);
+		check_code(&g, urls[i], m ? QR_ECLEVEL_M : QR_ECLEVEL_L);
+		assert_true(page_contains(&p, urls[i]) && page_contains(&p, "1 vote"));
+		page_clear(&p);
+	}
 }
 
 /* The count: of the participants the session names, else the votes alone; in Dutch too. */

@@ -17,6 +17,7 @@
 #include "term.h"
 #include "tui.h"
 #include "utf8.h"
+#include "vote_addr.h"
 #include "wrap.h"
 
 enum mode { MODE_RUN, MODE_REVIEW, MODE_FOLLOW, MODE_PREVIEW, MODE_CHECK, MODE_EXPORT, MODE_HELP,
@@ -41,6 +42,7 @@ struct options {
 	const char *listen;       /* --listen ADDR:PORT for phone voting, or NULL */
 	const char *url_file;     /* --url-file FILE: the phones' address is written there */
 	const char *usage_error;  /* what is wrong with the command line, or NULL */
+	bool listen_invalid;      /* the usage error is that --listen names no address */
 };
 
 static const char *const usage_text = N_(
@@ -111,10 +113,25 @@ static int usage_error(struct options *opt, const char *message)
 	return EXIT_USAGE;
 }
 
+/* True when TEXT is an address --listen takes; else false with the reason in WHY (in the
+ * language spoken when it is called). */
+static bool listen_parses(const char *text, char *why, size_t why_size)
+{
+	struct vote_addr a;
+	bool default_host;
+
+	return vote_addr_parse(text, &a, &default_host, why, why_size);
+}
+
 /* Prints the usage error noted in OPT and the usage. */
 static void print_usage_error(const struct options *opt)
 {
-	fprintf(stderr, "meetlat: %s\n%s", _(opt->usage_error), _(usage_text));
+	char why[256];
+
+	if (opt->listen_invalid && !listen_parses(opt->listen, why, sizeof(why)))
+		fprintf(stderr, "meetlat: --listen: %s\n%s", why, _(usage_text));
+	else
+		fprintf(stderr, "meetlat: %s\n%s", _(opt->usage_error), _(usage_text));
 }
 
 /* Fills OPT from the command line; returns -1 when it is valid, else the exit status. */
@@ -200,6 +217,10 @@ static int parse_options(int argc, char **argv, struct options *opt)
 	if ((opt->listen || opt->url_file) && opt->mode != MODE_RUN && opt->mode != MODE_PREVIEW)
 		return usage_error(opt, opt->listen ? N_("--listen goes with running a workshop")
 						    : N_("--url-file goes with running a workshop"));
+	if (opt->listen && !listen_parses(opt->listen, NULL, 0)) {
+		opt->listen_invalid = true; /* the reason is said once the language is known */
+		return usage_error(opt, N_("--listen names no address to listen on"));
+	}
 	return -1;
 }
 

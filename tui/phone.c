@@ -122,6 +122,12 @@ static void phone_open(struct ui *u, size_t dim)
 		not_available(u, _("the phone page has four phases"));
 		return;
 	}
+	if (u->revealed[dim]) { /* votes after the reveal would follow the others' */
+		ui_flash(u, true, "%s",
+			 _("The votes of this row are shown: phones cannot vote now. "
+			   "Press r to hide them first."));
+		return;
+	}
 	phone_row(u, dim, &row);
 	if (!room_made(u, why, sizeof(why)) || !vote_room_open(u->room, &row, why, sizeof(why))) {
 		not_available(u, why[0] ? why : _("the server did not start"));

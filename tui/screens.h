@@ -59,7 +59,7 @@ void screen_start(struct page *p, const char *dir, const struct store_entry *ent
 
 /* What the box of phone voting shows: where phones go, the row open, how many voted. */
 struct vote_view {
-	const char *url;  /* "http://192.168.1.20:8421/k7m2" */
+	const char *url;  /* "http://192.168.1.20:8421/k7m2p9x" */
 	const char *row;  /* the name of the row open for votes */
 	size_t votes;     /* the row's votes so far (phones' and typed) */
 	unsigned long participants; /* as the session names them, or 0 */

@@ -26,9 +26,10 @@
 #include "vote_page.h"
 
 enum {
-	CODE_LENGTH = 5,          /* characters of the join code */
+	CODE_LENGTH = 7,          /* characters of the join code: 31^7, about 34.7 bits */
 	TOKEN_BYTES = 16,         /* 128 bits */
 	MAX_DEVICES = 4096,       /* devices a room remembers */
+	MAX_ROWS = 64,            /* rows whose votes a room remembers (a workshop has fewer) */
 	DEVICE_BUCKETS = 8192,    /* of the token hash table */
 	MAX_BODY = 1024,          /* bytes of a request body */
 	MAX_CONNECTIONS = 256,    /* open at once */
@@ -36,6 +37,7 @@ enum {
 	RATE_WINDOW = 10,         /* seconds over which the limits count */
 	VOTES_PER_WINDOW = 20,    /* per device */
 	REQUESTS_PER_WINDOW = 60, /* per connection */
+	MISSES_PER_WINDOW = 200,  /* requests with a wrong join code, over all connections */
 	MAX_QUEUE = 65536,        /* votes waiting for the TUI */
 	COOKIE_MAX_AGE = 12 * 3600,
 };
@@ -47,12 +49,13 @@ static const struct vote_mhd *mhd;
  * another (no 0/o, 1/l/i). */
 static const char code_alphabet[] = "23456789abcdefghjkmnpqrstuvwxyz";
 
-/* A phone (a browser) that joined: its token, its vote on the row of SERIAL, its rate. */
+/* A phone (a browser) that joined: its token, its vote on each row the room remembers, its
+ * rate. */
 struct device {
 	unsigned char token[TOKEN_BYTES];
-	int next;             /* the next device in its hash bucket, -1: none */
-	unsigned serial;      /* the row opening PHASE was cast on */
-	int phase;            /* 0: no vote */
+	int next;                       /* the next device in its hash bucket, -1: none */
+	unsigned char phase[MAX_ROWS];  /* by the room's row slot; 0: no vote */
+	bool voted;                     /* on any row: then its place is never given away */
 	time_t window;        /* start of the current rate window */
 	int votes_in_window;
 };
@@ -67,7 +70,7 @@ struct connection_count {
  * vote, its body as it arrives. */
 struct request {
 	int route; /* enum route */
-	bool post, too_big;
+	bool post;
 	size_t len;
 	char body[]; /* MAX_BODY + 1 bytes for a POST */
 };
@@ -83,9 +86,15 @@ struct vote_room {
 	struct vote_page_row row;
 	bool has_row;
 	unsigned serial; /* counts the rows opened: the page's form names the one it votes on */
+	char row_ids[MAX_ROWS][64]; /* the rows opened so far, by slot: the devices' votes */
+	size_t row_slots, row_slot; /* slots in use; the open row's slot */
+	size_t row_recycled;        /* the slot to forget next once all are in use */
 	struct device *devices;
 	size_t device_count;
+	size_t reuse_from; /* with all places taken: where to look for one that never voted */
 	int buckets[DEVICE_BUCKETS];
+	time_t miss_window; /* the rate of wrong join codes (the server's thread only) */
+	int misses;
 	struct vote_event *queue; /* a ring of CAP events from HEAD, COUNT long */
 	size_t queue_head, queue_count, queue_cap;
 	int wake_fd;
@@ -198,22 +207,54 @@ static struct device *find_device(struct vote_room *r, const unsigned char token
 	return NULL;
 }
 
-/* A new device with a fresh random token, or NULL when the room is full (or no random
- * numbers came). Under the lock. */
+/* Takes device I out of its hash bucket. Under the lock. */
+static void unlink_device(struct vote_room *r, int i)
+{
+	int *link = &r->buckets[bucket_of(r->devices[i].token)];
+
+	while (*link != i)
+		link = &r->devices[*link].next;
+	*link = r->devices[i].next;
+}
+
+/* The index of a place for a new device: a free one, else (all MAX_DEVICES taken) the one
+ * that joined longest ago of those that never voted, taken out of its bucket; -1 when every
+ * place holds a device that voted. Under the lock. */
+static int free_place(struct vote_room *r)
+{
+	if (r->device_count < MAX_DEVICES)
+		return (int)r->device_count++;
+	/* places are taken in order and a reused one joins anew: going round from where the
+	 * last search stopped meets the devices that never voted oldest first */
+	for (size_t n = 0; n < MAX_DEVICES; n++) {
+		int i = (int)r->reuse_from;
+
+		r->reuse_from = (r->reuse_from + 1) % MAX_DEVICES;
+		if (!r->devices[i].voted) {
+			unlink_device(r, i);
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* A new device with a fresh random token, or NULL when every place holds a device that voted
+ * (or no random numbers came). Under the lock. */
 static struct device *add_device(struct vote_room *r)
 {
+	unsigned char token[TOKEN_BYTES];
 	struct device *d;
 	size_t b;
+	int i;
 
-	if (r->device_count >= MAX_DEVICES)
+	if (!random_bytes(token, TOKEN_BYTES) || find_device(r, token) || (i = free_place(r)) < 0)
 		return NULL;
-	d = &r->devices[r->device_count];
+	d = &r->devices[i];
 	*d = (struct device){ .next = -1 };
-	if (!random_bytes(d->token, TOKEN_BYTES) || find_device(r, d->token))
-		return NULL;
+	memcpy(d->token, token, TOKEN_BYTES);
 	b = bucket_of(d->token);
 	d->next = r->buckets[b];
-	r->buckets[b] = (int)r->device_count++;
+	r->buckets[b] = i;
 	return d;
 }
 
@@ -221,7 +262,7 @@ static struct device *add_device(struct vote_room *r)
 static struct device *device_of(struct vote_room *r, struct MHD_Connection *c)
 {
 	unsigned char token[TOKEN_BYTES];
-	const char *cookie = mhd->lookup_connection_value(c, MHD_COOKIE_KIND, "meetlat");
+	const char *cookie = mhd->MHD_lookup_connection_value(c, MHD_COOKIE_KIND, "meetlat");
 
 	return vote_token_parse(cookie, token) ? find_device(r, token) : NULL;
 }
@@ -245,8 +286,7 @@ static bool queue_push(struct vote_room *r, const struct vote_event *e)
 		r->queue_head = 0;
 	}
 	r->queue[(r->queue_head + r->queue_count++) % r->queue_cap] = *e;
-	if (write(r->wake_fd, &one, sizeof(one)) < 0)
-		return true; /* the counter is full, so the fd is readable already */
+	(void)!write(r->wake_fd, &one, sizeof(one)); /* failing, the counter is full: readable */
 	return true;
 }
 
@@ -255,11 +295,11 @@ static bool queue_push(struct vote_room *r, const struct vote_event *e)
 /* Adds the headers every answer carries: no caching, no sniffing, no referrer, the policy. */
 static void add_security_headers(struct MHD_Response *resp)
 {
-	mhd->add_response_header(resp, "Content-Security-Policy", vote_page_csp());
-	mhd->add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	mhd->add_response_header(resp, "Referrer-Policy", "no-referrer");
-	mhd->add_response_header(resp, "Cache-Control", "no-store");
-	mhd->add_response_header(resp, "X-Frame-Options", "DENY");
+	mhd->MHD_add_response_header(resp, "Content-Security-Policy", vote_page_csp());
+	mhd->MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	mhd->MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	mhd->MHD_add_response_header(resp, "Cache-Control", "no-store");
+	mhd->MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 }
 
 /* Sends STATUS with the text T (of TYPE) and, when TOKEN is given, the device's cookie for
@@ -274,12 +314,12 @@ static enum MHD_Result answer(struct vote_room *r, struct MHD_Connection *c, uns
 		vote_text_free(t);
 		return MHD_NO; /* out of memory: libmicrohttpd closes the connection */
 	}
-	resp = mhd->create_response_from_buffer(t->len, t->s, MHD_RESPMEM_MUST_COPY);
+	resp = mhd->MHD_create_response_from_buffer(t->len, t->s, MHD_RESPMEM_MUST_COPY);
 	vote_text_free(t);
 	if (!resp)
 		return MHD_NO;
 	add_security_headers(resp);
-	mhd->add_response_header(resp, "Content-Type", type);
+	mhd->MHD_add_response_header(resp, "Content-Type", type);
 	if (cookie) {
 		char value[160];
 		int o = snprintf(value, sizeof(value), "meetlat=");
@@ -289,10 +329,10 @@ static enum MHD_Result answer(struct vote_room *r, struct MHD_Connection *c, uns
 		snprintf(value + o, sizeof(value) - (size_t)o,
 			 "; Path=/%s; Max-Age=%d; HttpOnly; SameSite=Lax", r->code,
 			 COOKIE_MAX_AGE);
-		mhd->add_response_header(resp, "Set-Cookie", value);
+		mhd->MHD_add_response_header(resp, "Set-Cookie", value);
 	}
-	result = mhd->queue_response(c, status, resp);
-	mhd->destroy_response(resp);
+	result = mhd->MHD_queue_response(c, status, resp);
+	mhd->MHD_destroy_response(resp);
 	return result;
 }
 
@@ -321,7 +361,7 @@ static enum MHD_Result answer_page(struct vote_room *r, struct MHD_Connection *c
 
 	if (r->open) {
 		view.row = &r->row;
-		view.chosen = d && d->serial == r->serial ? d->phase : 0;
+		view.chosen = d ? d->phase[r->row_slot] : 0;
 		if (view.chosen && notice == VOTE_NOTICE_NONE)
 			view.notice = VOTE_NOTICE_RECEIVED;
 	}
@@ -329,8 +369,8 @@ static enum MHD_Result answer_page(struct vote_room *r, struct MHD_Connection *c
 	return answer(r, c, status, &t, "text/html; charset=utf-8", new_device ? d : NULL);
 }
 
-/* Answers GET /CODE: the page, with a new token for a device that has none (429 when the room
- * has all the devices it takes). Under the lock. */
+/* Answers GET /CODE: the page, with a new token for a device that has none (429 when all the
+ * room's places hold devices that voted). Under the lock. */
 static enum MHD_Result get_page(struct vote_room *r, struct MHD_Connection *c)
 {
 	struct device *d = device_of(r, c);
@@ -351,7 +391,7 @@ static enum MHD_Result get_state(struct vote_room *r, struct MHD_Connection *c)
 {
 	struct vote_text t = { 0 };
 	const struct device *d = device_of(r, c);
-	int vote = r->open && d && d->serial == r->serial ? d->phase : 0;
+	int vote = r->open && d ? d->phase[r->row_slot] : 0;
 
 	vote_page_state_json(&t, r->open ? r->serial : 0, vote);
 	return answer(r, c, MHD_HTTP_OK, &t, "application/json", NULL);
@@ -365,13 +405,13 @@ static enum MHD_Result answer_redirect(struct vote_room *r, struct MHD_Connectio
 	char location[16];
 
 	snprintf(location, sizeof(location), "/%s", r->code);
-	resp = mhd->create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
+	resp = mhd->MHD_create_response_from_buffer(0, NULL, MHD_RESPMEM_PERSISTENT);
 	if (!resp)
 		return MHD_NO;
 	add_security_headers(resp);
-	mhd->add_response_header(resp, "Location", location);
-	result = mhd->queue_response(c, MHD_HTTP_SEE_OTHER, resp);
-	mhd->destroy_response(resp);
+	mhd->MHD_add_response_header(resp, "Location", location);
+	result = mhd->MHD_queue_response(c, MHD_HTTP_SEE_OTHER, resp);
+	mhd->MHD_destroy_response(resp);
 	return result;
 }
 
@@ -381,14 +421,14 @@ static bool record_vote(struct vote_room *r, struct device *d, int phase)
 {
 	struct vote_event e = { .phase = phase };
 
-	e.replaces = d->serial == r->serial ? d->phase : 0;
+	e.replaces = d->phase[r->row_slot];
 	if (e.replaces == phase)
 		return true;
 	snprintf(e.row, sizeof(e.row), "%s", r->row.id);
 	if (!queue_push(r, &e))
 		return false;
-	d->serial = r->serial;
-	d->phase = phase;
+	d->phase[r->row_slot] = (unsigned char)phase;
+	d->voted = true;
 	return true;
 }
 
@@ -428,10 +468,16 @@ static enum MHD_Result post_vote(struct vote_room *r, struct MHD_Connection *c, 
 /* The room's own paths; anything else is not found. */
 enum route { ROUTE_NONE, ROUTE_PAGE, ROUTE_STATE };
 
+/* True when the request path URL starts with room R's join code: /CODE. */
+static bool has_code(const struct vote_room *r, const char *url)
+{
+	return url[0] == '/' && !strncmp(url + 1, r->code, CODE_LENGTH);
+}
+
 /* The route of the request path URL in room R: /CODE (or /CODE/) and /CODE/state. */
 static enum route route_of(const struct vote_room *r, const char *url)
 {
-	if (url[0] != '/' || strncmp(url + 1, r->code, CODE_LENGTH) != 0)
+	if (!has_code(r, url))
 		return ROUTE_NONE;
 	url += 1 + CODE_LENGTH;
 	if (!strcmp(url, "") || !strcmp(url, "/"))
@@ -441,14 +487,26 @@ static enum route route_of(const struct vote_room *r, const char *url)
 	return ROUTE_NONE;
 }
 
-/* True while connection C stays within its rate of requests. */
-static bool connection_within_rate(struct MHD_Connection *c)
+/* The request count of connection C, or NULL when there was no memory for it. */
+static struct connection_count *count_of(struct MHD_Connection *c)
 {
 	const union MHD_ConnectionInfo *info =
-		mhd->get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-	struct connection_count *count = info ? info->socket_context : NULL;
+		mhd->MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 
-	return !count || within_rate(&count->window, &count->requests, REQUESTS_PER_WINDOW);
+	return info ? info->socket_context : NULL;
+}
+
+/* True when the request on C announces a body: a Content-Length other than 0, or any
+ * Transfer-Encoding (a chunked body). */
+static bool has_body(struct MHD_Connection *c)
+{
+	const char *length =
+		mhd->MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						 MHD_HTTP_HEADER_CONTENT_LENGTH);
+
+	return (length && strspn(length, "0") != strlen(length)) ||
+	       mhd->MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						MHD_HTTP_HEADER_TRANSFER_ENCODING);
 }
 
 /* Answers the first call of a request (its headers are in) when it is refused: not found,
@@ -460,18 +518,29 @@ static enum MHD_Result start_request(struct vote_room *r, struct MHD_Connection 
 	enum route route = route_of(r, url);
 	bool get = !strcmp(method, MHD_HTTP_METHOD_GET) || !strcmp(method, MHD_HTTP_METHOD_HEAD);
 	bool post = !strcmp(method, MHD_HTTP_METHOD_POST) && route == ROUTE_PAGE;
+	struct connection_count *count = count_of(c);
 	const char *length;
 	struct request *req;
 
+	if (!count)
+		return MHD_NO; /* a connection that cannot be counted is refused: closed */
+	if (route == ROUTE_NONE && !has_code(r, url) &&
+	    !within_rate(&r->miss_window, &r->misses, MISSES_PER_WINDOW))
+		return answer_message(r, c, MHD_HTTP_TOO_MANY_REQUESTS,
+				      _("Too many requests; wait a moment and try again."));
 	if (route == ROUTE_NONE)
 		return answer_message(r, c, MHD_HTTP_NOT_FOUND, _("Not found."));
-	if (!connection_within_rate(c))
+	if (!within_rate(&count->window, &count->requests, REQUESTS_PER_WINDOW))
 		return answer_message(r, c, MHD_HTTP_TOO_MANY_REQUESTS,
 				      _("Too many requests; wait a moment and try again."));
 	if (!get && !post)
 		return answer_message(r, c, MHD_HTTP_METHOD_NOT_ALLOWED, _("Not allowed."));
-	length = mhd->lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-	if (post && length && strtoull(length, NULL, 10) > MAX_BODY)
+	if (!post && has_body(c))
+		return answer_message(r, c, MHD_HTTP_BAD_REQUEST,
+				      _("This kind of request has no body."));
+	length = mhd->MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						  MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (length && strtoull(length, NULL, 10) > MAX_BODY)
 		return answer_message(r, c, MHD_HTTP_CONTENT_TOO_LARGE, _("Too large."));
 	req = mem.calloc(1, sizeof(*req) + (post ? MAX_BODY + 1 : 0));
 	if (!req)
@@ -482,15 +551,15 @@ static enum MHD_Result start_request(struct vote_room *r, struct MHD_Connection 
 	return MHD_YES;
 }
 
-/* Adds the piece DATA (LEN bytes) of a vote's body to REQ (too big past MAX_BODY). */
-static void take_body(struct request *req, const char *data, size_t len)
+/* Adds the piece DATA (LEN bytes) of a vote's body to REQ; false (nothing copied) when REQ
+ * takes no body (not a POST) or the body grows past MAX_BODY. */
+static bool take_body(struct request *req, const char *data, size_t len)
 {
-	if (req->too_big || req->len + len > MAX_BODY) {
-		req->too_big = true;
-		return;
-	}
+	if (!req->post || len > MAX_BODY - req->len)
+		return false;
 	memcpy(req->body + req->len, data, len);
 	req->len += len;
+	return true;
 }
 
 /* Answers the request REQ, whose body (if any) is in, under the room's lock. */
@@ -499,8 +568,6 @@ static enum MHD_Result finish_request(struct vote_room *r, struct MHD_Connection
 {
 	enum MHD_Result result;
 
-	if (req->too_big)
-		return answer_message(r, c, MHD_HTTP_CONTENT_TOO_LARGE, _("Too large."));
 	pthread_mutex_lock(&r->lock);
 	if (req->post)
 		result = post_vote(r, c, req->body, req->len);
@@ -525,7 +592,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
 	if (!req)
 		return start_request(r, c, url, method, request);
 	if (*data_size) {
-		take_body(req, data, *data_size);
+		if (!take_body(req, data, *data_size))
+			return MHD_NO; /* too big, or where none belongs: the connection closes */
 		*data_size = 0;
 		return MHD_YES;
 	}
@@ -552,7 +620,8 @@ static void request_done(void *cls, struct MHD_Connection *c, void **request,
 	*request = NULL;
 }
 
-/* Gives each connection its request count, and frees it when the connection closes. */
+/* Gives each connection its request count (NULL without memory: its requests are refused),
+ * and frees it when the connection closes. */
 static void connection_notice(void *cls, struct MHD_Connection *c, void **context,
 			      enum MHD_ConnectionNotificationCode code)
 {
@@ -650,7 +719,7 @@ static bool server_start(struct vote_room *r, char *why, size_t why_size)
 		return false;
 	/* poll(), not epoll: with libmicrohttpd 0.9.75's epoll a server at its connection limit
 	 * sometimes stopped accepting for good once connections closed (tests/cli/vote-load.sh) */
-	r->daemon = mhd->start_daemon(
+	r->daemon = mhd->MHD_start_daemon(
 		MHD_USE_POLL_INTERNAL_THREAD | (r->addr.sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
 		0, NULL, NULL, handle, r, MHD_OPTION_LISTEN_SOCKET, fd,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
@@ -675,11 +744,33 @@ static bool server_start(struct vote_room *r, char *why, size_t why_size)
 static void server_stop(struct vote_room *r)
 {
 	if (r->daemon)
-		mhd->stop_daemon(r->daemon);
+		mhd->MHD_stop_daemon(r->daemon);
 	r->daemon = NULL;
 }
 
 /* ---- The room ----------------------------------------------------------------------------- */
+
+/* The slot of the row ID: the one it had when it was opened before, else a new one; once
+ * MAX_ROWS rows were opened, the slot of the row opened first of those remembered, whose
+ * votes every device forgets. Under the lock. */
+static size_t row_slot_of(struct vote_room *r, const char *id)
+{
+	size_t slot;
+
+	for (slot = 0; slot < r->row_slots; slot++)
+		if (!strcmp(r->row_ids[slot], id))
+			return slot;
+	if (r->row_slots < MAX_ROWS) {
+		slot = r->row_slots++;
+	} else {
+		slot = r->row_recycled;
+		r->row_recycled = (r->row_recycled + 1) % MAX_ROWS;
+		for (size_t i = 0; i < r->device_count; i++)
+			r->devices[i].phase[slot] = 0;
+	}
+	snprintf(r->row_ids[slot], sizeof(r->row_ids[slot]), "%s", id);
+	return slot;
+}
 
 bool vote_room_open(struct vote_room *r, const struct vote_row *row, char *why, size_t why_size)
 {
@@ -701,7 +792,8 @@ bool vote_room_open(struct vote_room *r, const struct vote_row *row, char *why, 
 	r->row = copy;
 	r->has_row = true;
 	if (!same)
-		r->serial++; /* the devices' votes were on the earlier row */
+		r->serial++; /* pages of the earlier row are stale */
+	r->row_slot = row_slot_of(r, copy.id);
 	r->open = true;
 	pthread_mutex_unlock(&r->lock);
 	return true;

@@ -40,17 +40,19 @@ struct vote_event {
 	int replaces;
 };
 
-/* Parses the address, makes the join code (5 characters of 2-9 and a-z without o, l, i;
+/* Parses the address, makes the join code (7 characters of 2-9 and a-z without o, l, i;
  * random, per workshop); binds nothing and loads no library yet. With no address given the
  * private address is looked up at the first open. NULL and the reason in WHY when the address
  * cannot be parsed. */
 struct vote_room *vote_room_new(const struct vote_options *o, char *why, size_t why_size);
 
 /* Opens voting on ROW: starts the server if it is not running (loading libmicrohttpd the
- * first time; binding; after the first bind the same port again), forgets the devices' votes
- * of the earlier row. Opening again the row whose id was the last one opened keeps the
- * devices' votes on it: a phone's next vote then replaces its earlier one. False and a clear
- * reason in WHY (port in use, no such address, no network, libmicrohttpd not installed). */
+ * first time; binding; after the first bind the same port again). The devices' votes are kept
+ * per row id: opening a row again, right away or after others, keeps the devices' votes on
+ * it, and a phone's next vote then replaces its earlier one (up to 64 rows; past them the row
+ * opened first of those remembered is forgotten). A page of the row opened before is stale
+ * unless the same row is opened again right away. False and a clear reason in WHY (port in
+ * use, no such address, no network, libmicrohttpd not installed). */
 bool vote_room_open(struct vote_room *r, const struct vote_row *row, char *why, size_t why_size);
 
 /* Closes voting (a vote now gets "voting is closed"); stops the server unless kept open. */
@@ -64,7 +66,8 @@ void vote_room_keep_open(struct vote_room *r, bool keep);
 /* True while a row is open for votes. */
 bool vote_room_is_open(const struct vote_room *r);
 
-/* "http://192.168.1.20:8421/k7m2" once bound (the server has run at least once), else NULL. */
+/* "http://192.168.1.20:8421/k7m2p9x" once bound (the server has run at least once), else
+ * NULL. */
 const char *vote_room_url(const struct vote_room *r);
 
 /* Readable while votes are queued; the TUI polls it with stdin. */

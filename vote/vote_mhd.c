@@ -15,14 +15,9 @@ static struct dynlib library = { .name = "libmicrohttpd", .soname = MHD_SONAME }
 
 /* The library's functions that the server calls, and where each is kept. */
 static const struct dynlib_symbol symbols[] = {
-	{ "MHD_start_daemon", (void **)&api.start_daemon },
-	{ "MHD_stop_daemon", (void **)&api.stop_daemon },
-	{ "MHD_lookup_connection_value", (void **)&api.lookup_connection_value },
-	{ "MHD_get_connection_info", (void **)&api.get_connection_info },
-	{ "MHD_create_response_from_buffer", (void **)&api.create_response_from_buffer },
-	{ "MHD_add_response_header", (void **)&api.add_response_header },
-	{ "MHD_queue_response", (void **)&api.queue_response },
-	{ "MHD_destroy_response", (void **)&api.destroy_response },
+#define VOTE_MHD_SYMBOL(name) { #name, (void **)&api.name },
+	VOTE_MHD_FUNCTIONS(VOTE_MHD_SYMBOL)
+#undef VOTE_MHD_SYMBOL
 };
 
 const struct vote_mhd *vote_mhd_load(char *why, size_t why_size)

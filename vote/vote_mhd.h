@@ -11,24 +11,19 @@
 
 #include <microhttpd.h>
 
-/* The library's functions that the server calls. */
+/* The library's functions that the server calls, each by its name in the library (X is
+ * applied to each). */
+#define VOTE_MHD_FUNCTIONS(X)                                                                    \
+	X(MHD_start_daemon) X(MHD_stop_daemon) X(MHD_lookup_connection_value)                   \
+	X(MHD_get_connection_info) X(MHD_create_response_from_buffer) X(MHD_add_response_header) \
+	X(MHD_queue_response) X(MHD_destroy_response)
+
+/* A pointer of the library's own type for each function: a call or a symbol of another
+ * signature does not compile. */
 struct vote_mhd {
-	struct MHD_Daemon *(*start_daemon)(unsigned int flags, uint16_t port,
-					   MHD_AcceptPolicyCallback apc, void *apc_cls,
-					   MHD_AccessHandlerCallback dh, void *dh_cls, ...);
-	void (*stop_daemon)(struct MHD_Daemon *daemon);
-	const char *(*lookup_connection_value)(struct MHD_Connection *c, enum MHD_ValueKind kind,
-					       const char *key);
-	const union MHD_ConnectionInfo *(*get_connection_info)(struct MHD_Connection *c,
-							       enum MHD_ConnectionInfoType type,
-							       ...);
-	struct MHD_Response *(*create_response_from_buffer)(size_t size, void *buffer,
-							    enum MHD_ResponseMemoryMode mode);
-	enum MHD_Result (*add_response_header)(struct MHD_Response *r, const char *header,
-					       const char *content);
-	enum MHD_Result (*queue_response)(struct MHD_Connection *c, unsigned int status,
-					  struct MHD_Response *r);
-	void (*destroy_response)(struct MHD_Response *r);
+#define VOTE_MHD_POINTER(name) __typeof__(name) *name;
+	VOTE_MHD_FUNCTIONS(VOTE_MHD_POINTER)
+#undef VOTE_MHD_POINTER
 };
 
 /* Loads the library on the first call (from one thread) and returns its functions; NULL and

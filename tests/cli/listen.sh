@@ -2,7 +2,9 @@
 # listen.sh - issue 13: the command line of phone voting: --listen and --url-file go with
 # running a workshop (or --preview) only: with --review, --follow, --check or --export they
 # are a usage error (exit 2) that names the option, and nothing is written; a missing
-# argument is a usage error too; --help describes both, in English and in Dutch.
+# argument is a usage error too, and so is a --listen that names no address (found while
+# the options are checked, with its reason, in Dutch too); --help describes both, in English
+# and in Dutch.
 # Needs MEETLAT, as tests/run-all sets it.
 . "$(dirname "$0")/lib/cli.sh"
 needs MEETLAT
@@ -21,6 +23,22 @@ check "--listen with --check is a usage error (exit 2)" test $? -eq 2
 check "no url file is written by a refused command line" test ! -e "$work/url"
 "$MEETLAT" --listen < /dev/null > "$work/out" 2> "$work/err"
 check "--listen without its argument is a usage error (exit 2)" test $? -eq 2
+# a --listen that names no address is refused while the options are checked, not at the
+# first v in the middle of the workshop: exit 2, the reason named, nothing written
+for bad in 127.0.0.1:99999 foo 192.168.1.300:8421 ::1:8421 "[::1" 127.0.0.1:; do
+	"$MEETLAT" --listen "$bad" --url-file "$work/url" "$work/new.yaml" < /dev/null \
+		> "$work/out" 2> "$work/err"
+	check "--listen $bad is a usage error (exit 2)" test $? -eq 2
+	check "--listen $bad: the error names the address and what it should be" \
+		grep -qF -- "meetlat: --listen: cannot listen on \"$bad\": give a numeric address" \
+		"$work/err"
+	check "--listen $bad: the usage follows" grep -qF "usage: meetlat" "$work/err"
+	check "--listen $bad: no session is made, no address written" \
+		eval 'test ! -e "$work/new.yaml" && test ! -e "$work/url"'
+done
+LANGUAGE=nl "$MEETLAT" --listen foo "$work/new.yaml" < /dev/null > "$work/out" 2> "$work/err"
+check "a --listen that names no address is refused in Dutch too" \
+	grep -qF -- "meetlat: --listen: kan niet luisteren op \"foo\"" "$work/err"
 "$MEETLAT" --help > "$work/help" 2>&1
 check "--help describes --listen" grep -qF -- "where phone voting (v) listens" "$work/help"
 check "--help describes --url-file" grep -qF -- "--url-file FILE  write the phones' address" "$work/help"

@@ -34,7 +34,7 @@ form_post() {
 
 room_start 127.0.0.1:0
 check "the room's URL is http://127.0.0.1:PORT/CODE" \
-	sh -c "echo '$url' | grep -qE '^http://127\.0\.0\.1:[0-9]+/[2-9a-km-np-z]{5}$'"
+	sh -c "echo '$url' | grep -qE '^http://127\.0\.0\.1:[0-9]+/[2-9a-hjkmnp-z]{7}$'"
 
 # joining
 check "joining answers 200" test "$(fetch join -c "$jar" "$url")" = 200

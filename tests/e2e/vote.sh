@@ -28,7 +28,7 @@ wait_for "Vote on your phone"
 e2e_poll 5 test -s "$urlf" || fail "the address was not written to --url-file"
 url=$(cat "$urlf")
 check "the address is on 127.0.0.1, its port and a join code" \
-	eval 'echo "$url" | grep -qE "^http://127\.0\.0\.1:[1-9][0-9]*/[a-z0-9]{4,}$"'
+	eval 'echo "$url" | grep -qE "^http://127\.0\.0\.1:[1-9][0-9]*/[2-9a-hjkmnp-z]{7}$"'
 check "the box shows the address, the row and the count" \
 	eval 'on_screen "$url" && on_screen "rij alfa" && on_screen "0 votes"'
 check "the QR code is drawn in half blocks" on_screen "▀"
