@@ -2,6 +2,7 @@
 #include "mem.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define MEM_REAL {.malloc = malloc, .calloc = calloc, .realloc = realloc, .free = free}
 
@@ -12,4 +13,12 @@ struct mem mem = MEM_REAL;
 void mem_reset(void)
 {
 	mem = mem_real;
+}
+
+char *mem_strdup(const char *text)
+{
+	size_t size = strlen(text) + 1;
+	char *copy = mem.malloc(size);
+
+	return copy ? memcpy(copy, text, size) : NULL;
 }

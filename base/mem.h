@@ -27,4 +27,7 @@ extern struct mem mem;
 /* Puts the C library's allocator back into the table. */
 void mem_reset(void);
 
+/* Returns a copy of TEXT allocated through the table, or NULL when memory ran out. */
+char *mem_strdup(const char *text);
+
 #endif

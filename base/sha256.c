@@ -76,3 +76,8 @@ void sha256_hex(const void *data, size_t len, char hex[SHA256_HEX])
 	for (int i = 0; i < 8; i++)
 		snprintf(hex + 8 * i, 9, "%08x", (unsigned)h[i]);
 }
+
+bool sha256_hex_valid(const char *text)
+{
+	return strlen(text) == SHA256_HEX - 1 && strspn(text, "0123456789abcdef") == SHA256_HEX - 1;
+}

@@ -31,15 +31,6 @@ static bool reserve(void **items, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
-/* Returns a malloc'd copy of TEXT, or NULL. */
-static char *copy(const char *text)
-{
-	size_t len = strlen(text) + 1;
-	char *out = mem.malloc(len);
-
-	return out ? memcpy(out, text, len) : NULL;
-}
-
 /* Returns the KEY_SEP-joined key of the N texts PARTS, made in R's key buffer (valid until
  * the next), or NULL when memory is exhausted. */
 static const char *compose(struct report *r, const char *const *parts, size_t n)
@@ -108,8 +99,8 @@ static bool section_init(const struct report *r, struct report_section *sec, con
 			 const char *sha)
 {
 	memset(sec, 0, sizeof(*sec));
-	sec->content_id = copy(id);
-	sec->sha256 = copy(sha);
+	sec->content_id = mem_strdup(id);
+	sec->sha256 = mem_strdup(sha);
 	sec->own = strcmp(id, r->c->id) == 0;
 	if (!sec->content_id || !sec->sha256)
 		return false;
@@ -254,8 +245,8 @@ static struct report_group *group_of(struct report *r, struct report_section *se
 	if (!reserve((void **)&sec->groups, &sec->cap_groups, sec->n_groups, sizeof(*g)))
 		return NULL;
 	g = memset(&sec->groups[sec->n_groups++], 0, sizeof(*g));
-	g->organisation = copy(parts[0]);
-	g->group = copy(parts[1]);
+	g->organisation = mem_strdup(parts[0]);
+	g->group = mem_strdup(parts[1]);
 	return g->organisation && g->group ? g : NULL;
 }
 
@@ -269,7 +260,7 @@ static bool fold_group(const struct report *r, struct report_section *sec,
 	g->sessions++;
 	if (!added && !later(date, s->updated, g->date, g->updated))
 		return true;
-	title = copy(s->meta[META_TITLE]);
+	title = mem_strdup(s->meta[META_TITLE]);
 	if (!title)
 		return false;
 	mem.free(g->title);

@@ -52,17 +52,6 @@ const char *followup_outcome_label(enum followup_outcome o)
 	return _(outcome_labels[o]);
 }
 
-/* Returns a malloc'd copy of TEXT, or NULL. */
-static char *copy_text(const char *text)
-{
-	size_t len = strlen(text);
-	char *copy = mem.malloc(len + 1);
-
-	if (copy)
-		memcpy(copy, text, len + 1);
-	return copy;
-}
-
 /* Releases what the baseline B holds besides its path, back to "not read". */
 static void baseline_unread(struct session_baseline *b)
 {
@@ -97,12 +86,6 @@ void session_baseline_clear(struct session *s)
 	s->n_followups = 0;
 }
 
-/* Returns true when TEXT is 64 hexadecimal digits in lower case. */
-static bool sha256_valid(const char *text)
-{
-	return strlen(text) == SHA256_HEX - 1 && strspn(text, "0123456789abcdef") == SHA256_HEX - 1;
-}
-
 bool session_set_baseline(struct session *s, const char *path, const char *sha256,
 			  const char **why)
 {
@@ -113,12 +96,12 @@ bool session_set_baseline(struct session *s, const char *path, const char *sha25
 		*why = _("the path of the earlier session must be one line, not empty");
 		return false;
 	}
-	if (sha256[0] && !sha256_valid(sha256)) {
+	if (sha256[0] && !sha256_hex_valid(sha256)) {
 		*why = _("expected 64 hexadecimal digits");
 		return false;
 	}
 	b = s->baseline ? s->baseline : mem.calloc(1, sizeof(*b));
-	copy = b ? copy_text(path) : NULL;
+	copy = b ? mem_strdup(path) : NULL;
 	if (!copy) {
 		if (b != s->baseline)
 			mem.free(b);
@@ -158,9 +141,9 @@ bool session_followup_add(struct session *s, const struct action_fields *f,
 	s->followups = more;
 	fu = &more[s->n_followups];
 	*fu = (struct session_followup){ .outcome = o };
-	fu->text = copy_text(f->text);
-	fu->owner = copy_text(f->owner ? f->owner : "");
-	fu->dimension = has_dim ? copy_text(f->dimension) : NULL;
+	fu->text = mem_strdup(f->text);
+	fu->owner = mem_strdup(f->owner ? f->owner : "");
+	fu->dimension = has_dim ? mem_strdup(f->dimension) : NULL;
 	snprintf(fu->due, sizeof(fu->due), "%s", f->due ? f->due : "");
 	if (!fu->text || !fu->owner || (has_dim && !fu->dimension)) {
 		mem.free(fu->text);
@@ -375,9 +358,9 @@ static void baseline_take(struct session_baseline *b, const struct content *c,
 {
 	const struct session *earlier = e->s;
 
-	b->title = copy_text(earlier->meta[META_TITLE]);
-	b->organisation = copy_text(earlier->meta[META_ORGANISATION]);
-	b->group = copy_text(earlier->meta[META_GROUP]);
+	b->title = mem_strdup(earlier->meta[META_TITLE]);
+	b->organisation = mem_strdup(earlier->meta[META_ORGANISATION]);
+	b->group = mem_strdup(earlier->meta[META_GROUP]);
 	snprintf(b->date, sizeof(b->date), "%s",
 		 earlier->meta[META_DATE][0] ? earlier->meta[META_DATE] : "");
 	if (!b->title || !b->organisation || !b->group || !take_rows(b, c, earlier)) {
@@ -546,7 +529,7 @@ static const char *earlier_name(const struct session_baseline *b, char *buf, siz
 /* Adds to the note in BUF that not every open action of last time is listed. */
 static void tell_actions_missing(char *buf, size_t size)
 {
-	char *note = copy_text(buf);
+	char *note = mem_strdup(buf);
 
 	/* TRANSLATORS: %s is the line "Compared with last time: ...". */
 	snprintf(buf, size, _("%s. Out of memory: not every open action of last time is listed"),

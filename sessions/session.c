@@ -46,17 +46,6 @@ long session_action_row(const struct session_action *a, const struct content *c)
 	return a->dimension ? content_dimension_index(c, a->dimension) : -1;
 }
 
-/* Returns a malloc'd copy of S, or NULL. */
-static char *copy_text(const char *s)
-{
-	size_t len = strlen(s);
-	char *copy = mem.malloc(len + 1);
-
-	if (copy)
-		memcpy(copy, s, len + 1);
-	return copy;
-}
-
 void session_time_format(time_t when, char *buf, size_t size)
 {
 	struct tm tm;
@@ -91,7 +80,7 @@ struct session *session_new(const struct content *c, const char *title)
 	session_timestamp(s->created, sizeof(s->created));
 	memcpy(s->updated, s->created, sizeof(s->updated));
 	snprintf(today, sizeof(today), "%.10s", s->created);
-	s->content_id = copy_text(c->id);
+	s->content_id = mem_strdup(c->id);
 	memcpy(s->content_sha256, c->sha256, sizeof(s->content_sha256));
 	s->scores = mem.calloc(c->n_dimensions ? c->n_dimensions : 1, sizeof(*s->scores));
 	s->content = c;
@@ -99,12 +88,12 @@ struct session *session_new(const struct content *c, const char *title)
 	s->n_seconds = c->n_steps;
 	ok = s->content_id && s->scores && s->seconds;
 	for (int f = 0; f < META_COUNT && ok; f++)
-		ok = (s->meta[f] = copy_text(f == META_TITLE ? title : f == META_DATE ? today : ""));
+		ok = (s->meta[f] = mem_strdup(f == META_TITLE ? title : f == META_DATE ? today : ""));
 	for (size_t i = 0; i < c->n_dimensions && ok; i++) {
 		s->n_scores = i + 1;
 		s->scores[i].known = true;
-		s->scores[i].dimension = copy_text(c->dimensions[i].id);
-		s->scores[i].note = copy_text("");
+		s->scores[i].dimension = mem_strdup(c->dimensions[i].id);
+		s->scores[i].note = mem_strdup("");
 		ok = s->scores[i].dimension && s->scores[i].note;
 	}
 	if (!ok) {
@@ -171,7 +160,7 @@ static bool text_acceptable(const char *text, bool multiline, const char **why)
 /* Replaces the malloc'd string at *SLOT by a copy of TEXT. */
 static bool replace_text(char **slot, const char *text, const char **why)
 {
-	char *copy = copy_text(text);
+	char *copy = mem_strdup(text);
 
 	if (!copy) {
 		*why = _("out of memory");
@@ -390,9 +379,9 @@ static bool action_fill(struct session_action *a, const struct action_fields *f)
 {
 	bool has_dim = f->dimension && f->dimension[0];
 
-	a->text = copy_text(f->text);
-	a->owner = copy_text(f->owner ? f->owner : "");
-	a->dimension = has_dim ? copy_text(f->dimension) : NULL;
+	a->text = mem_strdup(f->text);
+	a->owner = mem_strdup(f->owner ? f->owner : "");
+	a->dimension = has_dim ? mem_strdup(f->dimension) : NULL;
 	snprintf(a->due, sizeof(a->due), "%s", f->due ? f->due : "");
 	if (a->text && a->owner && (a->dimension || !has_dim))
 		return true;

@@ -229,12 +229,6 @@ static bool read_meta(const struct reader *r, const struct ynode *node, enum ses
 	return true;
 }
 
-/* Returns true when TEXT is 64 hexadecimal digits in lower case. */
-static bool sha256_valid(const char *text)
-{
-	return strlen(text) == SHA256_HEX - 1 && strspn(text, "0123456789abcdef") == SHA256_HEX - 1;
-}
-
 /* Accepts the session scored against the content ID, not this one, when the caller allows
  * it: from now on it is this content's (written on the next save), with a warning. */
 static bool read_other_content(const struct reader *r, const struct ynode *at, const char *id)
@@ -268,7 +262,7 @@ static bool read_content(const struct reader *r, const struct ynode *node)
 	    !ynode_ident(r->doc, v[CF_ID], r->words->content_id, &id, r->d) ||
 	    (v[CF_SHA256] && !ynode_text(r->doc, v[CF_SHA256], "'sha256'", &sha, r->d)))
 		return false;
-	if (v[CF_SHA256] && !sha256_valid(sha)) {
+	if (v[CF_SHA256] && !sha256_hex_valid(sha)) {
 		ydoc_error(r->doc, v[CF_SHA256], r->d,
 			   _("expected 64 hexadecimal digits for 'sha256', found '%s'"),
 			   ynode_excerpt(v[CF_SHA256], excerpt, sizeof(excerpt)));
@@ -542,7 +536,7 @@ static bool read_baseline(const struct reader *r, const struct ynode *node)
 	    (v[BF_SHA256] && !ynode_text(r->doc, v[BF_SHA256], "'sha256'", &sha, r->d)))
 		return false;
 	if (!session_set_baseline(r->s, path, sha, &why))
-		return refused(r, sha[0] && !sha256_valid(sha) ? v[BF_SHA256] : v[BF_PATH],
+		return refused(r, sha[0] && !sha256_hex_valid(sha) ? v[BF_SHA256] : v[BF_PATH],
 			       "'baseline'", why);
 	r->o->baseline = node;
 	return true;

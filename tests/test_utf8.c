@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "diag.h"
+#include "mem.h"
 #include "sha256.h"
 #include "utf8.h"
 
@@ -268,6 +269,39 @@ static void test_sha256_vectors(void **state)
 	free(a);
 }
 
+/* A SHA-256 written as sha256_hex writes it is valid; one digit too few or too many, an
+ * upper-case digit or another character is not. */
+static void test_sha256_hex_valid(void **state)
+{
+	char hex[SHA256_HEX];
+
+	(void)state;
+	sha256_hex("abc", 3, hex);
+	assert_true(sha256_hex_valid(hex));
+	assert_false(sha256_hex_valid(""));
+	hex[63] = '\0';
+	assert_false(sha256_hex_valid(hex));
+	sha256_hex("abc", 3, hex);
+	hex[0] = 'B';
+	assert_false(sha256_hex_valid(hex));
+	hex[0] = 'g';
+	assert_false(sha256_hex_valid(hex));
+	assert_false(sha256_hex_valid("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad0"));
+}
+
+/* mem_strdup copies through the allocator table: the copy is equal and its own. */
+static void test_mem_strdup(void **state)
+{
+	const char text[] = "Webcare inrichten";
+	char *copy = mem_strdup(text);
+
+	(void)state;
+	assert_non_null(copy);
+	assert_string_equal(copy, text);
+	assert_ptr_not_equal(copy, text);
+	mem.free(copy);
+}
+
 /* Messages read "file:line:column: message", defused and bounded. */
 static void test_diag_format(void **state)
 {
@@ -348,6 +382,8 @@ int main(void)
 		cmocka_unit_test(test_ascii_span),
 		cmocka_unit_test(test_columns),
 		cmocka_unit_test(test_sha256_vectors),
+		cmocka_unit_test(test_sha256_hex_valid),
+		cmocka_unit_test(test_mem_strdup),
 		cmocka_unit_test(test_diag_format),
 	};
 

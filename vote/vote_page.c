@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html.h"
 #include "i18n.h"
 #include "mem.h"
 #include "sha256.h"
@@ -113,16 +114,18 @@ void vote_text_add_string(struct vote_text *t, const char *s)
 
 void vote_text_add_escaped(struct vote_text *t, const char *s)
 {
-	while (*s) {
-		size_t plain = strcspn(s, "&<>\"'");
-		static const char *const refs[] = { "&amp;", "&lt;", "&gt;", "&quot;", "&#39;" };
+	size_t len = strlen(s);
+
+	while (len) {
+		size_t plain = html_plain_span(s, len);
 
 		vote_text_add(t, s, plain);
-		s += plain;
-		if (*s) {
-			vote_text_add_string(t, refs[strchr("&<>\"'", *s) - "&<>\"'"]);
-			s++;
+		if (plain < len) {
+			vote_text_add_string(t, html_reference(s[plain]));
+			plain++;
 		}
+		s += plain;
+		len -= plain;
 	}
 }
 
