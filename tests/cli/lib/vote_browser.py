@@ -12,6 +12,8 @@ resolution, no background networking, updates, sync or metrics."""
 import base64, json, os, select, subprocess, sys, tempfile, time
 
 URL, ARTEFACT, ROOMFD = sys.argv[1], sys.argv[2], int(sys.argv[3])
+# What the page says once it has a vote (the tests run in English).
+CONFIRMED = "Your vote has been received"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=390,844",
          "--remote-debugging-pipe", "--no-first-run", "--no-default-browser-check",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -88,6 +90,20 @@ class Browser:
         r = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True})
         return r.get("result", {}).get("value")
 
+    def text_with(self, needle, timeout=8):
+        """The page's text once it holds NEEDLE (the page after a tap may still be loading when
+        the tap's load event is seen: a reload the page made by itself fires one too), or the
+        text at TIMEOUT."""
+        deadline = time.time() + timeout
+        while True:
+            try:
+                text = self.evaluate("document.body.innerText") or ""
+            except RuntimeError:
+                text = ""  # the page is being replaced
+            if needle in text or time.time() >= deadline:
+                return text
+            time.sleep(0.1)
+
     def open(self, url):
         """Loads URL and waits until it has loaded."""
         self.events.clear()
@@ -141,7 +157,7 @@ def main():
         with open(ARTEFACT, "wb") as f:
             f.write(base64.b64decode(shot))
         b.tap(3)
-        result("nojs_text", json.dumps(b.evaluate("document.body.innerText")))
+        result("nojs_text", json.dumps(b.text_with(CONFIRMED)))
         result("nojs_chosen", b.evaluate("document.querySelector('button[aria-pressed=true]')"
                                          ".value"))
         # with JavaScript: the page follows the open row by itself
@@ -162,7 +178,7 @@ def main():
                 pass  # the page is being replaced
         result("followed", "yes" if after != before else "no")
         b.tap(4)
-        result("js_text", json.dumps(b.evaluate("document.body.innerText")))
+        result("js_text", json.dumps(b.text_with(CONFIRMED)))
     except RuntimeError as e:
         print("vote_browser:", e, file=sys.stderr)
         return 1
