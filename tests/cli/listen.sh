@@ -25,7 +25,7 @@ check "no url file is written by a refused command line" test ! -e "$work/url"
 check "--listen without its argument is a usage error (exit 2)" test $? -eq 2
 # a --listen that names no address is refused while the options are checked, not at the
 # first v in the middle of the workshop: exit 2, the reason named, nothing written
-for bad in 127.0.0.1:99999 foo 192.168.1.300:8421 ::1:8421 "[::1" 127.0.0.1:; do
+for bad in 127.0.0.1:99999 foo 127.168.1.300:8421 ::1:8421 "[::1" 127.0.0.1:; do
 	"$MEETLAT" --listen "$bad" --url-file "$work/url" "$work/new.yaml" < /dev/null \
 		> "$work/out" 2> "$work/err"
 	check "--listen $bad is a usage error (exit 2)" test $? -eq 2
