@@ -203,8 +203,8 @@ static void test_narrow_and_ascii(void **state)
 }
 
 /* The longest IPv4 address (of 127/8) and an IPv6 one (::1 written out), with a port and the
- * 7-character code, still fit
- * beside or under the code at 80x24 (a version 3 code) and read back. */
+ * 7-character code, still fit beside or under the code at 80x24 (a version 3 code) and read
+ * back. */
 static void test_long_address(void **state)
 {
 	static const char *const urls[] = {
