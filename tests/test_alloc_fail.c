@@ -19,41 +19,11 @@
 #include "builtin_content.h"
 #include "content_fixtures.h"
 #include "export.h"
+#include "failing_alloc.h"
 #include "mem.h"
 #include "store.h"
 
 enum { WHY_MAX = DIAG_FILE_MAX + DIAG_MESSAGE_MAX + 64 };
-
-static unsigned long alloc_count; /* allocations made since the run began */
-static unsigned long fail_at;     /* the allocation that fails (1-based); 0: none */
-
-/* Counts an allocation; true (errno ENOMEM, as the C library sets) when it is the one to
- * fail. */
-static bool alloc_fails(void)
-{
-	if (++alloc_count != fail_at)
-		return false;
-	errno = ENOMEM;
-	return true;
-}
-
-/* malloc, failing the FAIL_AT-th allocation. */
-static void *failing_malloc(size_t size)
-{
-	return alloc_fails() ? NULL : malloc(size);
-}
-
-/* calloc, failing the FAIL_AT-th allocation. */
-static void *failing_calloc(size_t count, size_t size)
-{
-	return alloc_fails() ? NULL : calloc(count, size);
-}
-
-/* realloc, failing the FAIL_AT-th allocation (PTR then stays). */
-static void *failing_realloc(void *ptr, size_t size)
-{
-	return alloc_fails() ? NULL : realloc(ptr, size);
-}
 
 /* Returns true when WHY says that memory ran out, or (unless NEEDS_OOM) says anything. */
 static bool says_out_of_memory(const char *why, bool needs_oom)

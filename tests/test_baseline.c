@@ -16,6 +16,7 @@
 
 #include "baseline.h"
 #include "content.h"
+#include "failing_alloc.h"
 #include "mem.h"
 #include "session.h"
 #include "sha256.h"
@@ -464,29 +465,6 @@ static void test_many_open_actions_are_each_followed_up_once(void **state)
 	session_free(s);
 }
 
-static unsigned long allocations, fail_at; /* since the count began; the one that fails */
-
-/* Returns true when this allocation is the one to fail. */
-static bool allocation_fails(void)
-{
-	return ++allocations == fail_at;
-}
-
-static void *failing_malloc(size_t size)
-{
-	return allocation_fails() ? NULL : malloc(size);
-}
-
-static void *failing_calloc(size_t count, size_t size)
-{
-	return allocation_fails() ? NULL : calloc(count, size);
-}
-
-static void *failing_realloc(void *ptr, size_t size)
-{
-	return allocation_fails() ? NULL : realloc(ptr, size);
-}
-
 /* Whichever allocation of reading the baseline fails, no open action of last time is lost
  * without a word: either all three are listed, or the note warns (and says why). */
 static void test_memory_running_out_is_told_in_the_note(void **state)
@@ -503,13 +481,10 @@ static void test_memory_running_out_is_told_in_the_note(void **state)
 		s = session_new(content, "Vervolg");
 		assert_non_null(s);
 		assert_true(session_set_baseline(s, "oom.yaml", sha, &why));
-		allocations = 0;
-		mem.malloc = failing_malloc;
-		mem.calloc = failing_calloc;
-		mem.realloc = failing_realloc;
+		failing_alloc_start();
 		baseline_apply(s, content, path);
 		mem_reset();
-		finished = allocations < fail_at;
+		finished = alloc_count < fail_at;
 		if (s->n_followups != 3)
 			assert_true(baseline_note_warns(s));
 		if (s->baseline->actions_missing) {

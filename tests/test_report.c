@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "builtin_content.h"
+#include "failing_alloc.h"
 #include "mem.h"
 #include "report.h"
 #include "report_out.h"
@@ -361,28 +362,6 @@ static void test_memory_flat(void **state)
 
 /* ---- memory exhausted ----------------------------------------------------------------- */
 
-static long calls, fail_at; /* allocations counted; the one that fails (1-based) */
-
-static bool failing_now(void)
-{
-	return ++calls == fail_at;
-}
-
-static void *failing_malloc(size_t n)
-{
-	return failing_now() ? NULL : malloc(n);
-}
-
-static void *failing_calloc(size_t n, size_t size)
-{
-	return failing_now() ? NULL : calloc(n, size);
-}
-
-static void *failing_realloc(void *p, size_t n)
-{
-	return failing_now() ? NULL : realloc(p, n);
-}
-
 /* Each allocation of making a report and folding sessions of two contents into it fails in
  * turn: report_new or report_add then says so, and the report is freed without a leak (ASan);
  * with no allocation failing, all sessions are counted. */
@@ -402,17 +381,14 @@ static void test_alloc_fail(void **state)
 		struct report *r;
 		size_t n = 0;
 
-		calls = 0;
-		mem.malloc = failing_malloc;
-		mem.calloc = failing_calloc;
-		mem.realloc = failing_realloc;
+		failing_alloc_start();
 		r = report_new(content, "2026-12-01");
 		while (r && n < 4 && report_add(r, s[n], "x.yaml"))
 			n++;
 		mem_reset();
 		ok = n == 4;
 		if (ok)
-			assert_true(calls < fail_at && r->n_sections == 2 && r->sections[0].sessions == 3);
+			assert_true(alloc_count < fail_at && r->n_sections == 2 && r->sections[0].sessions == 3);
 		report_free(r);
 	}
 	assert_true(fail_at > 20);
@@ -544,10 +520,7 @@ static bool write_report(struct session *const *s, size_t n, bool html, char **t
 	assert_non_null(f);
 	for (size_t i = 0; i < n; i++)
 		assert_true(report_add(r, s[i], "x.yaml"));
-	calls = 0;
-	mem.malloc = failing_malloc;
-	mem.calloc = failing_calloc;
-	mem.realloc = failing_realloc;
+	failing_alloc_start();
 	if (html) {
 		ok = report_html(f, r);
 	} else {
@@ -595,7 +568,7 @@ static void test_writers_alloc_fail(void **state)
 		assert_true(write_report(s, 2, html, &want));
 		for (fail_at = 1; !ok; fail_at++) {
 			ok = write_report(s, 2, html, &got);
-			assert_int_equal(ok, calls < fail_at);
+			assert_int_equal(ok, alloc_count < fail_at);
 			if (ok)
 				assert_string_equal(got, want);
 			free(got);
