@@ -28,53 +28,26 @@
 #include "file_check.h"
 #include "page_check.h"
 #include "temp_session.h"
+#include "ui_fixture.h"
 
 #define ENTER '\r'
 #define ESC UI_KEY_ESC
 
-static double clock_now;
-
-/* The test's clock: it moves only when a test moves it. */
-static double test_clock(void)
-{
-	return clock_now;
-}
-
-/* Starts *STATE as a ui on a new session (a preview, or read-only when READ_ONLY). */
-static struct ui *new_ui(bool read_only)
-{
-	struct ui *u = malloc(sizeof(*u));
-
-	assert_non_null(u);
-	assert_true(ui_init(u, content, read_only, !read_only, true));
-	u->clock = test_clock;
-	clock_now = 1000.0;
-	u->s = session_new(content, "Keys");
-	assert_non_null(u->s);
-	ui_resize(u, 80, 24);
-	ui_begin(u);
-	return u;
-}
-
 static int setup(void **state)
 {
-	*state = new_ui(false);
+	*state = ui_fixture_new("Keys", false);
 	return 0;
 }
 
 static int setup_read_only(void **state)
 {
-	*state = new_ui(true);
+	*state = ui_fixture_new("Keys", true);
 	return 0;
 }
 
 static int teardown(void **state)
 {
-	struct ui *u = *state;
-
-	ui_free(u);
-	session_free(u->s);
-	free(u);
+	ui_fixture_free(*state);
 	return 0;
 }
 

@@ -27,37 +27,7 @@
 #include "builtin_content.h"
 #include "page_check.h"
 #include "temp_session.h"
-
-static double clock_now = 1000.0;
-
-/* The test's clock: it moves only when a test moves it. */
-static double test_clock(void)
-{
-	return clock_now;
-}
-
-/* Returns a ui on a new session in preview (nothing is written), or read-only. */
-static struct ui *new_ui(bool read_only)
-{
-	struct ui *u = malloc(sizeof(*u));
-
-	assert_non_null(u);
-	assert_true(ui_init(u, content, read_only, !read_only, true));
-	u->clock = test_clock;
-	u->s = session_new(content, "Phones");
-	assert_non_null(u->s);
-	ui_resize(u, 80, 24);
-	ui_begin(u);
-	return u;
-}
-
-/* Releases U. */
-static void free_ui(struct ui *u)
-{
-	ui_free(u);
-	session_free(u->s);
-	free(u);
-}
+#include "ui_fixture.h"
 
 /* Goes to the scoring step of the N-th row and returns the row. */
 static size_t on_row(struct ui *u, size_t n)
@@ -86,7 +56,7 @@ static void votes_are(const struct ui *u, size_t dim, const int *want, size_t n)
  * lacks is left out; the batch is one change, saved once; digits still add. */
 static void test_votes_applied(void **state)
 {
-	struct ui *u = new_ui(false);
+	struct ui *u = ui_fixture_new("Phones", false);
 	size_t a = on_row(u, 0), b = 1;
 	const char *ida = content->dimensions[a].id, *idb = content->dimensions[b].id;
 	struct vote_event ev[6] = { { "", 3, 0 }, { "", 2, 0 }, { "", 4, 3 },
@@ -114,13 +84,13 @@ static void test_votes_applied(void **state)
 	ui_key(u, '2');
 	votes_are(u, a, (int[]){ 4, 3, 2 }, 3);
 	assert_false(ui_phone_apply(u, ev + 4, 1)); /* nothing counted, nothing changed */
-	free_ui(u);
+	ui_fixture_free(u);
 }
 
 /* 300 phones at once: one change, every vote counted once. */
 static void test_batch_of_300(void **state)
 {
-	struct ui *u = new_ui(false);
+	struct ui *u = ui_fixture_new("Phones", false);
 	size_t a = on_row(u, 2);
 	static struct vote_event ev[300];
 
@@ -134,7 +104,7 @@ static void test_batch_of_300(void **state)
 	assert_int_equal(u->s->scores[a].n_votes, 300);
 	ui_build_page(u);
 	assert_int_equal(u->page_builds, 1);
-	free_ui(u);
+	ui_fixture_free(u);
 }
 
 /* v opens the box of phone voting with the address, written to the url file; v closes it;
@@ -142,7 +112,7 @@ static void test_batch_of_300(void **state)
  * the page open; at the end the room is gone and nothing listens. */
 static void test_v_opens_and_closes(void **state)
 {
-	struct ui *u = new_ui(false);
+	struct ui *u = ui_fixture_new("Phones", false);
 	char path[] = "/tmp/meetlat-phone-XXXXXX", file[64], got[256] = "";
 	size_t dim = on_row(u, 0);
 	FILE *f;
@@ -202,14 +172,14 @@ static void test_v_opens_and_closes(void **state)
 	assert_int_equal(ui_phone_fd(u), -1);
 	unlink(file);
 	rmdir(path);
-	free_ui(u);
+	ui_fixture_free(u);
 }
 
 /* v on a row whose votes are shown opens nothing (phones would vote after the reveal) and
  * says why; once r hides them again, v opens the row. */
 static void test_revealed_refuses(void **state)
 {
-	struct ui *u = new_ui(false);
+	struct ui *u = ui_fixture_new("Phones", false);
 	size_t dim = on_row(u, 0);
 
 	(void)state;
@@ -228,13 +198,13 @@ static void test_revealed_refuses(void **state)
 	ui_key(u, 'v');
 	assert_int_equal(u->vote_row, (long)dim);
 	ui_phone_end(u);
-	free_ui(u);
+	ui_fixture_free(u);
 }
 
 /* A port in use: one warning in the status line, no box, and typed votes go on. */
 static void test_port_in_use(void **state)
 {
-	struct ui *u = new_ui(false);
+	struct ui *u = ui_fixture_new("Phones", false);
 	struct sockaddr_in sa = { .sin_family = AF_INET };
 	socklen_t len = sizeof(sa);
 	int s = socket(AF_INET, SOCK_STREAM, 0);
@@ -257,13 +227,13 @@ static void test_port_in_use(void **state)
 	ui_key(u, '4');
 	assert_int_equal(u->s->scores[dim].n_votes, 1);
 	close(s);
-	free_ui(u);
+	ui_fixture_free(u);
 }
 
 /* --review: v and V are refused; no server is made. */
 static void test_review_refuses(void **state)
 {
-	struct ui *u = new_ui(true);
+	struct ui *u = ui_fixture_new("Phones", true);
 
 	(void)state;
 	on_row(u, 0);
@@ -272,7 +242,7 @@ static void test_review_refuses(void **state)
 	ui_key(u, 'V');
 	assert_null(u->room);
 	assert_int_equal(u->overlay, OV_NONE);
-	free_ui(u);
+	ui_fixture_free(u);
 }
 
 /* Fails unless the sidecar of U's session says the phones' address and the row ROW ("": the
