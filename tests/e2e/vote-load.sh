@@ -7,17 +7,12 @@
 # listens.
 # Needs MEETLAT and BUILD (the test tools), as tests/run-all sets them.
 . "$(dirname "$0")/lib/tmux.sh"
+. "$(dirname "$0")/lib/phones.sh"
 
 : "${BUILD:?set BUILD to the build folder (its tests/tools/vote_load)}"
 load=$BUILD/tests/tools/vote_load
 [ -x "$load" ] || fail "$load is missing (make test-programs)"
-content=$TMP/content.yaml
-grep -v 'kind: summary' "$FIXTURES/score-only.yaml" > "$content"
-file=$TMP/s.yaml
-urlf=$TMP/url
-
-start 80 24 -c "$content" --listen 127.0.0.1:0 --url-file "$urlf" "$file"
-wait_step 1/4
+facilitator
 keys v
 wait_for "Vote on your phone"
 e2e_poll 5 test -s "$urlf" || fail "the address was not written to --url-file"

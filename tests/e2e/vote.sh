@@ -11,16 +11,8 @@
 . "$(dirname "$0")/lib/tmux.sh"
 . "$(dirname "$0")/lib/phones.sh"
 
-content=$TMP/content.yaml
-grep -v 'kind: summary' "$FIXTURES/score-only.yaml" > "$content"
-"$MEETLAT" --check "$content" > /dev/null 2>&1 || fail "meetlat --check rejects $content"
-file=$TMP/s.yaml
-urlf=$TMP/url
 
-start 80 24 -c "$content" --listen 127.0.0.1:0 --url-file "$urlf" "$file"
-FAC=$CUR
-wait_step 1/4
-e2e_poll 5 test -s "$file" || fail "meetlat did not save the new session"
+facilitator
 check "nothing listens before v: no address written" test ! -e "$urlf"
 
 keys v

@@ -1,5 +1,8 @@
 # tests/e2e/lib/phones.sh - phones on the loopback address and the QR code on the screen, for
 # the scripts of phone voting (sourced after tmux.sh; not a test itself).
+#   facilitator         starts meetlat at 80x24 on a new session ($file) of four scoring rows
+#                       ($content), voting on 127.0.0.1 (a free port; the address to $urlf),
+#                       as $FAC, and waits for its first save
 #   join N              phone N (curl, its cookie in its own jar) opens the page at $url;
 #                       sets SERIAL, the open row's
 #   vote N PHASE        phone N taps PHASE; prints the HTTP status
@@ -9,6 +12,18 @@
 
 # shellcheck disable=SC2154 # url: the phones' address, set by the script that sources this
 command -v curl > /dev/null 2>&1 || fail "curl is needed (apt-get install curl)"
+
+facilitator() {
+	content=$TMP/content.yaml
+	grep -v 'kind: summary' "$FIXTURES/score-only.yaml" > "$content"
+	"$MEETLAT" --check "$content" > /dev/null 2>&1 || fail "meetlat --check rejects $content"
+	file=$TMP/s.yaml
+	urlf=$TMP/url
+	start 80 24 -c "$content" --listen 127.0.0.1:0 --url-file "$urlf" "$file"
+	FAC=$CUR
+	wait_step 1/4
+	e2e_poll 5 test -s "$file" || fail "meetlat did not save the new session"
+}
 
 join() {
 	curl -s -m 5 -c "$TMP/jar$1" -b "$TMP/jar$1" -o "$TMP/page$1" "$url" || fail "phone $1 could not join"
