@@ -10,6 +10,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COLS, ROWS = 100, 30
 
 
+def read_some(fd):
+    """Returns what FD has to read now (up to 64 KiB), or b"" at its end or on an error."""
+    try:
+        return os.read(fd, 65536)
+    except OSError:
+        return b""
+
+
 def binary():
     """Returns the meetlat binary to measure, building ./meetlat when it is the one and missing."""
     path = os.environ.get("MEETLAT") or os.path.join(ROOT, "meetlat")
@@ -50,10 +58,7 @@ def drain(fd, until=None, quiet=0.05, limit=60.0, answer=False):
             if (until is None or until in data) and (data or not answer):
                 break
             continue
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
+        chunk = read_some(fd)
         if not chunk:
             break
         data += chunk
@@ -108,10 +113,7 @@ def peak_memory_until_exit(pid, fd, exe):
             return peak
         peak = max(peak, int(fields["VmHWM"].split()[0]))
         if select.select([fd], [], [], 0.001)[0]:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                pass
+            read_some(fd)
 
 
 def answer_times(fd, key, gap=0.0003, quiet=0.2):
@@ -131,10 +133,7 @@ def answer_times(fd, key, gap=0.0003, quiet=0.2):
                 answered = last
                 continue
             break
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
+        chunk = read_some(fd)
         if not chunk:
             break
         last = time.monotonic()
