@@ -2,11 +2,17 @@
 #include "dynlib.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 
 #include "i18n.h"
 
-bool dynlib_load(struct dynlib *lib, const struct dynlib_symbol *symbols, size_t count)
+/* Held while a library is looked at or loaded: threads (the report's workers) may ask for one
+ * at the same time. */
+static pthread_mutex_t loading = PTHREAD_MUTEX_INITIALIZER;
+
+/* Loads LIB and fills its SYMBOLS, unless it was tried before (dynlib_load, LOADING held). */
+static bool load_once(struct dynlib *lib, const struct dynlib_symbol *symbols, size_t count)
 {
 	void *handle;
 
@@ -32,4 +38,14 @@ bool dynlib_load(struct dynlib *lib, const struct dynlib_symbol *symbols, size_t
 			return false;
 		}
 	return lib->loaded = true;
+}
+
+bool dynlib_load(struct dynlib *lib, const struct dynlib_symbol *symbols, size_t count)
+{
+	bool loaded;
+
+	pthread_mutex_lock(&loading);
+	loaded = load_once(lib, symbols, count);
+	pthread_mutex_unlock(&loading);
+	return loaded;
 }

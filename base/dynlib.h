@@ -26,8 +26,9 @@ struct dynlib {
 };
 
 /* Loads LIB once and fills the COUNT SYMBOLS; true when the library and every symbol were
- * found. On failure LIB->problem says which library and why (dlerror's words); the symbols are
- * then left NULL and later calls fail at once with the same problem. */
+ * found. Safe to call from several threads at once. On failure LIB->problem says which
+ * library and why (dlerror's words); the symbols are then left NULL and later calls fail at
+ * once with the same problem. */
 bool dynlib_load(struct dynlib *lib, const struct dynlib_symbol *symbols, size_t count);
 
 #endif

@@ -22,7 +22,6 @@
 #include "mem.h"
 #include "store.h"
 #include "store_scan.h"
-#include "yamllib.h"
 #include "ynode.h"
 
 enum { JOBS_MAX = 64 };
@@ -423,8 +422,6 @@ static void pool_start(const struct report_walk *w, struct report_walk_pool *poo
 {
 	if (jobs < 2 || !(pool->workers = mem.calloc(jobs, sizeof(*pool->workers))))
 		return;
-	/* libyaml is opened once here, before the workers would race to open it. */
-	yamllib_load();
 	for (unsigned i = 0; i < jobs; i++) {
 		struct worker *me = &pool->workers[i];
 
