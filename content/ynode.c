@@ -1,5 +1,6 @@
 /* ynode.c - a YAML document read into a small tree, within limits, with located errors: the
- * file read whole, and the tree built from libyaml's events (its getters: ynode_get.c). */
+ * file read whole, and the tree built (ybuild.c) by the subset reader (ysubset.c) or from
+ * libyaml's events (its getters: ynode_get.c). */
 #include "ynode.h"
 
 #include <errno.h>
@@ -16,7 +17,9 @@
 #include "i18n.h"
 #include "mem.h"
 #include "yamllib.h"
+#include "ybuild.h"
 #include "yerror.h"
+#include "ysubset.h"
 
 const struct ylimits ylimits_default = {
 	.max_bytes = 16u << 20,
@@ -129,269 +132,81 @@ bool ydoc_read_file(const char *path, size_t max_bytes, char **buf, size_t *len,
 	return ok;
 }
 
-/* ---- building the tree -------------------------------------------------------------- */
+/* ---- the tree from libyaml's events ------------------------------------------------ */
 
-struct frame {
-	struct ynode *node;
-	struct ynode **items;
-	size_t used, capacity; /* entries in ITEMS (keys and values for a mapping) */
-};
-
-struct builder {
-	struct ydoc *doc;
-	const struct ylimits *limits;
-	struct diag *d;
-	struct frame *stack;
-	size_t depth;
-	size_t nodes;
-	size_t documents;
-};
-
-/* Records an error at MARK. */
-static bool builder_fail(struct builder *b, yaml_mark_t mark, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool builder_fail(struct builder *b, yaml_mark_t mark, const char *fmt, ...)
+/* Returns libyaml's MARK as the builder's. */
+static struct ymark mark_of(yaml_mark_t mark)
 {
-	char message[DIAG_MESSAGE_MAX];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
-	va_end(ap);
-	diag_set(b->d, b->doc->file, (unsigned)mark.line + 1, (unsigned)mark.column + 1, "%s",
-		 message);
-	return false;
-}
-
-/* Returns a new node of KIND starting at MARK, counted against the limit. */
-static struct ynode *builder_node(struct builder *b, enum ynode_kind kind, yaml_mark_t mark)
-{
-	struct ynode *node;
-
-	if (++b->nodes > b->limits->max_nodes) {
-		builder_fail(b, mark, _("too many nodes (the limit is %zu)"), b->limits->max_nodes);
-		return NULL;
-	}
-	node = arena_alloc(b->doc->arena, sizeof(*node));
-	if (!node) {
-		builder_fail(b, mark, "%s", _("out of memory"));
-		return NULL;
-	}
-	node->kind = kind;
-	node->line = (unsigned)mark.line + 1;
-	node->column = (unsigned)mark.column + 1;
-	return node;
+	return (struct ymark){ .line = mark.line, .column = mark.column };
 }
 
 /* Refuses anchors and tags on a node that starts at MARK. */
-static bool builder_check_props(struct builder *b, const yaml_char_t *anchor,
-				const yaml_char_t *tag, bool scalar, yaml_mark_t mark)
+static bool check_props(struct ybuilder *b, const yaml_char_t *anchor, const yaml_char_t *tag,
+			bool scalar, yaml_mark_t mark)
 {
 	if (anchor)
-		return builder_fail(b, mark, _("anchors (&%s) are not supported: a text that "
-					       "starts with '&' needs double quotes"),
-				    (const char *)anchor);
+		return ybuild_fail(b, mark_of(mark),
+				   _("anchors (&%s) are not supported: a text that starts with '&' "
+				     "needs double quotes"),
+				   (const char *)anchor);
 	if (tag && !(scalar && strcmp((const char *)tag, STR_TAG) == 0))
-		return builder_fail(b, mark, _("tags (%s) are not supported: a text that starts "
-					       "with '!' needs double quotes"),
-				    (const char *)tag);
+		return ybuild_fail(b, mark_of(mark),
+				   _("tags (%s) are not supported: a text that starts with '!' "
+				     "needs double quotes"),
+				   (const char *)tag);
 	return true;
 }
 
-/* Returns true when key nodes A and B hold the same text. */
-static bool keys_equal(const struct ynode *a, const struct ynode *b)
+/* Adds the scalar of EVENT. */
+static bool apply_scalar(struct ybuilder *b, const yaml_event_t *ev)
 {
-	return a->length == b->length && memcmp(a->text, b->text, a->length) == 0;
-}
+	yaml_scalar_style_t style = ev->data.scalar.style;
 
-/* Returns true when node A starts before node B. */
-static bool node_before(const struct ynode *a, const struct ynode *b)
-{
-	return a->line < b->line || (a->line == b->line && a->column < b->column);
-}
-
-/* Orders key nodes by their text, then by position. */
-static int key_order(const void *pa, const void *pb)
-{
-	const struct ynode *a = *(const struct ynode *const *)pa;
-	const struct ynode *b = *(const struct ynode *const *)pb;
-	size_t n = a->length < b->length ? a->length : b->length;
-	int c = memcmp(a->text, b->text, n);
-
-	if (c)
-		return c;
-	if (a->length != b->length)
-		return a->length < b->length ? -1 : 1;
-	return node_before(a, b) ? -1 : node_before(b, a);
-}
-
-/* Refuses a mapping that holds a key twice, pointing at the first repetition in the file. */
-static bool builder_check_duplicates(struct builder *b, const struct ynode *map)
-{
-	const struct ynode *dup = NULL, *first = NULL;
-	struct ynode **keys;
-	size_t run_start = 0;
-	char excerpt[64];
-
-	if (map->count < 2)
-		return true;
-	keys = mem.malloc(map->count * sizeof(*keys));
-	if (!keys) {
-		ydoc_error(b->doc, map, b->d, "%s", _("out of memory"));
-		return false;
-	}
-	for (size_t i = 0; i < map->count; i++)
-		keys[i] = map->items[2 * i];
-	qsort(keys, map->count, sizeof(*keys), key_order);
-	for (size_t i = 1; i < map->count; i++) {
-		if (!keys_equal(keys[i - 1], keys[i]))
-			run_start = i;
-		else if (!dup || node_before(keys[i], dup)) {
-			dup = keys[i];
-			first = keys[run_start];
-		}
-	}
-	mem.free(keys);
-	if (!dup)
-		return true;
-	/* TRANSLATORS: %u:%u is the line and column of the key's first use. */
-	ydoc_error(b->doc, dup, b->d, _("duplicate key '%s' (first at %u:%u)"),
-		   ynode_excerpt(dup, excerpt, sizeof(excerpt)), first->line, first->column);
-	return false;
-}
-
-/* Adds NODE as the next child of the innermost open container, or as the root. */
-static bool builder_attach(struct builder *b, struct ynode *node, yaml_mark_t mark)
-{
-	struct frame *f;
-
-	if (b->depth == 0) {
-		b->doc->root = node;
-		return true;
-	}
-	f = &b->stack[b->depth - 1];
-	if (f->node->kind == YNODE_MAPPING && f->used % 2 == 0 && node->kind != YNODE_SCALAR) {
-		/* TRANSLATORS: %s is "a list" or "a mapping" (as ynode_kind_name says it). */
-		ydoc_error(b->doc, node, b->d, _("a mapping key must be a text, found %s"),
-			   ynode_kind_name(node));
-		return false;
-	}
-	if (f->used == f->capacity) {
-		size_t capacity = f->capacity ? f->capacity * 2 : 8;
-		struct ynode **items = mem.realloc(f->items, capacity * sizeof(*items));
-
-		if (!items)
-			return builder_fail(b, mark, "%s", _("out of memory"));
-		f->items = items;
-		f->capacity = capacity;
-	}
-	f->items[f->used++] = node;
-	return true;
-}
-
-/* Checks the scalar of EVENT against the limits and stores it as a node. */
-static bool builder_scalar(struct builder *b, const yaml_event_t *ev)
-{
-	const char *value = (const char *)ev->data.scalar.value;
-	size_t length = ev->data.scalar.length;
-	struct ynode *node;
-
-	if (!builder_check_props(b, ev->data.scalar.anchor, ev->data.scalar.tag, true,
-				 ev->start_mark))
-		return false;
-	if (length > b->limits->max_scalar)
-		return builder_fail(b, ev->start_mark,
-				    ngettext("text longer than the limit of %zu byte",
-					     "text longer than the limit of %zu bytes",
-					     b->limits->max_scalar),
-				    b->limits->max_scalar);
-	/* Valid UTF-8 already: libyaml's reader refuses any other input, and its scanner any
-	 * escape of a surrogate or past U+10FFFF. A NUL can come from an escape ("\0"). */
-	if (memchr(value, '\0', length))
-		return builder_fail(b, ev->start_mark, "%s",
-				    _("text holds a NUL character, which is not allowed"));
-	node = builder_node(b, YNODE_SCALAR, ev->start_mark);
-	if (!node)
-		return false;
-	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
-	node->quoted = ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
-		       ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
-	node->text = arena_strndup(b->doc->arena, value, length);
-	node->length = length;
-	if (!node->text)
-		return builder_fail(b, ev->start_mark, "%s", _("out of memory"));
-	return builder_attach(b, node, ev->start_mark);
+	return check_props(b, ev->data.scalar.anchor, ev->data.scalar.tag, true,
+			   ev->start_mark) &&
+	       ybuild_scalar(b, (const char *)ev->data.scalar.value, ev->data.scalar.length,
+			     style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag,
+			     style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+				     style == YAML_DOUBLE_QUOTED_SCALAR_STYLE,
+			     mark_of(ev->start_mark));
 }
 
 /* Opens a sequence or mapping for the start event EV. */
-static bool builder_open(struct builder *b, const yaml_event_t *ev, enum ynode_kind kind)
+static bool apply_open(struct ybuilder *b, const yaml_event_t *ev, enum ynode_kind kind)
 {
 	const yaml_char_t *anchor = kind == YNODE_MAPPING ? ev->data.mapping_start.anchor
 							   : ev->data.sequence_start.anchor;
 	const yaml_char_t *tag = kind == YNODE_MAPPING ? ev->data.mapping_start.tag
 							: ev->data.sequence_start.tag;
-	struct ynode *node;
 
-	if (!builder_check_props(b, anchor, tag, false, ev->start_mark))
-		return false;
-	if (b->depth >= b->limits->max_depth)
-		return builder_fail(b, ev->start_mark,
-				    ngettext("nesting deeper than the limit of %zu level",
-					     "nesting deeper than the limit of %zu levels",
-					     b->limits->max_depth),
-				    b->limits->max_depth);
-	node = builder_node(b, kind, ev->start_mark);
-	if (!node)
-		return false;
-	b->stack[b->depth++] = (struct frame){ .node = node };
-	return true;
+	return check_props(b, anchor, tag, false, ev->start_mark) &&
+	       ybuild_open(b, kind, mark_of(ev->start_mark));
 }
 
-/* Closes the innermost container: moves its children into the arena and attaches it. */
-static bool builder_close(struct builder *b, yaml_mark_t mark)
-{
-	struct frame *f = &b->stack[b->depth - 1];
-	struct ynode *node = f->node;
-
-	if (f->used) {
-		node->items = arena_alloc(b->doc->arena, f->used * sizeof(*node->items));
-		if (!node->items)
-			return builder_fail(b, mark, "%s", _("out of memory"));
-		memcpy(node->items, f->items, f->used * sizeof(*node->items));
-	}
-	node->count = node->kind == YNODE_MAPPING ? f->used / 2 : f->used;
-	mem.free(f->items);
-	f->items = NULL;
-	b->depth--;
-	if (node->kind == YNODE_MAPPING && !builder_check_duplicates(b, node))
-		return false;
-	return builder_attach(b, node, mark);
-}
-
-/* Applies one parser event to the tree; returns false on an error recorded in D. */
-static bool builder_event(struct builder *b, const yaml_event_t *ev)
+/* Applies one parser event to the tree, counting the DOCUMENTS begun; returns false on an
+ * error recorded in the builder's diag. */
+static bool apply_event(struct ybuilder *b, size_t *documents, const yaml_event_t *ev)
 {
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
-		if (++b->documents > 1)
-			return builder_fail(b, ev->start_mark, "%s",
-					    _("a second document; the file must hold exactly one"));
+		if (++*documents > 1)
+			return ybuild_fail(b, mark_of(ev->start_mark), "%s",
+					   _("a second document; the file must hold exactly one"));
 		return true;
 	case YAML_ALIAS_EVENT:
-		return builder_fail(b, ev->start_mark,
-				    _("aliases (*%s) are not supported: a text that starts with '*' "
-				      "needs double quotes"),
-				    (const char *)ev->data.alias.anchor);
+		return ybuild_fail(b, mark_of(ev->start_mark),
+				   _("aliases (*%s) are not supported: a text that starts with "
+				     "'*' needs double quotes"),
+				   (const char *)ev->data.alias.anchor);
 	case YAML_SCALAR_EVENT:
-		return builder_scalar(b, ev);
+		return apply_scalar(b, ev);
 	case YAML_SEQUENCE_START_EVENT:
-		return builder_open(b, ev, YNODE_SEQUENCE);
+		return apply_open(b, ev, YNODE_SEQUENCE);
 	case YAML_MAPPING_START_EVENT:
-		return builder_open(b, ev, YNODE_MAPPING);
+		return apply_open(b, ev, YNODE_MAPPING);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		return builder_close(b, ev->start_mark);
+		return ybuild_close(b, mark_of(ev->start_mark));
 	default:
 		return true;
 	}
@@ -417,9 +232,10 @@ static bool input_acceptable(const char *file, const char *buf, size_t len,
 }
 
 /* Feeds every event of PARSER (reading the LEN bytes at BUF) to B until the stream ends;
- * false at the first error, explained in D. */
-static bool parse_events(yaml_parser_t *parser, struct builder *b, const char *buf, size_t len)
+ * false at the first error, explained in the builder's diag. */
+static bool parse_events(yaml_parser_t *parser, struct ybuilder *b, const char *buf, size_t len)
 {
+	size_t documents = 0;
 	bool ok = true, done = false;
 
 	while (ok && !done) {
@@ -430,7 +246,7 @@ static bool parse_events(yaml_parser_t *parser, struct builder *b, const char *b
 			return false;
 		}
 		done = ev.type == YAML_STREAM_END_EVENT;
-		ok = builder_event(b, &ev);
+		ok = apply_event(b, &documents, &ev);
 		yamllib.event_delete(&ev);
 	}
 	if (ok && !b->doc->root) {
@@ -441,48 +257,62 @@ static bool parse_events(yaml_parser_t *parser, struct builder *b, const char *b
 	return ok;
 }
 
-/* Releases the stack of B and the children of the containers still open on it. */
-static void builder_release(struct builder *b)
+/* Parses the LEN bytes at BUF (the byte order mark skipped) with libyaml into DOC. */
+static bool parse_libyaml(struct ydoc *doc, const char *file, const char *buf, size_t len,
+			  const struct ylimits *limits, struct diag *d)
 {
-	for (size_t i = 0; b->stack && i < b->depth; i++)
-		mem.free(b->stack[i].items);
-	mem.free(b->stack);
+	struct ybuilder b;
+	yaml_parser_t parser;
+	bool ok;
+
+	if (!yamllib_load()) {
+		memset(doc, 0, sizeof(*doc));
+		diag_set(d, file, 0, 0, "%s", yamllib_problem());
+		return false;
+	}
+	if (!ybuild_start(&b, doc, file, limits, d))
+		return false;
+	if (!yamllib.parser_initialize(&parser)) {
+		ybuild_finish(&b);
+		diag_set(d, file, 0, 0, "%s", _("out of memory"));
+		return false;
+	}
+	yamllib.parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	/* Fixed to UTF-8, so that a UTF-16 file is refused rather than read. */
+	yamllib.parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	ok = parse_events(&parser, &b, buf, len);
+	ybuild_finish(&b);
+	yamllib.parser_delete(&parser);
+	return ok;
 }
 
-bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
-		const struct ylimits *limits, struct diag *d)
+bool ydoc_parse_with(struct ydoc *doc, const char *file, const char *buf, size_t len,
+		     const struct ylimits *limits, enum ydoc_reader reader, struct diag *d)
 {
-	struct builder b = { .doc = doc, .limits = limits, .d = d };
-	yaml_parser_t parser;
 	size_t skip;
-	bool ok;
 
 	memset(doc, 0, sizeof(*doc));
 	doc->file = file;
 	if (!input_acceptable(file, buf, len, limits, d))
 		return false;
-	if (!yamllib_load()) {
-		diag_set(d, file, 0, 0, "%s", yamllib_problem());
-		return false;
-	}
-	doc->arena = arena_new();
-	b.stack = mem.calloc(limits->max_depth + 1, sizeof(*b.stack));
-	if (!doc->arena || !b.stack || !yamllib.parser_initialize(&parser)) {
-		builder_release(&b);
-		diag_set(d, file, 0, 0, "%s", _("out of memory"));
-		return false;
-	}
 	/* A byte order mark (as Windows Notepad writes) is not part of the text: libyaml would
 	 * take it for a character of the first line, so it is skipped here, and lines and columns
-	 * are counted from the byte after it. The encoding stays fixed to UTF-8 so that a UTF-16
-	 * file is refused rather than read. */
+	 * are counted from the byte after it. */
 	skip = bom_length(buf, len);
-	yamllib.parser_set_input_string(&parser, (const unsigned char *)buf + skip, len - skip);
-	yamllib.parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	ok = parse_events(&parser, &b, buf + skip, len - skip);
-	builder_release(&b);
-	yamllib.parser_delete(&parser);
-	return ok;
+	if (reader != YDOC_READ_LIBYAML) {
+		if (ysubset_parse(doc, file, buf + skip, len - skip, limits, d))
+			return true;
+		ydoc_free(doc);
+		if (reader == YDOC_READ_SUBSET)
+			return false;
+	}
+	return parse_libyaml(doc, file, buf + skip, len - skip, limits, d);
+}
+
+bool ydoc_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
+		const struct ylimits *limits, struct diag *d)
+{
+	return ydoc_parse_with(doc, file, buf, len, limits, YDOC_READ_ANY, d);
 }
 
 void ydoc_free(struct ydoc *doc)

@@ -1,11 +1,13 @@
 /* ynode.h - a YAML document read into a small tree, within limits, with located errors.
  *
- * Built on libyaml's event API. Anchors, aliases, tags other than !!str, duplicate keys,
- * non-scalar keys, NUL characters, invalid UTF-8 and more than one document are refused.
- * Every node keeps its 1-based line and column so that loaders can point at it. ynode.c reads
- * the file and builds the tree; ynode_get.c reads values of the types a loader expects. Every message is in the language the
- * interface speaks when the error is found (i18n.h); the WHAT phrases that callers pass are
- * theirs to translate. */
+ * Read by libyaml, or faster by the subset reader (ysubset.h) when the file is in the
+ * subset that meetlat writes: the tree is the same. Anchors, aliases, tags other than !!str,
+ * duplicate keys, non-scalar keys, NUL characters, invalid UTF-8 and more than one document
+ * are refused. Every node keeps its 1-based line and column so that loaders can point at it.
+ * ynode.c reads the file and chooses the reader, ybuild.c builds the tree; ynode_get.c reads
+ * values of the types a loader expects. Every message is in the language the interface
+ * speaks when the error is found (i18n.h); the WHAT phrases that callers pass are theirs to
+ * translate. */
 #ifndef MEETLAT_YNODE_H
 #define MEETLAT_YNODE_H
 

@@ -27,4 +27,10 @@ enum ydoc_reader {
 bool ydoc_parse_with(struct ydoc *doc, const char *file, const char *buf, size_t len,
 		     const struct ylimits *limits, enum ydoc_reader reader, struct diag *d);
 
+/* Reads the LEN bytes at BUF (no byte order mark) into DOC, named FILE, with the subset
+ * reader; false, with D saying where, when they are not all in the subset or break a limit
+ * (DOC then holds a part of a tree, for ydoc_free). */
+bool ysubset_parse(struct ydoc *doc, const char *file, const char *buf, size_t len,
+		   const struct ylimits *limits, struct diag *d);
+
 #endif
