@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -31,6 +32,53 @@ bool report_target_is_session(const char *file, const struct content *c)
 	session_free(s);
 	return s != NULL;
 }
+
+/* ---- a signal that ends the program removes the temporary file ------------------------ */
+
+/* The signals that end a report begun from a terminal or by a job's end. */
+static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+
+/* The temporary file being written (one report at a time), and the actions it replaced. */
+static const char *volatile pending_tmp;
+static struct sigaction replaced[sizeof(ending_signals) / sizeof(ending_signals[0])];
+
+/* Removes the pending temporary file, then ends the program by SIG as it would have ended. */
+static void remove_pending(int sig)
+{
+	const char *tmp = pending_tmp;
+
+	if (tmp)
+		unlink(tmp);
+	signal(sig, SIG_DFL);
+	raise(sig); /* delivered when this handler returns */
+}
+
+/* Makes the signals that end the program remove TMP first; a signal ignored (as nohup and a
+ * shell's background job ignore some) stays ignored. */
+static void remove_on_signal(const char *tmp)
+{
+	struct sigaction sa = { .sa_handler = remove_pending };
+
+	sigfillset(&sa.sa_mask);
+	pending_tmp = tmp;
+	for (size_t i = 0; i < sizeof(ending_signals) / sizeof(ending_signals[0]); i++) {
+		sigaction(ending_signals[i], NULL, &replaced[i]);
+		if (replaced[i].sa_handler != SIG_IGN)
+			sigaction(ending_signals[i], &sa, NULL);
+	}
+}
+
+/* Gives the signals their actions back, before the temporary file is renamed or freed. */
+static void keep_on_signal(void)
+{
+	if (!pending_tmp)
+		return;
+	for (size_t i = 0; i < sizeof(ending_signals) / sizeof(ending_signals[0]); i++)
+		sigaction(ending_signals[i], &replaced[i], NULL);
+	pending_tmp = NULL;
+}
+
+/* ---- the target ------------------------------------------------------------------------ */
 
 /* Says on stderr that T's report cannot be written, for the system error ERR. */
 static void target_error(const struct report_target *t, int err)
@@ -65,6 +113,8 @@ bool report_target_open(struct report_target *t, const char *file, bool stream)
 	if (t->path && (t->tmp = store_hidden_sibling(t->path, ".tmp-XXXXXX"))) {
 		t->fd = mkstemp(t->tmp); /* mode 0600, O_EXCL: safe against links */
 		err = errno;
+		if (t->fd >= 0)
+			remove_on_signal(t->tmp);
 		if (t->fd < 0) {
 			mem.free(t->tmp);
 			t->tmp = NULL;
@@ -104,6 +154,7 @@ bool report_target_commit(struct report_target *t)
 
 	if (!err && rename(t->tmp, t->path) != 0)
 		err = errno;
+	keep_on_signal(); /* a signal during the rename finds no temporary file to remove */
 	if (err) {
 		target_error(t, err);
 	} else {
@@ -116,6 +167,7 @@ bool report_target_commit(struct report_target *t)
 
 void report_target_discard(struct report_target *t)
 {
+	keep_on_signal();
 	if (t->stream)
 		fclose(t->stream);
 	else if (t->fd >= 0)
