@@ -405,6 +405,23 @@ static bool read_block_value(struct reader *r, size_t column)
 	return n > column && read_block_mapping(r, n);
 }
 
+/* What the next line says of a block mapping or sequence. */
+enum block_next {
+	BLOCK_ENDS,    /* the end of the file, or a line indented less */
+	BLOCK_GOES_ON, /* a line indented as much */
+	BLOCK_BROKEN,  /* a line indented deeper: left to libyaml */
+};
+
+/* Tells from the indentation of the line at P (at its start) how the block at COLUMN goes on. */
+static enum block_next block_next(const struct reader *r, size_t column)
+{
+	size_t n = next_indentation(r);
+
+	if (n == SIZE_MAX || n < column)
+		return BLOCK_ENDS;
+	return n == column ? BLOCK_GOES_ON : BLOCK_BROKEN;
+}
+
 /* Reads the block mapping whose first key is at P, in COLUMN, to the first line that is
  * indented less (P then at that line's start). */
 static bool read_block_mapping(struct reader *r, size_t column)
@@ -412,8 +429,6 @@ static bool read_block_mapping(struct reader *r, size_t column)
 	if (!ybuild_open(r->b, YNODE_MAPPING, here(r)))
 		return false;
 	for (;;) {
-		size_t n;
-
 		if (!read_key(r))
 			return false;
 		if (looking_at(r, " ", 1)) {
@@ -423,12 +438,12 @@ static bool read_block_mapping(struct reader *r, size_t column)
 		} else if (!(next_line(r) && read_block_value(r, column))) {
 			return false;
 		}
-		n = next_indentation(r);
-		if (n == SIZE_MAX || n < column)
-			return ybuild_close(r->b, here(r));
-		if (n > column)
-			return false;
-		r->p += n;
+		switch (block_next(r, column)) {
+		case BLOCK_ENDS: return ybuild_close(r->b, here(r));
+		case BLOCK_BROKEN: return false;
+		case BLOCK_GOES_ON: break;
+		}
+		r->p += column;
 		if (looking_at(r, "- ", 2))
 			return false;
 	}
@@ -456,19 +471,17 @@ static bool read_block_sequence(struct reader *r, size_t column)
 	if (!ybuild_open(r->b, YNODE_SEQUENCE, here(r)))
 		return false;
 	for (;;) {
-		size_t n;
-
 		r->p += 2;
 		if (!read_entry(r, column))
 			return false;
-		n = next_indentation(r);
-		if (n == SIZE_MAX || n < column)
-			return ybuild_close(r->b, here(r));
-		if (n > column)
-			return false;
-		if (!entry_after(r, n))
+		switch (block_next(r, column)) {
+		case BLOCK_ENDS: return ybuild_close(r->b, here(r));
+		case BLOCK_BROKEN: return false;
+		case BLOCK_GOES_ON: break;
+		}
+		if (!entry_after(r, column))
 			return ybuild_close(r->b, here(r)); /* a key of the mapping around it */
-		r->p += n;
+		r->p += column;
 	}
 }
 
