@@ -297,7 +297,7 @@ static bool read_key(struct reader *r)
 {
 	const char *from = r->p;
 
-	if (!(*r->p == '"' ? read_quoted(r) : read_plain(r, false)))
+	if (r->p == r->end || !(*r->p == '"' ? read_quoted(r) : read_plain(r, false)))
 		return false;
 	if ((size_t)(r->p - from) > MAX_KEY_BYTES || r->p == r->end || *r->p != ':')
 		return false;
@@ -315,6 +315,8 @@ static bool key_ahead(const struct reader *r)
 		for (q++; q < r->end && *q != '"' && *q != '\n'; q++)
 			if (*q == '\\' && q + 1 < r->end && q[1] != '\n')
 				q++;
+		if (q == r->end || *q != '"')
+			return false;
 		q++;
 	} else {
 		q += plain_length(r, false);
