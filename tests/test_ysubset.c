@@ -478,6 +478,10 @@ static const struct snippet snippets[] = {
 	{ "\xC2\x85" "a: 1\n", 0, DECLINED, true, NULL },
 	{ "a: 1\n\xEF\xBB\xBF" "b: 2\n", 0, DECLINED, false, NULL }, /* BOM at a line's start */
 	{ "%YAML 1.1\n---\na: 1\n", 0, DECLINED, true, NULL },
+	/* a line of spaces at the end of the file, with no line break after it */
+	{ "fo:\n  ", 0, DECLINED, true, NULL },
+	{ "a:\n  b: 1\n  ", 0, DECLINED, true, NULL },
+	{ "a:\n- b: 1\n  ", 0, DECLINED, true, NULL },
 	/* libyaml refuses it */
 	{ "a: b: c\n", 0, DECLINED, false, NULL },
 	{ "a: b:\n", 0, DECLINED, false, NULL },
