@@ -189,7 +189,7 @@ TESTS_BASE     = test_date test_dynlib test_hyphen test_html test_i18n test_utf8
 TESTS_CONTENT  = test_almanak test_builtin test_content test_content_corpus test_ynode builtin_load
 TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
                  test_store test_alloc_fail export_fixture session_fixture test_baseline \
-                 test_store_vote
+                 test_store_vote test_ysubset
 TESTS_VOTE     = test_vote vote_serve vote_load
 TESTS_REPORT   = test_report report_sessions
 TESTS_UI       = test_tui_text test_screens test_ui_keys test_room test_follower test_presenter \
