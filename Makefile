@@ -185,7 +185,7 @@ $(call obj,$(UI_SRC)): LAYER_CFLAGS = $(INC_UI)
 # The layer each unit test (tests/test_*.c) and test tool (tests/tools/*.c) belongs to: the
 # lowest layer whose code it needs. It compiles with that layer's include path (and tests/)
 # and links that layer's libraries. A new test program is named in one of these lists.
-TESTS_BASE     = test_date test_dynlib test_hyphen test_html test_i18n test_utf8 test_valid
+TESTS_BASE     = test_date test_dynlib test_hyphen test_html test_i18n test_text test_utf8 test_valid
 TESTS_CONTENT  = test_almanak test_builtin test_content test_content_corpus test_ynode builtin_load
 TESTS_SESSIONS = test_export test_session_corpus test_session_io test_session_ops test_stats \
                  test_store test_alloc_fail export_fixture session_fixture test_baseline \

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "mem.h"
+#include "text.h"
 #include "utf8.h"
 #include "ybuild.h"
 
@@ -47,8 +47,7 @@ struct reader {
 	const char *counted;	/* a byte of the line up to which COLUMN counts characters */
 	size_t column;
 	struct ybuilder *b;
-	char *scratch; /* a text with escapes, decoded */
-	size_t scratch_cap;
+	struct text scratch; /* a text with escapes, decoded */
 };
 
 /* ---- places ---------------------------------------------------------------------------- */
@@ -211,40 +210,20 @@ static uint32_t escape_value(const char *q, const char *end, size_t *len)
 	return cp;
 }
 
-/* Makes room for N more bytes after USED in the reader's scratch buffer. */
-static bool scratch_reserve(struct reader *r, size_t used, size_t n)
-{
-	char *bigger;
-	size_t cap;
-
-	if (used + n <= r->scratch_cap)
-		return true;
-	cap = (used + n) * 2;
-	bigger = mem.realloc(r->scratch, cap);
-	if (!bigger)
-		return false;
-	r->scratch = bigger;
-	r->scratch_cap = cap;
-	return true;
-}
-
 /* Decodes the double-quoted text from FROM (after the opening quote) to its closing quote
  * into the scratch buffer; stores its length in *LEN and the closing quote in *CLOSE. */
 static bool decode_quoted(struct reader *r, const char *from, size_t *len, const char **close)
 {
 	const char *q = from;
-	size_t used = 0;
 
+	text_clear(&r->scratch);
 	while (q < r->end && *q != '"') {
 		size_t n = quoted_char_length(q, r->end);
 		char utf8[4];
 		uint32_t cp;
 
 		if (n) {
-			if (!scratch_reserve(r, used, n))
-				return false;
-			memcpy(r->scratch + used, q, n);
-			used += n;
+			text_add(&r->scratch, q, n);
 			q += n;
 			continue;
 		}
@@ -254,15 +233,11 @@ static bool decode_quoted(struct reader *r, const char *from, size_t *len, const
 		if (cp == UTF8_INVALID)
 			return false;
 		q += 1 + n;
-		n = utf8_encode(cp, utf8);
-		if (!scratch_reserve(r, used, n))
-			return false;
-		memcpy(r->scratch + used, utf8, n);
-		used += n;
+		text_add(&r->scratch, utf8, utf8_encode(cp, utf8));
 	}
-	*len = used;
+	*len = r->scratch.len;
 	*close = q;
-	return q < r->end;
+	return q < r->end && !r->scratch.failed;
 }
 
 /* Reads the double-quoted text at P (on one line) into the tree. */
@@ -286,7 +261,7 @@ static bool read_quoted(struct reader *r)
 	if (q < r->end && *q == '"')
 		len = (size_t)(q - from); /* no escape: the text is in the file as it is */
 	else if (decode_quoted(r, from, &len, &q))
-		text = r->scratch;
+		text = r->scratch.data;
 	else
 		return false;
 	r->p = q + 1;
@@ -506,6 +481,6 @@ bool ysubset_parse(struct ydoc *doc, const char *file, const char *buf, size_t l
 		diag_set(d, file, (unsigned)r.line + 1, (unsigned)here(&r).column + 1, "%s",
 			 "outside the subset meetlat writes");
 	ybuild_finish(&b);
-	mem.free(r.scratch);
+	text_free(&r.scratch);
 	return ok;
 }

@@ -34,7 +34,7 @@ static size_t count(const char *text, char c)
 }
 
 /* Renders the page of a row whose every text is TEXT, into T. */
-static void render(struct vote_text *t, const char *text)
+static void render(struct text *t, const char *text)
 {
 	const char *const four[4] = { text, text, text, text };
 	struct vote_page_row row;
@@ -53,7 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int phase = 0;
 	unsigned char token[16];
 	char *text = malloc(size + 1);
-	struct vote_text page = { 0 }, plain = { 0 };
+	struct text page = { 0 }, plain = { 0 };
 
 	if (vote_form_parse((const char *)data, size, &serial, &phase))
 		require(phase >= 1 && phase <= 4);
@@ -63,11 +63,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		require(strlen(text) == 32);
 	render(&page, text);
 	render(&plain, "");
-	require(count(page.s, '<') == count(plain.s, '<'));
-	require(count(page.s, '"') == count(plain.s, '"'));
-	require(utf8_invalid_offset(page.s, page.len) == page.len);
-	vote_text_free(&page);
-	vote_text_free(&plain);
+	require(count(page.data, '<') == count(plain.data, '<'));
+	require(count(page.data, '"') == count(plain.data, '"'));
+	require(utf8_invalid_offset(page.data, page.len) == page.len);
+	text_free(&page);
+	text_free(&plain);
 	free(text);
 	return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "mem.h"
 #include "store_scan.h"
+#include "text.h"
 
 /* The separator of the parts of a composed key: a control character, which metadata never
  * holds (session_meta_valid allows one line of text). */
@@ -387,16 +388,15 @@ bool report_add(struct report *r, const struct session *s, const char *file)
 /* A buffer the spool's texts are read back into. */
 struct spool_reader {
 	FILE *f;
-	char *buf;
-	size_t cap;
-	size_t at[ACTION_TEXTS + 1]; /* where each text starts in BUF */
+	struct text texts;	      /* each text and a NUL */
+	size_t at[ACTION_TEXTS + 1]; /* where each text starts in TEXTS */
 };
 
 /* Reads the next action's texts into SR; false at the end or on an error (*BROKEN). */
 static bool spool_next(struct spool_reader *sr, size_t *section, unsigned char *overdue,
 		       bool *broken)
 {
-	size_t used = 0, len;
+	size_t len;
 
 	*broken = false;
 	if (fread(section, sizeof(*section), 1, sr->f) != 1)
@@ -404,23 +404,17 @@ static bool spool_next(struct spool_reader *sr, size_t *section, unsigned char *
 	*broken = true;
 	if (fread(overdue, 1, 1, sr->f) != 1)
 		return false;
+	text_clear(&sr->texts);
 	for (size_t i = 0; i <= ACTION_TEXTS; i++) {
-		if (fread(&len, sizeof(len), 1, sr->f) != 1 || len > SPOOL_TEXT_MAX)
-			return false;
-		if (used + len + 1 > sr->cap) {
-			size_t cap = 2 * (used + len + 1);
-			char *more = mem.realloc(sr->buf, cap);
+		size_t at = sr->texts.len;
 
-			if (!more)
-				return false;
-			sr->buf = more;
-			sr->cap = cap;
-		}
-		if (fread(sr->buf + used, 1, len, sr->f) != len)
+		if (fread(&len, sizeof(len), 1, sr->f) != 1 || len > SPOOL_TEXT_MAX ||
+		    !text_reserve(&sr->texts, len + 1) ||
+		    fread(sr->texts.data + at, 1, len, sr->f) != len)
 			return false;
-		sr->buf[used + len] = '\0';
-		sr->at[i] = used;
-		used += len + 1;
+		sr->texts.len += len; /* read into the room reserved */
+		text_addc(&sr->texts, '\0');
+		sr->at[i] = at;
 	}
 	*broken = false;
 	return true;
@@ -433,7 +427,7 @@ static size_t spool_texts(const struct spool_reader *sr, const char **t)
 	size_t size = sizeof(size_t) + 1;
 
 	for (size_t i = 0; i <= ACTION_TEXTS; i++) {
-		t[i] = sr->buf + sr->at[i];
+		t[i] = sr->texts.data + sr->at[i];
 		size += sizeof(size_t) + strlen(t[i]);
 	}
 	return size;
@@ -462,7 +456,7 @@ static bool spool_each(FILE *f, long from, size_t count, size_t section,
 					    t[5], t[6], t[7], t[8], t[9] };
 		go = each(ctx, &a);
 	}
-	mem.free(sr.buf);
+	text_free(&sr.texts);
 	fseek(f, 0, SEEK_END);
 	return !broken;
 }
@@ -492,7 +486,7 @@ static bool spool_pass(struct report *r, long *at, FILE *g, long *next)
 			next[section] += size;
 		}
 	}
-	mem.free(sr.buf);
+	text_free(&sr.texts);
 	fseek(r->spool, 0, SEEK_END);
 	return ok && !broken;
 }

@@ -169,7 +169,7 @@ struct reporting {
 /* Makes the CSV lines of session S from PATH into TEXT (report_walk's RENDER, in the thread
  * that read S). */
 static void render(void *ctx, const struct session *s, const char *path,
-		   struct report_text *text)
+		   struct text *text)
 {
 	const struct reporting *rep = ctx;
 
@@ -179,7 +179,7 @@ static void render(void *ctx, const struct session *s, const char *path,
 
 /* Folds session S from PATH into the report (report_walk's EACH) and, for CSV, writes its
  * lines (TEXT). */
-static bool fold(void *ctx, const struct session *s, const char *path, struct report_text *text)
+static bool fold(void *ctx, const struct session *s, const char *path, struct text *text)
 {
 	struct reporting *rep = ctx;
 
@@ -193,7 +193,7 @@ static bool fold(void *ctx, const struct session *s, const char *path, struct re
 		return false;
 	}
 	if (rep->streams)
-		rep->unwritten |= !report_text_flush(text, rep->csv.out);
+		rep->unwritten |= !text_write(text, rep->csv.out);
 	if (!report_add(rep->r, s, path)) {
 		fprintf(stderr, "meetlat: %s\n", _("out of memory, or no room for the open actions"));
 		rep->failed = true;

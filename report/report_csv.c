@@ -16,7 +16,7 @@
  * follows): a UTF-8 byte order mark, CRLF, RFC 4180 quoting, a leading ' before a text a
  * spreadsheet could take for a formula, the separator ';' when the content is Dutch (else
  * ','), and the header's names and the words yes/no in the language spoken. The lines are
- * made in memory (report_text.h) and written out in large pieces. */
+ * made in memory (text.h) and written out in large pieces. */
 #include "report_out.h"
 
 #include <string.h>
@@ -37,35 +37,35 @@ void report_csv_init(struct report_csv *w, FILE *out, const struct report *r)
 /* Appends TEXT (control characters already replaced) as one field, as export_csv_field writes
  * it: after a ' when GUARD; between double quotes, with quotes doubled, when it holds the
  * separator SEP, a quote, CR or LF. */
-static void field(struct report_text *t, const char *text, char sep, bool guard)
+static void field(struct text *t, const char *text, char sep, bool guard)
 {
 	const char special[] = { sep, '"', '\r', '\n', '\0' };
 	bool quoted = text[strcspn(text, special)] != '\0';
 
 	if (quoted)
-		report_text_addc(t, '"');
+		text_addc(t, '"');
 	if (guard)
-		report_text_addc(t, '\'');
+		text_addc(t, '\'');
 	/* Each quote is written twice: the text up to and with it, then it again. */
 	for (const char *quote; (quote = strchr(text, '"')); text = quote + 1) {
-		report_text_add(t, text, (size_t)(quote - text) + 1);
-		report_text_addc(t, '"');
+		text_add(t, text, (size_t)(quote - text) + 1);
+		text_addc(t, '"');
 	}
-	report_text_adds(t, text);
+	text_adds(t, text);
 	if (quoted)
-		report_text_addc(t, '"');
+		text_addc(t, '"');
 }
 
 /* Appends TEXT (NULL: empty) as one field of W's CSV: control characters replaced, guarded,
  * quoted; FIRST: no separator before it. */
-static void cell(const struct report_csv *w, struct report_text *t, const char *text,
+static void cell(const struct report_csv *w, struct text *t, const char *text,
 		 bool first)
 {
 	char small[256], *clean = small;
 	size_t len;
 
 	if (!first)
-		report_text_addc(t, w->separator);
+		text_addc(t, w->separator);
 	if (!text)
 		return;
 	len = strlen(text);
@@ -82,33 +82,33 @@ static void cell(const struct report_csv *w, struct report_text *t, const char *
 /* Appends the identifier, date or sha256 TEXT as one field after a separator: it was
  * validated when read (a-z, 0-9 and '-'), so it needs no cleaning or quotes, and a guard only
  * when it starts with '-'. */
-static void plain(const struct report_csv *w, struct report_text *t, const char *text)
+static void plain(const struct report_csv *w, struct text *t, const char *text)
 {
 	if (text[0] == '-') {
 		cell(w, t, text, false);
 		return;
 	}
-	report_text_addc(t, w->separator);
-	report_text_adds(t, text);
+	text_addc(t, w->separator);
+	text_adds(t, text);
 }
 
 /* Appends the number N as one field after a separator (0 as "" when BLANK_ZERO). */
-static void number(const struct report_csv *w, struct report_text *t, size_t n,
+static void number(const struct report_csv *w, struct text *t, size_t n,
 		   bool blank_zero)
 {
 	char digits[24], *at = digits + sizeof(digits);
 
-	report_text_addc(t, w->separator);
+	text_addc(t, w->separator);
 	if (!n && blank_zero)
 		return;
 	do
 		*--at = (char)('0' + n % 10);
 	while (n /= 10);
-	report_text_add(t, at, (size_t)(digits + sizeof(digits) - at));
+	text_add(t, at, (size_t)(digits + sizeof(digits) - at));
 }
 
 /* Appends the N names (translated) as the first cells of a header line. */
-static void header(const struct report_csv *w, struct report_text *t,
+static void header(const struct report_csv *w, struct text *t,
 		   const char *const *names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -124,7 +124,7 @@ static const char *const session_columns[] = {
 };
 
 /* Appends the columns of session S from FILE that every line starts with. */
-static void session_cells(const struct report_csv *w, struct report_text *t,
+static void session_cells(const struct report_csv *w, struct text *t,
 			  const struct session *s, const char *file)
 {
 	cell(w, t, file, true);
@@ -140,10 +140,10 @@ bool report_csv_begin(const struct report_csv *w)
 {
 	static const char *const rest[] = { N_("content_sha256"), N_("row_id"), N_("row"),
 					    N_("current"), N_("target") };
-	struct report_text t = { 0 };
+	struct text t = { 0 };
 	bool ok;
 
-	report_text_adds(&t, export_csv_bom);
+	text_adds(&t, export_csv_bom);
 	header(w, &t, session_columns, sizeof(session_columns) / sizeof(*session_columns));
 	for (size_t i = 0; i < sizeof(rest) / sizeof(*rest); i++)
 		cell(w, &t, _(rest[i]), false);
@@ -155,13 +155,13 @@ bool report_csv_begin(const struct report_csv *w)
 		snprintf(name, sizeof(name), _("%1$s_%2$zu"), _("votes"), p);
 		cell(w, &t, name, false);
 	}
-	report_text_add(&t, "\r\n", 2);
-	ok = report_text_flush(&t, w->out);
-	report_text_free(&t);
+	text_add(&t, "\r\n", 2);
+	ok = text_write(&t, w->out);
+	text_free(&t);
 	return ok;
 }
 
-void report_csv_session(const struct report_csv *w, struct report_text *t,
+void report_csv_session(const struct report_csv *w, struct text *t,
 			const struct session *s, const char *file)
 {
 	size_t n_phases = w->r->n_phases, prefix = 0, prefix_len = 0;
@@ -181,8 +181,8 @@ void report_csv_session(const struct report_csv *w, struct report_text *t,
 			prefix = t->len;
 			session_cells(w, t, s, file);
 			prefix_len = t->len - prefix;
-		} else if (report_text_reserve(t, prefix_len)) {
-			report_text_add(t, t->data + prefix, prefix_len);
+		} else if (text_reserve(t, prefix_len)) {
+			text_add(t, t->data + prefix, prefix_len);
 		}
 		plain(w, t, sc->dimension);
 		cell(w, t, name, false);
@@ -190,7 +190,7 @@ void report_csv_session(const struct report_csv *w, struct report_text *t,
 		number(w, t, (size_t)sc->target, true);
 		for (size_t p = 1; p <= n_phases; p++)
 			number(w, t, p < sizeof(votes) / sizeof(*votes) ? votes[p] : 0, false);
-		report_text_add(t, "\r\n", 2);
+		text_add(t, "\r\n", 2);
 	}
 }
 
@@ -198,7 +198,7 @@ void report_csv_session(const struct report_csv *w, struct report_text *t,
  * written out. */
 struct action_lines {
 	const struct report_csv *w;
-	struct report_text t;
+	struct text t;
 	bool failed; /* a line could not be written out */
 };
 
@@ -215,8 +215,8 @@ static bool action_line(void *ctx, const struct report_action *a)
 	cell(w, &al->t, a->file, true);
 	for (size_t i = 0; i < sizeof(cells) / sizeof(*cells); i++)
 		cell(w, &al->t, cells[i], false);
-	report_text_add(&al->t, "\r\n", 2);
-	if (al->t.len >= 65536 && !report_text_flush(&al->t, w->out))
+	text_add(&al->t, "\r\n", 2);
+	if (al->t.len >= 65536 && !text_write(&al->t, w->out))
 		al->failed = true;
 	return !al->failed;
 }
@@ -231,13 +231,13 @@ bool report_csv_actions(const struct report_csv *w, struct report *r)
 	struct action_lines al = { .w = w };
 	bool ok;
 
-	report_text_add(&al.t, "\r\n", 2);
+	text_add(&al.t, "\r\n", 2);
 	header(w, &al.t, session_columns, sizeof(session_columns) / sizeof(*session_columns));
 	for (size_t i = 0; i < sizeof(rest) / sizeof(*rest); i++)
 		cell(w, &al.t, _(rest[i]), false);
-	report_text_add(&al.t, "\r\n", 2);
+	text_add(&al.t, "\r\n", 2);
 	ok = report_each_action(r, (size_t)-1, action_line, &al);
-	ok = report_text_flush(&al.t, w->out) && !al.failed && ok;
-	report_text_free(&al.t);
+	ok = text_write(&al.t, w->out) && !al.failed && ok;
+	text_free(&al.t);
 	return ok;
 }

@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "report.h"
-#include "report_text.h"
+#include "text.h"
 
 /* A CSV being written: where, of which report, with which separator. */
 struct report_csv {
@@ -26,7 +26,7 @@ bool report_csv_begin(const struct report_csv *w);
 
 /* CSV: appends to T one line per row of session S (read from FILE). Reads of W's report only
  * its content, which does not change: a worker thread may call it while the report grows. */
-void report_csv_session(const struct report_csv *w, struct report_text *t,
+void report_csv_session(const struct report_csv *w, struct text *t,
 			const struct session *s, const char *file);
 
 /* CSV: an empty line, then the header and one line for each open action of R (W's report);

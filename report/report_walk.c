@@ -37,7 +37,7 @@ struct slot {
 	char *path;           /* malloc'd; NULL for an error of the walk */
 	struct session *s;    /* DONE: the session read, or NULL with the error in D */
 	struct diag d;
-	struct report_text text; /* what W->render made for S (kept for the slot's next file) */
+	struct text text; /* what W->render made for S (kept for the slot's next file) */
 	/* A session folded, left for the worker that read it to free when it takes the slot
 	 * again: a thread frees what it allocated (no contention for the allocator's locks). */
 	struct session *spent;
@@ -405,7 +405,7 @@ static void pool_free(struct report_walk_pool *pool)
 		session_free(pool->slots[i].s);
 		session_free(pool->slots[i].spent);
 		mem.free(pool->slots[i].path);
-		report_text_free(&pool->slots[i].text);
+		text_free(&pool->slots[i].text);
 	}
 	for (unsigned i = 0; i < pool->n_workers; i++)
 		pthread_cond_destroy(&pool->workers[i].work);

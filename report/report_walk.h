@@ -11,7 +11,7 @@
 #include <stdio.h>
 
 #include "content.h"
-#include "report_text.h"
+#include "text.h"
 #include "session.h"
 
 /* The files in flight per thread: each holds at most the session being read or folded and
@@ -27,12 +27,12 @@ struct report_walk {
 	 * to TEXT what EACH is to write for it. It may only read what the walk does not change
 	 * (it runs while EACH folds earlier sessions). */
 	void (*render)(void *ctx, const struct session *s, const char *path,
-		       struct report_text *text);
+		       struct text *text);
 	/* Called in this thread with each session read (freed after it returns), the path it
 	 * was read from and what RENDER made for it; false stops the walk (a failure already
 	 * reported). */
 	bool (*each)(void *ctx, const struct session *s, const char *path,
-		     struct report_text *text);
+		     struct text *text);
 	void *ctx;
 	FILE *errors;    /* where "file:line:column: message" goes for each file skipped */
 	unsigned jobs;   /* threads that read the files; 0 or 1: this one */

@@ -14,6 +14,7 @@
 #include "mem.h"
 #include "store.h"
 #include "store_impl.h"
+#include "text.h"
 #include "utf8.h"
 #include "valid.h"
 #include "yamllib.h"
@@ -24,32 +25,19 @@ struct out {
 	yaml_emitter_t e;
 	bool ok;
 	const char *problem;
-	char *buf;
-	size_t len, cap;
+	struct text text;
 };
 
-/* libyaml's output handler: appends SIZE bytes to the buffer (kept NUL-terminated). */
+/* libyaml's output handler: appends SIZE bytes to the text. */
 static int out_write(void *data, unsigned char *bytes, size_t size)
 {
 	struct out *o = data;
 
-	if (size >= o->cap - o->len) {
-		size_t cap = o->cap ? o->cap : 4096;
-		char *bigger;
-
-		while (size >= cap - o->len)
-			cap *= 2;
-		bigger = mem.realloc(o->buf, cap);
-		if (!bigger) {
-			o->problem = _("out of memory");
-			return 0;
-		}
-		o->buf = bigger;
-		o->cap = cap;
+	text_add(&o->text, (const char *)bytes, size);
+	if (o->text.failed) {
+		o->problem = _("out of memory");
+		return 0;
 	}
-	memcpy(o->buf + o->len, bytes, size);
-	o->len += size;
-	o->buf[o->len] = '\0';
 	return 1;
 }
 
@@ -756,11 +744,11 @@ static const char *kept_timings_text(struct out *o, const struct session *s,
 	if (!kept.ok || !out_put(&kept, "", 0)) {
 		o->problem = kept.problem ? kept.problem : _("out of memory");
 		o->ok = false;
-		mem.free(kept.buf);
+		text_free(&kept.text);
 		return NULL;
 	}
-	origin->kept_text = kept.buf;
-	origin->kept_len = kept.len;
+	origin->kept_text = kept.text.data;
+	origin->kept_len = kept.text.len;
 	return origin->kept_text;
 }
 
@@ -1039,10 +1027,10 @@ bool store_emit(const struct session *s, char **buf, size_t *len, struct diag *d
 	    !write_timings(&o, s) || !write_follow(&o, s) || (has_unknown_keys(s) && !emit_stream(&o, s, NULL, emit_tail))) {
 		diag_set(d, "", 0, 0, _("cannot write the session: %s"),
 			 o.problem ? o.problem : _("out of memory"));
-		mem.free(o.buf);
+		text_free(&o.text);
 		return false;
 	}
-	*buf = o.buf;
-	*len = o.len;
+	*buf = o.text.data;
+	*len = o.text.len;
 	return true;
 }

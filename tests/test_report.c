@@ -438,7 +438,7 @@ struct walked {
 
 /* Notes the title of S (report_walk's EACH); false once STOP_AFTER were noted. */
 static bool note_walked(void *ctx, const struct session *s, const char *path,
-			struct report_text *text)
+			struct text *text)
 {
 	struct walked *wd = ctx;
 
@@ -527,11 +527,11 @@ static bool write_report(struct session *const *s, size_t n, bool html, char **t
 		report_csv_init(&w, f, r);
 		ok = report_csv_begin(&w);
 		for (size_t i = 0; i < n; i++) {
-			struct report_text t = { 0 };
+			struct text t = { 0 };
 
 			report_csv_session(&w, &t, s[i], "x.yaml");
-			ok = !t.failed && report_text_flush(&t, f) && ok;
-			report_text_free(&t);
+			ok = !t.failed && text_write(&t, f) && ok;
+			text_free(&t);
 		}
 		ok = report_csv_actions(&w, r) && ok;
 	}

@@ -305,17 +305,17 @@ static void add_security_headers(struct MHD_Response *resp)
 /* Sends STATUS with the text T (of TYPE) and, when TOKEN is given, the device's cookie for
  * the room R. Frees T. */
 static enum MHD_Result answer(struct vote_room *r, struct MHD_Connection *c, unsigned status,
-			      struct vote_text *t, const char *type, const struct device *cookie)
+			      struct text *t, const char *type, const struct device *cookie)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result result;
 
 	if (t->failed) {
-		vote_text_free(t);
+		text_free(t);
 		return MHD_NO; /* out of memory: libmicrohttpd closes the connection */
 	}
-	resp = mhd->MHD_create_response_from_buffer(t->len, t->s, MHD_RESPMEM_MUST_COPY);
-	vote_text_free(t);
+	resp = mhd->MHD_create_response_from_buffer(t->len, t->data, MHD_RESPMEM_MUST_COPY);
+	text_free(t);
 	if (!resp)
 		return MHD_NO;
 	add_security_headers(resp);
@@ -340,13 +340,13 @@ static enum MHD_Result answer(struct vote_room *r, struct MHD_Connection *c, uns
 static enum MHD_Result answer_message(struct vote_room *r, struct MHD_Connection *c,
 				      unsigned status, const char *message)
 {
-	struct vote_text t = { 0 };
+	struct text t = { 0 };
 
-	vote_text_add_string(&t, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>");
-	vote_text_add_escaped(&t, message);
-	vote_text_add_string(&t, "</title></head><body><p>");
-	vote_text_add_escaped(&t, message);
-	vote_text_add_string(&t, "</p></body></html>\n");
+	text_adds(&t, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>");
+	vote_add_escaped(&t, message);
+	text_adds(&t, "</title></head><body><p>");
+	vote_add_escaped(&t, message);
+	text_adds(&t, "</p></body></html>\n");
 	return answer(r, c, status, &t, "text/html; charset=utf-8", NULL);
 }
 
@@ -356,7 +356,7 @@ static enum MHD_Result answer_page(struct vote_room *r, struct MHD_Connection *c
 				   unsigned status, const struct device *d, bool new_device,
 				   enum vote_notice notice)
 {
-	struct vote_text t = { 0 };
+	struct text t = { 0 };
 	struct vote_page_view view = { .serial = r->serial, .notice = notice, .code = r->code };
 
 	if (r->open) {
@@ -389,7 +389,7 @@ static enum MHD_Result get_page(struct vote_room *r, struct MHD_Connection *c)
 /* Answers GET /CODE/state: the open row's key and this device's vote. Under the lock. */
 static enum MHD_Result get_state(struct vote_room *r, struct MHD_Connection *c)
 {
-	struct vote_text t = { 0 };
+	struct text t = { 0 };
 	const struct device *d = device_of(r, c);
 	int vote = r->open && d ? d->phase[r->row_slot] : 0;
 

@@ -84,55 +84,21 @@ const char *vote_page_csp(void)
 	return csp;
 }
 
-void vote_text_add(struct vote_text *t, const char *s, size_t len)
-{
-	if (t->failed)
-		return;
-	if (t->len + len + 1 > t->cap) {
-		size_t cap = t->cap ? t->cap : 4096;
-		char *grown;
-
-		while (cap < t->len + len + 1)
-			cap *= 2;
-		grown = mem.realloc(t->s, cap);
-		if (!grown) {
-			t->failed = true;
-			return;
-		}
-		t->s = grown;
-		t->cap = cap;
-	}
-	memcpy(t->s + t->len, s, len);
-	t->len += len;
-	t->s[t->len] = '\0';
-}
-
-void vote_text_add_string(struct vote_text *t, const char *s)
-{
-	vote_text_add(t, s, strlen(s));
-}
-
-void vote_text_add_escaped(struct vote_text *t, const char *s)
+void vote_add_escaped(struct text *t, const char *s)
 {
 	size_t len = strlen(s);
 
 	while (len) {
 		size_t plain = html_plain_span(s, len);
 
-		vote_text_add(t, s, plain);
+		text_add(t, s, plain);
 		if (plain < len) {
-			vote_text_add_string(t, html_reference(s[plain]));
+			text_adds(t, html_reference(s[plain]));
 			plain++;
 		}
 		s += plain;
 		len -= plain;
 	}
-}
-
-void vote_text_free(struct vote_text *t)
-{
-	mem.free(t->s);
-	*t = (struct vote_text){ 0 };
 }
 
 /* Returns a sanitized copy of S (NULL: ""), or NULL when memory ran out. */
@@ -180,35 +146,35 @@ void vote_page_row_free(struct vote_page_row *row)
 }
 
 /* Appends the document's head, up to and with <body data-key=...>, in language LANG. */
-static void page_head(struct vote_text *t, const char *lang, unsigned key)
+static void page_head(struct text *t, const char *lang, unsigned key)
 {
 	char number[32];
 
-	vote_text_add_string(t, "<!DOCTYPE html>\n<html lang=\"");
-	vote_text_add_escaped(t, lang);
-	vote_text_add_string(t, "\"><head><meta charset=\"utf-8\">"
+	text_adds(t, "<!DOCTYPE html>\n<html lang=\"");
+	vote_add_escaped(t, lang);
+	text_adds(t, "\"><head><meta charset=\"utf-8\">"
 	       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
 	       "<title>");
 	/* TRANSLATORS: the title of the page on a participant's phone */
-	vote_text_add_escaped(t, _("Vote"));
-	vote_text_add_string(t, "</title><style>");
-	vote_text_add_string(t, page_style);
-	vote_text_add_string(t, "</style></head>\n<body data-key=\"");
+	vote_add_escaped(t, _("Vote"));
+	text_adds(t, "</title><style>");
+	text_adds(t, page_style);
+	text_adds(t, "</style></head>\n<body data-key=\"");
 	snprintf(number, sizeof(number), "%u", key);
-	vote_text_add_string(t, number);
-	vote_text_add_string(t, "\"><main>\n");
+	text_adds(t, number);
+	text_adds(t, "\"><main>\n");
 }
 
 /* Appends the end of the document: the script and the closing tags. */
-static void page_tail(struct vote_text *t)
+static void page_tail(struct text *t)
 {
-	vote_text_add_string(t, "</main><script>");
-	vote_text_add_string(t, page_script);
-	vote_text_add_string(t, "</script></body></html>\n");
+	text_adds(t, "</main><script>");
+	text_adds(t, page_script);
+	text_adds(t, "</script></body></html>\n");
 }
 
 /* Appends the notice paragraph of VIEW (nothing for none). */
-static void page_notice(struct vote_text *t, const struct vote_page_view *view)
+static void page_notice(struct text *t, const struct vote_page_view *view)
 {
 	char line[256];
 	const char *text = NULL;
@@ -233,70 +199,70 @@ static void page_notice(struct vote_text *t, const struct vote_page_view *view)
 			 "choice again.");
 		break;
 	}
-	vote_text_add_string(t, "<p class=\"note\" role=\"status\">");
-	vote_text_add_escaped(t, text);
-	vote_text_add_string(t, "</p>\n");
+	text_adds(t, "<p class=\"note\" role=\"status\">");
+	vote_add_escaped(t, text);
+	text_adds(t, "</p>\n");
 }
 
 /* Appends the button of phase P (1..4) of VIEW's row. */
-static void page_button(struct vote_text *t, const struct vote_page_view *view, int p)
+static void page_button(struct text *t, const struct vote_page_view *view, int p)
 {
 	char open[96];
 	bool chosen = view->chosen == p;
 
 	snprintf(open, sizeof(open), "<button name=\"phase\" value=\"%d\" aria-pressed=\"%s\"><b>",
 		 p, chosen ? "true" : "false");
-	vote_text_add_string(t, open);
-	vote_text_add_escaped(t, view->row->phase_name[p - 1]);
-	vote_text_add_string(t, "</b>");
-	vote_text_add_escaped(t, view->row->behaviour[p - 1]);
+	text_adds(t, open);
+	vote_add_escaped(t, view->row->phase_name[p - 1]);
+	text_adds(t, "</b>");
+	vote_add_escaped(t, view->row->behaviour[p - 1]);
 	if (chosen) {
-		vote_text_add_string(t, "<span class=\"mine\">&#10003; ");
+		text_adds(t, "<span class=\"mine\">&#10003; ");
 		/* TRANSLATORS: marks the button this phone voted for */
-		vote_text_add_escaped(t, _("Your choice"));
-		vote_text_add_string(t, "</span>");
+		vote_add_escaped(t, _("Your choice"));
+		text_adds(t, "</span>");
 	}
-	vote_text_add_string(t, "</button>\n");
+	text_adds(t, "</button>\n");
 }
 
 /* Appends the body of the page of an open row: heading, notice, the form of four buttons. */
-static void page_row(struct vote_text *t, const struct vote_page_view *view)
+static void page_row(struct text *t, const struct vote_page_view *view)
 {
 	char hidden[64];
 
-	vote_text_add_string(t, "<p class=\"grp\">");
-	vote_text_add_escaped(t, view->row->group);
-	vote_text_add_string(t, "</p><h1>");
-	vote_text_add_escaped(t, view->row->name);
-	vote_text_add_string(t, "</h1>\n");
+	text_adds(t, "<p class=\"grp\">");
+	vote_add_escaped(t, view->row->group);
+	text_adds(t, "</p><h1>");
+	vote_add_escaped(t, view->row->name);
+	text_adds(t, "</h1>\n");
 	page_notice(t, view);
-	vote_text_add_string(t, "<form method=\"post\" action=\"/");
-	vote_text_add_escaped(t, view->code);
+	text_adds(t, "<form method=\"post\" action=\"/");
+	vote_add_escaped(t, view->code);
 	snprintf(hidden, sizeof(hidden), "\"><input type=\"hidden\" name=\"row\" value=\"%u\">\n",
 		 view->serial);
-	vote_text_add_string(t, hidden);
+	text_adds(t, hidden);
 	for (int p = 1; p <= 4; p++)
 		page_button(t, view, p);
-	vote_text_add_string(t, "</form><p class=\"hint\">");
-	vote_text_add_escaped(t, _("Tap the phase that fits best. You can change your vote until "
+	text_adds(t, "</form><p class=\"hint\">");
+	vote_add_escaped(t, _("Tap the phase that fits best. You can change your vote until "
 				   "the question closes."));
-	vote_text_add_string(t, "</p>\n");
+	text_adds(t, "</p>\n");
 }
 
 /* Appends the body of the waiting page (no row open). */
-static void page_waiting(struct vote_text *t, const struct vote_page_view *view)
+static void page_waiting(struct text *t, const struct vote_page_view *view)
 {
 	page_notice(t, view);
-	vote_text_add_string(t, "<h1>");
-	vote_text_add_escaped(t, _("Waiting for the next question"));
-	vote_text_add_string(t, "</h1><p class=\"hint\">");
-	vote_text_add_escaped(t, _("This page moves on by itself when voting opens."));
-	vote_text_add_string(t, "</p><noscript><p class=\"hint\">");
-	vote_text_add_escaped(t, _("Reload this page when the next question opens."));
-	vote_text_add_string(t, "</p></noscript>\n");
+	text_adds(t, "<h1>");
+	vote_add_escaped(t, _("Waiting for the next question"));
+	text_adds(t, "</h1><p class=\"hint\">");
+	vote_add_escaped(t, _("This page moves on by itself when voting opens."));
+	text_adds(t, "</p><noscript><p class=\"hint\">");
+	vote_add_escaped(t, _("Reload this page when the next question opens."));
+	text_adds(t, "</p></noscript>\n");
 }
 
-void vote_page_html(struct vote_text *t, const struct vote_page_view *view)
+void vote_page_html(struct text *t, const struct vote_page_view *view)
 {
 	page_head(t, view->row ? view->row->lang : i18n_language(), view->row ? view->serial : 0);
 	if (view->row)
@@ -306,12 +272,12 @@ void vote_page_html(struct vote_text *t, const struct vote_page_view *view)
 	page_tail(t);
 }
 
-void vote_page_state_json(struct vote_text *t, unsigned open_serial, int vote)
+void vote_page_state_json(struct text *t, unsigned open_serial, int vote)
 {
 	char json[64];
 
 	snprintf(json, sizeof(json), "{\"key\":\"%u\",\"vote\":%d}\n", open_serial, vote);
-	vote_text_add_string(t, json);
+	text_adds(t, json);
 }
 
 /* Parses the decimal digits at S (N bytes, 1..9 of them) into *VALUE. */

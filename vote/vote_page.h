@@ -7,12 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* A growing text; FAILED once memory ran out (the text is then incomplete). */
-struct vote_text {
-	char *s;
-	size_t len, cap;
-	bool failed;
-};
+#include "text.h"
 
 /* The open row as the page shows it: sanitized copies (no control or format characters, valid
  * UTF-8), made by vote_page_row_copy. */
@@ -50,24 +45,15 @@ bool vote_page_row_copy(struct vote_page_row *row, const char *id, const char *n
 /* Frees the copies of ROW (and zeroes it). */
 void vote_page_row_free(struct vote_page_row *row);
 
-/* Appends the LEN bytes at S to T. */
-void vote_text_add(struct vote_text *t, const char *s, size_t len);
-
-/* Appends the string S to T. */
-void vote_text_add_string(struct vote_text *t, const char *s);
-
 /* Appends the string S to T with &, <, >, " and ' written as character references. */
-void vote_text_add_escaped(struct vote_text *t, const char *s);
-
-/* Frees T's text. */
-void vote_text_free(struct vote_text *t);
+void vote_add_escaped(struct text *t, const char *s);
 
 /* Appends the whole HTML page of VIEW to T. */
-void vote_page_html(struct vote_text *t, const struct vote_page_view *view);
+void vote_page_html(struct text *t, const struct vote_page_view *view);
 
 /* Appends the JSON state the page's script polls to T: {"key":"K","vote":P}, K the serial of
  * the open row ("0": none open), P this device's phase for it (0: none). */
-void vote_page_state_json(struct vote_text *t, unsigned open_serial, int vote);
+void vote_page_state_json(struct text *t, unsigned open_serial, int vote);
 
 /* Parses a vote form BODY (LEN bytes, "row=SERIAL&phase=P" in any order, nothing else but
  * empty fields) into *SERIAL and *PHASE (1..4); false when it is not such a form. */
