@@ -22,6 +22,7 @@
 #include "sha256.h"
 #include "store.h"
 #include "store_impl.h"
+#include "session_emit.h"
 #include "builtin_content.h"
 
 static char folder[] = "/tmp/meetlat-baseline-XXXXXX";
@@ -57,21 +58,6 @@ static void write_file(const char *path, const char *text, size_t len)
 	assert_non_null(f);
 	assert_int_equal(fwrite(text, 1, len, f), len);
 	assert_int_equal(fclose(f), 0);
-}
-
-/* Returns the session file S would be written as (malloc'd), through WRITER: the direct
- * writer (true) or libyaml alone. */
-static char *emit_with(const struct session *s, bool direct, size_t *len)
-{
-	struct diag d;
-	char *buf;
-	bool ok;
-
-	store_direct_writes = direct;
-	ok = store_emit(s, &buf, len, &d);
-	store_direct_writes = true;
-	assert_true(ok);
-	return buf;
 }
 
 /* Writes the earlier session "Nulmeting" of 15 Jan 2026 to PATH: content 2 -> 3 and

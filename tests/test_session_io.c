@@ -20,6 +20,7 @@
 #include "session_check.h"
 #include "store.h"
 #include "store_impl.h"
+#include "session_emit.h"
 #include "builtin.h"
 #include "builtin_content.h"
 
@@ -929,21 +930,10 @@ static void test_repeated_timing_kept(void **state)
 	free(out);
 }
 
-/* Returns what store_emit writes for S through libyaml alone (the direct writers off). */
-static char *emit_through_libyaml(const struct session *s)
-{
-	char *buf = NULL;
-
-	store_direct_writes = false;
-	assert_true(store_emit(s, &buf, &(size_t){ 0 }, &(struct diag){ 0 }));
-	store_direct_writes = true;
-	return buf;
-}
-
 /* Asserts that store_emit writes S byte for byte as libyaml alone writes it. */
 static void check_written_as_libyaml(const struct session *s)
 {
-	char *direct = NULL, *libyaml = emit_through_libyaml(s);
+	char *direct = NULL, *libyaml = emit_with(s, false, &(size_t){ 0 });
 
 	assert_true(store_emit(s, &direct, &(size_t){ 0 }, &(struct diag){ 0 }));
 	assert_string_equal(direct, libyaml);

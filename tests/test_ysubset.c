@@ -23,6 +23,7 @@
 #include "session.h"
 #include "store.h"
 #include "store_impl.h"
+#include "session_emit.h"
 #include "ynode.h"
 #include "ysubset.h"
 #include "ysubset_check.h"
@@ -189,27 +190,12 @@ static struct session *rich_session(void)
 	return s;
 }
 
-/* Returns what store_emit writes for S (malloc'd, *LEN bytes), through the direct writers
- * (DIRECT) or libyaml's emitter alone. */
-static char *emit(const struct session *s, bool direct, size_t *len)
-{
-	struct diag d;
-	char *buf = NULL;
-	bool ok;
-
-	store_direct_writes = direct;
-	ok = store_emit(s, &buf, len, &d);
-	store_direct_writes = true;
-	assert_true(ok);
-	return buf;
-}
-
 /* Asserts that the subset reader reads what both writers write for S, into libyaml's tree. */
 static void assert_written_read_fast(const struct session *s, const char *name)
 {
 	for (int direct = 1; direct >= 0; direct--) {
 		size_t len;
-		char *text = emit(s, direct, &len), label[128];
+		char *text = emit_with(s, direct, &len), label[128];
 
 		snprintf(label, sizeof(label), "%s (%s)", name, direct ? "direct" : "libyaml");
 		assert_promise(label, text, len, &ylimits_default, ACCEPTED);
@@ -222,7 +208,7 @@ static void test_rich_session_read_fast(void **state)
 {
 	struct session *s = rich_session();
 	size_t len;
-	char *text = emit(s, true, &len);
+	char *text = emit_with(s, true, &len);
 
 	(void)state;
 	/* What the writers did with the texts: the subset reader must read these. */
@@ -825,7 +811,7 @@ static void test_mutations(void **state)
 	assert_true(session_followup_add(s, &(struct action_fields){ "Nu", NULL, "", NULL },
 					 FOLLOWUP_DONE, &why));
 	assert_true(session_tick(s, 2, 61, &why));
-	text = emit(s, true, &len);
+	text = emit_with(s, true, &len);
 	out = malloc(len + 8);
 	assert_non_null(out);
 	for (int i = 0; i < MUTATIONS; i++) {
