@@ -32,13 +32,25 @@ bool text_reserve(struct text *t, size_t n)
 	return true;
 }
 
-void text_add(struct text *t, const char *bytes, size_t n)
+char *text_room(struct text *t, size_t n)
 {
-	if (!text_reserve(t, n))
-		return;
-	memcpy(t->data + t->len, bytes, n);
+	return text_reserve(t, n) ? t->data + t->len : NULL;
+}
+
+void text_grew(struct text *t, size_t n)
+{
 	t->len += n;
 	t->data[t->len] = '\0';
+}
+
+void text_add(struct text *t, const char *bytes, size_t n)
+{
+	char *room = text_room(t, n);
+
+	if (!room)
+		return;
+	memcpy(room, bytes, n);
+	text_grew(t, n);
 }
 
 void text_adds(struct text *t, const char *s)
@@ -48,10 +60,12 @@ void text_adds(struct text *t, const char *s)
 
 void text_addc(struct text *t, char c)
 {
-	if (!text_reserve(t, 1))
+	char *room = text_room(t, 1);
+
+	if (!room)
 		return;
-	t->data[t->len++] = c;
-	t->data[t->len] = '\0';
+	*room = c;
+	text_grew(t, 1);
 }
 
 void text_clear(struct text *t)

@@ -18,6 +18,13 @@ struct text {
  * exhausted or T failed before. */
 bool text_reserve(struct text *t, size_t n);
 
+/* Returns where N more bytes go, for a reader to fill (text_reserve), or NULL; text_grew then
+ * counts the N bytes filled in. */
+char *text_room(struct text *t, size_t n);
+
+/* Counts the N bytes filled in where text_room said (and ends the text after them). */
+void text_grew(struct text *t, size_t n);
+
 /* Appends the N bytes at BYTES. */
 void text_add(struct text *t, const char *bytes, size_t n);
 

@@ -266,7 +266,6 @@ static bool parse_libyaml(struct ydoc *doc, const char *file, const char *buf, s
 	bool ok;
 
 	if (!yamllib_load()) {
-		memset(doc, 0, sizeof(*doc));
 		diag_set(d, file, 0, 0, "%s", yamllib_problem());
 		return false;
 	}

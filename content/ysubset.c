@@ -42,7 +42,6 @@ static unsigned byte_class(unsigned char c)
 
 struct reader {
 	const char *p, *end;
-	const char *line_start; /* the first byte of the line P is on */
 	size_t line;		/* 0-based */
 	const char *counted;	/* a byte of the line up to which COLUMN counts characters */
 	size_t column;
@@ -86,7 +85,7 @@ static bool next_line(struct reader *r)
 		return false;
 	r->p++;
 	r->line++;
-	r->line_start = r->counted = r->p;
+	r->counted = r->p;
 	r->column = 0;
 	return true;
 }
@@ -469,8 +468,7 @@ bool ysubset_parse(struct ydoc *doc, const char *file, const char *buf, size_t l
 		   const struct ylimits *limits, struct diag *d)
 {
 	struct ybuilder b;
-	struct reader r = { .p = buf, .end = buf + len, .line_start = buf, .counted = buf,
-			    .b = &b };
+	struct reader r = { .p = buf, .end = buf + len, .counted = buf, .b = &b };
 	bool ok;
 
 	if (!ybuild_start(&b, doc, file, limits, d))

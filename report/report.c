@@ -406,15 +406,14 @@ static bool spool_next(struct spool_reader *sr, size_t *section, unsigned char *
 		return false;
 	text_clear(&sr->texts);
 	for (size_t i = 0; i <= ACTION_TEXTS; i++) {
-		size_t at = sr->texts.len;
+		char *room;
 
 		if (fread(&len, sizeof(len), 1, sr->f) != 1 || len > SPOOL_TEXT_MAX ||
-		    !text_reserve(&sr->texts, len + 1) ||
-		    fread(sr->texts.data + at, 1, len, sr->f) != len)
+		    !(room = text_room(&sr->texts, len)) || fread(room, 1, len, sr->f) != len)
 			return false;
-		sr->texts.len += len; /* read into the room reserved */
-		text_addc(&sr->texts, '\0');
-		sr->at[i] = at;
+		sr->at[i] = sr->texts.len;
+		text_grew(&sr->texts, len);
+		text_addc(&sr->texts, '\0'); /* the texts follow each other, each ended */
 	}
 	*broken = false;
 	return true;

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,46 +37,62 @@ bool report_target_is_session(const char *file, const struct content *c)
 /* ---- a signal that ends the program removes the temporary file ------------------------ */
 
 /* The signals that end a report begun from a terminal or by a job's end. */
-static const int ending_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+enum { N_ENDING = 4 };
+static const int ending_signals[N_ENDING] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
-/* The temporary file being written (one report at a time), and the actions it replaced. */
-static const char *volatile pending_tmp;
-static struct sigaction replaced[sizeof(ending_signals) / sizeof(ending_signals[0])];
+/* The temporary file being written (one report at a time): a copy of its path, so that a
+ * handler never reads memory that may be freed, and whether there is one to remove; and the
+ * actions the handler replaced. */
+static char pending_path[PATH_MAX + 64];
+static volatile sig_atomic_t pending;
+static struct sigaction replaced[N_ENDING];
 
 /* Removes the pending temporary file, then ends the program by SIG as it would have ended. */
 static void remove_pending(int sig)
 {
-	const char *tmp = pending_tmp;
-
-	if (tmp)
-		unlink(tmp);
+	if (pending)
+		unlink(pending_path);
 	signal(sig, SIG_DFL);
 	raise(sig); /* delivered when this handler returns */
 }
 
+/* Blocks the ending signals in this thread, keeping the mask it had in SAVED. */
+static void block_ending_signals(sigset_t *saved)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < N_ENDING; i++)
+		sigaddset(&set, ending_signals[i]);
+	pthread_sigmask(SIG_BLOCK, &set, saved);
+}
+
 /* Makes the signals that end the program remove TMP first; a signal ignored (as nohup and a
- * shell's background job ignore some) stays ignored. */
+ * shell's background job ignore some) stays ignored. A path too long to copy is not removed. */
 static void remove_on_signal(const char *tmp)
 {
 	struct sigaction sa = { .sa_handler = remove_pending };
 
+	if (strlen(tmp) >= sizeof(pending_path))
+		return;
+	strcpy(pending_path, tmp);
+	pending = 1;
 	sigfillset(&sa.sa_mask);
-	pending_tmp = tmp;
-	for (size_t i = 0; i < sizeof(ending_signals) / sizeof(ending_signals[0]); i++) {
+	for (size_t i = 0; i < N_ENDING; i++) {
 		sigaction(ending_signals[i], NULL, &replaced[i]);
 		if (replaced[i].sa_handler != SIG_IGN)
 			sigaction(ending_signals[i], &sa, NULL);
 	}
 }
 
-/* Gives the signals their actions back, before the temporary file is renamed or freed. */
+/* Gives the signals their actions back, once the temporary file is renamed or removed. */
 static void keep_on_signal(void)
 {
-	if (!pending_tmp)
+	if (!pending)
 		return;
-	for (size_t i = 0; i < sizeof(ending_signals) / sizeof(ending_signals[0]); i++)
+	for (size_t i = 0; i < N_ENDING; i++)
 		sigaction(ending_signals[i], &replaced[i], NULL);
-	pending_tmp = NULL;
+	pending = 0;
 }
 
 /* ---- the target ------------------------------------------------------------------------ */
@@ -111,10 +128,14 @@ bool report_target_open(struct report_target *t, const char *file, bool stream)
 	if (t->path && !real)
 		strcpy(t->path, file);
 	if (t->path && (t->tmp = store_hidden_sibling(t->path, ".tmp-XXXXXX"))) {
-		t->fd = mkstemp(t->tmp); /* mode 0600, O_EXCL: safe against links */
+		sigset_t saved;
+
+		block_ending_signals(&saved); /* until the file made is one a signal removes */
+		t->fd = mkstemp(t->tmp);      /* mode 0600, O_EXCL: safe against links */
 		err = errno;
 		if (t->fd >= 0)
 			remove_on_signal(t->tmp);
+		pthread_sigmask(SIG_SETMASK, &saved, NULL);
 		if (t->fd < 0) {
 			mem.free(t->tmp);
 			t->tmp = NULL;
@@ -154,7 +175,7 @@ bool report_target_commit(struct report_target *t)
 
 	if (!err && rename(t->tmp, t->path) != 0)
 		err = errno;
-	keep_on_signal(); /* a signal during the rename finds no temporary file to remove */
+	keep_on_signal(); /* a signal during the rename removes the file, or finds it renamed */
 	if (err) {
 		target_error(t, err);
 	} else {
@@ -167,13 +188,13 @@ bool report_target_commit(struct report_target *t)
 
 void report_target_discard(struct report_target *t)
 {
-	keep_on_signal();
 	if (t->stream)
 		fclose(t->stream);
 	else if (t->fd >= 0)
 		close(t->fd);
 	if (t->tmp)
 		unlink(t->tmp);
+	keep_on_signal();
 	mem.free(t->tmp);
 	mem.free(t->path);
 	*t = (struct report_target){ .name = t->name, .fd = -1 };

@@ -2,7 +2,8 @@
  * temporary file beside FILE (".NAME.tmp-XXXXXX", as a save of a session makes it), which is
  * flushed to disk and renamed over FILE only when the whole report was written, and removed
  * otherwise, also when a signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) ends the program. A report
- * that fails (no session found, memory exhausted, a full disk) leaves FILE as it was. FILE's symbolic links are followed: the file they point to is replaced. */
+ * that fails (no session found, memory exhausted, a full disk) leaves FILE as it was. FILE's
+ * symbolic links are followed: the file they point to is replaced. */
 #ifndef MEETLAT_REPORT_TARGET_H
 #define MEETLAT_REPORT_TARGET_H
 

@@ -1,5 +1,5 @@
 /* test_text.c - the growing text of base/text.h: appended bytes kept in order and
- * NUL-terminated across growth, a failed allocation that keeps the text failed until cleared,
+ * NUL-terminated across growth, room filled by a reader, a failed allocation that keeps the text failed until cleared,
  * and writing out. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -63,6 +63,28 @@ static void test_reserve_keeps_room(void **state)
 		text_addc(&t, 'x');
 	assert_ptr_equal(t.data, before);
 	assert_int_equal(t.len, 10003);
+	text_free(&t);
+}
+
+/* A reader fills the room text_room gives; text_grew counts it and ends the text after it. */
+static void test_room_filled_by_a_reader(void **state)
+{
+	struct text t = { 0 };
+	char *room;
+
+	(void)state;
+	text_adds(&t, "key=");
+	room = text_room(&t, 5000);
+	assert_non_null(room);
+	assert_ptr_equal(room, t.data + 4);
+	memset(room, 'v', 5000);
+	text_grew(&t, 5000);
+	assert_int_equal(t.len, 5004);
+	assert_int_equal(t.data[5004], '\0');
+	assert_int_equal(t.data[5003], 'v');
+	assert_memory_equal(t.data, "key=v", 5);
+	t.failed = true;
+	assert_null(text_room(&t, 1));
 	text_free(&t);
 }
 
@@ -134,6 +156,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_appends_in_order),
 		cmocka_unit_test(test_reserve_keeps_room),
+		cmocka_unit_test(test_room_filled_by_a_reader),
 		cmocka_unit_test(test_failure_sticks_until_cleared),
 		cmocka_unit_test(test_huge_reserve_fails),
 		cmocka_unit_test(test_write),

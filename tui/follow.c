@@ -7,7 +7,6 @@
 #include "follow.h"
 
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/inotify.h>
@@ -114,8 +113,12 @@ static void check_when_due(struct follow *f)
 static int wait_ms(const struct follow *f)
 {
 	int wait = ui_wait_ms(&f->fw.ui);
-	double until_check = ceil((f->check_at - clock_seconds()) * 1000);
-	int check = until_check < 0 ? 0 : until_check > CHECK_MS ? CHECK_MS : (int)until_check;
+	double until_check = (f->check_at - clock_seconds()) * 1000;
+	/* rounded up, so that the check is not woken for just before it is due (no libm: the
+	 * program links no library its start does not need) */
+	int check = until_check <= 0	     ? 0
+		    : until_check >= CHECK_MS ? CHECK_MS
+					      : (int)until_check + (until_check > (int)until_check);
 
 	return wait < 0 || wait > check ? check : wait;
 }
