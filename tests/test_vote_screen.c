@@ -23,7 +23,8 @@
 
 enum { GRID_MAX = 200 };
 
-/* An address as long as a room's LAN address (192.168.1.20), on loopback: tests name no other. */
+/* An address as long as a room's LAN address (four numbers of up to three digits), on loopback:
+ * tests name no other. */
 static const char url[] = "http://127.168.1.20:8421/k7m2p9x";
 
 /* The modules read back from the code on a page: dark[y][x], SIZE x SIZE (with the margin). */
