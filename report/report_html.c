@@ -126,6 +126,19 @@ static void matrix_head(FILE *out, const struct report_section *sec, const char 
 	fputs("</tr></thead>\n<tbody>\n", out);
 }
 
+/* Writes a row of a table of groups x rows: the N texts of CELLS, then per row of SEC the
+ * phases in PH. */
+static void matrix_row(FILE *out, const struct report_section *sec, const char *const *cells,
+		       size_t n, const struct report_phases *ph)
+{
+	fputs("<tr>", out);
+	for (size_t i = 0; i < n; i++)
+		element(out, "<td>", cells[i], "</td>");
+	for (size_t i = 0; i < sec->n_rows; i++)
+		phases_cell(out, ph, i);
+	fputs("</tr>\n", out);
+}
+
 /* Writes the matrix of SEC: per organisation and group its latest session's phases per row. */
 static void matrix(FILE *out, const struct report_section *sec)
 {
@@ -141,14 +154,9 @@ static void matrix(FILE *out, const struct report_section *sec)
 	matrix_head(out, sec, lead, sizeof(lead) / sizeof(*lead));
 	for (size_t k = 0; order && k < sec->n_groups; k++) {
 		const struct report_group *g = &sec->groups[order[k]];
+		const char *const cells[] = { g->organisation, g->group, g->date, g->title };
 
-		element(out, "<tr><td>", g->organisation, "</td>");
-		element(out, "<td>", g->group, "</td>");
-		element(out, "<td>", g->date, "</td>");
-		element(out, "<td>", g->title, "</td>");
-		for (size_t i = 0; i < sec->n_rows; i++)
-			phases_cell(out, &g->latest, i);
-		fputs("</tr>\n", out);
+		matrix_row(out, sec, cells, sizeof(cells) / sizeof(*cells), &g->latest);
 	}
 	fputs("</tbody></table>\n", out);
 	mem.free(order);
@@ -295,13 +303,9 @@ static void trend(FILE *out, const struct report *r, const struct report_section
 	for (size_t k = 0; order && k < sec->n_points; k++) {
 		const struct report_point *p = &sec->points[order[k]];
 		const struct report_group *g = &sec->groups[p->group];
+		const char *const cells[] = { g->organisation, g->group, p->date };
 
-		element(out, "<tr><td>", g->organisation, "</td>");
-		element(out, "<td>", g->group, "</td>");
-		element(out, "<td>", p->date, "</td>");
-		for (size_t i = 0; i < sec->n_rows; i++)
-			phases_cell(out, &p->phases, i);
-		fputs("</tr>\n", out);
+		matrix_row(out, sec, cells, sizeof(cells) / sizeof(*cells), &p->phases);
 	}
 	fputs("</tbody></table>\n", out);
 	mem.free(order);

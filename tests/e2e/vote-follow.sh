@@ -26,10 +26,7 @@ check "before v: no sidecar, no box on the projector" \
 	eval 'test ! -e "$side" && off_screen "Vote on your phone"'
 
 CUR=$FAC
-keys v
-wait_for "Vote on your phone"
-e2e_poll 5 test -s "$urlf" || fail "the address was not written to --url-file"
-url=$(cat "$urlf")
+open_voting
 check "the sidecar is next to the session, mode 0600" \
 	eval '[ "$(stat -c %a "$side" 2> /dev/null)" = 600 ]'
 expect_eq "the sidecar holds only its version, the address and the row" \

@@ -13,10 +13,7 @@
 load=$BUILD/tests/tools/vote_load
 [ -x "$load" ] || fail "$load is missing (make test-programs)"
 facilitator
-keys v
-wait_for "Vote on your phone"
-e2e_poll 5 test -s "$urlf" || fail "the address was not written to --url-file"
-url=$(cat "$urlf")
+open_voting
 
 "$load" "$url" 300 10 > "$TMP/load" 2> "$TMP/load.err" &
 loader=$!

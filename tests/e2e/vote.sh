@@ -15,10 +15,7 @@
 facilitator
 check "nothing listens before v: no address written" test ! -e "$urlf"
 
-keys v
-wait_for "Vote on your phone"
-e2e_poll 5 test -s "$urlf" || fail "the address was not written to --url-file"
-url=$(cat "$urlf")
+open_voting
 check "the address is on 127.0.0.1, its port and a join code" \
 	eval 'echo "$url" | grep -qE "^http://127\.0\.0\.1:[1-9][0-9]*/[2-9a-hjkmnp-z]{7}$"'
 check "the box shows the address, the row and the count" \

@@ -35,6 +35,10 @@ static const char *const organisations[] = {
 };
 static const char *const groups[] = { "Communicatie", "Klantcontact", "Team A, B", "Bestuur",
 				      "Wijkteam" };
+enum {
+	N_ORGANISATIONS = sizeof(organisations) / sizeof(*organisations),
+	N_GROUPS = sizeof(groups) / sizeof(*groups),
+};
 
 static unsigned long long seed = 88172645463325252ull;
 
@@ -67,25 +71,13 @@ static bool write_file(const char *path, const char *text, size_t len)
 	return ok;
 }
 
-/* Writes the name of organisation K (beyond the list: numbered) into BUF. */
-static const char *organisation(unsigned k, char *buf, size_t size)
+/* Returns name K of the N in NAMES; beyond them "PREFIX K", written into BUF. */
+static const char *nth_name(const char *const *names, size_t n, const char *prefix, unsigned k,
+			    char *buf, size_t size)
 {
-	size_t n = sizeof(organisations) / sizeof(*organisations);
-
 	if (k < n)
-		return organisations[k];
-	snprintf(buf, size, "Gemeente %u", k);
-	return buf;
-}
-
-/* Writes the name of group K into BUF. */
-static const char *group(unsigned k, char *buf, size_t size)
-{
-	size_t n = sizeof(groups) / sizeof(*groups);
-
-	if (k < n)
-		return groups[k];
-	snprintf(buf, size, "Team %u", k);
+		return names[k];
+	snprintf(buf, size, "%s %u", prefix, k);
 	return buf;
 }
 
@@ -142,8 +134,12 @@ static struct session *make_session(const struct content *c, unsigned i, unsigne
 	snprintf(title, sizeof(title), i % 17 == 3 ? "=Meting %u" : "Meting %u; ronde", i);
 	s = session_new(c, title);
 	snprintf(date, sizeof(date), "%04u-%02u-%02u", 2020 + d / 12, 1 + d % 12, 1 + d * 7 % 28);
-	if (!s || !session_set_meta(s, META_ORGANISATION, organisation(o, obuf, sizeof(obuf)), &why) ||
-	    !session_set_meta(s, META_GROUP, group(g, gbuf, sizeof(gbuf)), &why) ||
+	if (!s || !session_set_meta(s, META_ORGANISATION,
+				       nth_name(organisations, N_ORGANISATIONS, "Gemeente", o, obuf,
+						sizeof(obuf)),
+				       &why) ||
+	    !session_set_meta(s, META_GROUP,
+			      nth_name(groups, N_GROUPS, "Team", g, gbuf, sizeof(gbuf)), &why) ||
 	    !session_set_meta(s, META_DATE, date, &why) ||
 	    !session_set_meta(s, META_FACILITATOR, "Jan Jansen", &why)) {
 		session_free(s);

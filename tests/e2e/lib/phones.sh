@@ -3,6 +3,8 @@
 #   facilitator         starts meetlat at 80x24 on a new session ($file) of four scoring rows
 #                       ($content), voting on 127.0.0.1 (a free port; the address to $urlf),
 #                       as $FAC, and waits for its first save
+#   open_voting         presses v in the current program, waits for the phones' box and sets
+#                       url, the address meetlat wrote to $urlf
 #   join N              phone N (curl, its cookie in its own jar) opens the page at $url;
 #                       sets SERIAL, the open row's
 #   vote N PHASE        phone N taps PHASE; prints the HTTP status
@@ -23,6 +25,13 @@ facilitator() {
 	FAC=$CUR
 	wait_step 1/4
 	e2e_poll 5 test -s "$file" || fail "meetlat did not save the new session"
+}
+
+open_voting() {
+	keys v
+	wait_for "Vote on your phone"
+	e2e_poll 5 test -s "$urlf" || fail "the address was not written to --url-file"
+	url=$(cat "$urlf")
 }
 
 join() {
