@@ -15,7 +15,7 @@
 
 #include "arena.h"
 #include "i18n.h"
-#include "mem.h"
+#include "text.h"
 #include "yamllib.h"
 #include "ybuild.h"
 #include "yerror.h"
@@ -42,48 +42,44 @@ static bool refuse_size(const char *file, size_t max, struct diag *d)
 	return false;
 }
 
+/* The bytes read at a time: a text's room for them fits its first block of 64 KiB. */
+enum { READ_CHUNK = 64 * 1024 - 1 };
+
 /* Reads FD until end of file into a malloc'd buffer of at most MAX bytes. */
 static bool read_whole(int fd, const char *path, size_t max, char **buf, size_t *len,
 		       struct diag *d)
 {
-	size_t cap = 64 * 1024, used = 0;
-	char *data = mem.malloc(cap + 1);
+	struct text t = { 0 };
 
-	while (data) {
+	for (;;) {
+		char *room = text_room(&t, READ_CHUNK);
 		ssize_t n;
 
-		if (used == cap) {
-			char *bigger = cap > max ? NULL : mem.realloc(data, cap * 2 + 1);
-
-			if (!bigger)
-				break;
-			data = bigger;
-			cap *= 2;
+		if (!room) {
+			text_free(&t);
+			diag_set(d, path, 0, 0, "%s", _("out of memory while reading"));
+			return false;
 		}
-		n = read(fd, data + used, cap - used);
+		n = read(fd, room, READ_CHUNK);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
 			/* TRANSLATORS: %s is the system's reason, e.g. "Permission denied". */
 			diag_set(d, path, 0, 0, _("cannot read: %s"), strerror(errno));
-			mem.free(data);
+			text_free(&t);
 			return false;
 		}
 		if (n == 0) {
-			data[used] = '\0';
-			*buf = data;
-			*len = used;
+			*buf = t.data;
+			*len = t.len;
 			return true;
 		}
-		used += (size_t)n;
-		if (used > max) {
-			mem.free(data);
+		text_grew(&t, (size_t)n);
+		if (t.len > max) {
+			text_free(&t);
 			return refuse_size(path, max, d);
 		}
 	}
-	mem.free(data);
-	diag_set(d, path, 0, 0, "%s", _("out of memory while reading"));
-	return false;
 }
 
 /* Returns a message for a file that is not a regular file, or NULL for one that is. */
